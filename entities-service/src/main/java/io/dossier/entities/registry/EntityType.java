@@ -1,0 +1,5 @@
+package io.dossier.entities.registry;
+
+public enum EntityType {
+    PERSON, ORGANIZATION, LOCATION, EVENT
+}

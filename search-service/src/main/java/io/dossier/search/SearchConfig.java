@@ -1,0 +1,27 @@
+package io.dossier.search;
+
+import io.smallrye.config.ConfigMapping;
+import io.smallrye.config.WithDefault;
+
+@ConfigMapping(prefix = "dossier.search")
+public interface SearchConfig {
+
+    /** Prefix of every index this service owns, e.g. {@code dossier} → {@code dossier-documents}. */
+    @WithDefault("dossier")
+    String indexPrefix();
+
+    Feed feed();
+
+    interface Feed {
+        /** Follow the sources feed (off in tests that index directly). */
+        @WithDefault("true")
+        boolean enabled();
+
+        /** How often an idle indexer asks the feed for news. */
+        @WithDefault("250ms")
+        String pollInterval();
+
+        @WithDefault("500")
+        int batchSize();
+    }
+}

@@ -1,0 +1,84 @@
+package io.dossier.search.indexing;
+
+import java.io.IOException;
+import java.util.ArrayList;
+import java.util.List;
+
+import jakarta.enterprise.context.ApplicationScoped;
+
+import co.elastic.clients.elasticsearch.ElasticsearchClient;
+import co.elastic.clients.elasticsearch._types.Refresh;
+import co.elastic.clients.elasticsearch.core.BulkResponse;
+import co.elastic.clients.elasticsearch.core.bulk.BulkOperation;
+import io.dossier.search.SearchConfig;
+import io.quarkus.logging.Log;
+
+/**
+ * The documents index: its name, its mapping, and bulk writes. Only the standard analyzer exists on the minimal
+ * local Elasticsearch, so the mapping uses nothing else.
+ */
+@ApplicationScoped
+public class DocumentIndex {
+
+    private final ElasticsearchClient client;
+    private final String name;
+    private volatile boolean exists;
+
+    public DocumentIndex(ElasticsearchClient client, SearchConfig config) {
+        this.client = client;
+        this.name = config.indexPrefix() + "-documents";
+    }
+
+    public String name() {
+        return name;
+    }
+
+    public void ensureExists() throws IOException {
+        if (exists) {
+            return;
+        }
+        if (!client.indices().exists(e -> e.index(name)).value()) {
+            Log.infof("creating index %s", name);
+            client.indices().create(c -> c.index(name)
+                    .settings(s -> s.numberOfShards("1").numberOfReplicas("0"))
+                    .mappings(m -> m.dynamic(co.elastic.clients.elasticsearch._types.mapping.DynamicMapping.False)
+                            .properties("id", p -> p.keyword(k -> k))
+                            .properties("collection", p -> p.keyword(k -> k))
+                            .properties("title", p -> p.text(t -> t.analyzer("standard")))
+                            .properties("text", p -> p.text(t -> t.analyzer("standard")
+                                    .termVector(co.elastic.clients.elasticsearch._types.mapping.TermVectorOption.WithPositionsOffsets)))
+                            .properties("url", p -> p.keyword(k -> k.ignoreAbove(2048)))
+                            .properties("publisher", p -> p.keyword(k -> k.ignoreAbove(300)))
+                            .properties("publishedAt", p -> p.date(d -> d))
+                            .properties("createdAt", p -> p.date(d -> d))));
+        }
+        exists = true;
+    }
+
+    /**
+     * Writes a batch of upserts and deletions; returns when they are searchable. Idempotent (ids are the source ids),
+     * so a batch replayed after a crash changes nothing.
+     */
+    public void write(List<IndexedDocument> upserts, List<String> deletions) throws IOException {
+        ensureExists();
+        List<BulkOperation> operations = new ArrayList<>();
+        for (IndexedDocument document : upserts) {
+            operations.add(BulkOperation.of(b -> b.index(i -> i.index(name).id(document.id()).document(document))));
+        }
+        for (String id : deletions) {
+            operations.add(BulkOperation.of(b -> b.delete(d -> d.index(name).id(id))));
+        }
+        if (operations.isEmpty()) {
+            return;
+        }
+        BulkResponse response = client.bulk(b -> b.operations(operations).refresh(Refresh.WaitFor));
+        if (response.errors()) {
+            var failed = response.items().stream().filter(item -> item.error() != null
+                    && !(item.status() == 404 && "delete".equals(item.operationType().jsonValue()))).toList();
+            if (!failed.isEmpty()) {
+                throw new IOException("bulk indexing failed for " + failed.size() + " documents, first: "
+                        + failed.get(0).error().reason());
+            }
+        }
+    }
+}

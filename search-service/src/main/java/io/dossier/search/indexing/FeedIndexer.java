@@ -1,0 +1,95 @@
+package io.dossier.search.indexing;
+
+import java.util.ArrayList;
+import java.util.List;
+
+import jakarta.enterprise.context.ApplicationScoped;
+
+import org.eclipse.microprofile.rest.client.inject.RestClient;
+
+import io.dossier.search.SearchConfig;
+import io.quarkus.logging.Log;
+import io.quarkus.scheduler.Scheduled;
+import io.quarkus.scheduler.ScheduledExecution;
+
+/**
+ * Follows the sources change feed into the documents index. The checkpoint moves only after a batch is written and
+ * searchable, so a crash replays at most one batch, which is harmless (writes are idempotent).
+ */
+@ApplicationScoped
+public class FeedIndexer {
+
+    static final String SOURCES_FEED = "sources";
+
+    private final SourcesFeedApi feed;
+    private final DocumentIndex index;
+    private final Checkpoints checkpoints;
+    private final SearchConfig config;
+    private volatile String lastError;
+
+    public FeedIndexer(@RestClient SourcesFeedApi feed, DocumentIndex index, Checkpoints checkpoints,
+            SearchConfig config) {
+        this.feed = feed;
+        this.index = index;
+        this.checkpoints = checkpoints;
+        this.config = config;
+    }
+
+    @Scheduled(every = "${dossier.search.feed.poll-interval}", delayed = "1s", concurrentExecution = Scheduled.ConcurrentExecution.SKIP, skipExecutionIf = Disabled.class)
+    void poll() {
+        try {
+            while (indexNextBatch() == config.feed().batchSize()) {
+                // a full batch: more is waiting
+            }
+            if (lastError != null) {
+                Log.infof("sources feed indexing resumed");
+                lastError = null;
+            }
+        } catch (Exception e) {
+            String error = e.getClass().getSimpleName() + ": " + e.getMessage();
+            if (!error.equals(lastError)) {
+                Log.warnf("sources feed indexing paused, will retry: %s", error);
+                lastError = error;
+            }
+        }
+    }
+
+    /** Indexes the next batch of the feed; returns how many entries it had. */
+    public int indexNextBatch() throws java.io.IOException {
+        long after = checkpoints.get(SOURCES_FEED);
+        SourcesFeedApi.Page page = feed.changes(after, config.feed().batchSize());
+        if (page.changes().isEmpty()) {
+            return 0;
+        }
+        List<IndexedDocument> upserts = new ArrayList<>();
+        List<String> deletions = new ArrayList<>();
+        for (SourcesFeedApi.Entry change : page.changes()) {
+            SourcesFeedApi.Source s = change.source();
+            if (s == null) {
+                deletions.add(change.sourceId());
+            } else {
+                upserts.add(new IndexedDocument(s.id(), s.collection(), s.title(), s.text(), s.url(), s.publisher(),
+                        s.publishedAt(), s.createdAt()));
+            }
+        }
+        index.write(upserts, deletions);
+        checkpoints.put(SOURCES_FEED, page.next());
+        return page.changes().size();
+    }
+
+    /** Skips polling when the feed is switched off by configuration. */
+    @ApplicationScoped
+    public static class Disabled implements Scheduled.SkipPredicate {
+
+        private final SearchConfig config;
+
+        public Disabled(SearchConfig config) {
+            this.config = config;
+        }
+
+        @Override
+        public boolean test(ScheduledExecution execution) {
+            return !config.feed().enabled();
+        }
+    }
+}

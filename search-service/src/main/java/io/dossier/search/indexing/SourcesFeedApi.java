@@ -1,0 +1,32 @@
+package io.dossier.search.indexing;
+
+import java.util.List;
+
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.QueryParam;
+
+import org.eclipse.microprofile.rest.client.inject.RegisterRestClient;
+
+import io.quarkus.oidc.client.filter.OidcClientFilter;
+
+/** The sources service's change feed, read with this service's own client-credentials token. */
+@RegisterRestClient(configKey = "sources")
+@OidcClientFilter
+@Path("/api/v1/sources/changes")
+interface SourcesFeedApi {
+
+    @GET
+    Page changes(@QueryParam("after") long after, @QueryParam("limit") int limit);
+
+    /** Our copy of what we read from the feed (we never share DTO classes with the sources service). */
+    record Page(List<Entry> changes, long next) {
+    }
+
+    record Entry(long seq, String operation, String sourceId, String collection, Source source) {
+    }
+
+    record Source(String id, String collection, String title, String text, String url, String publisher,
+            String publishedAt, String createdAt) {
+    }
+}

@@ -1,0 +1,5 @@
+package io.dossier.sources.feed;
+
+public enum ChangeOperation {
+    CREATED, UPDATED, DELETED
+}

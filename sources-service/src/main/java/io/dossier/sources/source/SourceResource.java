@@ -1,0 +1,76 @@
+package io.dossier.sources.source;
+
+import java.net.URI;
+import java.util.UUID;
+
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotNull;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.EntityTag;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.headers.Header;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+
+import io.dossier.common.problem.Problem;
+import io.dossier.common.problem.ProblemException;
+import io.quarkus.security.identity.SecurityIdentity;
+
+@Path("/api/v1/sources")
+@Tag(name = "Sources")
+@Produces(MediaType.APPLICATION_JSON)
+public class SourceResource {
+
+    /** Set on an ingest answer when the same content was already stored. */
+    public static final String DUPLICATE_HEADER = "Dossier-Duplicate";
+
+    private final SourceService service;
+    private final SecurityIdentity identity;
+
+    public SourceResource(SourceService service, SecurityIdentity identity) {
+        this.service = service;
+        this.identity = identity;
+    }
+
+    @POST
+    @Consumes(MediaType.APPLICATION_JSON)
+    @RolesAllowed("analyst")
+    @Operation(summary = "Ingest a source given as JSON text", description = "Idempotent on the SHA-256 of the text.")
+    @APIResponse(responseCode = "201", description = "Stored", headers = @Header(name = "Location"), content = @Content(schema = @Schema(implementation = SourceDto.class)))
+    @APIResponse(responseCode = "200", description = "The same content was already stored: that source, with header Dossier-Duplicate: true", content = @Content(schema = @Schema(implementation = SourceDto.class)))
+    @APIResponse(responseCode = "400", description = "Invalid input", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    public Response create(@Valid @NotNull CreateSourceRequest request) {
+        SourceService.Ingested ingested = service.create(request, identity.getPrincipal().getName());
+        SourceDto source = ingested.source();
+        Response.ResponseBuilder answer = ingested.duplicate()
+                ? Response.ok(source).header(DUPLICATE_HEADER, "true")
+                : Response.created(URI.create("/api/v1/sources/" + source.id()));
+        return answer.entity(source).tag(etag(source)).build();
+    }
+
+    @GET
+    @Path("{id}")
+    @RolesAllowed("reader")
+    @Operation(summary = "Read one source")
+    @APIResponse(responseCode = "200", description = "The source, with its version as ETag", content = @Content(schema = @Schema(implementation = SourceDto.class)))
+    @APIResponse(responseCode = "404", description = "No such source", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    public Response get(@PathParam("id") UUID id) {
+        SourceDto source = service.find(id).orElseThrow(() -> ProblemException.notFound("No source " + id));
+        return Response.ok(source).tag(etag(source)).build();
+    }
+
+    static EntityTag etag(SourceDto source) {
+        return new EntityTag(Long.toString(source.version()));
+    }
+}

@@ -1,0 +1,80 @@
+package io.dossier.sources.source;
+
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.util.HexFormat;
+import java.util.Optional;
+import java.util.UUID;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.transaction.Transactional;
+
+import io.dossier.sources.feed.ChangeFeed;
+import io.dossier.sources.feed.ChangeOperation;
+
+@ApplicationScoped
+public class SourceService {
+
+    public static final String DEFAULT_COLLECTION = "open";
+
+    private final SourceRepository sources;
+    private final ChangeFeed feed;
+
+    public SourceService(SourceRepository sources, ChangeFeed feed) {
+        this.sources = sources;
+        this.feed = feed;
+    }
+
+    /** The outcome of an ingest: the stored source, and whether it was already there (same content). */
+    public record Ingested(SourceDto source, boolean duplicate) {
+    }
+
+    /**
+     * Stores a source and records it on the change feed in one transaction. Idempotent on the SHA-256 of the text:
+     * the same content again returns the source already stored.
+     */
+    @Transactional
+    public Ingested create(CreateSourceRequest request, String createdBy) {
+        // Serializes writers, so the duplicate check below sees every committed source and the feed commits in
+        // sequence order (a consumer reading after=N never misses a lower seq that commits later).
+        feed.lock();
+        byte[] content = request.text().getBytes(StandardCharsets.UTF_8);
+        String sha256 = sha256(content);
+        Optional<Source> existing = sources.findBySha256(sha256);
+        if (existing.isPresent()) {
+            return new Ingested(SourceDto.of(existing.get()), true);
+        }
+        Source source = new Source();
+        source.id = UUID.randomUUID();
+        source.collection = request.collection() == null ? DEFAULT_COLLECTION : request.collection();
+        source.title = request.title().strip();
+        source.text = request.text();
+        source.url = request.url();
+        source.publishedAt = request.publishedAt();
+        source.publisher = request.publisher();
+        source.contentType = "text/plain";
+        source.sha256 = sha256;
+        source.size = content.length;
+        source.status = SourceStatus.EXTRACTED;
+        source.createdBy = createdBy;
+        source.createdAt = OffsetDateTime.now(ZoneOffset.UTC);
+        sources.persistAndFlush(source);
+        feed.record(source.id, source.collection, ChangeOperation.CREATED);
+        return new Ingested(SourceDto.of(source), false);
+    }
+
+    public Optional<SourceDto> find(UUID id) {
+        return sources.findByIdOptional(id).map(SourceDto::of);
+    }
+
+    static String sha256(byte[] content) {
+        try {
+            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(content));
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("every JVM has SHA-256", e);
+        }
+    }
+}

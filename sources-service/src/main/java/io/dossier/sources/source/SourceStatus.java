@@ -1,0 +1,5 @@
+package io.dossier.sources.source;
+
+public enum SourceStatus {
+    PENDING, EXTRACTED, FAILED
+}

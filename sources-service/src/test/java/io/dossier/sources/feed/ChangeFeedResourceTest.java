@@ -1,0 +1,98 @@
+package io.dossier.sources.feed;
+
+import static io.restassured.RestAssured.given;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.hamcrest.Matchers.equalTo;
+
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+import org.junit.jupiter.api.Test;
+
+import io.dossier.testinfra.LocalStackResource;
+import io.dossier.testinfra.Tokens;
+import io.quarkus.test.common.WithTestResource;
+import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.http.ContentType;
+import io.restassured.path.json.JsonPath;
+
+@QuarkusTest
+@WithTestResource(LocalStackResource.class)
+class ChangeFeedResourceTest {
+
+    private static String create(String title) {
+        return given().auth().oauth2(Tokens.forUser(Tokens.ANALYST)).contentType(ContentType.JSON)
+                .body(Map.of("title", title, "text", title + " " + UUID.randomUUID(), "collection", "restricted"))
+                .post("/api/v1/sources").then().statusCode(201).extract().path("id");
+    }
+
+    private static JsonPath page(long after, int limit) {
+        return given().auth().oauth2(Tokens.forUser(Tokens.ADMIN))
+                .queryParam("after", after).queryParam("limit", limit)
+                .get("/api/v1/sources/changes").then().statusCode(200).extract().jsonPath();
+    }
+
+    private static long head() {
+        long after = 0;
+        while (true) {
+            JsonPath page = page(after, 1000);
+            if (page.getList("changes").isEmpty()) {
+                return after;
+            }
+            after = page.getLong("next");
+        }
+    }
+
+    @Test
+    void createsAppearInOrderWithTheSourceState() {
+        long before = head();
+        String first = create("First brief");
+        String second = create("Second brief");
+
+        JsonPath page = page(before, 10);
+        List<String> ids = page.getList("changes.sourceId");
+        assertThat(ids).containsExactly(first, second);
+        assertThat(page.getList("changes.operation", String.class)).containsOnly("CREATED");
+        assertThat(page.getList("changes.collection", String.class)).containsOnly("restricted");
+        assertThat(page.getString("changes[1].source.title")).isEqualTo("Second brief");
+        List<Long> seqs = page.getList("changes.seq", Long.class);
+        assertThat(seqs.get(1)).isGreaterThan(seqs.get(0));
+        assertThat(page.getLong("next")).isEqualTo(seqs.get(1));
+
+        JsonPath rest = page(seqs.get(0), 10);
+        assertThat(rest.getList("changes.sourceId", String.class)).containsExactly(second);
+        JsonPath empty = page(seqs.get(1), 10);
+        assertThat(empty.getList("changes")).isEmpty();
+        assertThat(empty.getLong("next")).isEqualTo(seqs.get(1));
+    }
+
+    @Test
+    void filtersByCollection() {
+        long before = head();
+        String restricted = create("Restricted brief");
+        JsonPath open = given().auth().oauth2(Tokens.forUser(Tokens.ADMIN))
+                .queryParam("after", before).queryParam("collection", "open")
+                .get("/api/v1/sources/changes").then().statusCode(200).extract().jsonPath();
+        assertThat(open.getList("changes.sourceId", String.class)).doesNotContain(restricted);
+    }
+
+    @Test
+    void onlyFeedConsumersAndAdminsRead() {
+        given().get("/api/v1/sources/changes").then().statusCode(401);
+        given().auth().oauth2(Tokens.forUser(Tokens.EDITOR)).get("/api/v1/sources/changes").then().statusCode(403);
+        given().auth().oauth2(Tokens.forClient("search-service", "dev-search-service-secret"))
+                .get("/api/v1/sources/changes").then().statusCode(200);
+    }
+
+    @Test
+    void badParametersAreProblems() {
+        given().auth().oauth2(Tokens.forUser(Tokens.ADMIN)).queryParam("limit", 5000)
+                .get("/api/v1/sources/changes")
+                .then().statusCode(400).contentType("application/problem+json").body("errors[0].field",
+                        equalTo("limit"));
+        given().auth().oauth2(Tokens.forUser(Tokens.ADMIN)).queryParam("after", "abc")
+                .get("/api/v1/sources/changes")
+                .then().statusCode(400).contentType("application/problem+json");
+    }
+}

@@ -1,0 +1,138 @@
+package io.dossier.sources.source;
+
+import static io.restassured.RestAssured.given;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.hamcrest.Matchers.containsString;
+import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.hasItem;
+import static org.hamcrest.Matchers.notNullValue;
+
+import java.util.Map;
+import java.util.UUID;
+
+import org.junit.jupiter.api.Test;
+
+import io.dossier.testinfra.LocalStackResource;
+import io.dossier.testinfra.Tokens;
+import io.quarkus.test.common.WithTestResource;
+import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.http.ContentType;
+
+@QuarkusTest
+@WithTestResource(LocalStackResource.class)
+class SourceResourceTest {
+
+    static Map<String, Object> brief(String text) {
+        return Map.of("title", "Militia statement on the border crossing", "text", text, "url",
+                "https://example.org/briefs/1", "publishedAt", "2025-03-14T09:00:00Z", "publisher", "Example Monitor");
+    }
+
+    static String unique(String text) {
+        return text + " [" + UUID.randomUUID() + "]";
+    }
+
+    @Test
+    void analystCreatesAndReaderReadsIt() {
+        String text = unique("Kataib Hezbollah claimed the drone strike near al-Qaim.");
+        String location = given().auth().oauth2(Tokens.forUser(Tokens.ANALYST)).contentType(ContentType.JSON)
+                .body(brief(text))
+                .when().post("/api/v1/sources")
+                .then().statusCode(201)
+                .header("Location", containsString("/api/v1/sources/"))
+                .header("ETag", equalTo("\"0\""))
+                .body("title", equalTo("Militia statement on the border crossing"))
+                .body("text", equalTo(text))
+                .body("collection", equalTo("open"))
+                .body("status", equalTo("EXTRACTED"))
+                .body("createdBy", equalTo("analyst"))
+                .body("size", equalTo(text.getBytes(java.nio.charset.StandardCharsets.UTF_8).length))
+                .extract().header("Location");
+
+        String id = location.substring(location.lastIndexOf('/') + 1);
+        given().auth().oauth2(Tokens.forUser(Tokens.READER))
+                .when().get("/api/v1/sources/" + id)
+                .then().statusCode(200)
+                .body("id", equalTo(id))
+                .body("text", equalTo(text))
+                .body("publisher", equalTo("Example Monitor"))
+                .body("publishedAt", equalTo("2025-03-14T09:00:00Z"))
+                .body("sha256", notNullValue());
+    }
+
+    @Test
+    void sameContentTwiceReturnsTheStoredSource() {
+        String text = unique("Asaib Ahl al-Haq denied any role in the attack.");
+        String first = given().auth().oauth2(Tokens.forUser(Tokens.ANALYST)).contentType(ContentType.JSON)
+                .body(brief(text)).post("/api/v1/sources")
+                .then().statusCode(201).extract().path("id");
+        String second = given().auth().oauth2(Tokens.integrator()).contentType(ContentType.JSON)
+                .body(brief(text)).post("/api/v1/sources")
+                .then().statusCode(200).header(SourceResource.DUPLICATE_HEADER, "true")
+                .extract().path("id");
+        assertThat(second).isEqualTo(first);
+    }
+
+    @Test
+    void integratorServiceAccountMayIngest() {
+        given().auth().oauth2(Tokens.integrator()).contentType(ContentType.JSON)
+                .body(brief(unique("Badr Organization joined the talks.")))
+                .when().post("/api/v1/sources")
+                .then().statusCode(201).body("createdBy", equalTo("service-account-dossier-integrator"));
+    }
+
+    @Test
+    void roleMatrix() {
+        var body = brief(unique("Role matrix text."));
+        given().contentType(ContentType.JSON).body(body).post("/api/v1/sources")
+                .then().statusCode(401).contentType("application/problem+json").body("status", equalTo(401));
+        given().auth().oauth2("not-a-token").contentType(ContentType.JSON).body(body).post("/api/v1/sources")
+                .then().statusCode(401);
+        given().auth().oauth2(Tokens.forUser(Tokens.READER)).contentType(ContentType.JSON).body(body)
+                .post("/api/v1/sources")
+                .then().statusCode(403).contentType("application/problem+json").body("status", equalTo(403));
+
+        String id = given().auth().oauth2(Tokens.forUser(Tokens.ANALYST)).contentType(ContentType.JSON).body(body)
+                .post("/api/v1/sources").then().statusCode(201).extract().path("id");
+        given().get("/api/v1/sources/" + id).then().statusCode(401);
+        given().auth().oauth2(Tokens.forUser(Tokens.NOBODY)).get("/api/v1/sources/" + id).then().statusCode(403);
+        given().auth().oauth2(Tokens.forUser(Tokens.READER)).get("/api/v1/sources/" + id).then().statusCode(200);
+    }
+
+    @Test
+    void invalidInputIsAProblemWithTheFields() {
+        given().auth().oauth2(Tokens.forUser(Tokens.ANALYST)).contentType(ContentType.JSON)
+                .body(Map.of("title", " ", "text", "x", "url", "ftp://nope", "collection", "Not Valid"))
+                .when().post("/api/v1/sources")
+                .then().statusCode(400).contentType("application/problem+json")
+                .body("status", equalTo(400))
+                .body("errors.field", hasItem("title"))
+                .body("errors.field", hasItem("url"))
+                .body("errors.field", hasItem("collection"));
+    }
+
+    @Test
+    void malformedJsonAndWrongTypesAreBadRequests() {
+        given().auth().oauth2(Tokens.forUser(Tokens.ANALYST)).contentType(ContentType.JSON)
+                .body("{\"title\": \"x\", \"text\": ")
+                .when().post("/api/v1/sources")
+                .then().statusCode(400).contentType("application/problem+json")
+                .body("detail", containsString("Malformed JSON"));
+        given().auth().oauth2(Tokens.forUser(Tokens.ANALYST)).contentType(ContentType.JSON)
+                .body("{\"title\": \"x\", \"text\": \"y\", \"publishedAt\": \"last tuesday\"}")
+                .when().post("/api/v1/sources")
+                .then().statusCode(400).contentType("application/problem+json")
+                .body("detail", equalTo("Invalid value for field 'publishedAt'"));
+        given().auth().oauth2(Tokens.forUser(Tokens.ANALYST)).contentType(ContentType.JSON)
+                .when().post("/api/v1/sources")
+                .then().statusCode(400).contentType("application/problem+json");
+    }
+
+    @Test
+    void unknownSourceIsNotFound() {
+        given().auth().oauth2(Tokens.forUser(Tokens.READER))
+                .when().get("/api/v1/sources/" + UUID.randomUUID())
+                .then().statusCode(404).contentType("application/problem+json")
+                .body("title", equalTo("Not Found"))
+                .body("instance", containsString("/api/v1/sources/"));
+    }
+}
