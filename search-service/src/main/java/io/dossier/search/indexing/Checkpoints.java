@@ -5,10 +5,11 @@ import java.util.Map;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
+import io.dossier.search.SearchConfig;
+
 import co.elastic.clients.elasticsearch.ElasticsearchClient;
 import co.elastic.clients.elasticsearch._types.Refresh;
 import co.elastic.clients.elasticsearch.core.GetResponse;
-import io.dossier.search.SearchConfig;
 
 /**
  * How far each feed has been indexed, kept in Elasticsearch beside the indexes it describes: a restart resumes from

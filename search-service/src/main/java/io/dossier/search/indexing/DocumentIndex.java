@@ -6,12 +6,13 @@ import java.util.List;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
+import io.dossier.search.SearchConfig;
+import io.quarkus.logging.Log;
+
 import co.elastic.clients.elasticsearch.ElasticsearchClient;
 import co.elastic.clients.elasticsearch._types.Refresh;
 import co.elastic.clients.elasticsearch.core.BulkResponse;
 import co.elastic.clients.elasticsearch.core.bulk.BulkOperation;
-import io.dossier.search.SearchConfig;
-import io.quarkus.logging.Log;
 
 /**
  * The documents index: its name, its mapping, and bulk writes. Only the standard analyzer exists on the minimal
@@ -46,7 +47,8 @@ public class DocumentIndex {
                             .properties("collection", p -> p.keyword(k -> k))
                             .properties("title", p -> p.text(t -> t.analyzer("standard")))
                             .properties("text", p -> p.text(t -> t.analyzer("standard")
-                                    .termVector(co.elastic.clients.elasticsearch._types.mapping.TermVectorOption.WithPositionsOffsets)))
+                                    .termVector(
+                                            co.elastic.clients.elasticsearch._types.mapping.TermVectorOption.WithPositionsOffsets)))
                             .properties("url", p -> p.keyword(k -> k.ignoreAbove(2048)))
                             .properties("publisher", p -> p.keyword(k -> k.ignoreAbove(300)))
                             .properties("publishedAt", p -> p.date(d -> d))

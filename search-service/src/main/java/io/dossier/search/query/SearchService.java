@@ -6,15 +6,16 @@ import java.util.Map;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
+import io.dossier.common.problem.ProblemException;
+import io.dossier.search.indexing.DocumentIndex;
+import io.dossier.search.indexing.IndexedDocument;
+import io.quarkus.logging.Log;
+
 import co.elastic.clients.elasticsearch.ElasticsearchClient;
 import co.elastic.clients.elasticsearch._types.ElasticsearchException;
 import co.elastic.clients.elasticsearch._types.query_dsl.Operator;
 import co.elastic.clients.elasticsearch.core.SearchResponse;
 import co.elastic.clients.elasticsearch.core.search.HighlighterEncoder;
-import io.dossier.common.problem.ProblemException;
-import io.dossier.search.indexing.DocumentIndex;
-import io.dossier.search.indexing.IndexedDocument;
-import io.quarkus.logging.Log;
 
 @ApplicationScoped
 public class SearchService {

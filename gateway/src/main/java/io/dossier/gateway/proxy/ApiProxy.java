@@ -1,0 +1,109 @@
+package io.dossier.gateway.proxy;
+
+import java.net.ConnectException;
+import java.util.Set;
+import java.util.concurrent.TimeoutException;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.ws.rs.core.Response;
+
+import io.dossier.common.problem.Problem;
+import io.dossier.gateway.GatewayConfig;
+import io.quarkus.logging.Log;
+import io.quarkus.oidc.AccessTokenCredential;
+import io.quarkus.security.identity.SecurityIdentity;
+import io.smallrye.mutiny.Uni;
+import io.vertx.core.http.HttpMethod;
+import io.vertx.core.http.HttpServerRequest;
+import io.vertx.ext.web.client.WebClientOptions;
+import io.vertx.mutiny.core.Vertx;
+import io.vertx.mutiny.core.buffer.Buffer;
+import io.vertx.mutiny.ext.web.client.HttpRequest;
+import io.vertx.mutiny.ext.web.client.HttpResponse;
+import io.vertx.mutiny.ext.web.client.WebClient;
+
+/**
+ * Forwards {@code /api/v1/**} to the service that owns the path, with the caller's own access token (from the
+ * browser session or the bearer header), so every service checks the caller's roles itself.
+ */
+@ApplicationScoped
+public class ApiProxy {
+
+    static final String API_PREFIX = "/api/v1/";
+    private static final Set<String> REQUEST_HEADERS = Set.of("accept", "accept-language", "content-type", "if-match",
+            "if-none-match", "content-disposition");
+    private static final Set<String> HOP_BY_HOP = Set.of("connection", "keep-alive", "transfer-encoding", "te",
+            "trailer", "upgrade", "content-length", "proxy-authenticate", "proxy-authorization");
+
+    private final WebClient client;
+    private final GatewayConfig config;
+
+    public ApiProxy(Vertx vertx, GatewayConfig config) {
+        this.config = config;
+        this.client = WebClient.create(vertx, new WebClientOptions().setConnectTimeout(2_000).setKeepAlive(true)
+                .setMaxPoolSize(64).setFollowRedirects(false).setTryUseCompression(false));
+    }
+
+    public Uni<Response> forward(HttpServerRequest in, SecurityIdentity identity, byte[] body) {
+        String uri = in.uri(); // raw path and query, exactly as the caller sent them
+        String rest = uri.substring(API_PREFIX.length());
+        String segment = rest.split("[/?#]", 2)[0];
+        String base = config.routes().get(segment);
+        if (base == null) {
+            return Uni.createFrom().item(Problem.of(404, "No API at " + API_PREFIX + segment)
+                    .withInstance(in.path()).toResponse());
+        }
+        AccessTokenCredential token = identity.getCredential(AccessTokenCredential.class);
+        HttpRequest<Buffer> out = client.requestAbs(HttpMethod.valueOf(in.method().name()), base + uri)
+                .timeout(config.timeout().toMillis());
+        in.headers().forEach(h -> {
+            if (REQUEST_HEADERS.contains(h.getKey().toLowerCase())) {
+                out.putHeader(h.getKey(), h.getValue());
+            }
+        });
+        if (token != null) {
+            out.putHeader("Authorization", "Bearer " + token.getToken());
+        }
+        out.putHeader("X-Forwarded-Host", in.authority() == null ? "" : in.authority().toString());
+        out.putHeader("X-Forwarded-Proto", in.scheme());
+        Uni<HttpResponse<Buffer>> sent = body == null || body.length == 0
+                ? out.send()
+                : out.sendBuffer(Buffer.buffer(body));
+        return sent.map(answer -> relay(answer, base, in))
+                .onFailure().recoverWithItem(failure -> unavailable(failure, segment, in.path()));
+    }
+
+    private static Response relay(HttpResponse<Buffer> answer, String base, HttpServerRequest in) {
+        Response.ResponseBuilder response = Response.status(answer.statusCode());
+        answer.headers().forEach(h -> {
+            String name = h.getKey().toLowerCase();
+            if (HOP_BY_HOP.contains(name)) {
+                return;
+            }
+            String value = h.getValue();
+            if (name.equals("location") && value.startsWith(base)) {
+                // the service's own address means nothing to the caller: point at the gateway instead
+                value = in.scheme() + "://" + in.authority() + value.substring(base.length());
+            }
+            response.header(h.getKey(), value);
+        });
+        Buffer body = answer.body();
+        if (body != null && body.length() > 0) {
+            response.entity(body.getBytes());
+        }
+        return response.build();
+    }
+
+    private static Response unavailable(Throwable failure, String segment, String path) {
+        Problem problem;
+        if (failure instanceof TimeoutException) {
+            problem = Problem.of(504, "The " + segment + " service did not answer in time");
+        } else if (failure instanceof ConnectException || failure.getCause() instanceof ConnectException) {
+            problem = Problem.of(503, "The " + segment + " service is unavailable; try again shortly");
+        } else {
+            Log.warnf("forwarding to the %s service failed: %s", segment, failure.toString());
+            problem = Problem.of(502, "The " + segment + " service could not be reached");
+        }
+        return problem.withInstance(path).toResponse();
+    }
+}
