@@ -3,6 +3,8 @@ package io.dossier.testinfra;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.concurrent.TimeUnit;
 
 /**
@@ -19,17 +21,32 @@ public final class LocalStack {
     private LocalStack() {
     }
 
+    /** Installs Debian's Chromium and ChromeDriver for browser tests if they are missing. */
+    public static synchronized void ensureBrowser() {
+        if (!Files.isExecutable(Path.of("/usr/bin/chromedriver"))
+                || !Files.isExecutable(Path.of("/usr/bin/chromium"))) {
+            run("install-browser");
+        }
+    }
+
     /** Starts the stack once per JVM; fast when it already runs (the script only checks and re-imports the realm if it changed). */
     public static synchronized void ensureRunning() {
         if (ready) {
             return;
         }
+        run("infra", "up");
+        ready = true;
+    }
+
+    private static void run(String... arguments) {
         Path script = root().resolve("deploy/local/dossier");
+        List<String> command = new ArrayList<>(List.of("bash", script.toString()));
+        command.addAll(List.of(arguments));
         try {
-            Process process = new ProcessBuilder("bash", script.toString(), "infra", "up").inheritIO().start();
+            Process process = new ProcessBuilder(command).inheritIO().start();
             if (!process.waitFor(10, TimeUnit.MINUTES) || process.exitValue() != 0) {
                 process.destroyForcibly();
-                throw new IllegalStateException("deploy/local/dossier infra up failed; see its output above");
+                throw new IllegalStateException(String.join(" ", command) + " failed; see its output above");
             }
         } catch (IOException e) {
             throw new IllegalStateException("cannot run " + script, e);
@@ -37,7 +54,6 @@ public final class LocalStack {
             Thread.currentThread().interrupt();
             throw new IllegalStateException(e);
         }
-        ready = true;
     }
 
     /** The repository root: the surefire property set by the parent pom, else the first parent holding deploy/local. */

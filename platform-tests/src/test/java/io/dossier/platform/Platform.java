@@ -1,0 +1,141 @@
+package io.dossier.platform;
+
+import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+import org.awaitility.Awaitility;
+
+import io.dossier.testinfra.LocalStack;
+
+/**
+ * The four packaged services (target/quarkus-app of each module), started as real processes on ports 18080-18083
+ * with their production configuration, against the local stack, test databases and their own indexes. Started
+ * once per test JVM, stopped when it exits.
+ */
+final class Platform {
+
+    static final String GATEWAY = "http://localhost:18080";
+    static final String INDEX_PREFIX = "dossier-e2e";
+
+    private record Service(String name, String module, int port, Map<String, String> env) {
+    }
+
+    private static final List<Process> RUNNING = new ArrayList<>();
+    private static boolean started;
+
+    private Platform() {
+    }
+
+    static synchronized void start() {
+        if (started) {
+            return;
+        }
+        LocalStack.ensureRunning();
+        Path root = LocalStack.root();
+        HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
+        // The search service rebuilds its index from the feed (sequence 0) every run.
+        send(http, HttpRequest.newBuilder(URI.create(LocalStack.ELASTICSEARCH + "/" + INDEX_PREFIX + "-*"))
+                .DELETE().build());
+
+        Map<String, String> common = new LinkedHashMap<>();
+        common.put("DOSSIER_OIDC_URL", LocalStack.OIDC_URL);
+        common.put("DOSSIER_DB_USER", "dossier");
+        common.put("DOSSIER_DB_PASSWORD", "dossier");
+        common.put("DOSSIER_ES_HOSTS", "localhost:9200");
+        common.put("DOSSIER_SEARCH_INDEX_PREFIX", INDEX_PREFIX);
+        common.put("DOSSIER_SOURCES_URL", "http://localhost:18081");
+        common.put("DOSSIER_ENTITIES_URL", "http://localhost:18082");
+        common.put("DOSSIER_SEARCH_URL", "http://localhost:18083");
+        common.put("DOSSIER_SEARCH_CLIENT_SECRET", "dev-search-service-secret");
+        common.put("DOSSIER_GATEWAY_CLIENT_SECRET", "dev-gateway-secret");
+        common.put("DOSSIER_SESSION_SECRET", "platform-test-session-encryption-secret-0123");
+
+        List<Service> services = List.of(
+                new Service("sources", "sources-service", 18081,
+                        Map.of("DOSSIER_DB_URL", "jdbc:postgresql://localhost:5432/dossier_sources_test")),
+                new Service("entities", "entities-service", 18082,
+                        Map.of("DOSSIER_DB_URL", "jdbc:postgresql://localhost:5432/dossier_entities_test")),
+                new Service("search", "search-service", 18083, Map.of()),
+                new Service("gateway", "gateway", 18080, Map.of()));
+
+        Path logs = Path.of("target", "platform-logs");
+        try {
+            Files.createDirectories(logs);
+            for (Service service : services) {
+                Path jar = root.resolve(service.module()).resolve("target/quarkus-app/quarkus-run.jar");
+                if (!Files.exists(jar)) {
+                    throw new IllegalStateException(jar + " is missing: run the whole build (./mvnw verify), "
+                            + "which packages the services before these tests");
+                }
+                ProcessBuilder builder = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java")
+                        .toString(), "-Xmx384m", "-jar", jar.toString())
+                        .directory(jar.getParent().toFile())
+                        .redirectErrorStream(true)
+                        .redirectOutput(logs.resolve(service.name() + ".log").toFile());
+                builder.environment().putAll(common);
+                builder.environment().putAll(service.env());
+                builder.environment().put("QUARKUS_HTTP_PORT", Integer.toString(service.port()));
+                RUNNING.add(builder.start());
+            }
+        } catch (IOException e) {
+            throw new IllegalStateException("cannot start the services", e);
+        }
+        Runtime.getRuntime().addShutdownHook(new Thread(Platform::stop));
+        for (Service service : services) {
+            awaitReady(http, service, logs);
+        }
+        started = true;
+    }
+
+    private static void awaitReady(HttpClient http, Service service, Path logs) {
+        URI ready = URI.create("http://localhost:" + service.port() + "/q/health/ready");
+        try {
+            Awaitility.await(service.name() + " ready").atMost(Duration.ofSeconds(90))
+                    .pollInterval(Duration.ofMillis(250))
+                    .until(() -> {
+                        if (RUNNING.stream().anyMatch(p -> !p.isAlive())) {
+                            throw new IllegalStateException("a service exited");
+                        }
+                        HttpResponse<String> answer = send(http, HttpRequest.newBuilder(ready).build());
+                        return answer != null && answer.statusCode() == 200;
+                    });
+        } catch (RuntimeException e) {
+            throw new IllegalStateException(service.name() + " did not become ready; see "
+                    + logs.resolve(service.name() + ".log").toAbsolutePath(), e);
+        }
+    }
+
+    private static HttpResponse<String> send(HttpClient http, HttpRequest request) {
+        try {
+            return http.send(request, HttpResponse.BodyHandlers.ofString());
+        } catch (IOException e) {
+            return null;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private static void stop() {
+        RUNNING.forEach(Process::destroy);
+        for (Process process : RUNNING) {
+            try {
+                if (!process.waitFor(20, java.util.concurrent.TimeUnit.SECONDS)) {
+                    process.destroyForcibly();
+                }
+            } catch (InterruptedException e) {
+                process.destroyForcibly();
+            }
+        }
+    }
+}
