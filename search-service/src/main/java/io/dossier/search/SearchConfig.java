@@ -1,5 +1,7 @@
 package io.dossier.search;
 
+import java.time.Duration;
+
 import io.smallrye.config.ConfigMapping;
 import io.smallrye.config.WithDefault;
 
@@ -18,8 +20,8 @@ public interface SearchConfig {
         boolean enabled();
 
         /** How often an idle indexer asks the feed for news. */
-        @WithDefault("250ms")
-        String pollInterval();
+        @WithDefault("200ms")
+        Duration pollInterval();
 
         @WithDefault("500")
         int batchSize();

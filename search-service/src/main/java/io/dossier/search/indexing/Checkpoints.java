@@ -8,7 +8,6 @@ import jakarta.enterprise.context.ApplicationScoped;
 import io.dossier.search.SearchConfig;
 
 import co.elastic.clients.elasticsearch.ElasticsearchClient;
-import co.elastic.clients.elasticsearch._types.Refresh;
 import co.elastic.clients.elasticsearch.core.GetResponse;
 
 /**
@@ -43,6 +42,7 @@ public class Checkpoints {
     }
 
     public void put(String feed, long seq) throws IOException {
-        client.index(i -> i.index(index).id(feed).document(Map.of("seq", seq)).refresh(Refresh.True));
+        // A get by id is real-time in Elasticsearch: no refresh needed to read it back.
+        client.index(i -> i.index(index).id(feed).document(Map.of("seq", seq)));
     }
 }

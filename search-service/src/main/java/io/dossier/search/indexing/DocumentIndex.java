@@ -73,7 +73,9 @@ public class DocumentIndex {
         if (operations.isEmpty()) {
             return;
         }
-        BulkResponse response = client.bulk(b -> b.operations(operations).refresh(Refresh.WaitFor));
+        // Refresh now rather than wait for the next scheduled refresh: a new source is searchable within the poll
+        // interval plus this call. Batches grow under load, so refreshes stay few.
+        BulkResponse response = client.bulk(b -> b.operations(operations).refresh(Refresh.True));
         if (response.errors()) {
             var failed = response.items().stream().filter(item -> item.error() != null
                     && !(item.status() == 404 && "delete".equals(item.operationType().jsonValue()))).toList();

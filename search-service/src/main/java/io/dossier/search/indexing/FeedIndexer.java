@@ -2,15 +2,19 @@ package io.dossier.search.indexing;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
 
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
 
 import org.eclipse.microprofile.rest.client.inject.RestClient;
 
 import io.dossier.search.SearchConfig;
 import io.quarkus.logging.Log;
-import io.quarkus.scheduler.Scheduled;
-import io.quarkus.scheduler.ScheduledExecution;
+import io.quarkus.runtime.ShutdownEvent;
+import io.quarkus.runtime.StartupEvent;
 
 /**
  * Follows the sources change feed into the documents index. The checkpoint moves only after a batch is written and
@@ -25,6 +29,8 @@ public class FeedIndexer {
     private final DocumentIndex index;
     private final Checkpoints checkpoints;
     private final SearchConfig config;
+    private final ScheduledExecutorService poller = Executors.newSingleThreadScheduledExecutor(
+            runnable -> new Thread(runnable, "sources-feed-indexer"));
     private volatile String lastError;
 
     public FeedIndexer(@RestClient SourcesFeedApi feed, DocumentIndex index, Checkpoints checkpoints,
@@ -35,7 +41,21 @@ public class FeedIndexer {
         this.config = config;
     }
 
-    @Scheduled(every = "${dossier.search.feed.poll-interval}", delayed = "1s", concurrentExecution = Scheduled.ConcurrentExecution.SKIP, skipExecutionIf = Disabled.class)
+    void start(@Observes StartupEvent event) {
+        if (!config.feed().enabled()) {
+            Log.info("sources feed indexing is switched off (dossier.search.feed.enabled=false)");
+            return;
+        }
+        // One thread, fixed delay: batches never overlap, and an idle indexer asks again after the poll interval.
+        // (The Quarkus scheduler ticks once a second, too coarse for sub-second freshness.)
+        long delay = config.feed().pollInterval().toMillis();
+        poller.scheduleWithFixedDelay(this::poll, delay, delay, TimeUnit.MILLISECONDS);
+    }
+
+    void stop(@Observes ShutdownEvent event) {
+        poller.shutdownNow();
+    }
+
     void poll() {
         try {
             while (indexNextBatch() == config.feed().batchSize()) {
@@ -75,21 +95,5 @@ public class FeedIndexer {
         index.write(upserts, deletions);
         checkpoints.put(SOURCES_FEED, page.next());
         return page.changes().size();
-    }
-
-    /** Skips polling when the feed is switched off by configuration. */
-    @ApplicationScoped
-    public static class Disabled implements Scheduled.SkipPredicate {
-
-        private final SearchConfig config;
-
-        public Disabled(SearchConfig config) {
-            this.config = config;
-        }
-
-        @Override
-        public boolean test(ScheduledExecution execution) {
-            return !config.feed().enabled();
-        }
     }
 }
