@@ -7,12 +7,16 @@ import jakarta.annotation.security.RolesAllowed;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
 import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.DELETE;
 import jakarta.ws.rs.GET;
+import jakarta.ws.rs.HeaderParam;
+import jakarta.ws.rs.PATCH;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.EntityTag;
+import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 
@@ -68,6 +72,63 @@ public class SourceResource {
     public Response get(@PathParam("id") UUID id) {
         SourceDto source = service.find(id).orElseThrow(() -> ProblemException.notFound("No source " + id));
         return Response.ok(source).tag(etag(source)).build();
+    }
+
+    @GET
+    @Path("{id}/text")
+    @Produces(MediaType.TEXT_PLAIN + ";charset=utf-8")
+    @RolesAllowed("reader")
+    @Operation(summary = "The source's extracted text, as plain UTF-8")
+    @APIResponse(responseCode = "200", description = "The text")
+    @APIResponse(responseCode = "404", description = "No such source", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    public Response text(@PathParam("id") UUID id) {
+        SourceDto source = service.find(id).orElseThrow(() -> ProblemException.notFound("No source " + id));
+        return Response.ok(source.text()).tag(etag(source)).build();
+    }
+
+    @PATCH
+    @Path("{id}")
+    @Consumes(MediaType.APPLICATION_JSON)
+    @RolesAllowed("editor")
+    @Operation(summary = "Edit a source's metadata", description = "Requires If-Match with the ETag last read; a stale one is refused with 412.")
+    @APIResponse(responseCode = "200", description = "The source as changed, with its new ETag", content = @Content(schema = @Schema(implementation = SourceDto.class)))
+    @APIResponse(responseCode = "400", description = "Invalid input", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "404", description = "No such source", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "412", description = "The source changed since that ETag", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "428", description = "If-Match is missing", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    public Response update(@PathParam("id") UUID id, @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch,
+            @Valid @NotNull UpdateSourceRequest request) {
+        if (ifMatch == null) {
+            throw new ProblemException(428, "Send If-Match with the ETag of the version you edited");
+        }
+        SourceDto source = service.update(id, version(ifMatch), request);
+        return Response.ok(source).tag(etag(source)).build();
+    }
+
+    @DELETE
+    @Path("{id}")
+    @RolesAllowed("editor")
+    @Operation(summary = "Delete a source", description = "Leaves a tombstone on the change feed. With If-Match, only that version is deleted.")
+    @APIResponse(responseCode = "204", description = "Deleted")
+    @APIResponse(responseCode = "404", description = "No such source", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "412", description = "The source changed since that ETag", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    public Response delete(@PathParam("id") UUID id, @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch) {
+        service.delete(id, ifMatch == null ? null : version(ifMatch));
+        return Response.noContent().build();
+    }
+
+    /** The version an If-Match names: our ETags are the quoted version number. */
+    static long version(String ifMatch) {
+        String value = ifMatch.strip();
+        if (value.startsWith("W/")) {
+            value = value.substring(2);
+        }
+        value = value.replace("\"", "");
+        try {
+            return Long.parseLong(value);
+        } catch (NumberFormatException e) {
+            throw new ProblemException(412, "If-Match " + ifMatch + " is not an ETag of this source");
+        }
     }
 
     static EntityTag etag(SourceDto source) {

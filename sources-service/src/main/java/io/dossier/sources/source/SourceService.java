@@ -12,6 +12,7 @@ import java.util.UUID;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
 
+import io.dossier.common.problem.ProblemException;
 import io.dossier.sources.feed.ChangeFeed;
 import io.dossier.sources.feed.ChangeOperation;
 
@@ -64,6 +65,51 @@ public class SourceService {
         sources.persistAndFlush(source);
         feed.record(source.id, source.collection, ChangeOperation.CREATED);
         return new Ingested(SourceDto.of(source), false);
+    }
+
+    /**
+     * Changes a source's metadata if {@code expectedVersion} is still its version (optimistic locking through
+     * If-Match), and records the update on the feed.
+     */
+    @Transactional
+    public SourceDto update(UUID id, long expectedVersion, UpdateSourceRequest request) {
+        feed.lock();
+        Source source = sources.findByIdOptional(id).orElseThrow(() -> ProblemException.notFound("No source " + id));
+        if (source.version != expectedVersion) {
+            throw new ProblemException(412, "Source " + id + " changed since version " + expectedVersion
+                    + " (now " + source.version + "); read it again and retry");
+        }
+        if (request.title() != null) {
+            source.title = request.title().strip();
+        }
+        if (request.url() != null) {
+            source.url = request.url();
+        }
+        if (request.publishedAt() != null) {
+            source.publishedAt = request.publishedAt();
+        }
+        if (request.publisher() != null) {
+            source.publisher = request.publisher();
+        }
+        if (request.collection() != null) {
+            source.collection = request.collection();
+        }
+        sources.flush(); // bumps the version
+        feed.record(source.id, source.collection, ChangeOperation.UPDATED);
+        return SourceDto.of(source);
+    }
+
+    /** Deletes a source; the feed keeps a tombstone so every index drops it too. */
+    @Transactional
+    public void delete(UUID id, Long expectedVersion) {
+        feed.lock();
+        Source source = sources.findByIdOptional(id).orElseThrow(() -> ProblemException.notFound("No source " + id));
+        if (expectedVersion != null && source.version != expectedVersion) {
+            throw new ProblemException(412, "Source " + id + " changed since version " + expectedVersion
+                    + " (now " + source.version + ")");
+        }
+        sources.delete(source);
+        feed.record(source.id, source.collection, ChangeOperation.DELETED);
     }
 
     public Optional<SourceDto> find(UUID id) {

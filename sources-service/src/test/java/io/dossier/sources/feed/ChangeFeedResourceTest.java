@@ -95,4 +95,23 @@ class ChangeFeedResourceTest {
                 .get("/api/v1/sources/changes")
                 .then().statusCode(400).contentType("application/problem+json");
     }
+
+    @Test
+    void updatesAndDeletionsFollowInOrderAndADeletionIsATombstone() {
+        long before = head();
+        String id = create("Brief to change");
+        given().auth().oauth2(Tokens.forUser(Tokens.EDITOR)).contentType(ContentType.JSON).header("If-Match", "\"0\"")
+                .body(Map.of("title", "Changed brief")).patch("/api/v1/sources/" + id).then().statusCode(200);
+        JsonPath changed = page(before, 10);
+        assertThat(changed.getList("changes.operation", String.class)).containsExactly("CREATED", "UPDATED");
+        assertThat(changed.getString("changes[1].source.title")).isEqualTo("Changed brief");
+
+        given().auth().oauth2(Tokens.forUser(Tokens.EDITOR)).delete("/api/v1/sources/" + id).then().statusCode(204);
+        JsonPath deleted = page(before, 10);
+        assertThat(deleted.getList("changes.operation", String.class)).containsExactly("CREATED", "UPDATED",
+                "DELETED");
+        assertThat(deleted.getList("changes.sourceId", String.class)).containsOnly(id);
+        // the feed serves current state: once deleted, no entry carries the source any more
+        assertThat(deleted.getList("changes.source")).containsOnlyNulls();
+    }
 }

@@ -135,4 +135,77 @@ class SourceResourceTest {
                 .body("title", equalTo("Not Found"))
                 .body("instance", containsString("/api/v1/sources/"));
     }
+
+    private static String createOne(String text) {
+        return given().auth().oauth2(Tokens.forUser(Tokens.ANALYST)).contentType(ContentType.JSON)
+                .body(brief(unique(text))).post("/api/v1/sources").then().statusCode(201).extract().path("id");
+    }
+
+    @Test
+    void editorEditsMetadataWithOptimisticLocking() {
+        String id = createOne("Metadata to edit.");
+        given().auth().oauth2(Tokens.forUser(Tokens.EDITOR)).contentType(ContentType.JSON).header("If-Match", "\"0\"")
+                .body(Map.of("title", "Corrected title", "publisher", "Corrected Publisher", "collection",
+                        "restricted"))
+                .when().patch("/api/v1/sources/" + id)
+                .then().statusCode(200)
+                .header("ETag", equalTo("\"1\""))
+                .body("title", equalTo("Corrected title"))
+                .body("publisher", equalTo("Corrected Publisher"))
+                .body("collection", equalTo("restricted"))
+                .body("url", equalTo("https://example.org/briefs/1"))
+                .body("version", equalTo(1));
+
+        // a second writer still holding version 0 is refused, and nothing changes
+        given().auth().oauth2(Tokens.forUser(Tokens.EDITOR)).contentType(ContentType.JSON).header("If-Match", "\"0\"")
+                .body(Map.of("title", "Stale edit"))
+                .when().patch("/api/v1/sources/" + id)
+                .then().statusCode(412).contentType("application/problem+json");
+        given().auth().oauth2(Tokens.forUser(Tokens.EDITOR)).contentType(ContentType.JSON)
+                .body(Map.of("title", "No precondition"))
+                .when().patch("/api/v1/sources/" + id)
+                .then().statusCode(428).contentType("application/problem+json");
+        given().auth().oauth2(Tokens.forUser(Tokens.EDITOR)).contentType(ContentType.JSON)
+                .header("If-Match", "yesterday")
+                .body(Map.of("title", "Bad precondition"))
+                .when().patch("/api/v1/sources/" + id)
+                .then().statusCode(412);
+        given().auth().oauth2(Tokens.forUser(Tokens.EDITOR)).contentType(ContentType.JSON).header("If-Match", "\"1\"")
+                .body(Map.of("title", "  ", "url", "not a url"))
+                .when().patch("/api/v1/sources/" + id)
+                .then().statusCode(400).body("errors.field", hasItem("title")).body("errors.field", hasItem("url"));
+        given().auth().oauth2(Tokens.forUser(Tokens.ANALYST)).contentType(ContentType.JSON).header("If-Match", "\"1\"")
+                .body(Map.of("title", "Analysts may not edit"))
+                .when().patch("/api/v1/sources/" + id)
+                .then().statusCode(403);
+        given().auth().oauth2(Tokens.forUser(Tokens.READER)).get("/api/v1/sources/" + id)
+                .then().statusCode(200).body("title", equalTo("Corrected title")).header("ETag", "\"1\"");
+    }
+
+    @Test
+    void textIsServedAsPlainUtf8() {
+        String text = unique("Arabic too: كتائب حزب الله.");
+        String id = given().auth().oauth2(Tokens.forUser(Tokens.ANALYST)).contentType(ContentType.JSON)
+                .body(brief(text)).post("/api/v1/sources").then().statusCode(201).extract().path("id");
+        String served = given().auth().oauth2(Tokens.forUser(Tokens.READER)).get("/api/v1/sources/" + id + "/text")
+                .then().statusCode(200).contentType(containsString("text/plain")).extract().asString();
+        assertThat(served).isEqualTo(text);
+        given().get("/api/v1/sources/" + id + "/text").then().statusCode(401);
+        given().auth().oauth2(Tokens.forUser(Tokens.NOBODY)).get("/api/v1/sources/" + id + "/text").then()
+                .statusCode(403);
+    }
+
+    @Test
+    void editorDeletesAndTheSourceIsGone() {
+        String id = createOne("To be deleted.");
+        given().auth().oauth2(Tokens.forUser(Tokens.ANALYST)).delete("/api/v1/sources/" + id).then().statusCode(403);
+        given().delete("/api/v1/sources/" + id).then().statusCode(401);
+        given().auth().oauth2(Tokens.forUser(Tokens.EDITOR)).header("If-Match", "\"7\"")
+                .delete("/api/v1/sources/" + id).then().statusCode(412);
+        given().auth().oauth2(Tokens.forUser(Tokens.EDITOR)).header("If-Match", "\"0\"")
+                .delete("/api/v1/sources/" + id).then().statusCode(204);
+        given().auth().oauth2(Tokens.forUser(Tokens.READER)).get("/api/v1/sources/" + id).then().statusCode(404);
+        given().auth().oauth2(Tokens.forUser(Tokens.EDITOR)).delete("/api/v1/sources/" + id).then().statusCode(404)
+                .contentType("application/problem+json");
+    }
 }
