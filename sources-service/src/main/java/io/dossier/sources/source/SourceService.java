@@ -15,6 +15,8 @@ import jakarta.transaction.Transactional;
 import io.dossier.common.problem.ProblemException;
 import io.dossier.sources.feed.ChangeFeed;
 import io.dossier.sources.feed.ChangeOperation;
+import io.quarkus.panache.common.Page;
+import io.quarkus.panache.common.Sort;
 
 @ApplicationScoped
 public class SourceService {
@@ -110,6 +112,15 @@ public class SourceService {
         }
         sources.delete(source);
         feed.record(source.id, source.collection, ChangeOperation.DELETED);
+    }
+
+    public SourcePage list(String collection, int page, int size) {
+        Sort newestFirst = Sort.descending("createdAt").and("id");
+        var query = collection == null
+                ? sources.findAll(newestFirst)
+                : sources.find("collection", newestFirst, collection);
+        var content = query.page(Page.of(page, size)).list().stream().map(SourcePage.Summary::of).toList();
+        return new SourcePage(content, page, size, query.count());
     }
 
     public Optional<SourceDto> find(UUID id) {

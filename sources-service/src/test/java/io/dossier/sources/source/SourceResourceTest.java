@@ -208,4 +208,32 @@ class SourceResourceTest {
         given().auth().oauth2(Tokens.forUser(Tokens.EDITOR)).delete("/api/v1/sources/" + id).then().statusCode(404)
                 .contentType("application/problem+json");
     }
+
+    @Test
+    void listsNewestFirstAndFiltersByCollection() {
+        String older = createOne("Older open brief.");
+        String newer = given().auth().oauth2(Tokens.forUser(Tokens.ANALYST)).contentType(ContentType.JSON)
+                .body(Map.of("title", "Newer restricted brief", "text", unique("Restricted."), "collection",
+                        "restricted"))
+                .post("/api/v1/sources").then().statusCode(201).extract().path("id");
+
+        var all = given().auth().oauth2(Tokens.forUser(Tokens.READER)).queryParam("size", 500)
+                .get("/api/v1/sources").then().statusCode(200).extract().jsonPath();
+        java.util.List<String> ids = all.getList("sources.id");
+        assertThat(ids.indexOf(newer)).isLessThan(ids.indexOf(older)).isGreaterThanOrEqualTo(0);
+        assertThat(all.getString("sources[0].title")).isNotBlank();
+        assertThat(all.getString("sources[0].text")).isNull();
+
+        var restricted = given().auth().oauth2(Tokens.forUser(Tokens.READER)).queryParam("collection", "restricted")
+                .queryParam("size", 500).get("/api/v1/sources").then().statusCode(200).extract().jsonPath();
+        assertThat(restricted.getList("sources.collection", String.class)).containsOnly("restricted");
+        assertThat(restricted.getList("sources.id", String.class)).contains(newer).doesNotContain(older);
+
+        given().get("/api/v1/sources").then().statusCode(401);
+        given().auth().oauth2(Tokens.forUser(Tokens.NOBODY)).get("/api/v1/sources").then().statusCode(403);
+        given().auth().oauth2(Tokens.forUser(Tokens.READER)).queryParam("size", 501).get("/api/v1/sources")
+                .then().statusCode(400).body("errors[0].field", equalTo("size"));
+        given().auth().oauth2(Tokens.forUser(Tokens.READER)).queryParam("collection", "../etc").get("/api/v1/sources")
+                .then().statusCode(400).body("errors[0].field", equalTo("collection"));
+    }
 }
