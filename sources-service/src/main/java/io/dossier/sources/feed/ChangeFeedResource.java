@@ -40,7 +40,8 @@ public class ChangeFeedResource {
     public ChangePage changes(@QueryParam("after") @DefaultValue("0") @Min(0) long after,
             @QueryParam("limit") @DefaultValue("100") @Min(1) @Max(1000) int limit,
             @QueryParam("collection") @Pattern(regexp = "[a-z0-9][a-z0-9-]{0,63}") String collection) {
+        long head = feed.head();
         List<ChangeDto> changes = feed.read(after, limit, collection);
-        return new ChangePage(changes, changes.isEmpty() ? after : changes.get(changes.size() - 1).seq());
+        return new ChangePage(changes, changes.isEmpty() ? after : changes.get(changes.size() - 1).seq(), head);
     }
 }

@@ -134,18 +134,23 @@ public class SourceResource {
         return Response.noContent().build();
     }
 
-    /** The version an If-Match names: our ETags are the quoted version number. */
-    static long version(String ifMatch) {
+    /**
+     * The version an If-Match names (our ETags are the quoted version number), or null for {@code *} (any version).
+     * If-Match uses strong comparison (RFC 9110), so a weak {@code W/} tag never matches.
+     */
+    static Long version(String ifMatch) {
         String value = ifMatch.strip();
-        if (value.startsWith("W/")) {
-            value = value.substring(2);
+        if (value.equals("*")) {
+            return null;
         }
-        value = value.replace("\"", "");
-        try {
-            return Long.parseLong(value);
-        } catch (NumberFormatException e) {
-            throw new ProblemException(412, "If-Match " + ifMatch + " is not an ETag of this source");
+        if (value.length() > 2 && value.startsWith("\"") && value.endsWith("\"")) {
+            try {
+                return Long.parseLong(value.substring(1, value.length() - 1));
+            } catch (NumberFormatException e) {
+                // not one of ours: falls through to 412
+            }
         }
+        throw new ProblemException(412, "If-Match " + ifMatch + " is not a current ETag of this source");
     }
 
     static EntityTag etag(SourceDto source) {

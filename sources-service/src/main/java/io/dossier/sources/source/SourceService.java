@@ -71,16 +71,18 @@ public class SourceService {
 
     /**
      * Changes a source's metadata if {@code expectedVersion} is still its version (optimistic locking through
-     * If-Match), and records the update on the feed.
+     * If-Match; null for any version), and records the update on the feed. An edit that changes nothing writes
+     * nothing.
      */
     @Transactional
-    public SourceDto update(UUID id, long expectedVersion, UpdateSourceRequest request) {
+    public SourceDto update(UUID id, Long expectedVersion, UpdateSourceRequest request) {
         feed.lock();
         Source source = sources.findByIdOptional(id).orElseThrow(() -> ProblemException.notFound("No source " + id));
-        if (source.version != expectedVersion) {
+        if (expectedVersion != null && source.version != expectedVersion) {
             throw new ProblemException(412, "Source " + id + " changed since version " + expectedVersion
                     + " (now " + source.version + "); read it again and retry");
         }
+        SourceDto before = SourceDto.of(source);
         if (request.title() != null) {
             source.title = request.title().strip();
         }
@@ -95,6 +97,9 @@ public class SourceService {
         }
         if (request.collection() != null) {
             source.collection = request.collection();
+        }
+        if (SourceDto.of(source).equals(before)) {
+            return before;
         }
         sources.flush(); // bumps the version
         feed.record(source.id, source.collection, ChangeOperation.UPDATED);

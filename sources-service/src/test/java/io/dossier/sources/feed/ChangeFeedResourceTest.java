@@ -34,14 +34,9 @@ class ChangeFeedResourceTest {
     }
 
     private static long head() {
-        long after = 0;
-        while (true) {
-            JsonPath page = page(after, 1000);
-            if (page.getList("changes").isEmpty()) {
-                return after;
-            }
-            after = page.getLong("next");
-        }
+        long head = page(0, 1).getLong("head");
+        assertThat(page(head, 1).getList("changes")).isEmpty();
+        return head;
     }
 
     @Test
@@ -75,6 +70,13 @@ class ChangeFeedResourceTest {
                 .queryParam("after", before).queryParam("collection", "open")
                 .get("/api/v1/sources/changes").then().statusCode(200).extract().jsonPath();
         assertThat(open.getList("changes.sourceId", String.class)).doesNotContain(restricted);
+        String openOne = given().auth().oauth2(Tokens.forUser(Tokens.ANALYST)).contentType(ContentType.JSON)
+                .body(Map.of("title", "Open brief", "text", "Open " + UUID.randomUUID()))
+                .post("/api/v1/sources").then().statusCode(201).extract().path("id");
+        JsonPath openAfter = given().auth().oauth2(Tokens.forUser(Tokens.ADMIN))
+                .queryParam("after", before).queryParam("collection", "open")
+                .get("/api/v1/sources/changes").then().statusCode(200).extract().jsonPath();
+        assertThat(openAfter.getList("changes.sourceId", String.class)).containsExactly(openOne);
     }
 
     @Test
@@ -113,5 +115,28 @@ class ChangeFeedResourceTest {
         assertThat(deleted.getList("changes.sourceId", String.class)).containsOnly(id);
         // the feed serves current state: once deleted, no entry carries the source any more
         assertThat(deleted.getList("changes.source")).containsOnlyNulls();
+    }
+
+    @Test
+    void pagesStopGrowingPastTheByteCap() {
+        long before = head();
+        List<String> ids = new java.util.ArrayList<>();
+        for (int i = 0; i < 3; i++) {
+            // 1.2 MB each against the test profile's 2 MB cap: one source per page
+            String text = UUID.randomUUID() + " " + "x".repeat(1_200_000);
+            ids.add(given().auth().oauth2(Tokens.forUser(Tokens.ANALYST)).contentType(ContentType.JSON)
+                    .body(Map.of("title", "Large brief " + i, "text", text))
+                    .post("/api/v1/sources").then().statusCode(201).extract().path("id"));
+        }
+        List<String> seen = new java.util.ArrayList<>();
+        long after = before;
+        for (int pages = 0; pages < 3; pages++) {
+            JsonPath page = page(after, 100);
+            assertThat(page.getList("changes")).hasSize(1);
+            seen.addAll(page.getList("changes.sourceId", String.class));
+            after = page.getLong("next");
+        }
+        assertThat(seen).containsExactlyElementsOf(ids);
+        assertThat(page(after, 100).getList("changes")).isEmpty();
     }
 }

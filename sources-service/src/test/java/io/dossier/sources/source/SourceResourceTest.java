@@ -111,6 +111,19 @@ class SourceResourceTest {
     }
 
     @Test
+    void inputTheDatabaseCannotStoreIsRefusedUpFront() {
+        given().auth().oauth2(Tokens.forUser(Tokens.ANALYST)).contentType(ContentType.JSON)
+                .body("{\"title\": \"nul\\u0000title\", \"text\": \"a\\u0000b\", \"url\": \"https://x.org/\\u0000\","
+                        + " \"publishedAt\": \"+300000-01-01T00:00:00Z\"}")
+                .when().post("/api/v1/sources")
+                .then().statusCode(400).contentType("application/problem+json")
+                .body("errors.field", hasItem("title"))
+                .body("errors.field", hasItem("text"))
+                .body("errors.field", hasItem("url"))
+                .body("errors.field", hasItem("publishedAt"));
+    }
+
+    @Test
     void malformedJsonAndWrongTypesAreBadRequests() {
         given().auth().oauth2(Tokens.forUser(Tokens.ANALYST)).contentType(ContentType.JSON)
                 .body("{\"title\": \"x\", \"text\": ")
@@ -180,6 +193,20 @@ class SourceResourceTest {
                 .then().statusCode(403);
         given().auth().oauth2(Tokens.forUser(Tokens.READER)).get("/api/v1/sources/" + id)
                 .then().statusCode(200).body("title", equalTo("Corrected title")).header("ETag", "\"1\"");
+
+        // If-Match compares strongly: a weak tag never matches; * matches any version
+        given().auth().oauth2(Tokens.forUser(Tokens.EDITOR)).contentType(ContentType.JSON).header("If-Match", "W/\"1\"")
+                .body(Map.of("title", "Weak")).patch("/api/v1/sources/" + id)
+                .then().statusCode(412);
+        given().auth().oauth2(Tokens.forUser(Tokens.EDITOR)).contentType(ContentType.JSON).header("If-Match", "*")
+                .body(Map.of("title", "Any version")).patch("/api/v1/sources/" + id)
+                .then().statusCode(200).header("ETag", "\"2\"").body("title", equalTo("Any version"));
+        // an edit that changes nothing keeps the version
+        given().auth().oauth2(Tokens.forUser(Tokens.EDITOR)).contentType(ContentType.JSON).header("If-Match", "\"2\"")
+                .body(Map.of("title", "Any version")).patch("/api/v1/sources/" + id)
+                .then().statusCode(200).header("ETag", "\"2\"");
+        given().contentType(ContentType.JSON).header("If-Match", "\"2\"").body(Map.of("title", "No token"))
+                .patch("/api/v1/sources/" + id).then().statusCode(401);
     }
 
     @Test
