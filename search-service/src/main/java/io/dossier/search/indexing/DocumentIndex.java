@@ -13,6 +13,8 @@ import co.elastic.clients.elasticsearch.ElasticsearchClient;
 import co.elastic.clients.elasticsearch._types.Refresh;
 import co.elastic.clients.elasticsearch.core.BulkResponse;
 import co.elastic.clients.elasticsearch.core.bulk.BulkOperation;
+import co.elastic.clients.elasticsearch.core.bulk.BulkResponseItem;
+import co.elastic.clients.elasticsearch.core.bulk.OperationType;
 
 /**
  * The documents index: its name, its mapping, and bulk writes. Only the standard analyzer exists on the minimal
@@ -77,11 +79,23 @@ public class DocumentIndex {
         // interval plus this call. Batches grow under load, so refreshes stay few.
         BulkResponse response = client.bulk(b -> b.operations(operations).refresh(Refresh.True));
         if (response.errors()) {
-            var failed = response.items().stream().filter(item -> item.error() != null
-                    && !(item.status() == 404 && "delete".equals(item.operationType().jsonValue()))).toList();
-            if (!failed.isEmpty()) {
-                throw new IOException("bulk indexing failed for " + failed.size() + " documents, first: "
-                        + failed.get(0).error().reason());
+            List<BulkResponseItem> retry = new ArrayList<>();
+            for (BulkResponseItem item : response.items()) {
+                if (item.error() == null || (item.status() == 404 && item.operationType() == OperationType.Delete)) {
+                    continue; // done, or already gone
+                }
+                if (item.status() == 429 || item.status() >= 500) {
+                    retry.add(item);
+                } else {
+                    // the document itself is refused (e.g. a value the mapping cannot take): retrying cannot help,
+                    // and it must not hold up every later source
+                    Log.errorf("document %s refused by Elasticsearch and skipped: %s", item.id(),
+                            item.error().reason());
+                }
+            }
+            if (!retry.isEmpty()) {
+                throw new IOException("Elasticsearch could not take " + retry.size() + " documents now (first: "
+                        + retry.get(0).status() + " " + retry.get(0).error().type() + "); the batch will be retried");
             }
         }
     }

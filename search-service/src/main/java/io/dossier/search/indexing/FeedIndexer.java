@@ -32,6 +32,8 @@ public class FeedIndexer {
     private final ScheduledExecutorService poller = Executors.newSingleThreadScheduledExecutor(
             runnable -> new Thread(runnable, "sources-feed-indexer"));
     private volatile String lastError;
+    private volatile int failures;
+    private volatile long retryAt = Long.MIN_VALUE;
 
     public FeedIndexer(@RestClient SourcesFeedApi feed, DocumentIndex index, Checkpoints checkpoints,
             SearchConfig config) {
@@ -57,20 +59,27 @@ public class FeedIndexer {
     }
 
     void poll() {
+        if (System.nanoTime() < retryAt) {
+            return;
+        }
         try {
-            while (indexNextBatch() == config.feed().batchSize()) {
-                // a full batch: more is waiting
+            while (indexNextBatch() > 0 && !Thread.currentThread().isInterrupted()) {
+                // drain: keep going while the feed has more
             }
             if (lastError != null) {
                 Log.infof("sources feed indexing resumed");
                 lastError = null;
+                failures = 0;
             }
-        } catch (Exception e) {
+        } catch (Throwable e) { // anything escaping would end the scheduled task for good
             String error = e.getClass().getSimpleName() + ": " + e.getMessage();
             if (!error.equals(lastError)) {
                 Log.warnf("sources feed indexing paused, will retry: %s", error);
                 lastError = error;
             }
+            // back off while a dependency is down: 0.4 s, 0.8 s, ... up to 10 s between attempts
+            failures = Math.min(failures + 1, 10);
+            retryAt = System.nanoTime() + Math.min(10_000L, 200L << failures) * 1_000_000L;
         }
     }
 

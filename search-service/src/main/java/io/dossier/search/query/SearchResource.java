@@ -20,11 +20,15 @@ import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 import io.dossier.common.problem.Problem;
+import io.dossier.common.problem.ProblemException;
 
 @Path("/api/v1/search")
 @Tag(name = "Search")
 @Produces(MediaType.APPLICATION_JSON)
 public class SearchResource {
+
+    /** Elasticsearch's result window: deeper pages need a cursor. */
+    static final int MAX_WINDOW = 10_000;
 
     private final SearchService search;
 
@@ -42,6 +46,9 @@ public class SearchResource {
             @Parameter(description = "The query", example = "Kataib Hezbollah") @QueryParam("q") @NotBlank @Size(max = 1000) String q,
             @QueryParam("from") @DefaultValue("0") @Min(0) @Max(9_980) int from,
             @QueryParam("size") @DefaultValue("20") @Min(1) @Max(100) int size) {
+        if (from + size > MAX_WINDOW) {
+            throw new ProblemException(400, "from + size must not exceed " + MAX_WINDOW);
+        }
         return search.search(q, from, size);
     }
 }

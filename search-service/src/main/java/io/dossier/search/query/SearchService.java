@@ -49,8 +49,11 @@ public class SearchService {
             long total = response.hits().total() == null ? hits.size() : response.hits().total().value();
             return new SearchResults(total, hits);
         } catch (ElasticsearchException e) {
-            Log.warnf("search rejected by Elasticsearch: %s", e.getMessage());
-            throw new ProblemException(400, "The query could not be run: " + e.error().reason());
+            Log.warnf("search failed in Elasticsearch (%d): %s", e.status(), e.getMessage());
+            if (e.status() >= 400 && e.status() < 500 && e.status() != 429) {
+                throw new ProblemException(400, "The query could not be run; check its syntax");
+            }
+            throw new ProblemException(503, "Search is unavailable right now; try again shortly");
         } catch (IOException e) {
             Log.warnf("Elasticsearch unreachable: %s", e.getMessage());
             throw new ProblemException(503, "Search is unavailable right now; try again shortly");

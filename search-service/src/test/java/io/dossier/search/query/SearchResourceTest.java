@@ -94,5 +94,9 @@ class SearchResourceTest {
         given().auth().oauth2(Tokens.forUser(Tokens.READER)).queryParam("q", "x").queryParam("size", 1000)
                 .get("/api/v1/search")
                 .then().statusCode(400).body("errors[0].field", equalTo("size"));
+        given().auth().oauth2(Tokens.forUser(Tokens.READER)).queryParam("q", "x").queryParam("from", 9_950)
+                .queryParam("size", 100).get("/api/v1/search")
+                .then().statusCode(400).contentType("application/problem+json")
+                .body("detail", equalTo("from + size must not exceed 10000"));
     }
 }

@@ -1,0 +1,48 @@
+package io.dossier.search.indexing;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.List;
+import java.util.UUID;
+
+import jakarta.inject.Inject;
+
+import org.junit.jupiter.api.Test;
+
+import io.dossier.testinfra.LocalStackResource;
+import io.quarkus.test.common.WithTestResource;
+import io.quarkus.test.junit.QuarkusTest;
+
+import co.elastic.clients.elasticsearch.ElasticsearchClient;
+
+@QuarkusTest
+@WithTestResource(LocalStackResource.class)
+class DocumentIndexTest {
+
+    @Inject
+    DocumentIndex index;
+
+    @Inject
+    ElasticsearchClient client;
+
+    @Test
+    void aRefusedDocumentIsSkippedAndTheRestOfTheBatchIsWritten() throws Exception {
+        String good = UUID.randomUUID().toString();
+        String refused = UUID.randomUUID().toString();
+        index.write(List.of(
+                new IndexedDocument(refused, "open", "Bad date", "text", null, null, "not a date", null),
+                new IndexedDocument(good, "open", "Good", "text", null, null, "2025-01-01T00:00:00Z", null)),
+                List.of());
+        assertThat(client.exists(e -> e.index(index.name()).id(good)).value()).isTrue();
+        assertThat(client.exists(e -> e.index(index.name()).id(refused)).value()).isFalse();
+    }
+
+    @Test
+    void deletingWhatIsNotThereIsFine() throws Exception {
+        String id = UUID.randomUUID().toString();
+        index.write(List.of(new IndexedDocument(id, "open", "Short-lived", "text", null, null, null, null)),
+                List.of());
+        index.write(List.of(), List.of(id, UUID.randomUUID().toString()));
+        assertThat(client.exists(e -> e.index(index.name()).id(id)).value()).isFalse();
+    }
+}
