@@ -69,7 +69,7 @@ class BrowserSearchTest {
                         "publisher", "Browser Test Monitor"))
                 .post("/api/v1/sources").then().statusCode(201);
         await().atMost(Duration.ofSeconds(15)).pollInterval(Duration.ofMillis(100))
-                .until(() -> WalkingSkeletonTest.search(Tokens.forUser(Tokens.READER), word).getInt("total") == 1);
+                .until(() -> WalkingSkeletonTest.total(Tokens.forUser(Tokens.READER), word) == 1);
 
         browser.get(Platform.GATEWAY + "/search?q=" + word);
         WebDriverWait wait = new WebDriverWait(browser, Duration.ofSeconds(20));
@@ -87,6 +87,12 @@ class BrowserSearchTest {
         assertThat(browser.findElement(By.cssSelector("li.hit h2")).getText()).isEqualTo(title);
         assertThat(browser.findElement(By.cssSelector("li.hit .snippet mark")).getText()).isEqualTo(word);
         screenshot("search-results");
+
+        // the browser's session also opens the API (the gateway relays the session's access token)
+        browser.get(Platform.GATEWAY + "/api/v1/search?q=" + word);
+        assertThat(browser.getPageSource()).contains("\"total\":1").contains(title);
+        browser.navigate().back();
+        wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("q")));
 
         // a new query from the page's own form
         var box = browser.findElement(By.id("q"));

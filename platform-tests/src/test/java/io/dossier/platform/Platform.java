@@ -7,6 +7,10 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.SQLException;
+import java.sql.Statement;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -19,8 +23,8 @@ import io.dossier.testinfra.LocalStack;
 
 /**
  * The four packaged services (target/quarkus-app of each module), started as real processes on ports 18080-18083
- * with their production configuration, against the local stack, test databases and their own indexes. Started
- * once per test JVM, stopped when it exits.
+ * with their production configuration, against the local stack, with databases and indexes of their own that start
+ * empty on every run. Started once per test JVM, stopped when it exits.
  */
 final class Platform {
 
@@ -43,9 +47,20 @@ final class Platform {
         LocalStack.ensureRunning();
         Path root = LocalStack.root();
         HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
-        // The search service rebuilds its index from the feed (sequence 0) every run.
-        send(http, HttpRequest.newBuilder(URI.create(LocalStack.ELASTICSEARCH + "/" + INDEX_PREFIX + "-*"))
-                .DELETE().build());
+        // Every run starts from empty databases (Flyway recreates the schemas) ...
+        for (String database : List.of("dossier_sources_e2e", "dossier_entities_e2e")) {
+            resetSchema(database);
+        }
+        // ... and the search service rebuilds its index from the feed (sequence 0) every run. Elasticsearch refuses
+        // wildcard deletions, so name each index.
+        for (String index : List.of("documents", "checkpoints")) {
+            HttpResponse<String> deleted = send(http, HttpRequest.newBuilder(URI.create(LocalStack.ELASTICSEARCH + "/"
+                    + INDEX_PREFIX + "-" + index)).DELETE().build());
+            if (deleted == null || (deleted.statusCode() != 200 && deleted.statusCode() != 404)) {
+                throw new IllegalStateException("cannot delete index " + INDEX_PREFIX + "-" + index + ": "
+                        + (deleted == null ? "Elasticsearch unreachable" : deleted.body()));
+            }
+        }
 
         Map<String, String> common = new LinkedHashMap<>();
         common.put("DOSSIER_OIDC_URL", LocalStack.OIDC_URL);
@@ -62,9 +77,9 @@ final class Platform {
 
         List<Service> services = List.of(
                 new Service("sources", "sources-service", 18081,
-                        Map.of("DOSSIER_DB_URL", "jdbc:postgresql://localhost:5432/dossier_sources_test")),
+                        Map.of("DOSSIER_DB_URL", "jdbc:postgresql://localhost:5432/dossier_sources_e2e")),
                 new Service("entities", "entities-service", 18082,
-                        Map.of("DOSSIER_DB_URL", "jdbc:postgresql://localhost:5432/dossier_entities_test")),
+                        Map.of("DOSSIER_DB_URL", "jdbc:postgresql://localhost:5432/dossier_entities_e2e")),
                 new Service("search", "search-service", 18083, Map.of()),
                 new Service("gateway", "gateway", 18080, Map.of()));
 
@@ -112,6 +127,16 @@ final class Platform {
         } catch (RuntimeException e) {
             throw new IllegalStateException(service.name() + " did not become ready; see "
                     + logs.resolve(service.name() + ".log").toAbsolutePath(), e);
+        }
+    }
+
+    private static void resetSchema(String database) {
+        try (Connection connection = DriverManager.getConnection("jdbc:postgresql://localhost:5432/" + database,
+                "dossier", "dossier"); Statement statement = connection.createStatement()) {
+            statement.execute("drop schema if exists public cascade");
+            statement.execute("create schema public");
+        } catch (SQLException e) {
+            throw new IllegalStateException("cannot reset database " + database, e);
         }
     }
 

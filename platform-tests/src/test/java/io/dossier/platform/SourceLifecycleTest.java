@@ -26,17 +26,17 @@ class SourceLifecycleTest {
                 .body(Map.of("title", "Lifecycle brief", "text", "Text with " + word))
                 .post("/api/v1/sources").then().statusCode(201).extract().path("id");
         await().atMost(Duration.ofSeconds(15)).pollInterval(Duration.ofMillis(100))
-                .until(() -> WalkingSkeletonTest.search(reader, word).getInt("total") == 1);
+                .until(() -> WalkingSkeletonTest.total(reader, word) == 1);
 
         given().baseUri(Platform.GATEWAY).auth().oauth2(Tokens.forUser(Tokens.EDITOR)).contentType(ContentType.JSON)
                 .header("If-Match", "\"0\"").body(Map.of("title", "Lifecycle brief " + edited))
                 .patch("/api/v1/sources/" + id).then().statusCode(200);
         await().atMost(Duration.ofSeconds(15)).pollInterval(Duration.ofMillis(100))
-                .until(() -> WalkingSkeletonTest.search(reader, edited).getInt("total") == 1);
+                .until(() -> WalkingSkeletonTest.total(reader, edited) == 1);
 
         given().baseUri(Platform.GATEWAY).auth().oauth2(Tokens.forUser(Tokens.EDITOR))
                 .delete("/api/v1/sources/" + id).then().statusCode(204);
         await().atMost(Duration.ofSeconds(15)).pollInterval(Duration.ofMillis(100))
-                .until(() -> WalkingSkeletonTest.search(reader, word).getInt("total") == 0);
+                .until(() -> WalkingSkeletonTest.total(reader, word) == 0);
     }
 }

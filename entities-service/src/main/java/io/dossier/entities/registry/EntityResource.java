@@ -39,7 +39,7 @@ public class EntityResource {
     @APIResponse(responseCode = "200", description = "A page of entities", content = @Content(schema = @Schema(implementation = EntityPage.class)))
     @APIResponse(responseCode = "400", description = "Invalid parameters", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     public EntityPage list(@QueryParam("type") EntityType type,
-            @QueryParam("page") @DefaultValue("0") @Min(0) int page,
+            @QueryParam("page") @DefaultValue("0") @Min(0) @Max(100_000) int page,
             @QueryParam("size") @DefaultValue("50") @Min(1) @Max(500) int size) {
         return registry.list(type, page, size);
     }

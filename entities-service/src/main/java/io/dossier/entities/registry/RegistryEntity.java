@@ -16,6 +16,8 @@ import jakarta.persistence.OrderBy;
 import jakarta.persistence.Table;
 import jakarta.persistence.Version;
 
+import org.hibernate.annotations.BatchSize;
+
 /** An actor of the registry: a person, organization, location or event, with every name it goes by. */
 @Entity
 @Table(name = "entity")
@@ -32,6 +34,7 @@ public class RegistryEntity {
     @Version
     public long version;
     @OneToMany(mappedBy = "entity", cascade = CascadeType.ALL, orphanRemoval = true)
+    @BatchSize(size = 100) // a page of entities loads its names in a few queries, not one per entity
     @OrderBy("id")
     public List<EntityName> names = new ArrayList<>();
 }

@@ -45,17 +45,26 @@ public class ApiProxy {
     }
 
     public Uni<Response> forward(HttpServerRequest in, SecurityIdentity identity, byte[] body) {
-        String uri = in.uri(); // raw path and query, exactly as the caller sent them
-        String rest = uri.substring(API_PREFIX.length());
-        String segment = rest.split("[/?#]", 2)[0];
+        String path = in.path(); // the path alone, also when the request line held an absolute URI
+        if (path == null || !path.startsWith(API_PREFIX) || path.contains("/../") || path.contains("/./")
+                || path.endsWith("/..") || path.contains("%2e") || path.contains("%2E")) {
+            return Uni.createFrom().item(Problem.of(400, "Not a valid API path").withInstance(path).toResponse());
+        }
+        String segment = path.substring(API_PREFIX.length()).split("/", 2)[0];
         String base = config.routes().get(segment);
         if (base == null) {
             return Uni.createFrom().item(Problem.of(404, "No API at " + API_PREFIX + segment)
-                    .withInstance(in.path()).toResponse());
+                    .withInstance(path).toResponse());
         }
+        String target = base + path + (in.query() == null ? "" : "?" + in.query());
         AccessTokenCredential token = identity.getCredential(AccessTokenCredential.class);
-        HttpRequest<Buffer> out = client.requestAbs(HttpMethod.valueOf(in.method().name()), base + uri)
-                .timeout(config.timeout().toMillis());
+        HttpRequest<Buffer> out;
+        try {
+            out = client.requestAbs(HttpMethod.valueOf(in.method().name()), target)
+                    .timeout(config.timeout().toMillis());
+        } catch (RuntimeException e) {
+            return Uni.createFrom().item(Problem.of(400, "Not a valid API request").withInstance(path).toResponse());
+        }
         in.headers().forEach(h -> {
             if (REQUEST_HEADERS.contains(h.getKey().toLowerCase())) {
                 out.putHeader(h.getKey(), h.getValue());
@@ -70,7 +79,7 @@ public class ApiProxy {
                 ? out.send()
                 : out.sendBuffer(Buffer.buffer(body));
         return sent.map(answer -> relay(answer, base, in))
-                .onFailure().recoverWithItem(failure -> unavailable(failure, segment, in.path()));
+                .onFailure().recoverWithItem(failure -> unavailable(failure, segment, path));
     }
 
     private static Response relay(HttpResponse<Buffer> answer, String base, HttpServerRequest in) {

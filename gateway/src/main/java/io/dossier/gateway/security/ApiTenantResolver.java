@@ -19,7 +19,8 @@ public class ApiTenantResolver implements TenantResolver {
     public String resolve(RoutingContext context) {
         boolean api = context.normalizedPath().startsWith("/api/");
         boolean bearer = context.request().getHeader("Authorization") != null;
-        boolean session = context.request().getCookie(SESSION_COOKIE) != null;
+        // a large session is split into q_session_chunk_1, _2, ...
+        boolean session = context.request().cookies().stream().anyMatch(c -> c.getName().startsWith(SESSION_COOKIE));
         return api && (bearer || !session) ? API_TENANT : null;
     }
 }

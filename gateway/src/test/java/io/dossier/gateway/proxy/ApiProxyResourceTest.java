@@ -44,6 +44,13 @@ class ApiProxyResourceTest {
     }
 
     @Test
+    void dotSegmentsAreRefused() {
+        given().auth().oauth2(Tokens.forUser(Tokens.READER)).urlEncodingEnabled(false)
+                .get("/api/v1/search/%2e%2e/admin")
+                .then().statusCode(400).contentType("application/problem+json");
+    }
+
+    @Test
     void pagesRedirectToTheLoginPage() {
         given().redirects().follow(false).get("/search")
                 .then().statusCode(302)
