@@ -1,5 +1,7 @@
 package io.dossier.gateway.security;
 
+import java.util.regex.Pattern;
+
 import jakarta.enterprise.context.ApplicationScoped;
 
 import io.quarkus.oidc.TenantResolver;
@@ -12,15 +14,17 @@ import io.vertx.ext.web.RoutingContext;
 @ApplicationScoped
 public class ApiTenantResolver implements TenantResolver {
 
-    public static final String API_TENANT = "api";
-    private static final String SESSION_COOKIE = "q_session";
+    // Not named after a path segment: Quarkus would also pick a tenant whose id matches the path (/api/...).
+    public static final String API_TENANT = "bearer";
+    /** The session cookie, or its first chunk when a large session is split (q_session_chunk_1, _2, ...). */
+    private static final Pattern SESSION_COOKIE = Pattern.compile("(^|;)\\s*q_session(_chunk_1)?=");
 
     @Override
     public String resolve(RoutingContext context) {
         boolean api = context.normalizedPath().startsWith("/api/");
         boolean bearer = context.request().getHeader("Authorization") != null;
-        // a large session is split into q_session_chunk_1, _2, ...
-        boolean session = context.request().cookies().stream().anyMatch(c -> c.getName().startsWith(SESSION_COOKIE));
+        String cookies = context.request().getHeader("Cookie");
+        boolean session = cookies != null && SESSION_COOKIE.matcher(cookies).find();
         return api && (bearer || !session) ? API_TENANT : null;
     }
 }
