@@ -14,7 +14,6 @@ import jakarta.ws.rs.core.Response;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
-import org.eclipse.microprofile.rest.client.inject.RestClient;
 
 import io.quarkus.logging.Log;
 import io.quarkus.qute.CheckedTemplate;
@@ -43,10 +42,10 @@ public class SearchPage {
     public record SearchView(long total, List<HitView> hits) {
     }
 
-    private final SearchApi search;
+    private final SearchClient search;
     private final SecurityIdentity identity;
 
-    public SearchPage(@RestClient SearchApi search, SecurityIdentity identity) {
+    public SearchPage(SearchClient search, SecurityIdentity identity) {
         this.search = search;
         this.identity = identity;
     }

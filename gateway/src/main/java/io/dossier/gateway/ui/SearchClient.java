@@ -1,0 +1,33 @@
+package io.dossier.gateway.ui;
+
+import java.time.temporal.ChronoUnit;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.ws.rs.ProcessingException;
+
+import org.eclipse.microprofile.faulttolerance.CircuitBreaker;
+import org.eclipse.microprofile.faulttolerance.Retry;
+import org.eclipse.microprofile.faulttolerance.Timeout;
+import org.eclipse.microprofile.rest.client.inject.RestClient;
+
+/**
+ * The pages' way to the search service: bounded in time, one retry when the connection fails, and a circuit breaker
+ * so a search service that is down costs the pages nothing while it stays down. Answers with an error status (4xx,
+ * 5xx) are not retried: they come back as they are.
+ */
+@ApplicationScoped
+public class SearchClient {
+
+    private final SearchApi api;
+
+    public SearchClient(@RestClient SearchApi api) {
+        this.api = api;
+    }
+
+    @Timeout(value = 10, unit = ChronoUnit.SECONDS)
+    @Retry(maxRetries = 1, delay = 200, retryOn = ProcessingException.class)
+    @CircuitBreaker(requestVolumeThreshold = 10, failureRatio = 0.5, delay = 5, delayUnit = ChronoUnit.SECONDS, failOn = ProcessingException.class)
+    public SearchApi.Results search(String q, int size) {
+        return api.search(q, size);
+    }
+}
