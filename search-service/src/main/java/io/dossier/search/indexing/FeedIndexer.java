@@ -32,6 +32,8 @@ public class FeedIndexer {
     private final ScheduledExecutorService poller = Executors.newSingleThreadScheduledExecutor(
             runnable -> new Thread(runnable, "sources-feed-indexer"));
     private volatile String lastError;
+    /** Where the feed has been indexed to; -1 until read from the stored checkpoint (and again after a failure). */
+    private volatile long position = -1;
     private volatile int failures;
     private volatile long retryAt = Long.MIN_VALUE;
 
@@ -77,6 +79,7 @@ public class FeedIndexer {
                 Log.warnf("sources feed indexing paused, will retry: %s", error);
                 lastError = error;
             }
+            position = -1; // trust only the stored checkpoint after a failure
             // back off while a dependency is down: 0.4 s, 0.8 s, ... up to 10 s between attempts
             failures = Math.min(failures + 1, 10);
             retryAt = System.nanoTime() + Math.min(10_000L, 200L << failures) * 1_000_000L;
@@ -85,7 +88,10 @@ public class FeedIndexer {
 
     /** Indexes the next batch of the feed; returns how many entries it had. */
     public int indexNextBatch() throws java.io.IOException {
-        long after = checkpoints.get(SOURCES_FEED);
+        if (position < 0) {
+            position = checkpoints.get(SOURCES_FEED); // this indexer is the checkpoint's only writer: read it once
+        }
+        long after = position;
         SourcesFeedApi.Page page = feed.changes(after, config.feed().batchSize());
         if (page.changes().isEmpty()) {
             return 0;
@@ -103,6 +109,7 @@ public class FeedIndexer {
         }
         index.write(upserts, deletions);
         checkpoints.put(SOURCES_FEED, page.next());
+        position = page.next();
         return page.changes().size();
     }
 }

@@ -2,11 +2,11 @@ package io.dossier.sources.feed;
 
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
 
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.persistence.TypedQuery;
 
 import io.dossier.sources.source.Source;
 import io.dossier.sources.source.SourceDto;
@@ -54,27 +54,40 @@ public class ChangeFeed implements PanacheRepositoryBase<SourceChange, Long> {
     /**
      * Entries after {@code after}, oldest first, each with the source's current state (null once deleted), so a
      * consumer that replays from 0 rebuilds everything. At most {@code limit} entries, and fewer when their texts
-     * pass {@link FeedConfig#maxPageBytes()}.
+     * pass {@link FeedConfig#maxPageBytes()}: the page is cut on sizes alone, so no more text than that is loaded.
      */
     public List<ChangeDto> read(long after, int limit, String collection) {
-        String query = "select c, s from SourceChange c left join Source s on s.id = c.sourceId where c.seq > :after"
-                + (collection == null ? "" : " and c.collection = :collection") + " order by c.seq";
-        var select = getEntityManager().createQuery(query, Object[].class).setParameter("after", after);
-        if (collection != null) {
-            select.setParameter("collection", collection);
-        }
-        List<ChangeDto> page = new ArrayList<>();
+        String filter = " where c.seq > :after" + (collection == null ? "" : " and c.collection = :collection");
+        var sizes = getEntityManager().createQuery("select c.seq, coalesce(s.size, 0) from SourceChange c"
+                + " left join Source s on s.id = c.sourceId" + filter + " order by c.seq", Object[].class);
+        long last = after;
         long bytes = 0;
-        for (Object[] row : select.setMaxResults(limit).getResultList()) {
-            SourceChange change = (SourceChange) row[0];
-            Source source = (Source) row[1];
-            bytes += source == null ? 0 : source.size;
-            if (!page.isEmpty() && bytes > config.maxPageBytes()) {
+        for (Object[] row : bind(sizes, after, collection).setMaxResults(limit).getResultList()) {
+            bytes += ((Number) row[1]).longValue();
+            if (last > after && bytes > config.maxPageBytes()) {
                 break;
             }
-            page.add(new ChangeDto(change.seq, change.operation, change.sourceId, change.collection,
-                    change.occurredAt, source == null ? null : SourceDto.of(source)));
+            last = (Long) row[0];
         }
-        return page;
+        if (last == after) {
+            return List.of();
+        }
+        var entries = getEntityManager().createQuery("select c, s from SourceChange c"
+                + " left join Source s on s.id = c.sourceId" + filter + " and c.seq <= :last order by c.seq",
+                Object[].class).setParameter("last", last);
+        return bind(entries, after, collection).getResultStream().map(row -> {
+            SourceChange change = (SourceChange) row[0];
+            Source source = (Source) row[1];
+            return new ChangeDto(change.seq, change.operation, change.sourceId, change.collection,
+                    change.occurredAt, source == null ? null : SourceDto.of(source));
+        }).toList();
+    }
+
+    private static <T> TypedQuery<T> bind(TypedQuery<T> query, long after, String collection) {
+        query.setParameter("after", after);
+        if (collection != null) {
+            query.setParameter("collection", collection);
+        }
+        return query;
     }
 }
