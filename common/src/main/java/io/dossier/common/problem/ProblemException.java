@@ -1,5 +1,7 @@
 package io.dossier.common.problem;
 
+import java.util.List;
+
 /**
  * Thrown by service code to answer with a problem detail; the message becomes the {@code detail} and must be fit for
  * the caller to read.
@@ -7,14 +9,30 @@ package io.dossier.common.problem;
 public class ProblemException extends RuntimeException {
 
     private final int status;
+    private final List<Problem.FieldError> errors;
 
     public ProblemException(int status, String detail) {
+        this(status, detail, List.of());
+    }
+
+    public ProblemException(int status, String detail, List<Problem.FieldError> errors) {
         super(detail);
         this.status = status;
+        this.errors = List.copyOf(errors);
     }
 
     public int status() {
         return status;
+    }
+
+    /** The input fields at fault, if the problem is with particular ones. */
+    public List<Problem.FieldError> errors() {
+        return errors;
+    }
+
+    public static ProblemException invalidField(String field, String message) {
+        return new ProblemException(400, "Invalid " + field + ": " + message,
+                List.of(new Problem.FieldError(field, message)));
     }
 
     public static ProblemException notFound(String detail) {

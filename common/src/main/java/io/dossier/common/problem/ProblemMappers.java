@@ -33,7 +33,7 @@ public class ProblemMappers {
 
     @ServerExceptionMapper
     public Response problem(ProblemException e, UriInfo uri) {
-        return Problem.of(e.status(), e.getMessage()).withInstance(path(uri)).toResponse();
+        return Problem.of(e.status(), e.getMessage()).withInstance(path(uri)).withErrors(e.errors()).toResponse();
     }
 
     @ServerExceptionMapper

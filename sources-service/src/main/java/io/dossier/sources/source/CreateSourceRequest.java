@@ -1,6 +1,7 @@
 package io.dossier.sources.source;
 
 import java.time.OffsetDateTime;
+import java.util.List;
 
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.Pattern;
@@ -15,5 +16,8 @@ public record CreateSourceRequest(
         @Size(max = 2048) @Pattern(regexp = "https?://[^\\s\\x00]+", message = "must be an http(s) URL") String url,
         @Schema(example = "2025-03-14T09:00:00Z") @StorableDate OffsetDateTime publishedAt,
         @Size(max = 300) @Pattern(regexp = "[^\\x00]*+", message = "must not contain NUL characters") String publisher,
-        @Schema(description = "Collection it belongs to; default `open`", example = "open") @Pattern(regexp = "[a-z0-9][a-z0-9-]{0,63}", message = "must be lower-case letters, digits and dashes") String collection) {
+        @Schema(description = "Collection it belongs to; default `open`", example = "open") @Pattern(regexp = SourceRules.COLLECTION, message = SourceRules.COLLECTION_MESSAGE) String collection,
+        @Size(max = 50) List<@NotBlank @Size(max = 300) @Pattern(regexp = "[^\\x00]*+", message = "must not contain NUL characters") String> authors,
+        @Size(max = 50) List<@NotBlank @Pattern(regexp = SourceRules.TAG, message = SourceRules.TAG_MESSAGE) String> tags,
+        @Schema(description = "ISO 639-1 code; detected from the text when absent", example = "ar") @Pattern(regexp = SourceRules.LANGUAGE, message = SourceRules.LANGUAGE_MESSAGE) String language) {
 }

@@ -1,6 +1,8 @@
 package io.dossier.sources.source;
 
 import java.time.OffsetDateTime;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.UUID;
 
 import jakarta.persistence.Column;
@@ -11,6 +13,9 @@ import jakarta.persistence.Id;
 import jakarta.persistence.Table;
 import jakarta.persistence.Version;
 
+import org.hibernate.annotations.JdbcTypeCode;
+import org.hibernate.type.SqlTypes;
+
 /** A source document: what an analyst or integrator brought in, with its text and metadata. */
 @Entity
 @Table(name = "source")
@@ -20,16 +25,28 @@ public class Source {
     public UUID id;
     public String collection;
     public String title;
+    @JdbcTypeCode(SqlTypes.ARRAY)
+    @Column(columnDefinition = "text[]")
+    public List<String> authors = new ArrayList<>();
     @Column(columnDefinition = "text")
     public String text;
     public String url;
     public OffsetDateTime publishedAt;
     public String publisher;
+    /** ISO 639-1 code of the text's language; null when the text is too short to tell. */
+    public String language;
     public String contentType;
+    /** Name of the uploaded file, if it came as one. */
+    public String originalName;
     public String sha256;
     public long size;
     @Enumerated(EnumType.STRING)
     public SourceStatus status;
+    /** Why a FAILED source could not be read. */
+    public String statusReason;
+    @JdbcTypeCode(SqlTypes.ARRAY)
+    @Column(columnDefinition = "text[]")
+    public List<String> tags = new ArrayList<>();
     public String createdBy;
     public OffsetDateTime createdAt;
     @Version

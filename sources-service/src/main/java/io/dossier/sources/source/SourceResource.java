@@ -1,14 +1,22 @@
 package io.dossier.sources.source;
 
+import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.net.URI;
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.util.List;
 import java.util.UUID;
 
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
+import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Pattern;
+import jakarta.validation.constraints.Size;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.DELETE;
 import jakarta.ws.rs.DefaultValue;
@@ -26,14 +34,21 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
 import org.eclipse.microprofile.openapi.annotations.headers.Header;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+import org.jboss.resteasy.reactive.RestForm;
+import org.jboss.resteasy.reactive.multipart.FileUpload;
 
 import io.dossier.common.problem.Problem;
 import io.dossier.common.problem.ProblemException;
+import io.dossier.sources.extraction.UnsupportedFormatException;
+import io.dossier.sources.ingest.FileMetadata;
+import io.dossier.sources.ingest.IngestConfig;
+import io.dossier.sources.ingest.IngestService;
 import io.quarkus.security.identity.SecurityIdentity;
 
 @Path("/api/v1/sources")
@@ -45,10 +60,15 @@ public class SourceResource {
     public static final String DUPLICATE_HEADER = "Dossier-Duplicate";
 
     private final SourceService service;
+    private final IngestService ingest;
+    private final IngestConfig config;
     private final SecurityIdentity identity;
 
-    public SourceResource(SourceService service, SecurityIdentity identity) {
+    public SourceResource(SourceService service, IngestService ingest, IngestConfig config,
+            SecurityIdentity identity) {
         this.service = service;
+        this.ingest = ingest;
+        this.config = config;
         this.identity = identity;
     }
 
@@ -60,12 +80,81 @@ public class SourceResource {
     @APIResponse(responseCode = "200", description = "The same content was already stored: that source, with header Dossier-Duplicate: true", content = @Content(schema = @Schema(implementation = SourceDto.class)))
     @APIResponse(responseCode = "400", description = "Invalid input", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     public Response create(@Valid @NotNull CreateSourceRequest request) {
-        SourceService.Ingested ingested = service.create(request, identity.getPrincipal().getName());
+        return answer(ingest.ingest(request, identity.getPrincipal().getName()));
+    }
+
+    @POST
+    @Consumes(MediaType.MULTIPART_FORM_DATA)
+    @RolesAllowed("analyst")
+    @Operation(summary = "Upload a file: HTML, PDF, DOCX, DOC, ODT, RTF, EML, MSG or plain text", description = """
+            The format is detected from the bytes, not from the name or the declared type. Text and metadata (title,
+            authors, date, canonical URL, language) are extracted; form fields given override what was found.
+            Idempotent on the SHA-256 of the file. A file that cannot be read (corrupt, encrypted, no text) is kept
+            as a FAILED source with the reason, and answered with 422.""")
+    @APIResponse(responseCode = "201", description = "Stored and extracted", headers = @Header(name = "Location"), content = @Content(schema = @Schema(implementation = SourceDto.class)))
+    @APIResponse(responseCode = "200", description = "The same file was already stored: that source, with header Dossier-Duplicate: true", content = @Content(schema = @Schema(implementation = SourceDto.class)))
+    @APIResponse(responseCode = "400", description = "Invalid form fields, or no file", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "413", description = "The file is larger than the limit", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "415", description = "Not a format Dossier takes, or not recognizable", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "422", description = "Kept as a FAILED source (`instance` and Location name it): the file is corrupt, encrypted or holds no text", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    public Response upload(@RestForm("file") @Schema(type = SchemaType.STRING, format = "binary") FileUpload file,
+            @RestForm @Pattern(regexp = SourceRules.COLLECTION, message = SourceRules.COLLECTION_MESSAGE) String collection,
+            @RestForm @Size(max = 1000) @Pattern(regexp = "[^\\x00]*+", message = "must not contain NUL characters") String title,
+            @RestForm @Size(max = 2048) @Pattern(regexp = "https?://[^\\s\\x00]+", message = "must be an http(s) URL") String url,
+            @RestForm @Schema(example = "2025-03-14T09:00:00Z") String publishedAt,
+            @RestForm @Size(max = 300) @Pattern(regexp = "[^\\x00]*+", message = "must not contain NUL characters") String publisher,
+            @RestForm("authors") @Size(max = 50) List<@NotBlank @Size(max = 300) @Pattern(regexp = "[^\\x00]*+", message = "must not contain NUL characters") String> authors,
+            @RestForm("tags") @Size(max = 50) List<@NotBlank @Pattern(regexp = SourceRules.TAG, message = SourceRules.TAG_MESSAGE) String> tags,
+            @RestForm @Pattern(regexp = SourceRules.LANGUAGE, message = SourceRules.LANGUAGE_MESSAGE) String language) {
+        if (file == null || file.uploadedFile() == null) {
+            throw ProblemException.badRequest("Send the document as the form field `file`");
+        }
+        if (file.size() > config.maxFileBytes()) {
+            throw new ProblemException(413, "The file is " + file.size() + " bytes; the limit is "
+                    + config.maxFileBytes() + " bytes");
+        }
+        FileMetadata metadata = new FileMetadata(collection, title, url, Dates.parse("publishedAt", publishedAt),
+                publisher, authors, tags, language);
+        byte[] content;
+        try {
+            content = Files.readAllBytes(file.uploadedFile());
+        } catch (IOException e) {
+            throw new UncheckedIOException("reading the spooled upload", e);
+        }
+        try {
+            return answer(ingest.ingest(content, filename(file.fileName()), metadata,
+                    identity.getPrincipal().getName()));
+        } catch (UnsupportedFormatException e) {
+            throw new ProblemException(415, e.getMessage());
+        }
+    }
+
+    private static Response answer(SourceService.Ingested ingested) {
         SourceDto source = ingested.source();
+        URI location = URI.create("/api/v1/sources/" + source.id());
+        if (source.status() == SourceStatus.FAILED) {
+            Problem problem = Problem.of(422, source.statusReason()).withInstance(location.toString());
+            Response.ResponseBuilder failed = Response.status(422).type(Problem.MEDIA_TYPE).entity(problem)
+                    .location(location);
+            return (ingested.duplicate() ? failed.header(DUPLICATE_HEADER, "true") : failed).build();
+        }
         Response.ResponseBuilder answer = ingested.duplicate()
                 ? Response.ok(source).header(DUPLICATE_HEADER, "true")
-                : Response.created(URI.create("/api/v1/sources/" + source.id()));
+                : Response.created(location);
         return answer.entity(source).tag(etag(source)).build();
+    }
+
+    /** The last path segment of a client's file name, without control characters; null when none is left. */
+    static String filename(String name) {
+        if (name == null) {
+            return null;
+        }
+        String base = name.substring(Math.max(name.lastIndexOf('/'), name.lastIndexOf('\\')) + 1)
+                .replaceAll("\\p{Cntrl}", "").strip();
+        if (base.length() > 500) {
+            base = base.substring(base.length() - 500);
+        }
+        return base.isEmpty() ? null : base;
     }
 
     @GET
@@ -74,10 +163,12 @@ public class SourceResource {
     @APIResponse(responseCode = "200", description = "A page of sources", content = @Content(schema = @Schema(implementation = SourcePage.class)))
     @APIResponse(responseCode = "400", description = "Invalid parameters", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     public SourcePage list(
-            @QueryParam("collection") @Pattern(regexp = "[a-z0-9][a-z0-9-]{0,63}", message = "must be lower-case letters, digits and dashes") String collection,
+            @QueryParam("collection") @Pattern(regexp = SourceRules.COLLECTION, message = SourceRules.COLLECTION_MESSAGE) String collection,
+            @QueryParam("tag") @Pattern(regexp = SourceRules.TAG, message = SourceRules.TAG_MESSAGE) String tag,
+            @QueryParam("status") SourceStatus status,
             @QueryParam("page") @DefaultValue("0") @Min(0) @Max(100_000) int page,
             @QueryParam("size") @DefaultValue("50") @Min(1) @Max(500) int size) {
-        return service.list(collection, page, size);
+        return service.list(collection, tag, status, page, size);
     }
 
     @GET
@@ -101,6 +192,28 @@ public class SourceResource {
     public Response text(@PathParam("id") UUID id) {
         SourceDto source = service.find(id).orElseThrow(() -> ProblemException.notFound("No source " + id));
         return Response.ok(source.text()).tag(etag(source)).build();
+    }
+
+    @GET
+    @Path("{id}/original")
+    @Produces(MediaType.WILDCARD)
+    @RolesAllowed("reader")
+    @Operation(summary = "The source as it came in", description = "The uploaded file byte for byte, or for a source sent as JSON its text.")
+    @APIResponse(responseCode = "200", description = "The original, with its media type and file name")
+    @APIResponse(responseCode = "404", description = "No such source", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    public Response original(@PathParam("id") UUID id) {
+        SourceService.OriginalFile original = service.original(id)
+                .orElseThrow(() -> ProblemException.notFound("No source " + id));
+        Response.ResponseBuilder answer = Response.ok(original.content(), original.contentType())
+                // Never rendered in the browser from our origin: an uploaded page could carry scripts.
+                .header("X-Content-Type-Options", "nosniff")
+                .header("Content-Security-Policy", "sandbox");
+        String name = original.filename() == null ? id + ".txt" : original.filename();
+        answer.header(HttpHeaders.CONTENT_DISPOSITION,
+                "attachment; filename=\"" + name.replaceAll("[^\\x20-\\x7E]|[\"\\\\]", "_")
+                        + "\"; filename*=UTF-8''"
+                        + URLEncoder.encode(name, StandardCharsets.UTF_8).replace("+", "%20"));
+        return answer.build();
     }
 
     @PATCH

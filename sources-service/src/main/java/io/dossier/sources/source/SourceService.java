@@ -5,7 +5,11 @@ import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.HexFormat;
+import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 
@@ -21,13 +25,13 @@ import io.quarkus.panache.common.Sort;
 @ApplicationScoped
 public class SourceService {
 
-    public static final String DEFAULT_COLLECTION = "open";
-
     private final SourceRepository sources;
+    private final SourceOriginalRepository originals;
     private final ChangeFeed feed;
 
-    public SourceService(SourceRepository sources, ChangeFeed feed) {
+    public SourceService(SourceRepository sources, SourceOriginalRepository originals, ChangeFeed feed) {
         this.sources = sources;
+        this.originals = originals;
         this.feed = feed;
     }
 
@@ -35,38 +39,64 @@ public class SourceService {
     public record Ingested(SourceDto source, boolean duplicate) {
     }
 
+    /** A source ready to be stored (all but id and version set), with its original bytes when it came as a file. */
+    public record NewSource(Source source, byte[] original) {
+    }
+
+    /** The ids of the sources stored with any of these content hashes, by hash. */
+    public Map<String, UUID> idsBySha256(List<String> hashes) {
+        if (hashes.isEmpty()) {
+            return Map.of();
+        }
+        Map<String, UUID> ids = new HashMap<>();
+        sources.getEntityManager().createQuery("select s.sha256, s.id from Source s where s.sha256 in :hashes",
+                Object[].class).setParameter("hashes", hashes).getResultStream()
+                .forEach(row -> ids.put((String) row[0], (UUID) row[1]));
+        return ids;
+    }
+
+    /** The source stored with this content hash, if any. */
+    public Optional<SourceDto> findBySha256(String sha256) {
+        return sources.findBySha256(sha256).map(SourceDto::of);
+    }
+
     /**
-     * Stores a source and records it on the change feed in one transaction. Idempotent on the SHA-256 of the text:
-     * the same content again returns the source already stored.
+     * Stores sources and records each on the change feed, all in one transaction. Idempotent on the content hash: a
+     * source whose content is already stored (or comes earlier in the same batch) gives back the stored one.
      */
     @Transactional
-    public Ingested create(CreateSourceRequest request, String createdBy) {
+    public List<Ingested> store(List<NewSource> batch) {
         // Serializes writers, so the duplicate check below sees every committed source and the feed commits in
         // sequence order (a consumer reading after=N never misses a lower seq that commits later).
         feed.lock();
-        byte[] content = request.text().getBytes(StandardCharsets.UTF_8);
-        String sha256 = sha256(content);
-        Optional<Source> existing = sources.findBySha256(sha256);
-        if (existing.isPresent()) {
-            return new Ingested(SourceDto.of(existing.get()), true);
+        Map<String, Source> known = new HashMap<>();
+        sources.find("sha256 in ?1", batch.stream().map(n -> n.source().sha256).toList()).stream()
+                .forEach(s -> known.put(s.sha256, s));
+        List<Ingested> stored = new ArrayList<>(batch.size());
+        for (NewSource next : batch) {
+            Source existing = known.get(next.source().sha256);
+            if (existing != null) {
+                stored.add(new Ingested(SourceDto.of(existing), true));
+                continue;
+            }
+            Source source = next.source();
+            source.id = UUID.randomUUID();
+            source.createdAt = OffsetDateTime.now(ZoneOffset.UTC);
+            sources.persist(source);
+            if (next.original() != null) {
+                SourceOriginal original = new SourceOriginal();
+                original.sourceId = source.id;
+                original.contentType = source.contentType;
+                original.filename = source.originalName;
+                original.content = next.original();
+                originals.persist(original);
+            }
+            feed.record(source.id, source.collection, ChangeOperation.CREATED);
+            known.put(source.sha256, source);
+            stored.add(new Ingested(SourceDto.of(source), false));
         }
-        Source source = new Source();
-        source.id = UUID.randomUUID();
-        source.collection = request.collection() == null ? DEFAULT_COLLECTION : request.collection();
-        source.title = request.title().strip();
-        source.text = request.text();
-        source.url = request.url();
-        source.publishedAt = request.publishedAt();
-        source.publisher = request.publisher();
-        source.contentType = "text/plain";
-        source.sha256 = sha256;
-        source.size = content.length;
-        source.status = SourceStatus.EXTRACTED;
-        source.createdBy = createdBy;
-        source.createdAt = OffsetDateTime.now(ZoneOffset.UTC);
-        sources.persistAndFlush(source);
-        feed.record(source.id, source.collection, ChangeOperation.CREATED);
-        return new Ingested(SourceDto.of(source), false);
+        sources.flush();
+        return stored;
     }
 
     /**
@@ -90,13 +120,22 @@ public class SourceService {
             source.url = request.url();
         }
         if (request.publishedAt() != null) {
-            source.publishedAt = request.publishedAt();
+            source.publishedAt = request.publishedAt().withOffsetSameInstant(ZoneOffset.UTC);
         }
         if (request.publisher() != null) {
             source.publisher = request.publisher();
         }
         if (request.collection() != null) {
             source.collection = request.collection();
+        }
+        if (request.authors() != null) {
+            source.authors = new ArrayList<>(request.authors().stream().map(String::strip).toList());
+        }
+        if (request.tags() != null) {
+            source.tags = new ArrayList<>(request.tags().stream().distinct().toList());
+        }
+        if (request.language() != null) {
+            source.language = request.language();
         }
         if (SourceDto.of(source).equals(before)) {
             return before;
@@ -119,11 +158,25 @@ public class SourceService {
         feed.record(source.id, source.collection, ChangeOperation.DELETED);
     }
 
-    public SourcePage list(String collection, int page, int size) {
+    public SourcePage list(String collection, String tag, SourceStatus status, int page, int size) {
         Sort newestFirst = Sort.descending("createdAt").and("id");
-        var query = collection == null
+        List<String> where = new ArrayList<>();
+        Map<String, Object> params = new HashMap<>();
+        if (collection != null) {
+            where.add("collection = :collection");
+            params.put("collection", collection);
+        }
+        if (tag != null) {
+            where.add("array_contains(tags, :tag)");
+            params.put("tag", tag);
+        }
+        if (status != null) {
+            where.add("status = :status");
+            params.put("status", status);
+        }
+        var query = where.isEmpty()
                 ? sources.findAll(newestFirst)
-                : sources.find("collection", newestFirst, collection);
+                : sources.find(String.join(" and ", where), newestFirst, params);
         var content = query.page(Page.of(page, size)).list().stream().map(SourcePage.Summary::of).toList();
         return new SourcePage(content, page, size, query.count());
     }
@@ -132,7 +185,23 @@ public class SourceService {
         return sources.findByIdOptional(id).map(SourceDto::of);
     }
 
-    static String sha256(byte[] content) {
+    /** A source's original as it came in. */
+    public record OriginalFile(String contentType, String filename, byte[] content) {
+    }
+
+    /** The original of a source: the file it came as, or for a source sent as JSON, its text. */
+    @Transactional
+    public Optional<OriginalFile> original(UUID id) {
+        Optional<OriginalFile> file = originals.findByIdOptional(id)
+                .map(o -> new OriginalFile(o.contentType, o.filename, o.content));
+        if (file.isPresent()) {
+            return file;
+        }
+        return sources.findByIdOptional(id).map(
+                s -> new OriginalFile("text/plain; charset=utf-8", null, s.text.getBytes(StandardCharsets.UTF_8)));
+    }
+
+    public static String sha256(byte[] content) {
         try {
             return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(content));
         } catch (NoSuchAlgorithmException e) {

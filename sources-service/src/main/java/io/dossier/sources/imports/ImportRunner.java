@@ -1,0 +1,222 @@
+package io.dossier.sources.imports;
+
+import java.io.IOException;
+import java.nio.ByteBuffer;
+import java.nio.charset.CharacterCodingException;
+import java.nio.charset.CodingErrorAction;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.UUID;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.TimeUnit;
+import java.util.stream.Collectors;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.context.control.ActivateRequestContext;
+import jakarta.enterprise.event.Observes;
+import jakarta.inject.Inject;
+import jakarta.validation.ConstraintViolation;
+import jakarta.validation.Validator;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+
+import io.dossier.sources.extraction.UnsupportedFormatException;
+import io.dossier.sources.imports.ImportService.Outcome;
+import io.dossier.sources.imports.ZipItems.ArchiveRefusedException;
+import io.dossier.sources.ingest.FileMetadata;
+import io.dossier.sources.ingest.IngestConfig;
+import io.dossier.sources.ingest.IngestService;
+import io.dossier.sources.source.CreateSourceRequest;
+import io.dossier.sources.source.SourceService;
+import io.quarkus.logging.Log;
+import io.quarkus.runtime.ShutdownEvent;
+import io.quarkus.runtime.StartupEvent;
+
+/**
+ * Works through import jobs one at a time on a thread of its own, a batch per transaction. A job interrupted by a
+ * stop resumes at the next start after its last committed batch, from its spooled input.
+ */
+@ApplicationScoped
+public class ImportRunner {
+
+    private final ImportService imports;
+    private final IngestService ingest;
+    private final SourceService sources;
+    private final ImportConfig config;
+    private final IngestConfig ingestConfig;
+    private final ObjectMapper json;
+    private final Validator validator;
+    private final ExecutorService worker = Executors.newSingleThreadExecutor(r -> {
+        Thread thread = new Thread(r, "dossier-imports");
+        thread.setDaemon(true);
+        return thread;
+    });
+
+    public ImportRunner(ImportService imports, IngestService ingest, SourceService sources, ImportConfig config,
+            IngestConfig ingestConfig, ObjectMapper json, Validator validator) {
+        this.imports = imports;
+        this.ingest = ingest;
+        this.sources = sources;
+        this.config = config;
+        this.ingestConfig = ingestConfig;
+        this.json = json;
+        this.validator = validator;
+    }
+
+    /** This bean through its CDI proxy, so that the interceptors on {@link #run} apply. */
+    @Inject
+    ImportRunner self;
+
+    void resume(@Observes StartupEvent start) {
+        for (UUID id : imports.unfinished()) {
+            Log.infof("Resuming import %s", id);
+            submit(id);
+        }
+    }
+
+    void stop(@Observes ShutdownEvent stop) throws InterruptedException {
+        worker.shutdownNow();
+        worker.awaitTermination(10, TimeUnit.SECONDS);
+    }
+
+    public void submit(UUID id) {
+        // execute, not submit: a Future would swallow what escapes run()
+        worker.execute(() -> self.run(id));
+    }
+
+    /** Works one job through; reads outside the batch transactions need the request context. */
+    @ActivateRequestContext
+    void run(UUID id) {
+        ImportJob job = imports.job(id).orElse(null);
+        if (job == null) {
+            return;
+        }
+        Path input = job.spoolPath == null ? null : Path.of(job.spoolPath);
+        if (input == null || !Files.isReadable(input)) {
+            imports.finish(id, ImportStatus.FAILED, "The spooled input is gone (spool directory lost); import again");
+            return;
+        }
+        try (ItemReader reader = job.format == ImportFormat.ZIP
+                ? new ZipItems(input, ingestConfig.maxFileBytes(), config.maxExpandedBytes())
+                : new JsonLines(input, ingestConfig.maxFileBytes())) {
+            int after = imports.start(id);
+            List<RawItem> batch = new ArrayList<>(config.batchSize());
+            RawItem item;
+            while ((item = reader.next(after)) != null) {
+                batch.add(item);
+                if (batch.size() == config.batchSize()) {
+                    imports.commit(id, work(job, batch));
+                    batch.clear();
+                    if (Thread.currentThread().isInterrupted()) {
+                        Log.infof("Import %s paused by shutdown; it resumes at the next start", id);
+                        return;
+                    }
+                }
+            }
+            if (!batch.isEmpty()) {
+                imports.commit(id, work(job, batch));
+            }
+            imports.finish(id, ImportStatus.COMPLETED, null);
+            delete(input);
+        } catch (ArchiveRefusedException e) {
+            imports.finish(id, ImportStatus.FAILED, e.getMessage());
+            delete(input);
+        } catch (IOException | RuntimeException e) {
+            if (Thread.currentThread().isInterrupted()) {
+                Log.infof("Import %s paused by shutdown; it resumes at the next start", id);
+                return;
+            }
+            String reference = UUID.randomUUID().toString();
+            Log.errorf(e, "Import %s stopped (reference %s)", id, reference);
+            imports.finish(id, ImportStatus.FAILED, "The import stopped on an internal error (reference "
+                    + reference + "); the items listed were done");
+        }
+    }
+
+    private List<Outcome> work(ImportJob job, List<RawItem> batch) {
+        Map<String, UUID> stored = job.format == ImportFormat.ZIP ? storedHashes(batch) : Map.of();
+        List<Outcome> outcomes = new ArrayList<>(batch.size());
+        for (RawItem item : batch) {
+            outcomes.add(work(job, item, stored));
+        }
+        return outcomes;
+    }
+
+    private Outcome work(ImportJob job, RawItem item, Map<String, UUID> stored) {
+        if (item.failure() != null) {
+            return Outcome.failed(item, item.failure());
+        }
+        try {
+            if (job.format == ImportFormat.ZIP) {
+                UUID duplicate = stored.get(SourceService.sha256(item.content()));
+                if (duplicate != null) {
+                    return new Outcome(item, null, duplicate, null);
+                }
+                return new Outcome(item, ingest.fromFile(item.content(), baseName(item.name()),
+                        FileMetadata.of(job.collection, job.tags), job.createdBy), null, null);
+            }
+            return line(job, item);
+        } catch (UnsupportedFormatException e) {
+            return Outcome.failed(item, e.getMessage());
+        } catch (RuntimeException e) {
+            String reference = UUID.randomUUID().toString();
+            Log.errorf(e, "Import %s, item %s failed (reference %s)", job.id, item.name(), reference);
+            return Outcome.failed(item, "The item could not be processed (reference " + reference + ")");
+        }
+    }
+
+    private Outcome line(ImportJob job, RawItem item) {
+        String text;
+        try {
+            text = StandardCharsets.UTF_8.newDecoder().onMalformedInput(CodingErrorAction.REPORT)
+                    .onUnmappableCharacter(CodingErrorAction.REPORT).decode(ByteBuffer.wrap(item.content()))
+                    .toString();
+        } catch (CharacterCodingException e) {
+            return Outcome.failed(item, "The line is not valid UTF-8");
+        }
+        CreateSourceRequest request;
+        try {
+            request = json.readValue(text, CreateSourceRequest.class);
+        } catch (JsonProcessingException e) {
+            String why = e.getOriginalMessage();
+            return Outcome.failed(item, "The line is not a JSON source object: "
+                    + (why.length() > 200 ? why.substring(0, 200) + "…" : why));
+        }
+        if (request == null) {
+            return Outcome.failed(item, "The line is not a JSON source object");
+        }
+        Set<ConstraintViolation<CreateSourceRequest>> violations = validator.validate(request);
+        if (!violations.isEmpty()) {
+            return Outcome.failed(item, violations.stream()
+                    .map(v -> v.getPropertyPath() + ": " + v.getMessage()).sorted()
+                    .collect(Collectors.joining("; ")));
+        }
+        return new Outcome(item, ingest.fromJson(request, job.collection, job.tags, job.createdBy), null, null);
+    }
+
+    private Map<String, UUID> storedHashes(List<RawItem> batch) {
+        List<String> hashes = batch.stream().filter(i -> i.content() != null)
+                .map(i -> SourceService.sha256(i.content())).toList();
+        return sources.idsBySha256(hashes);
+    }
+
+    private static String baseName(String name) {
+        String path = name.replace('\\', '/');
+        return path.substring(path.lastIndexOf('/') + 1);
+    }
+
+    private static void delete(Path input) {
+        try {
+            Files.deleteIfExists(input);
+        } catch (IOException e) {
+            Log.warnf("Could not delete the spooled input %s", input);
+        }
+    }
+}

@@ -1,0 +1,5 @@
+package io.dossier.sources.imports;
+
+public enum ItemOutcome {
+    CREATED, DUPLICATE, FAILED
+}

@@ -1,0 +1,159 @@
+package io.dossier.sources.imports;
+
+import static io.restassured.RestAssured.given;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.hamcrest.Matchers.containsString;
+import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.hasItem;
+
+import java.io.ByteArrayOutputStream;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+import org.awaitility.Awaitility;
+import org.junit.jupiter.api.Test;
+
+import io.dossier.sources.ingest.SampleFiles;
+import io.dossier.testinfra.LocalStackResource;
+import io.dossier.testinfra.Tokens;
+import io.quarkus.test.common.WithTestResource;
+import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.path.json.JsonPath;
+import io.restassured.response.ValidatableResponse;
+
+@QuarkusTest
+@WithTestResource(LocalStackResource.class)
+class ImportResourceTest {
+
+    static ValidatableResponse post(String contentType, byte[] body, String query) {
+        return given().auth().oauth2(Tokens.integrator()).contentType(contentType).body(body)
+                .when().post("/api/v1/imports" + query).then();
+    }
+
+    /** Waits for a job to finish, and gives it. */
+    static JsonPath finished(String location) {
+        return Awaitility.await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(100))
+                .until(() -> given().auth().oauth2(Tokens.integrator()).get(location).then().statusCode(200)
+                        .extract().jsonPath(), job -> !List.of("QUEUED", "RUNNING").contains(job.getString("status")));
+    }
+
+    static List<Map<String, Object>> items(String location, String outcome) {
+        return given().auth().oauth2(Tokens.integrator()).queryParam("outcome", outcome)
+                .get(location + "/items").then().statusCode(200).extract().jsonPath().getList("items");
+    }
+
+    @Test
+    void jsonLinesImportReportsEveryLine() {
+        String run = UUID.randomUUID().toString();
+        String valid = "{\"title\":\"Statement %d\",\"text\":\"The group issued statement %d about the crossing. " + run
+                + "\"}";
+        ByteArrayOutputStream body = new ByteArrayOutputStream();
+        body.writeBytes((valid.formatted(1, 1) + "\n").getBytes(StandardCharsets.UTF_8));
+        body.writeBytes((valid.formatted(2, 2) + "\n\n").getBytes(StandardCharsets.UTF_8));
+        body.writeBytes((valid.formatted(1, 1) + "\n").getBytes(StandardCharsets.UTF_8)); // same text: duplicate
+        body.writeBytes("{\"title\": \"broken\", \"text\": \n".getBytes(StandardCharsets.UTF_8));
+        body.writeBytes("{\"text\": \"no title here\"}\n".getBytes(StandardCharsets.UTF_8));
+        body.writeBytes(new byte[]{'{', '"', 't', 'i', 't', 'l', 'e', '"', ':', '"', (byte) 0xC3, (byte) 0x28, '"',
+                '}', '\n'});
+        body.writeBytes(("{\"title\":\"Tagged\",\"text\":\"A third statement. " + run
+                + "\",\"collection\":\"restricted\",\"tags\":[\"own\"]}").getBytes(StandardCharsets.UTF_8));
+
+        String location = post("application/x-ndjson", body.toByteArray(), "?collection=open&tag=bulk")
+                .statusCode(202)
+                .header("Location", containsString("/api/v1/imports/"))
+                .body("total", equalTo(7))
+                .body("format", equalTo("JSONL"))
+                .extract().header("Location");
+        JsonPath job = finished(location);
+        assertThat(job.getString("status")).isEqualTo("COMPLETED");
+        assertThat(job.getInt("processed")).isEqualTo(7);
+        assertThat(job.getInt("created")).isEqualTo(3);
+        assertThat(job.getInt("duplicates")).isEqualTo(1);
+        assertThat(job.getInt("failed")).isEqualTo(3);
+        assertThat(job.getDouble("progress")).isEqualTo(1.0);
+
+        List<Map<String, Object>> failures = items(location, "FAILED");
+        assertThat(failures).extracting(i -> i.get("name")).containsExactly("line 5", "line 6", "line 7");
+        assertThat((String) failures.get(0).get("reason")).contains("not a JSON source object");
+        assertThat((String) failures.get(1).get("reason")).contains("title");
+        assertThat((String) failures.get(2).get("reason")).contains("UTF-8");
+
+        String tagged = (String) items(location, "CREATED").get(2).get("sourceId");
+        given().auth().oauth2(Tokens.forUser(Tokens.READER)).get("/api/v1/sources/" + tagged).then()
+                .statusCode(200).body("collection", equalTo("restricted"))
+                .body("tags", equalTo(List.of("bulk", "own")));
+    }
+
+    @Test
+    void zipImportReadsEachFileAndExplainsFailures() {
+        String run = " Ref " + UUID.randomUUID() + ".";
+        byte[] pdf = SampleFiles.pdf(SampleFiles.SENTENCE + run, false);
+        byte[] archive = SampleFiles.zip(
+                "briefs/brigade.html", (new String(SampleFiles.html(), StandardCharsets.UTF_8)
+                        .replace("</article>", "<p>" + run + "</p></article>")).getBytes(StandardCharsets.UTF_8),
+                "briefs/notes.txt", ("Notes taken at the crossing on Monday." + run).getBytes(StandardCharsets.UTF_8),
+                "briefs/report.pdf", pdf,
+                "briefs/copy-of-report.pdf", pdf,
+                "broken.pdf", Arrays.copyOf(pdf, pdf.length / 3),
+                "picture.png", new byte[]{(byte) 0x89, 'P', 'N', 'G', '\r', '\n', 0x1a, '\n', 0, 0, 0, 13},
+                "__MACOSX/._notes.txt", new byte[]{0, 5, 22, 7});
+        String location = post("application/zip", archive, "?tag=zip-test").statusCode(202)
+                .body("total", equalTo(6)).extract().header("Location");
+        JsonPath job = finished(location);
+        assertThat(job.getString("status")).isEqualTo("COMPLETED");
+        assertThat(job.getInt("created")).isEqualTo(3);
+        assertThat(job.getInt("duplicates")).isEqualTo(1);
+        assertThat(job.getInt("failed")).isEqualTo(2);
+
+        List<Map<String, Object>> failures = items(location, "FAILED");
+        assertThat(failures).extracting(i -> i.get("name")).containsExactly("broken.pdf", "picture.png");
+        assertThat((String) failures.get(0).get("reason")).contains("could not be read as PDF");
+        assertThat(failures.get(0).get("sourceId")).as("the corrupt file is kept as a FAILED source").isNotNull();
+        assertThat((String) failures.get(1).get("reason")).contains("image/png");
+    }
+
+    @Test
+    void pathsLeavingTheArchiveAreRefused() {
+        post("application/zip", SampleFiles.zip("ok.txt", "fine".getBytes(StandardCharsets.UTF_8),
+                "../../etc/cron.d/evil", "x".getBytes(StandardCharsets.UTF_8)), "")
+                .statusCode(400).contentType("application/problem+json")
+                .body("detail", containsString("../../etc/cron.d/evil"));
+        post("application/zip", SampleFiles.zip("/etc/passwd", "x".getBytes(StandardCharsets.UTF_8)), "")
+                .statusCode(400).body("detail", containsString("outside the archive"));
+    }
+
+    @Test
+    void zipBombsAreRefused() {
+        byte[] zeros = new byte[8 * 1024 * 1024]; // compresses about 1000 times
+        post("application/zip", SampleFiles.zip("bomb.txt", zeros), "")
+                .statusCode(413).contentType("application/problem+json")
+                .body("detail", containsString("zip bomb"));
+    }
+
+    @Test
+    void badBodiesAreRefusedWithProblems() {
+        post("application/zip", "this is not a zip".getBytes(StandardCharsets.UTF_8), "")
+                .statusCode(400).body("detail", containsString("not a readable ZIP"));
+        post("application/x-ndjson", "\n \n".getBytes(StandardCharsets.UTF_8), "")
+                .statusCode(400).body("detail", containsString("no lines"));
+        post("text/csv", "a,b\n".getBytes(StandardCharsets.UTF_8), "")
+                .statusCode(415).contentType("application/problem+json");
+        post("application/x-ndjson", "{}".getBytes(StandardCharsets.UTF_8), "?collection=Bad%20One")
+                .statusCode(400).body("errors.field", hasItem(containsString("collection")));
+        given().auth().oauth2(Tokens.integrator()).get("/api/v1/imports/" + UUID.randomUUID())
+                .then().statusCode(404).contentType("application/problem+json");
+    }
+
+    @Test
+    void importsNeedTheAnalystRole() {
+        byte[] line = "{\"title\":\"t\",\"text\":\"x\"}".getBytes(StandardCharsets.UTF_8);
+        given().contentType("application/x-ndjson").body(line).post("/api/v1/imports").then().statusCode(401);
+        given().auth().oauth2(Tokens.forUser(Tokens.READER)).contentType("application/x-ndjson").body(line)
+                .post("/api/v1/imports").then().statusCode(403);
+        given().auth().oauth2(Tokens.forUser(Tokens.READER)).get("/api/v1/imports").then().statusCode(403);
+    }
+}
