@@ -28,10 +28,10 @@ final class ClassHints {
             "recommendations", "recirc", "outbrain", "taboola", "trending", "popular", "banner", "masthead",
             "header", "toolbar", "tools", "print", "login", "pagination", "pager", "skip", "hidden", "offscreen",
             "sr", "visually", "copyright", "disclaimer", "bio", "dateline", "timestamp", "date", "published",
-            "updated", "readmore", "more", "teaser", "teasers", "video", "player", "gallery", "slideshow", "lightbox",
+            "updated", "readmore", "more", "teaser", "teasers", "video", "gallery", "slideshow", "lightbox",
             "carousel", "tooltip", "follow", "donate", "paywall", "subscriber", "alert", "notification", "hide",
             "print-only", "noprint", "sticky", "floating", "pinned", "related-links", "inline-ad", "newsfeed",
-            "feed", "list-links", "most", "read-next", "next", "prev", "previous", "upnext", "toc");
+            "feed", "list-links", "most", "read-next", "next", "prev", "previous", "upnext", "toc", "nocontent");
 
     /** Joined names whose parts are not cut: "articlebody" never splits, so check the whole string too. */
     private static final List<String> POSITIVE_JOINED = List.of("articlebody", "storybody", "postbody", "entrycontent",

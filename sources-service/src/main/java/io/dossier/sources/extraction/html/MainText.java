@@ -86,7 +86,7 @@ final class MainText {
         if (top == null) {
             return null;
         }
-        return mergeSiblings(top, best, scores);
+        return mergeSiblings(climbWrappers(top), best, scores);
     }
 
     private static void dropUnlikely(Element body) {
@@ -236,6 +236,24 @@ final class MainText {
             links += a.text().length();
         }
         return Math.min(1, (double) links / all);
+    }
+
+    /**
+     * Moves up from the winner through wrappers that hold little else (an ad rail, an empty header), so that the
+     * sibling step looks at the level where a body cut into chunks has its other chunks.
+     */
+    private static Element climbWrappers(Element top) {
+        Element current = top;
+        int own = current.text().length();
+        while (current.parent() != null && !current.parent().tagName().equals("body")
+                && !current.parent().tagName().equals("html") && !current.tagName().equals("article")) {
+            int around = current.parent().text().length();
+            if (own < around * 0.9) {
+                break;
+            }
+            current = current.parent();
+        }
+        return current;
     }
 
     private Element mergeSiblings(Element top, double best, Map<Element, Double> scores) {

@@ -34,6 +34,11 @@ final class PlainText {
                 String tag = e.tagName();
                 if (tag.equals("br")) {
                     current.append('\n');
+                } else if (tag.equals("td") || tag.equals("th")) {
+                    // a table row reads as one line, its cells separated by spaces
+                    current.append(' ');
+                    walk(e, depth + 1);
+                    current.append(' ');
                 } else if (MainText.BLOCKS.contains(tag)) {
                     flush();
                     walk(e, depth + 1);
