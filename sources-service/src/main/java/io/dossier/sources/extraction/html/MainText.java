@@ -40,13 +40,21 @@ final class MainText {
 
     private static final Pattern HIDDEN_STYLE = Pattern.compile("(?i)display\\s*:\\s*none|visibility\\s*:\\s*hidden");
 
-    /** Lines that announce something else than the article: kept out when they stand alone and are short. */
-    private static final Pattern BOILERPLATE = Pattern.compile("(?i)^(\\W*)(read more|read also|also read|see also|"
-            + "related|recommended|more from|more on|more stories|you may also like|you might also like|"
-            + "advertisement|sponsored|sign up|subscribe|follow us|share this|share on|click here|"
-            + "listen to this|watch:|watch now|photo:|image:|getty images|copyright|©|all rights reserved|"
-            + "this article|this story|this content|get our|join our|download our|continue reading|"
-            + "skip to|jump to|loading|we use cookies|by continuing|accept).*");
+    /** Whole lines that are labels of page furniture, not prose. */
+    private static final Pattern LABEL = Pattern.compile("(?i)^\\W*(advert|advertisement|sponsored|sponsored content|"
+            + "related|related (articles|stories|posts|content|coverage|links)|recommended|recommended for you|"
+            + "read more|more stories|more news|see also|comments?|\\d+ comments?|leave a (comment|reply)|"
+            + "previous( post| article)?|next( post| article)?|share|share this( article| story)?|"
+            + "sharing is caring|you may also like|you might also like|tell us what you think|loading|"
+            + "image|photo|video|credit|getty images|all rights reserved)\\W*$");
+
+    /** Line openings that announce something else than the article, when the line is short. */
+    private static final Pattern LEAD = Pattern.compile("(?i)^\\W*(read more|read also|also read|see also|related|"
+            + "recommended|watch|listen|photo|image|posted|updated|published|last updated|more from|more on)\\s*:.*"
+            + "|^\\W*(sign up for|sign up to|subscribe to|subscribe for|follow us on|click here|continue reading|"
+            + "skip to|jump to|we use cookies|by continuing to|copyright ©|©|all rights reserved|"
+            + "(posted|updated|published|last updated)( on| at)? \\w{3,9}\\.? \\d|"
+            + "(posted|updated|published|last updated)( on| at)? \\d).*");
 
     private final boolean dropUnlikely;
 
@@ -272,7 +280,7 @@ final class MainText {
                 if (!topClass.isEmpty() && sibling.className().equals(topClass)) {
                     s += best * 0.2;
                 }
-                keep = s >= threshold;
+                keep = s >= threshold && linkDensity(sibling) < 0.3;
                 if (!keep && sibling.tagName().equals("p")) {
                     String text = Texts.normalize(sibling.text());
                     double ld = linkDensity(sibling);
@@ -289,6 +297,7 @@ final class MainText {
 
     /** Drops what the winner still holds that is not article text: link lists, stray fragments, boilerplate. */
     static void clean(Element content, String title) {
+        removeLinkClusters(content);
         List<Element> all = new ArrayList<>(content.getAllElements());
         for (int i = all.size() - 1; i > 0; i--) {
             Element e = all.get(i);
@@ -315,7 +324,7 @@ final class MainText {
             if (!container) {
                 continue;
             }
-            if (text.length() < 200 && BOILERPLATE.matcher(text).matches()) {
+            if (LABEL.matcher(text).matches() || text.length() < 200 && LEAD.matcher(text).matches()) {
                 e.remove();
                 continue;
             }
@@ -331,6 +340,18 @@ final class MainText {
             } else if (!tag.equals("p") && !tag.equals("li") && ld > 0.25 && text.length() < 300 && weight < 25) {
                 e.remove();
             } else if ((tag.equals("ul") || tag.equals("ol")) && mostlyLinkItems(e)) {
+                e.remove();
+            }
+        }
+    }
+
+    /**
+     * Groups of three or more links with next to no other text are menus, "related" blocks or hover cards, even
+     * when they sit inside a paragraph.
+     */
+    private static void removeLinkClusters(Element content) {
+        for (Element e : new ArrayList<>(content.select("span, div, ul, ol, p, section, aside, small"))) {
+            if (e.parent() != null && e.getElementsByTag("a").size() >= 3 && linkDensity(e) > 0.8) {
                 e.remove();
             }
         }
