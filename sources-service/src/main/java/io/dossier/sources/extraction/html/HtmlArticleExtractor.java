@@ -1,11 +1,14 @@
 package io.dossier.sources.extraction.html;
 
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 
 import org.jsoup.Jsoup;
 import org.jsoup.nodes.Document;
 import org.jsoup.nodes.Element;
+import org.jsoup.parser.Parser;
+import org.jsoup.select.NodeTraversor;
 
 /**
  * Pulls the article out of a news or blog page: its metadata and its main text, without navigation, ads, share
@@ -16,6 +19,8 @@ public final class HtmlArticleExtractor {
     /** Pages beyond this many characters are cut: real articles are far shorter, and parsing cost grows with size. */
     static final int MAX_CHARS = 10 * 1024 * 1024;
 
+    private static final int MAX_DEPTH = 80;
+
     /** Below this many characters the first pass probably dropped the article with the clutter; try again gently. */
     private static final int MIN_TEXT = 250;
 
@@ -24,15 +29,19 @@ public final class HtmlArticleExtractor {
             return new HtmlArticle(null, List.of(), null, null, null, null, "");
         }
         String input = html.length() > MAX_CHARS ? html.substring(0, MAX_CHARS) : html;
+        return extract(Jsoup.parse(input, baseUri == null ? "" : baseUri));
+    }
+
+    /** Extracts from a parsed document (for callers that parsed bytes with charset detection); mutates it. */
+    public HtmlArticle extract(Document doc) {
         try {
-            return extract(Jsoup.parse(input, baseUri == null ? "" : baseUri));
+            return extractOrThrow(doc);
         } catch (RuntimeException | StackOverflowError e) {
             return new HtmlArticle(null, List.of(), null, null, null, null, "");
         }
     }
 
-    /** Extracts from a parsed document (for callers that parsed bytes with charset detection); mutates it. */
-    public HtmlArticle extract(Document doc) {
+    private HtmlArticle extractOrThrow(Document doc) {
         JsonLd ld = JsonLd.read(doc);
         Metadata meta = new Metadata(doc, ld);
         String publisher = meta.publisher();
@@ -44,6 +53,7 @@ public final class HtmlArticleExtractor {
         String text = "";
         if (body != null) {
             Element original = body.clone();
+            flattenDeepNesting(original);
             MainText.removeJunk(original);
             content = bestContent(original, title);
             text = content == null ? "" : render(content, title);
@@ -51,6 +61,25 @@ public final class HtmlArticleExtractor {
         }
         return new HtmlArticle(title, meta.authors(content), meta.publishedAt(content), canonical, publisher,
                 language, text);
+    }
+
+    /**
+     * Unwraps elements nested deeper than any real layout needs: scoring reads the text of every element, which on
+     * pathological nesting would cost time quadratic in the depth.
+     */
+    private static void flattenDeepNesting(Element root) {
+        List<Element> tooDeep = new ArrayList<>();
+        NodeTraversor.traverse((node, depth) -> {
+            if (depth > MAX_DEPTH && node instanceof Element e) {
+                tooDeep.add(e);
+            }
+        }, root);
+        for (int i = tooDeep.size() - 1; i >= 0; i--) {
+            Element e = tooDeep.get(i);
+            if (e.parent() != null) {
+                e.unwrap();
+            }
+        }
     }
 
     private static Element bestContent(Element cleanBody, String title) {
@@ -72,7 +101,7 @@ public final class HtmlArticleExtractor {
     }
 
     private static String render(Element content, String title) {
-        List<String> paragraphs = new java.util.ArrayList<>(PlainText.paragraphs(content));
+        List<String> paragraphs = new ArrayList<>(PlainText.paragraphs(content));
         while (!paragraphs.isEmpty() && MainText.sameText(paragraphs.get(0), title)) {
             paragraphs.remove(0);
         }
@@ -103,9 +132,9 @@ public final class HtmlArticleExtractor {
         if (s.contains("<") && s.contains(">")) {
             s = String.join("\n\n", PlainText.paragraphs(Jsoup.parseBodyFragment(s).body()));
         }
-        List<String> paragraphs = new java.util.ArrayList<>();
+        List<String> paragraphs = new ArrayList<>();
         for (String p : s.split("\\s*\\n\\s*\\n\\s*|\\s*\\n\\s*")) {
-            String n = Texts.normalize(org.jsoup.parser.Parser.unescapeEntities(p, false));
+            String n = Texts.normalize(Parser.unescapeEntities(p, false));
             if (!n.isEmpty()) {
                 paragraphs.add(n);
             }

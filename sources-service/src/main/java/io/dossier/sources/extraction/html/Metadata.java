@@ -9,12 +9,16 @@ import java.util.regex.Pattern;
 
 import org.jsoup.nodes.Document;
 import org.jsoup.nodes.Element;
+import org.jsoup.select.Elements;
 
 /** Title, authors, date, canonical address, publisher and language, from meta tags, JSON-LD and markup. */
 final class Metadata {
 
     private static final Pattern TITLE_SEPARATOR = Pattern.compile("\\s+[|\\-–—·•:»/]\\s+|\\s+::\\s+");
     private static final Pattern BY_PREFIX = Pattern.compile("(?i)^(by|von|par|por|di|door|av)\\s+");
+    /** Where a byline stops naming people: a date, a separator, a handle. */
+    private static final Pattern BYLINE_TAIL = Pattern.compile(
+            "\\s+(?i:published|updated|posted|on)\\b|\\s*[|•·,]\\s*|\\s+@|\\s+\\d");
     private static final Pattern LANGUAGE = Pattern.compile("(?i)^([a-z]{2})(?:[-_].*)?$");
 
     private final Document doc;
@@ -124,8 +128,14 @@ final class Metadata {
         }
         if (found.isEmpty()) {
             for (Element e : doc.select("[class~=(?i)byline|author-name|author__name]")) {
-                if (e.text().length() < 100) {
-                    found.add(e.text());
+                Elements named = e.select("[itemprop=name], a[href]");
+                if (!named.isEmpty() && named.text().length() < 100) {
+                    named.forEach(n -> found.add(n.text()));
+                } else if (e.text().length() < 150) {
+                    found.add(BYLINE_TAIL.split(BY_PREFIX.matcher(Texts.normalize(e.text())).replaceFirst(""), 2)[0]);
+                }
+                if (!found.isEmpty()) {
+                    break;
                 }
             }
         }
@@ -136,7 +146,7 @@ final class Metadata {
         List<String> names = new ArrayList<>();
         for (String r : raw) {
             String name = BY_PREFIX.matcher(Texts.normalize(r)).replaceFirst("").strip();
-            if (!name.isEmpty() && name.length() <= 100 && !name.matches("(?i)^https?://.*")
+            if (!name.isEmpty() && name.length() <= 100 && !name.matches("(?i)^https?://.*") && !name.contains("@")
                     && names.stream().noneMatch(n -> n.equalsIgnoreCase(name))) {
                 names.add(name);
             }

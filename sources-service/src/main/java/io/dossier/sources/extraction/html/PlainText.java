@@ -6,9 +6,11 @@ import java.util.List;
 import org.jsoup.nodes.Element;
 import org.jsoup.nodes.Node;
 import org.jsoup.nodes.TextNode;
+import org.jsoup.select.NodeTraversor;
+import org.jsoup.select.NodeVisitor;
 
 /** Renders an element as paragraphs: every block element starts a new one, a line break stays inside one. */
-final class PlainText {
+final class PlainText implements NodeVisitor {
 
     private final List<String> paragraphs = new ArrayList<>();
     private final StringBuilder current = new StringBuilder();
@@ -18,35 +20,38 @@ final class PlainText {
 
     static List<String> paragraphs(Element root) {
         PlainText out = new PlainText();
-        out.walk(root, 0);
+        // the traversal is iterative: deeply nested markup cannot overflow the stack
+        NodeTraversor.traverse(out, root);
         out.flush();
         return out.paragraphs;
     }
 
-    private void walk(Node node, int depth) {
-        if (depth > 200) {
-            return;
+    @Override
+    public void head(Node node, int depth) {
+        if (node instanceof TextNode t) {
+            current.append(t.getWholeText());
+        } else if (node instanceof Element e) {
+            boundary(e.tagName(), true);
         }
-        for (Node child : node.childNodes()) {
-            if (child instanceof TextNode t) {
-                current.append(t.getWholeText());
-            } else if (child instanceof Element e) {
-                String tag = e.tagName();
-                if (tag.equals("br")) {
-                    current.append('\n');
-                } else if (tag.equals("td") || tag.equals("th")) {
-                    // a table row reads as one line, its cells separated by spaces
-                    current.append(' ');
-                    walk(e, depth + 1);
-                    current.append(' ');
-                } else if (MainText.BLOCKS.contains(tag)) {
-                    flush();
-                    walk(e, depth + 1);
-                    flush();
-                } else {
-                    walk(e, depth + 1);
-                }
+    }
+
+    @Override
+    public void tail(Node node, int depth) {
+        if (node instanceof Element e) {
+            boundary(e.tagName(), false);
+        }
+    }
+
+    private void boundary(String tag, boolean opening) {
+        if (tag.equals("br")) {
+            if (opening) {
+                current.append('\n');
             }
+        } else if (tag.equals("td") || tag.equals("th")) {
+            // a table row reads as one line, its cells separated by spaces
+            current.append(' ');
+        } else if (MainText.BLOCKS.contains(tag)) {
+            flush();
         }
     }
 

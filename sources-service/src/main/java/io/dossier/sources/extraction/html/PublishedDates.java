@@ -57,7 +57,9 @@ final class PublishedDates {
             return null;
         }
         try {
-            return parseOrThrow(s);
+            OffsetDateTime parsed = parseOrThrow(s);
+            // placeholders such as 0001-01-01 say "no date"
+            return parsed == null || parsed.getYear() < 1900 || parsed.getYear() > 2200 ? null : parsed;
         } catch (RuntimeException e) {
             return null;
         }
