@@ -140,29 +140,48 @@ public class ImportRunner {
         }
     }
 
+    /**
+     * An item read and checked: the hash of its content (the file's bytes, or a line's text), and for a line its
+     * request; or already an outcome when it failed.
+     */
+    private record Prepared(RawItem item, String sha256, CreateSourceRequest request, Outcome outcome) {
+    }
+
+    /** Works a batch through; content already stored is found first, so it is never extracted again. */
     private List<Outcome> work(ImportJob job, List<RawItem> batch) {
-        Map<String, UUID> stored = job.format == ImportFormat.ZIP ? storedHashes(batch) : Map.of();
+        List<Prepared> prepared = batch.stream().map(item -> prepare(job, item)).toList();
+        Map<String, UUID> stored = sources.idsBySha256(
+                prepared.stream().filter(p -> p.outcome() == null).map(Prepared::sha256).distinct().toList());
         List<Outcome> outcomes = new ArrayList<>(batch.size());
-        for (RawItem item : batch) {
-            outcomes.add(work(job, item, stored));
+        for (Prepared item : prepared) {
+            outcomes.add(item.outcome() != null ? item.outcome() : build(job, item, stored));
         }
         return outcomes;
     }
 
-    private Outcome work(ImportJob job, RawItem item, Map<String, UUID> stored) {
+    private Prepared prepare(ImportJob job, RawItem item) {
         if (item.failure() != null) {
-            return Outcome.failed(item, item.failure());
+            return new Prepared(item, null, null, Outcome.failed(item, item.failure()));
+        }
+        if (job.format == ImportFormat.ZIP) {
+            return new Prepared(item, SourceService.sha256(item.content()), null, null);
+        }
+        return line(item);
+    }
+
+    private Outcome build(ImportJob job, Prepared prepared, Map<String, UUID> stored) {
+        RawItem item = prepared.item();
+        UUID duplicate = stored.get(prepared.sha256());
+        if (duplicate != null) {
+            return new Outcome(item, null, duplicate, null);
         }
         try {
             if (job.format == ImportFormat.ZIP) {
-                UUID duplicate = stored.get(SourceService.sha256(item.content()));
-                if (duplicate != null) {
-                    return new Outcome(item, null, duplicate, null);
-                }
                 return new Outcome(item, ingest.fromFile(item.content(), baseName(item.name()),
                         FileMetadata.of(job.collection, job.tags), job.createdBy), null, null);
             }
-            return line(job, item);
+            return new Outcome(item, ingest.fromJson(prepared.request(), job.collection, job.tags, job.createdBy),
+                    null, null);
         } catch (UnsupportedFormatException e) {
             return Outcome.failed(item, e.getMessage());
         } catch (RuntimeException e) {
@@ -172,39 +191,37 @@ public class ImportRunner {
         }
     }
 
-    private Outcome line(ImportJob job, RawItem item) {
+    private Prepared line(RawItem item) {
         String text;
         try {
             text = StandardCharsets.UTF_8.newDecoder().onMalformedInput(CodingErrorAction.REPORT)
                     .onUnmappableCharacter(CodingErrorAction.REPORT).decode(ByteBuffer.wrap(item.content()))
                     .toString();
         } catch (CharacterCodingException e) {
-            return Outcome.failed(item, "The line is not valid UTF-8");
+            return failed(item, "The line is not valid UTF-8");
         }
         CreateSourceRequest request;
         try {
             request = json.readValue(text, CreateSourceRequest.class);
         } catch (JsonProcessingException e) {
             String why = e.getOriginalMessage();
-            return Outcome.failed(item, "The line is not a JSON source object: "
+            return failed(item, "The line is not a JSON source object: "
                     + (why.length() > 200 ? why.substring(0, 200) + "…" : why));
         }
         if (request == null) {
-            return Outcome.failed(item, "The line is not a JSON source object");
+            return failed(item, "The line is not a JSON source object");
         }
         Set<ConstraintViolation<CreateSourceRequest>> violations = validator.validate(request);
         if (!violations.isEmpty()) {
-            return Outcome.failed(item, violations.stream()
-                    .map(v -> v.getPropertyPath() + ": " + v.getMessage()).sorted()
+            return failed(item, violations.stream().map(v -> v.getPropertyPath() + ": " + v.getMessage()).sorted()
                     .collect(Collectors.joining("; ")));
         }
-        return new Outcome(item, ingest.fromJson(request, job.collection, job.tags, job.createdBy), null, null);
+        return new Prepared(item, SourceService.sha256(request.text().getBytes(StandardCharsets.UTF_8)), request,
+                null);
     }
 
-    private Map<String, UUID> storedHashes(List<RawItem> batch) {
-        List<String> hashes = batch.stream().filter(i -> i.content() != null)
-                .map(i -> SourceService.sha256(i.content())).toList();
-        return sources.idsBySha256(hashes);
+    private static Prepared failed(RawItem item, String reason) {
+        return new Prepared(item, null, null, Outcome.failed(item, reason));
     }
 
     private static String baseName(String name) {

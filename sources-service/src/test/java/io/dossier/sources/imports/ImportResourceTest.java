@@ -8,11 +8,17 @@ import static org.hamcrest.Matchers.hasItem;
 
 import java.io.ByteArrayOutputStream;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Duration;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+
+import jakarta.inject.Inject;
 
 import org.awaitility.Awaitility;
 import org.junit.jupiter.api.Test;
@@ -42,8 +48,11 @@ class ImportResourceTest {
     }
 
     static List<Map<String, Object>> items(String location, String outcome) {
-        return given().auth().oauth2(Tokens.integrator()).queryParam("outcome", outcome)
-                .get(location + "/items").then().statusCode(200).extract().jsonPath().getList("items");
+        var request = given().auth().oauth2(Tokens.integrator());
+        if (outcome != null) {
+            request.queryParam("outcome", outcome);
+        }
+        return request.get(location + "/items").then().statusCode(200).extract().jsonPath().getList("items");
     }
 
     @Test
@@ -114,6 +123,52 @@ class ImportResourceTest {
         assertThat((String) failures.get(0).get("reason")).contains("could not be read as PDF");
         assertThat(failures.get(0).get("sourceId")).as("the corrupt file is kept as a FAILED source").isNotNull();
         assertThat((String) failures.get(1).get("reason")).contains("image/png");
+    }
+
+    @Inject
+    ImportService imports;
+    @Inject
+    ImportRunner runner;
+    @Inject
+    ImportConfig config;
+
+    /** A job stopped after its first item (as by a restart) resumes after it: nothing repeated, nothing skipped. */
+    @Test
+    void anInterruptedJobResumesAfterItsLastCommittedItem() throws Exception {
+        String run = UUID.randomUUID().toString();
+        UUID id = UUID.randomUUID();
+        Files.createDirectories(config.spoolDir());
+        Path spooled = config.spoolDir().resolve(id + ".jsonl");
+        Files.writeString(spooled, String.join("\n",
+                "{\"title\":\"First\",\"text\":\"First statement before the stop. " + run + "\"}",
+                "{\"title\":\"Second\",\"text\":\"Second statement after the restart. " + run + "\"}",
+                "{\"title\":\"Third\",\"text\":\"Third statement after the restart. " + run + "\"}"));
+        ImportJob job = new ImportJob();
+        job.id = id;
+        job.format = ImportFormat.JSONL;
+        job.collection = "open";
+        job.status = ImportStatus.RUNNING;
+        job.spoolPath = spooled.toString();
+        job.total = 3;
+        job.createdBy = "analyst";
+        job.createdAt = OffsetDateTime.now(ZoneOffset.UTC);
+        imports.create(job);
+        // The first line was committed before the stop; marked so a repeat would show.
+        imports.commit(id, List.of(ImportService.Outcome.failed(new RawItem(1, "line 1", null, null),
+                "done before the stop")));
+
+        runner.run(id);
+
+        JsonPath after = given().auth().oauth2(Tokens.integrator()).get("/api/v1/imports/" + id).then()
+                .statusCode(200).extract().jsonPath();
+        assertThat(after.getString("status")).isEqualTo("COMPLETED");
+        assertThat(after.getInt("processed")).isEqualTo(3);
+        assertThat(after.getInt("created")).isEqualTo(2);
+        assertThat(after.getInt("failed")).isEqualTo(1);
+        List<Map<String, Object>> all = items("/api/v1/imports/" + id, null);
+        assertThat(all).extracting(i -> i.get("reason")).containsExactly("done before the stop", null, null);
+        assertThat(all).extracting(i -> i.get("outcome")).containsExactly("FAILED", "CREATED", "CREATED");
+        assertThat(spooled).as("the spooled input is deleted once the job is done").doesNotExist();
     }
 
     @Test
