@@ -10,11 +10,11 @@ import java.util.regex.Pattern;
  * both are cut into lower-cased Unicode word tokens and compared as bags (a token counts as often as it occurs in
  * both).
  */
-record TokenOverlap(double precision, double recall, double f1) {
+public record TokenOverlap(double precision, double recall, double f1) {
 
     private static final Pattern WORD = Pattern.compile("\\w+", Pattern.UNICODE_CHARACTER_CLASS);
 
-    static TokenOverlap of(String predicted, String gold) {
+    public static TokenOverlap of(String predicted, String gold) {
         Map<String, Integer> p = tokens(predicted);
         Map<String, Integer> g = tokens(gold);
         int predictedSize = p.values().stream().mapToInt(Integer::intValue).sum();
