@@ -263,4 +263,50 @@ class SourceResourceTest {
         given().auth().oauth2(Tokens.forUser(Tokens.READER)).queryParam("collection", "../etc").get("/api/v1/sources")
                 .then().statusCode(400).body("errors[0].field", equalTo("collection"));
     }
+
+    @Test
+    void jsonSourcesGetTheirLanguageAndTheirTextAsOriginal() {
+        String text = unique("قال المتحدث باسم الفصيل إن المفاوضات مع الحكومة ما زالت مستمرة في بغداد.");
+        String id = given().auth().oauth2(Tokens.forUser(Tokens.ANALYST)).contentType(ContentType.JSON)
+                .body(Map.of("title", "بيان الفصيل", "text", text, "authors", java.util.List.of("Lina Haddad"),
+                        "tags", java.util.List.of("statement", "baghdad")))
+                .post("/api/v1/sources")
+                .then().statusCode(201)
+                .body("language", equalTo("ar"))
+                .body("authors", equalTo(java.util.List.of("Lina Haddad")))
+                .body("tags", equalTo(java.util.List.of("statement", "baghdad")))
+                .extract().path("id");
+        String original = given().auth().oauth2(Tokens.forUser(Tokens.READER))
+                .get("/api/v1/sources/" + id + "/original")
+                .then().statusCode(200).contentType(containsString("text/plain")).extract().asString();
+        assertThat(original).isEqualTo(text);
+    }
+
+    @Test
+    void editorsEditAuthorsTagsAndLanguageAndListsFilterByThem() {
+        String id = given().auth().oauth2(Tokens.forUser(Tokens.ANALYST)).contentType(ContentType.JSON)
+                .body(brief(unique("Harakat al-Nujaba issued a statement."))).post("/api/v1/sources")
+                .then().statusCode(201).extract().path("id");
+        String tag = "t" + UUID.randomUUID().toString().substring(0, 8);
+        given().auth().oauth2(Tokens.forUser(Tokens.EDITOR)).contentType(ContentType.JSON).header("If-Match", "*")
+                .body(Map.of("authors", java.util.List.of("Omar Saleh"), "tags", java.util.List.of(tag),
+                        "language", "en"))
+                .patch("/api/v1/sources/" + id)
+                .then().statusCode(200)
+                .body("authors", equalTo(java.util.List.of("Omar Saleh")))
+                .body("tags", equalTo(java.util.List.of(tag)))
+                .body("version", equalTo(1));
+        given().auth().oauth2(Tokens.forUser(Tokens.READER)).queryParam("tag", tag).queryParam("status", "EXTRACTED")
+                .get("/api/v1/sources")
+                .then().statusCode(200)
+                .body("total", equalTo(1))
+                .body("sources[0].id", equalTo(id));
+        given().auth().oauth2(Tokens.forUser(Tokens.READER)).queryParam("tag", tag).queryParam("status", "FAILED")
+                .get("/api/v1/sources").then().statusCode(200).body("total", equalTo(0));
+        given().auth().oauth2(Tokens.forUser(Tokens.READER)).queryParam("status", "DONE")
+                .get("/api/v1/sources").then().statusCode(400).contentType("application/problem+json");
+        given().auth().oauth2(Tokens.forUser(Tokens.EDITOR)).contentType(ContentType.JSON).header("If-Match", "*")
+                .body(Map.of("tags", java.util.List.of(" bad tag "))).patch("/api/v1/sources/" + id)
+                .then().statusCode(400).body("errors[0].field", containsString("tags"));
+    }
 }
