@@ -1,0 +1,43 @@
+package io.dossier.entities.names;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+
+class NameFoldingTest {
+
+    @ParameterizedTest
+    @CsvSource(delimiter = '|', value = {
+            "Kata'ib Hizballah | kataib hizballah",
+            "Kata’ib Hizbullah | kataib hizbullah",
+            "KATAIB  HEZBOLLAH | kataib hezbollah",
+            "Asa'ib Ahl al-Haq | asaib ahl al haq",
+            "Abū Mahdī al-Muhandis | abu mahdi al muhandis",
+            "Qāsem Soleimānī | qasem soleimani",
+            "كتائب حزب الله | كتايب حزب الله",
+            "عصائب أهل الحق | عصايب اهل الحق",
+            "قاسم سُلَيْمانی | قاسم سليماني",
+            "منظمة بدر | منظمه بدر",
+            "إسماعيل قاآني | اسماعيل قااني"})
+    void foldsAlike(String name, String folded) {
+        assertThat(NameFolding.fold(name)).isEqualTo(folded);
+    }
+
+    @Test
+    void offsetsLeadBackToTheOriginal() {
+        String text = "The statement by Kata’ib Hizbullah (KH) was read.";
+        NameFolding.Folded folded = NameFolding.foldWithOffsets(text);
+        int start = folded.text().indexOf("kataib hizbullah");
+        int end = start + "kataib hizbullah".length();
+        assertThat(text.substring(folded.originalStart(start), folded.originalEnd(end, text)))
+                .isEqualTo("Kata’ib Hizbullah");
+        String arabic = "قال المتحدث باسم كتائب حزب الله إن";
+        NameFolding.Folded ar = NameFolding.foldWithOffsets(arabic);
+        String needle = NameFolding.fold("كتائب حزب الله");
+        int s = ar.text().indexOf(needle);
+        assertThat(arabic.substring(ar.originalStart(s), ar.originalEnd(s + needle.length(), arabic)))
+                .isEqualTo("كتائب حزب الله");
+    }
+}
