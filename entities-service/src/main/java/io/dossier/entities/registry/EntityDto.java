@@ -1,17 +1,24 @@
 package io.dossier.entities.registry;
 
+import java.time.OffsetDateTime;
+import java.util.Comparator;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 
 /** An entity as the API shows it. */
 public record EntityDto(UUID id, EntityType type, String primaryName, String description, List<NameDto> names,
-        long version) {
+        Map<String, List<String>> attributes, List<ExternalId> externalIds, List<String> tags, UUID mergedInto,
+        String createdBy, OffsetDateTime createdAt, String updatedBy, OffsetDateTime updatedAt, long version) {
 
     public record NameDto(String value, String lang, NameKind kind) {
     }
 
     public static EntityDto of(RegistryEntity e) {
         return new EntityDto(e.id, e.type, e.primaryName, e.description,
-                e.names.stream().map(n -> new NameDto(n.value, n.lang, n.kind)).toList(), e.version);
+                e.names.stream().map(n -> new NameDto(n.value, n.lang, n.kind)).toList(), Map.copyOf(e.attributes),
+                e.externalIds.stream()
+                        .sorted(Comparator.comparing(ExternalId::scheme).thenComparing(ExternalId::value)).toList(),
+                List.copyOf(e.tags), e.mergedInto, e.createdBy, e.createdAt, e.updatedBy, e.updatedAt, e.version);
     }
 }

@@ -1,19 +1,34 @@
 package io.dossier.entities.registry;
 
+import java.net.URI;
+import java.util.List;
 import java.util.UUID;
 
 import jakarta.annotation.security.RolesAllowed;
+import jakarta.validation.Valid;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Size;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.DELETE;
 import jakarta.ws.rs.DefaultValue;
 import jakarta.ws.rs.GET;
+import jakarta.ws.rs.HeaderParam;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.PUT;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.EntityTag;
+import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
 
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
+import org.eclipse.microprofile.openapi.annotations.headers.Header;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
@@ -21,36 +36,142 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 import io.dossier.common.problem.Problem;
 import io.dossier.common.problem.ProblemException;
+import io.quarkus.security.identity.SecurityIdentity;
 
 @Path("/api/v1/entities")
 @Tag(name = "Entities")
 @Produces(MediaType.APPLICATION_JSON)
 public class EntityResource {
 
-    private final RegistryService registry;
+    private static final String PROBLEM = Problem.MEDIA_TYPE;
 
-    public EntityResource(RegistryService registry) {
+    private final RegistryService registry;
+    private final SecurityIdentity identity;
+
+    public EntityResource(RegistryService registry, SecurityIdentity identity) {
         this.registry = registry;
+        this.identity = identity;
     }
 
     @GET
     @RolesAllowed("reader")
-    @Operation(summary = "List entities", description = "Ordered by primary name; filter by type.")
+    @Operation(summary = "List entities", description = "Ordered by primary name; merged entities are left out. Filter by type, tag, or a part of any name.")
     @APIResponse(responseCode = "200", description = "A page of entities", content = @Content(schema = @Schema(implementation = EntityPage.class)))
-    @APIResponse(responseCode = "400", description = "Invalid parameters", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "400", description = "Invalid parameters", content = @Content(mediaType = PROBLEM, schema = @Schema(implementation = Problem.class)))
     public EntityPage list(@QueryParam("type") EntityType type,
+            @QueryParam("tag") @Size(max = 64) String tag,
+            @QueryParam("name") @Size(min = 1, max = 200) String name,
             @QueryParam("page") @DefaultValue("0") @Min(0) @Max(100_000) int page,
             @QueryParam("size") @DefaultValue("50") @Min(1) @Max(500) int size) {
-        return registry.list(type, page, size);
+        return registry.list(type, tag, name, page, size);
     }
 
     @GET
     @Path("{id}")
     @RolesAllowed("reader")
-    @Operation(summary = "Read one entity with all its names")
-    @APIResponse(responseCode = "200", description = "The entity", content = @Content(schema = @Schema(implementation = EntityDto.class)))
-    @APIResponse(responseCode = "404", description = "No such entity", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    public EntityDto get(@PathParam("id") UUID id) {
-        return registry.find(id).orElseThrow(() -> ProblemException.notFound("No entity " + id));
+    @Operation(summary = "Read one entity with all its names", description = "The id of a merged entity gives the entity it was merged into (Content-Location names it).")
+    @APIResponse(responseCode = "200", description = "The entity, its version as ETag", content = @Content(schema = @Schema(implementation = EntityDto.class)))
+    @APIResponse(responseCode = "404", description = "No such entity", content = @Content(mediaType = PROBLEM, schema = @Schema(implementation = Problem.class)))
+    public Response get(@PathParam("id") UUID id) {
+        EntityDto entity = registry.find(id).orElseThrow(() -> ProblemException.notFound("No entity " + id));
+        return ok(entity);
+    }
+
+    @POST
+    @Consumes(MediaType.APPLICATION_JSON)
+    @RolesAllowed("editor")
+    @Operation(summary = "Add an entity to the registry")
+    @APIResponse(responseCode = "201", description = "Created", headers = @Header(name = "Location"), content = @Content(schema = @Schema(implementation = EntityDto.class)))
+    @APIResponse(responseCode = "400", description = "Invalid input", content = @Content(mediaType = PROBLEM, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "409", description = "An external id already belongs to another entity", content = @Content(mediaType = PROBLEM, schema = @Schema(implementation = Problem.class)))
+    public Response create(@Valid @NotNull EntityRequest request) {
+        EntityDto entity = registry.create(request, user());
+        return Response.created(URI.create("/api/v1/entities/" + entity.id())).entity(entity)
+                .tag(etag(entity.version())).build();
+    }
+
+    @PUT
+    @Path("{id}")
+    @Consumes(MediaType.APPLICATION_JSON)
+    @RolesAllowed("editor")
+    @Operation(summary = "Replace an entity's content", description = "Requires If-Match with the ETag last read; a stale one is refused with 412.")
+    @APIResponse(responseCode = "200", description = "The entity as it is now", content = @Content(schema = @Schema(implementation = EntityDto.class)))
+    @APIResponse(responseCode = "400", description = "Invalid input", content = @Content(mediaType = PROBLEM, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "404", description = "No such entity", content = @Content(mediaType = PROBLEM, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "409", description = "An external id already belongs to another entity", content = @Content(mediaType = PROBLEM, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "412", description = "The entity changed since that ETag", content = @Content(mediaType = PROBLEM, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "428", description = "If-Match is missing", content = @Content(mediaType = PROBLEM, schema = @Schema(implementation = Problem.class)))
+    public Response replace(@PathParam("id") UUID id, @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch,
+            @Valid @NotNull EntityRequest request) {
+        if (ifMatch == null) {
+            throw new ProblemException(428, "Send If-Match with the ETag of the version you edited");
+        }
+        return ok(registry.replace(id, Versions.of(ifMatch), request, user()));
+    }
+
+    @POST
+    @Path("{id}/names")
+    @Consumes(MediaType.APPLICATION_JSON)
+    @RolesAllowed("editor")
+    @Operation(summary = "Add a name to an entity", description = "A name it already has changes nothing.")
+    @APIResponse(responseCode = "200", description = "The entity with the name", content = @Content(schema = @Schema(implementation = EntityDto.class)))
+    @APIResponse(responseCode = "400", description = "Invalid input", content = @Content(mediaType = PROBLEM, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "404", description = "No such entity", content = @Content(mediaType = PROBLEM, schema = @Schema(implementation = Problem.class)))
+    public Response addName(@PathParam("id") UUID id, @Valid @NotNull EntityRequest.NameRequest name) {
+        return ok(registry.addName(id, name, user()));
+    }
+
+    @POST
+    @Path("{id}/merge")
+    @Consumes(MediaType.APPLICATION_JSON)
+    @RolesAllowed("editor")
+    @Operation(summary = "Merge another entity into this one", description = "This entity gains the other's names, attributes, external ids, tags and relations; the other's id resolves to this one from now on. With If-Match, only that version of this entity.")
+    @APIResponse(responseCode = "200", description = "The merged entity", content = @Content(schema = @Schema(implementation = EntityDto.class)))
+    @APIResponse(responseCode = "404", description = "No such entity", content = @Content(mediaType = PROBLEM, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "409", description = "The same entity, or entities of different types", content = @Content(mediaType = PROBLEM, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "412", description = "This entity changed since that ETag", content = @Content(mediaType = PROBLEM, schema = @Schema(implementation = Problem.class)))
+    public Response merge(@PathParam("id") UUID id, @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch,
+            @Valid @NotNull MergeRequest request) {
+        return ok(registry.merge(id, ifMatch == null ? null : Versions.of(ifMatch), request.from(), user()));
+    }
+
+    @DELETE
+    @Path("{id}")
+    @RolesAllowed("editor")
+    @Operation(summary = "Delete an entity", description = "Leaves a tombstone on the feed. An entity with relations is refused (409): merge it instead.")
+    @APIResponse(responseCode = "204", description = "Deleted")
+    @APIResponse(responseCode = "404", description = "No such entity", content = @Content(mediaType = PROBLEM, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "409", description = "The entity still has relations", content = @Content(mediaType = PROBLEM, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "412", description = "The entity changed since that ETag", content = @Content(mediaType = PROBLEM, schema = @Schema(implementation = Problem.class)))
+    public Response delete(@PathParam("id") UUID id, @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch) {
+        registry.delete(id, ifMatch == null ? null : Versions.of(ifMatch), user());
+        return Response.noContent().build();
+    }
+
+    @GET
+    @Path("{id}/history")
+    @RolesAllowed("reader")
+    @Operation(summary = "Every state the entity went through", description = "Oldest first: the operation, who made it, when, and the entity as it became.")
+    @APIResponse(responseCode = "200", description = "The revisions", content = @Content(schema = @Schema(implementation = RevisionDto.class, type = SchemaType.ARRAY)))
+    @APIResponse(responseCode = "404", description = "No such entity", content = @Content(mediaType = PROBLEM, schema = @Schema(implementation = Problem.class)))
+    public List<RevisionDto> history(@PathParam("id") UUID id) {
+        List<RevisionDto> history = registry.history(id);
+        if (history.isEmpty()) {
+            throw ProblemException.notFound("No entity " + id);
+        }
+        return history;
+    }
+
+    private Response ok(EntityDto entity) {
+        return Response.ok(entity).tag(etag(entity.version()))
+                .header("Content-Location", "/api/v1/entities/" + entity.id()).build();
+    }
+
+    private String user() {
+        return identity.getPrincipal().getName();
+    }
+
+    static EntityTag etag(long version) {
+        return new EntityTag(Long.toString(version));
     }
 }

@@ -1,34 +1,318 @@
 package io.dossier.entities.registry;
 
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.UUID;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+
+import io.dossier.common.problem.ProblemException;
+import io.dossier.entities.feed.ChangeOperation;
+import io.dossier.entities.feed.EntityFeed;
+import io.dossier.entities.history.EntityRevision;
+import io.dossier.entities.history.EntityRevisionRepository;
+import io.dossier.entities.relations.RelationRepository;
 import io.quarkus.panache.common.Page;
 import io.quarkus.panache.common.Sort;
 
+/**
+ * The registry's writes and reads. Every write records a revision (who, when, the entity as it became) and a feed
+ * entry in its own transaction, under the feed lock, so the feed is in commit order.
+ */
 @ApplicationScoped
 public class RegistryService {
 
     private final EntityRepository entities;
+    private final RelationRepository relations;
+    private final EntityRevisionRepository revisions;
+    private final EntityFeed feed;
+    private final ObjectMapper json;
 
-    public RegistryService(EntityRepository entities) {
+    public RegistryService(EntityRepository entities, RelationRepository relations,
+            EntityRevisionRepository revisions, EntityFeed feed, ObjectMapper json) {
         this.entities = entities;
+        this.relations = relations;
+        this.revisions = revisions;
+        this.feed = feed;
+        this.json = json;
     }
 
     @Transactional
-    public EntityPage list(EntityType type, int page, int size) {
-        var query = type == null
-                ? entities.findAll(Sort.by("primaryName").and("id"))
-                : entities.find("type", Sort.by("primaryName").and("id"), type);
+    public EntityPage list(EntityType type, String tag, String name, int page, int size) {
+        List<String> where = new ArrayList<>(List.of("mergedInto is null"));
+        Map<String, Object> params = new HashMap<>();
+        if (type != null) {
+            where.add("type = :type");
+            params.put("type", type);
+        }
+        if (tag != null) {
+            where.add("array_contains(tags, :tag)");
+            params.put("tag", tag);
+        }
+        if (name != null) {
+            where.add("exists (select 1 from EntityName n where n.entity = e and lower(n.value) like :name)");
+            params.put("name", "%" + name.toLowerCase(Locale.ROOT).replace("\\", "\\\\").replace("%", "\\%")
+                    .replace("_", "\\_") + "%");
+        }
+        var query = entities.find("from RegistryEntity e where " + String.join(" and ", where),
+                Sort.by("primaryName").and("id"), params);
         var content = query.page(Page.of(page, size)).list().stream().map(EntityDto::of).toList();
         return new EntityPage(content, page, size, query.count());
     }
 
+    /** The entity with this id, or the one it was merged into. */
     @Transactional
     public Optional<EntityDto> find(UUID id) {
-        return entities.findByIdOptional(id).map(EntityDto::of);
+        return resolve(id).map(EntityDto::of);
+    }
+
+    @Transactional
+    public EntityDto create(EntityRequest request, String user) {
+        feed.lock();
+        RegistryEntity entity = new RegistryEntity();
+        entity.id = UUID.randomUUID();
+        entity.createdBy = user;
+        entity.createdAt = now();
+        checkExternalIds(entity.id, request);
+        apply(entity, request);
+        entities.persistAndFlush(entity);
+        revise(entity, ChangeOperation.CREATED, user);
+        return EntityDto.of(entity);
+    }
+
+    /** Replaces an entity's content if {@code expectedVersion} is still its version (null: any). */
+    @Transactional
+    public EntityDto replace(UUID id, Long expectedVersion, EntityRequest request, String user) {
+        feed.lock();
+        RegistryEntity entity = current(id, expectedVersion);
+        EntityDto before = EntityDto.of(entity);
+        checkExternalIds(entity.id, request);
+        apply(entity, request);
+        if (same(before, EntityDto.of(entity))) {
+            // nothing changed: drop the rebuilt collections so that the commit writes nothing either
+            entities.getEntityManager().refresh(entity);
+            return before;
+        }
+        entity.updatedBy = user;
+        entity.updatedAt = now();
+        entities.flush();
+        revise(entity, ChangeOperation.UPDATED, user);
+        return EntityDto.of(entity);
+    }
+
+    /** Adds one name to an entity (no If-Match: adding a name never conflicts). */
+    @Transactional
+    public EntityDto addName(UUID id, EntityRequest.NameRequest name, String user) {
+        feed.lock();
+        RegistryEntity entity = current(id, null);
+        if (entity.names.stream().anyMatch(n -> n.value.equals(name.value().strip()))) {
+            return EntityDto.of(entity);
+        }
+        entity.names.add(name(entity, name.value(), name.lang(), name.kind() == null ? NameKind.ALIAS : name.kind()));
+        entity.updatedBy = user;
+        entity.updatedAt = now();
+        entities.flush();
+        revise(entity, ChangeOperation.UPDATED, user);
+        return EntityDto.of(entity);
+    }
+
+    @Transactional
+    public void delete(UUID id, Long expectedVersion, String user) {
+        feed.lock();
+        RegistryEntity entity = current(id, expectedVersion);
+        if (relations.count("subjectId = ?1 or objectId = ?1", entity.id) > 0) {
+            throw ProblemException.conflict("Entity " + id + " still has relations; delete them or merge the"
+                    + " entity into another");
+        }
+        revise(entity, ChangeOperation.DELETED, user);
+        // Entities merged into this one keep pointing here: their ids stop resolving with it.
+        entities.update("mergedInto = null where mergedInto = ?1", entity.id);
+        entities.delete(entity);
+    }
+
+    /**
+     * Merges {@code loserId} into {@code survivorId}: the survivor gains the loser's names (its primary name as an
+     * alias), attributes, external ids, tags and relations; the loser stays as a pointer, so its id keeps resolving
+     * to the survivor.
+     */
+    @Transactional
+    public EntityDto merge(UUID survivorId, Long expectedVersion, UUID loserId, String user) {
+        feed.lock();
+        RegistryEntity survivor = current(survivorId, expectedVersion);
+        RegistryEntity loser = resolve(loserId)
+                .orElseThrow(() -> ProblemException.notFound("No entity " + loserId + " to merge"));
+        if (loser.id.equals(survivor.id)) {
+            throw new ProblemException(409, "Entity " + loserId + " is already " + survivor.id);
+        }
+        if (loser.type != survivor.type) {
+            throw new ProblemException(409, "Cannot merge a " + loser.type + " into a " + survivor.type);
+        }
+        Set<String> known = new LinkedHashSet<>(survivor.names.stream().map(n -> n.value).toList());
+        for (EntityName name : loser.names) {
+            if (known.add(name.value)) {
+                survivor.names.add(name(survivor, name.value, name.lang,
+                        name.kind == NameKind.PRIMARY ? NameKind.ALIAS : name.kind));
+            }
+        }
+        loser.attributes.forEach((key, values) -> {
+            List<String> merged = new ArrayList<>(survivor.attributes.getOrDefault(key, List.of()));
+            values.stream().filter(v -> !merged.contains(v)).forEach(merged::add);
+            survivor.attributes.put(key, merged);
+        });
+        loser.tags.stream().filter(t -> !survivor.tags.contains(t)).forEach(survivor.tags::add);
+        Set<ExternalId> moved = new LinkedHashSet<>(loser.externalIds);
+        loser.externalIds.clear();
+        loser.names.clear();
+        loser.mergedInto = survivor.id;
+        loser.updatedBy = user;
+        loser.updatedAt = now();
+        entities.flush(); // frees the loser's external ids before the survivor takes them
+        survivor.externalIds.addAll(moved);
+        relations.update("subjectId = ?1 where subjectId = ?2", survivor.id, loser.id);
+        relations.update("objectId = ?1 where objectId = ?2", survivor.id, loser.id);
+        relations.delete("subjectId = objectId");
+        entities.update("mergedInto = ?1 where mergedInto = ?2", survivor.id, loser.id);
+        survivor.updatedBy = user;
+        survivor.updatedAt = now();
+        entities.flush();
+        revise(loser, ChangeOperation.MERGED, user);
+        revise(survivor, ChangeOperation.UPDATED, user);
+        return EntityDto.of(survivor);
+    }
+
+    @Transactional
+    public List<RevisionDto> history(UUID id) {
+        return revisions.find("entityId", Sort.ascending("id"), id).stream().map(r -> {
+            try {
+                return new RevisionDto(r.version, r.operation, r.changedBy, r.changedAt,
+                        json.readValue(r.snapshot, EntityDto.class));
+            } catch (JsonProcessingException e) {
+                throw new IllegalStateException("revision " + r.id + " holds an unreadable snapshot", e);
+            }
+        }).toList();
+    }
+
+    /** Follows merges to the entity an id stands for today. */
+    public Optional<RegistryEntity> resolve(UUID id) {
+        RegistryEntity entity = entities.findById(id);
+        for (int hops = 0; entity != null && entity.mergedInto != null && hops < 100; hops++) {
+            entity = entities.findById(entity.mergedInto);
+        }
+        return Optional.ofNullable(entity);
+    }
+
+    private RegistryEntity current(UUID id, Long expectedVersion) {
+        RegistryEntity entity = resolve(id).orElseThrow(() -> ProblemException.notFound("No entity " + id));
+        if (expectedVersion != null && entity.version != expectedVersion) {
+            throw new ProblemException(412, "Entity " + entity.id + " changed since version " + expectedVersion
+                    + " (now " + entity.version + "); read it again and retry");
+        }
+        return entity;
+    }
+
+    private void apply(RegistryEntity entity, EntityRequest request) {
+        entity.type = request.type();
+        entity.primaryName = request.primaryName().strip();
+        entity.description = request.description();
+        Map<String, EntityName> existing = new LinkedHashMap<>();
+        entity.names.forEach(n -> existing.put(n.value, n));
+        List<EntityName> names = new ArrayList<>();
+        Set<String> seen = new LinkedHashSet<>();
+        names.add(reuse(existing, entity, entity.primaryName, null, NameKind.PRIMARY));
+        seen.add(entity.primaryName);
+        for (EntityRequest.NameRequest name : request.names() == null
+                ? List.<EntityRequest.NameRequest>of()
+                : request.names()) {
+            String value = name.value().strip();
+            if (seen.add(value)) {
+                NameKind kind = name.kind() == null || name.kind() == NameKind.PRIMARY ? NameKind.ALIAS : name.kind();
+                names.add(reuse(existing, entity, value, name.lang(), kind));
+            } else if (value.equals(entity.primaryName) && name.lang() != null) {
+                names.get(0).lang = name.lang();
+            }
+        }
+        entity.names.clear();
+        entity.names.addAll(names);
+        entity.attributes = new LinkedHashMap<>(request.attributes() == null ? Map.of() : request.attributes());
+        entity.externalIds.clear();
+        if (request.externalIds() != null) {
+            entity.externalIds.addAll(request.externalIds());
+        }
+        entity.tags = new ArrayList<>(request.tags() == null ? List.of() : request.tags().stream().distinct().toList());
+    }
+
+    private static EntityName reuse(Map<String, EntityName> existing, RegistryEntity entity, String value, String lang,
+            NameKind kind) {
+        EntityName name = existing.get(value);
+        if (name == null) {
+            return name(entity, value, lang, kind);
+        }
+        name.lang = lang;
+        name.kind = kind;
+        return name;
+    }
+
+    private static EntityName name(RegistryEntity entity, String value, String lang, NameKind kind) {
+        EntityName name = new EntityName();
+        name.entity = entity;
+        name.value = value.strip();
+        name.lang = lang;
+        name.kind = kind;
+        return name;
+    }
+
+    /** External ids are unique across the registry: one OFAC entry is one entity. */
+    private void checkExternalIds(UUID entityId, EntityRequest request) {
+        for (ExternalId id : request.externalIds() == null ? List.<ExternalId>of() : request.externalIds()) {
+            Long taken = entities.getEntityManager().createQuery(
+                    "select count(e) from RegistryEntity e join e.externalIds x"
+                            + " where x.scheme = :scheme and x.value = :value and e.id <> :id",
+                    Long.class).setParameter("scheme", id.scheme()).setParameter("value", id.value())
+                    .setParameter("id", entityId).getSingleResult();
+            if (taken > 0) {
+                throw ProblemException.conflict("External id " + id.scheme() + ":" + id.value()
+                        + " already belongs to another entity");
+            }
+        }
+    }
+
+    private static boolean same(EntityDto a, EntityDto b) {
+        return a.type() == b.type() && a.primaryName().equals(b.primaryName())
+                && java.util.Objects.equals(a.description(), b.description()) && a.names().equals(b.names())
+                && a.attributes().equals(b.attributes()) && a.externalIds().equals(b.externalIds())
+                && a.tags().equals(b.tags());
+    }
+
+    private void revise(RegistryEntity entity, ChangeOperation operation, String user) {
+        EntityRevision revision = new EntityRevision();
+        revision.entityId = entity.id;
+        revision.version = entity.version;
+        revision.operation = operation.name();
+        revision.changedBy = user;
+        revision.changedAt = now();
+        try {
+            revision.snapshot = json.writeValueAsString(EntityDto.of(entity));
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("an entity always serializes", e);
+        }
+        revisions.persist(revision);
+        feed.record(entity.id, operation);
+    }
+
+    private static OffsetDateTime now() {
+        return OffsetDateTime.now(ZoneOffset.UTC);
     }
 }

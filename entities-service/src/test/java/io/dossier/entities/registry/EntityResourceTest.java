@@ -38,6 +38,7 @@ class EntityResourceTest {
             // sorts before the rest of the registry, so it is on page 0
             e.primaryName = "!Kataib Hezbollah " + id;
             e.createdAt = OffsetDateTime.now();
+            e.createdBy = "test";
             for (String[] name : new String[][]{{"Kataib Hezbollah", "en", "PRIMARY"},
                     {"كتائب حزب الله", "ar", "TRANSLITERATION"}, {"KH", "en", "ABBREVIATION"}}) {
                 EntityName n = new EntityName();

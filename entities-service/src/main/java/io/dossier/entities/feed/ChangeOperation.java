@@ -1,0 +1,7 @@
+package io.dossier.entities.feed;
+
+public enum ChangeOperation {
+    CREATED, UPDATED, DELETED,
+    /** The entity was merged into another; its names now belong to that one. */
+    MERGED
+}

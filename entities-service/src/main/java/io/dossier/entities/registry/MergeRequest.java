@@ -1,0 +1,9 @@
+package io.dossier.entities.registry;
+
+import java.util.UUID;
+
+import jakarta.validation.constraints.NotNull;
+
+/** Which entity to merge into the one addressed. */
+public record MergeRequest(@NotNull UUID from) {
+}

@@ -1,0 +1,15 @@
+package io.dossier.entities.relations;
+
+import java.time.OffsetDateTime;
+import java.util.List;
+import java.util.UUID;
+
+/** A relation as the API shows it. */
+public record RelationDto(UUID id, UUID subjectId, UUID objectId, RelationType type, String startDate,
+        String endDate, List<Citation> citations, String createdBy, OffsetDateTime createdAt, long version) {
+
+    public static RelationDto of(Relation r) {
+        return new RelationDto(r.id, r.subjectId, r.objectId, r.type, r.startDate, r.endDate, List.copyOf(r.citations),
+                r.createdBy, r.createdAt, r.version);
+    }
+}

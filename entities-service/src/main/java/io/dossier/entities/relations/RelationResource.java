@@ -1,0 +1,121 @@
+package io.dossier.entities.relations;
+
+import java.net.URI;
+import java.util.List;
+import java.util.UUID;
+
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
+import jakarta.validation.constraints.NotNull;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.DELETE;
+import jakarta.ws.rs.DefaultValue;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.HeaderParam;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.PUT;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.EntityTag;
+import jakarta.ws.rs.core.HttpHeaders;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
+import org.eclipse.microprofile.openapi.annotations.headers.Header;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+
+import io.dossier.common.problem.Problem;
+import io.dossier.common.problem.ProblemException;
+import io.dossier.entities.registry.Versions;
+import io.quarkus.security.identity.SecurityIdentity;
+
+@Path("/api/v1/relations")
+@Tag(name = "Relations")
+@Produces(MediaType.APPLICATION_JSON)
+public class RelationResource {
+
+    private static final String PROBLEM = Problem.MEDIA_TYPE;
+
+    private final RelationService relations;
+    private final SecurityIdentity identity;
+
+    public RelationResource(RelationService relations, SecurityIdentity identity) {
+        this.relations = relations;
+        this.identity = identity;
+    }
+
+    @GET
+    @RolesAllowed("reader")
+    @Operation(summary = "List relations", description = "Of one entity (both ways, through merges) and/or of one type.")
+    @APIResponse(responseCode = "200", description = "Relations", content = @Content(schema = @Schema(implementation = RelationDto.class, type = SchemaType.ARRAY)))
+    @APIResponse(responseCode = "400", description = "Invalid parameters", content = @Content(mediaType = PROBLEM, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "404", description = "No such entity", content = @Content(mediaType = PROBLEM, schema = @Schema(implementation = Problem.class)))
+    public List<RelationDto> list(@QueryParam("entity") UUID entity, @QueryParam("type") RelationType type,
+            @QueryParam("page") @DefaultValue("0") @Min(0) @Max(100_000) int page,
+            @QueryParam("size") @DefaultValue("100") @Min(1) @Max(500) int size) {
+        return relations.list(entity, type, page, size);
+    }
+
+    @GET
+    @Path("{id}")
+    @RolesAllowed("reader")
+    @Operation(summary = "Read one relation")
+    @APIResponse(responseCode = "200", description = "The relation, its version as ETag", content = @Content(schema = @Schema(implementation = RelationDto.class)))
+    @APIResponse(responseCode = "404", description = "No such relation", content = @Content(mediaType = PROBLEM, schema = @Schema(implementation = Problem.class)))
+    public Response get(@PathParam("id") UUID id) {
+        RelationDto relation = relations.find(id).orElseThrow(() -> ProblemException.notFound("No relation " + id));
+        return Response.ok(relation).tag(new EntityTag(Long.toString(relation.version()))).build();
+    }
+
+    @POST
+    @Consumes(MediaType.APPLICATION_JSON)
+    @RolesAllowed("editor")
+    @Operation(summary = "Relate two entities, citing the sources that back it")
+    @APIResponse(responseCode = "201", description = "Created", headers = @Header(name = "Location"), content = @Content(schema = @Schema(implementation = RelationDto.class)))
+    @APIResponse(responseCode = "400", description = "Invalid input, or an entity that does not exist", content = @Content(mediaType = PROBLEM, schema = @Schema(implementation = Problem.class)))
+    public Response create(@Valid @NotNull RelationRequest request) {
+        RelationDto relation = relations.create(request, identity.getPrincipal().getName());
+        return Response.created(URI.create("/api/v1/relations/" + relation.id())).entity(relation)
+                .tag(new EntityTag(Long.toString(relation.version()))).build();
+    }
+
+    @PUT
+    @Path("{id}")
+    @Consumes(MediaType.APPLICATION_JSON)
+    @RolesAllowed("editor")
+    @Operation(summary = "Replace a relation", description = "Requires If-Match with the ETag last read.")
+    @APIResponse(responseCode = "200", description = "The relation as it is now", content = @Content(schema = @Schema(implementation = RelationDto.class)))
+    @APIResponse(responseCode = "400", description = "Invalid input", content = @Content(mediaType = PROBLEM, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "404", description = "No such relation", content = @Content(mediaType = PROBLEM, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "412", description = "Changed since that ETag", content = @Content(mediaType = PROBLEM, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "428", description = "If-Match is missing", content = @Content(mediaType = PROBLEM, schema = @Schema(implementation = Problem.class)))
+    public Response replace(@PathParam("id") UUID id, @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch,
+            @Valid @NotNull RelationRequest request) {
+        if (ifMatch == null) {
+            throw new ProblemException(428, "Send If-Match with the ETag of the version you edited");
+        }
+        RelationDto relation = relations.replace(id, Versions.of(ifMatch), request);
+        return Response.ok(relation).tag(new EntityTag(Long.toString(relation.version()))).build();
+    }
+
+    @DELETE
+    @Path("{id}")
+    @RolesAllowed("editor")
+    @Operation(summary = "Delete a relation")
+    @APIResponse(responseCode = "204", description = "Deleted")
+    @APIResponse(responseCode = "404", description = "No such relation", content = @Content(mediaType = PROBLEM, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "412", description = "Changed since that ETag", content = @Content(mediaType = PROBLEM, schema = @Schema(implementation = Problem.class)))
+    public Response delete(@PathParam("id") UUID id, @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch) {
+        relations.delete(id, ifMatch == null ? null : Versions.of(ifMatch));
+        return Response.noContent().build();
+    }
+}

@@ -1,0 +1,135 @@
+package io.dossier.entities.relations;
+
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.transaction.Transactional;
+
+import io.dossier.common.problem.ProblemException;
+import io.dossier.entities.feed.ChangeOperation;
+import io.dossier.entities.feed.EntityFeed;
+import io.dossier.entities.registry.RegistryEntity;
+import io.dossier.entities.registry.RegistryService;
+import io.quarkus.panache.common.Sort;
+
+/** Relations between entities. A change to one is a change to both its entities on the feed. */
+@ApplicationScoped
+public class RelationService {
+
+    private final RelationRepository relations;
+    private final RegistryService registry;
+    private final EntityFeed feed;
+
+    public RelationService(RelationRepository relations, RegistryService registry, EntityFeed feed) {
+        this.relations = relations;
+        this.registry = registry;
+        this.feed = feed;
+    }
+
+    @Transactional
+    public RelationDto create(RelationRequest request, String user) {
+        feed.lock();
+        Relation relation = new Relation();
+        relation.id = UUID.randomUUID();
+        relation.createdBy = user;
+        relation.createdAt = OffsetDateTime.now(ZoneOffset.UTC);
+        apply(relation, request);
+        relations.persistAndFlush(relation);
+        touch(relation);
+        return RelationDto.of(relation);
+    }
+
+    @Transactional
+    public RelationDto replace(UUID id, Long expectedVersion, RelationRequest request) {
+        feed.lock();
+        Relation relation = current(id, expectedVersion);
+        UUID oldSubject = relation.subjectId;
+        UUID oldObject = relation.objectId;
+        apply(relation, request);
+        relations.flush();
+        touch(relation);
+        if (!oldSubject.equals(relation.subjectId) && !oldSubject.equals(relation.objectId)) {
+            feed.record(oldSubject, ChangeOperation.UPDATED);
+        }
+        if (!oldObject.equals(relation.subjectId) && !oldObject.equals(relation.objectId)) {
+            feed.record(oldObject, ChangeOperation.UPDATED);
+        }
+        return RelationDto.of(relation);
+    }
+
+    @Transactional
+    public void delete(UUID id, Long expectedVersion) {
+        feed.lock();
+        Relation relation = current(id, expectedVersion);
+        relations.delete(relation);
+        touch(relation);
+    }
+
+    @Transactional
+    public Optional<RelationDto> find(UUID id) {
+        return relations.findByIdOptional(id).map(RelationDto::of);
+    }
+
+    /** The relations of an entity (through merges), both ways, or all when {@code entity} is null. */
+    @Transactional
+    public List<RelationDto> list(UUID entity, RelationType type, int page, int size) {
+        List<String> where = new ArrayList<>();
+        List<Object> params = new ArrayList<>();
+        if (entity != null) {
+            UUID resolved = registry.resolve(entity).map(e -> e.id)
+                    .orElseThrow(() -> ProblemException.notFound("No entity " + entity));
+            params.add(resolved);
+            where.add("(subjectId = ?" + params.size() + " or objectId = ?" + params.size() + ")");
+        }
+        if (type != null) {
+            params.add(type);
+            where.add("type = ?" + params.size());
+        }
+        String query = where.isEmpty() ? "from Relation" : String.join(" and ", where);
+        return relations.find(query, Sort.by("type").and("id"), params.toArray()).page(page, size).list().stream()
+                .map(RelationDto::of).toList();
+    }
+
+    private Relation current(UUID id, Long expectedVersion) {
+        Relation relation = relations.findByIdOptional(id)
+                .orElseThrow(() -> ProblemException.notFound("No relation " + id));
+        if (expectedVersion != null && relation.version != expectedVersion) {
+            throw new ProblemException(412, "Relation " + id + " changed since version " + expectedVersion
+                    + " (now " + relation.version + ")");
+        }
+        return relation;
+    }
+
+    private void apply(Relation relation, RelationRequest request) {
+        RegistryEntity subject = registry.resolve(request.subjectId())
+                .orElseThrow(() -> ProblemException.badRequest("No entity " + request.subjectId() + " (subject)"));
+        RegistryEntity object = registry.resolve(request.objectId())
+                .orElseThrow(() -> ProblemException.badRequest("No entity " + request.objectId() + " (object)"));
+        if (subject.id.equals(object.id)) {
+            throw ProblemException.badRequest("An entity cannot be related to itself");
+        }
+        if (request.startDate() != null && request.endDate() != null
+                && request.startDate().compareTo(request.endDate()) > 0) {
+            throw ProblemException.badRequest("startDate is after endDate");
+        }
+        relation.subjectId = subject.id;
+        relation.objectId = object.id;
+        relation.type = request.type();
+        relation.startDate = request.startDate();
+        relation.endDate = request.endDate();
+        relation.citations.clear();
+        if (request.citations() != null) {
+            relation.citations.addAll(request.citations());
+        }
+    }
+
+    private void touch(Relation relation) {
+        feed.record(relation.subjectId, ChangeOperation.UPDATED);
+        feed.record(relation.objectId, ChangeOperation.UPDATED);
+    }
+}
