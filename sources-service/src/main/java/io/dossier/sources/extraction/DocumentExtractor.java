@@ -87,8 +87,8 @@ public class DocumentExtractor {
     }
 
     private Extraction plainText(byte[] content) {
-        String text = PlainTextCleaner.clean(TextDecoding.decode(content, false));
-        return new Extraction(DocumentFormat.TEXT, cap(text), null, List.of(), null, null, null, null, null);
+        String text = PlainTextCleaner.clean(cap(TextDecoding.decode(content, false)));
+        return new Extraction(DocumentFormat.TEXT, text, null, List.of(), null, null, null, null, null);
     }
 
     private Extraction withTika(DocumentFormat format, byte[] content, String filename) {
@@ -120,10 +120,9 @@ public class DocumentExtractor {
             // Deeply nested structures in a hostile file; the thread survives and the file is refused.
             return unreadable(format, new TikaException("structure nested too deeply"));
         }
-        String text = TextDecoding.clean(handler.toString()).replaceAll("[ \\t]+\\n", "\n")
-                .replaceAll("\\n{3,}", "\n\n");
+        String text = tidyLines(TextDecoding.clean(handler.toString()));
         return new Extraction(format, text, first(metadata, TikaCoreProperties.TITLE), authors(metadata),
-                date(metadata), null, null, first(metadata, TikaCoreProperties.LANGUAGE), null);
+                date(metadata), null, null, languageCode(first(metadata, TikaCoreProperties.LANGUAGE)), null);
     }
 
     private static Extraction unreadable(DocumentFormat format, Exception e) {
@@ -136,6 +135,15 @@ public class DocumentExtractor {
         }
         return Extraction.failed(format, "The file could not be read as " + format + " (corrupt or malformed): "
                 + why);
+    }
+
+    /** A document's declared language ("en-US", "English"...) as an ISO 639 code, or null when it is not one. */
+    static String languageCode(String declared) {
+        if (declared == null) {
+            return null;
+        }
+        String code = declared.strip().split("[-_,;\\s]", 2)[0].toLowerCase(java.util.Locale.ROOT);
+        return code.matches("[a-z]{2,3}") ? code : null;
     }
 
     private static String first(Metadata metadata, org.apache.tika.metadata.Property property) {
@@ -181,6 +189,25 @@ public class DocumentExtractor {
             title = filename == null ? "Untitled" : filename;
         }
         return title.length() > MAX_TITLE ? title.substring(0, MAX_TITLE - 1) + "…" : title;
+    }
+
+    /** Trailing blanks off every line, at most one blank line in a row; linear, whatever the input. */
+    static String tidyLines(String text) {
+        StringBuilder out = new StringBuilder(text.length());
+        int blanks = 0;
+        for (String line : text.split("\n", -1)) {
+            String kept = line.stripTrailing();
+            if (kept.isEmpty()) {
+                blanks++;
+                continue;
+            }
+            if (out.length() > 0) {
+                out.append(blanks > 0 ? "\n\n" : "\n");
+            }
+            out.append(kept);
+            blanks = 0;
+        }
+        return out.toString();
     }
 
     private static String cap(String text) {

@@ -36,7 +36,9 @@ public final class PlainTextCleaner {
 
     private static final Pattern LINK_ONLY = Pattern.compile(
             "\\(?/[\\w./#?=&%-]*\\)?|\\[[^\\]]*]\\([^)]*\\)|https?://\\S+|\\[[^\\]]*]\\(#\\)");
-    private static final Pattern CSS_RULE = Pattern.compile("[.#@]?[\\w\\[\\]=\"'.:#>, -]+\\{[^}]*:[^}]*}");
+    private static final Pattern CSS_RULE = Pattern.compile("[.#@]?[\\w\\[\\]=\"'.:#>, -]++\\{[^}:]*+:[^}]*+}");
+    /** Furniture lines are short; longer ones are never tested against the patterns (which stay cheap this way). */
+    private static final int MAX_FURNITURE_LINE = 300;
     private static final Pattern REQUIRED_FIELDS = Pattern.compile(
             "your email address will not be published.*", Pattern.CASE_INSENSITIVE);
 
@@ -74,7 +76,7 @@ public final class PlainTextCleaner {
 
     static boolean isFurniture(String line) {
         String stripped = line.strip();
-        if (stripped.isEmpty()) {
+        if (stripped.isEmpty() || stripped.length() > MAX_FURNITURE_LINE) {
             return false;
         }
         return FURNITURE.contains(key(stripped)) || LINK_ONLY.matcher(stripped).matches()

@@ -6,6 +6,7 @@ import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.UUID;
 
 import jakarta.annotation.security.RolesAllowed;
@@ -79,9 +80,7 @@ public class ImportResource {
     public Response start(InputStream body, @HeaderParam(HttpHeaders.CONTENT_TYPE) String contentType,
             @QueryParam("collection") @Pattern(regexp = SourceRules.COLLECTION, message = SourceRules.COLLECTION_MESSAGE) String collection,
             @QueryParam("tag") @Size(max = 50) List<@NotBlank @Pattern(regexp = SourceRules.TAG, message = SourceRules.TAG_MESSAGE) String> tags) {
-        ImportFormat format = MediaType.valueOf(contentType).isCompatible(MediaType.valueOf(ZIP))
-                ? ImportFormat.ZIP
-                : ImportFormat.JSONL;
+        ImportFormat format = format(contentType);
         UUID id = UUID.randomUUID();
         ImportSpool.Spooled spooled = spool.accept(body, id, format);
         ImportJob job = new ImportJob();
@@ -97,6 +96,17 @@ public class ImportResource {
         ImportJobDto created = imports.create(job);
         runner.submit(id);
         return Response.accepted(created).location(URI.create("/api/v1/imports/" + id)).build();
+    }
+
+    /** The format a Content-Type names; anything but exactly ZIP or JSON Lines is refused (415). */
+    static ImportFormat format(String contentType) {
+        String type = contentType == null ? "" : contentType.split(";", 2)[0].strip().toLowerCase(Locale.ROOT);
+        return switch (type) {
+            case ZIP -> ImportFormat.ZIP;
+            case JSONL, JSONL_ALT -> ImportFormat.JSONL;
+            default -> throw new ProblemException(415, "Send a ZIP archive (" + ZIP + ") or JSON Lines (" + JSONL
+                    + ")");
+        };
     }
 
     @GET

@@ -53,6 +53,12 @@ public class ImportRunner {
     private final IngestConfig ingestConfig;
     private final ObjectMapper json;
     private final Validator validator;
+    /** Most bytes of input worked in one batch (besides the item count). */
+    static final long MAX_BATCH_BYTES = 64L << 20;
+    /** Longest useful JSON line: a text of the largest size in 4-byte characters, plus its metadata. */
+    static final long MAX_LINE_BYTES = 24L << 20;
+
+    private volatile boolean stopping;
     private final ExecutorService worker = Executors.newSingleThreadExecutor(r -> {
         Thread thread = new Thread(r, "dossier-imports");
         thread.setDaemon(true);
@@ -82,6 +88,8 @@ public class ImportRunner {
     }
 
     void stop(@Observes ShutdownEvent stop) throws InterruptedException {
+        // A flag, not the interrupt alone: database and parser code may swallow an interrupt.
+        stopping = true;
         worker.shutdownNow();
         worker.awaitTermination(10, TimeUnit.SECONDS);
     }
@@ -105,31 +113,35 @@ public class ImportRunner {
         }
         try (ItemReader reader = job.format == ImportFormat.ZIP
                 ? new ZipItems(input, ingestConfig.maxFileBytes(), config.maxExpandedBytes())
-                : new JsonLines(input, ingestConfig.maxFileBytes())) {
+                : new JsonLines(input, Math.min(ingestConfig.maxFileBytes(), MAX_LINE_BYTES))) {
             int after = imports.start(id);
             List<RawItem> batch = new ArrayList<>(config.batchSize());
+            long batchBytes = 0;
             RawItem item;
             while ((item = reader.next(after)) != null) {
                 batch.add(item);
-                if (batch.size() == config.batchSize()) {
-                    imports.commit(id, work(job, batch));
+                batchBytes += item.content() == null ? 0 : item.content().length;
+                // a batch ends on a count or on its bytes, so a batch of large files stays within memory
+                if (batch.size() == config.batchSize() || batchBytes >= MAX_BATCH_BYTES) {
+                    commit(job, batch);
                     batch.clear();
-                    if (Thread.currentThread().isInterrupted()) {
+                    batchBytes = 0;
+                    if (stopping) {
                         Log.infof("Import %s paused by shutdown; it resumes at the next start", id);
                         return;
                     }
                 }
             }
             if (!batch.isEmpty()) {
-                imports.commit(id, work(job, batch));
+                commit(job, batch);
             }
             imports.finish(id, ImportStatus.COMPLETED, null);
             delete(input);
         } catch (ArchiveRefusedException e) {
             imports.finish(id, ImportStatus.FAILED, e.getMessage());
             delete(input);
-        } catch (IOException | RuntimeException e) {
-            if (Thread.currentThread().isInterrupted()) {
+        } catch (IOException | RuntimeException | OutOfMemoryError | StackOverflowError e) {
+            if (stopping) {
                 Log.infof("Import %s paused by shutdown; it resumes at the next start", id);
                 return;
             }
@@ -137,6 +149,33 @@ public class ImportRunner {
             Log.errorf(e, "Import %s stopped (reference %s)", id, reference);
             imports.finish(id, ImportStatus.FAILED, "The import stopped on an internal error (reference "
                     + reference + "); the items listed were done");
+            delete(input);
+        }
+    }
+
+    /**
+     * Commits a batch; should it fail (one item the database refuses), each item again on its own, so only the item
+     * at fault fails and the job goes on.
+     */
+    private void commit(ImportJob job, List<RawItem> batch) {
+        List<Outcome> outcomes = work(job, batch);
+        try {
+            imports.commit(job.id, outcomes);
+        } catch (RuntimeException batchFailed) {
+            if (stopping) {
+                throw batchFailed;
+            }
+            for (Outcome outcome : outcomes) {
+                try {
+                    imports.commit(job.id, List.of(outcome));
+                } catch (RuntimeException itemFailed) {
+                    String reference = UUID.randomUUID().toString();
+                    Log.errorf(itemFailed, "Import %s, item %s could not be stored (reference %s)", job.id,
+                            outcome.item().name(), reference);
+                    imports.commit(job.id, List.of(Outcome.failed(outcome.item(),
+                            "The item could not be stored (reference " + reference + ")")));
+                }
+            }
         }
     }
 
@@ -197,6 +236,9 @@ public class ImportRunner {
             text = StandardCharsets.UTF_8.newDecoder().onMalformedInput(CodingErrorAction.REPORT)
                     .onUnmappableCharacter(CodingErrorAction.REPORT).decode(ByteBuffer.wrap(item.content()))
                     .toString();
+            if (text.startsWith("\uFEFF")) {
+                text = text.substring(1); // a byte-order mark, as Notepad writes on line 1
+            }
         } catch (CharacterCodingException e) {
             return failed(item, "The line is not valid UTF-8");
         }

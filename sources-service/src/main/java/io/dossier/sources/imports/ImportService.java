@@ -121,13 +121,14 @@ public class ImportService {
             } else {
                 Ingested ingested = stored.get(next++);
                 item.sourceId = ingested.source().id();
-                if (ingested.source().status() == SourceStatus.FAILED) {
+                if (ingested.duplicate()) {
+                    // whatever the stored source's status, as when a later batch finds it by hash
+                    item.outcome = ItemOutcome.DUPLICATE;
+                    job.duplicates++;
+                } else if (ingested.source().status() == SourceStatus.FAILED) {
                     item.outcome = ItemOutcome.FAILED;
                     item.reason = ingested.source().statusReason();
                     job.failed++;
-                } else if (ingested.duplicate()) {
-                    item.outcome = ItemOutcome.DUPLICATE;
-                    job.duplicates++;
                 } else {
                     item.outcome = ItemOutcome.CREATED;
                     job.created++;

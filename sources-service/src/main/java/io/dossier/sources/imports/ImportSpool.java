@@ -70,7 +70,7 @@ public class ImportSpool {
         try (InputStream in = body; OutputStream out = Files.newOutputStream(file)) {
             byte[] buffer = new byte[64 * 1024];
             int n;
-            while ((n = in.read(buffer)) > 0) {
+            while ((n = read(in, buffer, file)) > 0) {
                 copied += n;
                 if (copied > config.maxBytes()) {
                     throw new ProblemException(413, "The body is larger than the limit of " + config.maxBytes()
@@ -82,10 +82,21 @@ public class ImportSpool {
             delete(file);
             throw e;
         } catch (IOException e) {
+            // writing failed: the disk, not the client
+            delete(file);
+            throw new UncheckedIOException("spooling an import to " + file, e);
+        }
+        return file;
+    }
+
+    /** Reads from the client; a broken upload is the client's problem (400), not ours. */
+    private static int read(InputStream in, byte[] buffer, Path file) {
+        try {
+            return in.read(buffer);
+        } catch (IOException e) {
             delete(file);
             throw ProblemException.badRequest("The body could not be read to its end");
         }
-        return file;
     }
 
     static void delete(Path file) {

@@ -4,7 +4,6 @@ import java.io.BufferedInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 
@@ -34,7 +33,7 @@ final class JsonLines implements ItemReader {
                 if (b == '\n') {
                     items += content ? 1 : 0;
                     content = false;
-                } else if (b != ' ' && b != '\t' && b != '\r') {
+                } else if (!blank(b)) {
                     content = true;
                 }
             }
@@ -48,8 +47,10 @@ final class JsonLines implements ItemReader {
             line++;
             ByteArrayOutputStream bytes = new ByteArrayOutputStream();
             boolean tooLong = false;
+            boolean content = false;
             int b;
             while ((b = in.read()) >= 0 && b != '\n') {
+                content |= !blank(b);
                 if (bytes.size() >= maxLineBytes) {
                     tooLong = true;
                 } else {
@@ -57,7 +58,7 @@ final class JsonLines implements ItemReader {
                 }
             }
             ended = b < 0;
-            if (line <= after || (!tooLong && bytes.toString(StandardCharsets.ISO_8859_1).isBlank())) {
+            if (line <= after || !content) {
                 continue;
             }
             String name = "line " + line;
@@ -67,6 +68,11 @@ final class JsonLines implements ItemReader {
             return new RawItem(line, name, bytes.toByteArray(), null);
         }
         return null;
+    }
+
+    /** The bytes a line may hold and still be blank (no item): the same rule for counting and for reading. */
+    private static boolean blank(int b) {
+        return b == ' ' || b == '\t' || b == '\r';
     }
 
     @Override

@@ -3,6 +3,7 @@ package io.dossier.sources.imports;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
+import java.nio.charset.Charset;
 import java.nio.file.Path;
 import java.util.Enumeration;
 import java.util.zip.ZipEntry;
@@ -20,6 +21,11 @@ import io.dossier.common.problem.ProblemException;
 final class ZipItems implements ItemReader {
 
     private static final long ONE_MB = 1 << 20;
+    /**
+     * Entry names not flagged as UTF-8 are read as IBM437, the ZIP default that Windows' archiver writes; it decodes
+     * any byte, where the JDK's UTF-8 default refuses the whole archive.
+     */
+    private static final Charset NAMES = Charset.forName("IBM437");
 
     private final ZipFile zip;
     private final Enumeration<? extends ZipEntry> entries;
@@ -29,7 +35,7 @@ final class ZipItems implements ItemReader {
     private int position;
 
     ZipItems(Path archive, long maxFileBytes, long maxExpandedBytes) throws IOException {
-        this.zip = new ZipFile(archive.toFile());
+        this.zip = new ZipFile(archive.toFile(), NAMES);
         this.entries = zip.entries();
         this.maxFileBytes = maxFileBytes;
         this.maxExpandedBytes = maxExpandedBytes;
@@ -41,7 +47,7 @@ final class ZipItems implements ItemReader {
      * @throws ProblemException 400 for an unreadable archive or an escaping path, 413 for a zip bomb
      */
     static int check(Path archive, ImportConfig config) {
-        try (ZipFile zip = new ZipFile(archive.toFile())) {
+        try (ZipFile zip = new ZipFile(archive.toFile(), NAMES)) {
             int files = 0;
             long declared = 0;
             Enumeration<? extends ZipEntry> entries = zip.entries();
@@ -151,7 +157,8 @@ final class ZipItems implements ItemReader {
 
     static String printable(String name) {
         String clean = name.replaceAll("\\p{Cntrl}", "?");
-        return clean.length() > 500 ? clean.substring(0, 500) + "…" : clean;
+        // the end of a long path is what tells the file: keep it
+        return clean.length() > 500 ? "…" + clean.substring(clean.length() - 499) : clean;
     }
 
     @Override

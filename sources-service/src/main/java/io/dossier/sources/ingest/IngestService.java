@@ -88,7 +88,9 @@ public class IngestService {
         Source source = new Source();
         source.collection = first(metadata.collection(), DEFAULT_COLLECTION);
         source.contentType = extraction.format().mediaType();
-        source.originalName = filename;
+        source.originalName = filename == null || filename.length() <= 500
+                ? filename
+                : "…" + filename.substring(filename.length() - 499);
         source.sha256 = SourceService.sha256(content);
         source.size = content.length;
         source.tags = merge(metadata.tags(), List.of());
@@ -110,6 +112,9 @@ public class IngestService {
             source.text = extraction.text();
             source.title = first(metadata.title(), extraction.title());
             source.language = first(metadata.language(), extraction.language());
+        }
+        if (source.language != null && !source.language.matches("[a-z]{2,3}")) {
+            source.language = null;
         }
         source.title = fit(source.title, 1000);
         source.publisher = fit(source.publisher, 300);

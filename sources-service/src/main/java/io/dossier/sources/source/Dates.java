@@ -25,7 +25,8 @@ final class Dates {
         } catch (DateTimeParseException e) {
             throw invalid(field, "must be an ISO 8601 date such as 2025-03-14 or 2025-03-14T09:00:00Z");
         }
-        if (date.getYear() < 1 || date.getYear() > 9999) {
+        int utcYear = date.withOffsetSameInstant(ZoneOffset.UTC).getYear();
+        if (utcYear < 1 || utcYear > 9999) {
             throw invalid(field, "year must be between 1 and 9999");
         }
         return date;

@@ -26,7 +26,12 @@ public @interface StorableDate {
     class Validator implements ConstraintValidator<StorableDate, OffsetDateTime> {
         @Override
         public boolean isValid(OffsetDateTime value, ConstraintValidatorContext context) {
-            return value == null || (value.getYear() >= 1 && value.getYear() <= 9999);
+            if (value == null) {
+                return true;
+            }
+            // dates are stored in UTC: the year that counts is the UTC one
+            int year = value.withOffsetSameInstant(java.time.ZoneOffset.UTC).getYear();
+            return year >= 1 && year <= 9999;
         }
     }
 }

@@ -204,6 +204,46 @@ class ImportResourceTest {
     }
 
     @Test
+    void oddButValidInputIsTaken() {
+        String run = UUID.randomUUID().toString();
+        // a Windows-made archive: names in IBM437, not flagged UTF-8; and a name longer than the column
+        ByteArrayOutputStream archive = new ByteArrayOutputStream();
+        String longName = "n".repeat(600) + ".txt";
+        try (java.util.zip.ZipOutputStream zip = new java.util.zip.ZipOutputStream(archive,
+                java.nio.charset.Charset.forName("IBM437"))) {
+            zip.putNextEntry(new java.util.zip.ZipEntry("café.txt"));
+            zip.write(("Notes from the café near the crossing. " + run).getBytes(StandardCharsets.UTF_8));
+            zip.putNextEntry(new java.util.zip.ZipEntry(longName));
+            zip.write(("A file with a very long name. " + run).getBytes(StandardCharsets.UTF_8));
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+        String zipJob = post("application/zip", archive.toByteArray(), "").statusCode(202).extract().header("Location");
+        JsonPath zipDone = finished(zipJob);
+        assertThat(zipDone.getInt("created")).isEqualTo(2);
+        List<Map<String, Object>> created = items(zipJob, "CREATED");
+        assertThat(created.get(0).get("name")).isEqualTo("café.txt");
+        given().auth().oauth2(Tokens.forUser(Tokens.READER)).get("/api/v1/sources/" + created.get(1).get("sourceId"))
+                .then().statusCode(200).body("originalName", org.hamcrest.Matchers.hasLength(500));
+
+        // JSON Lines from Notepad: a byte-order mark before the first line, CRLF line ends
+        byte[] lines = ("\uFEFF{\"title\":\"With a BOM\",\"text\":\"First line after a BOM. " + run + "\"}\r\n"
+                + "{\"title\":\"Second\",\"text\":\"Second line. " + run + "\"}\r\n").getBytes(StandardCharsets.UTF_8);
+        JsonPath lineJob = finished(post("application/x-ndjson; charset=utf-8", lines, "").statusCode(202)
+                .extract().header("Location"));
+        assertThat(lineJob.getInt("created")).isEqualTo(2);
+        assertThat(lineJob.getInt("total")).isEqualTo(2);
+    }
+
+    @Test
+    void aBodyWithoutContentTypeIs415() {
+        given().auth().oauth2(Tokens.integrator()).body("{}".getBytes(StandardCharsets.UTF_8))
+                .post("/api/v1/imports").then().statusCode(415).contentType("application/problem+json");
+        given().auth().oauth2(Tokens.integrator()).contentType("application/*").body(new byte[]{1})
+                .post("/api/v1/imports").then().statusCode(415).contentType("application/problem+json");
+    }
+
+    @Test
     void importsNeedTheAnalystRole() {
         byte[] line = "{\"title\":\"t\",\"text\":\"x\"}".getBytes(StandardCharsets.UTF_8);
         given().contentType("application/x-ndjson").body(line).post("/api/v1/imports").then().statusCode(401);

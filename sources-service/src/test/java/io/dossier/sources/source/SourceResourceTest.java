@@ -309,4 +309,12 @@ class SourceResourceTest {
                 .body(Map.of("tags", java.util.List.of(" bad tag "))).patch("/api/v1/sources/" + id)
                 .then().statusCode(400).body("errors[0].field", containsString("tags"));
     }
+
+    @Test
+    void aDateOutsideTheStorableYearsOnceInUtcIs400() {
+        Map<String, Object> body = new java.util.HashMap<>(brief(unique("Date edge.")));
+        body.put("publishedAt", "9999-12-31T23:00:00-05:00");
+        given().auth().oauth2(Tokens.forUser(Tokens.ANALYST)).contentType(ContentType.JSON).body(body)
+                .post("/api/v1/sources").then().statusCode(400).body("errors[0].field", containsString("publishedAt"));
+    }
 }

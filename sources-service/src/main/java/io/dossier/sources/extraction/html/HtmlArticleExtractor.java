@@ -133,7 +133,7 @@ public final class HtmlArticleExtractor {
             s = String.join("\n\n", PlainText.paragraphs(Jsoup.parseBodyFragment(s).body()));
         }
         List<String> paragraphs = new ArrayList<>();
-        for (String p : s.split("\\s*\\n\\s*\\n\\s*|\\s*\\n\\s*")) {
+        for (String p : s.split("\n")) { // each line a paragraph; a plain split stays linear on long blank runs
             String n = Texts.normalize(Parser.unescapeEntities(p, false));
             if (!n.isEmpty()) {
                 paragraphs.add(n);
