@@ -14,6 +14,7 @@ import java.util.Set;
 import java.util.UUID;
 
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.persistence.FlushModeType;
 import jakarta.transaction.Transactional;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
@@ -193,6 +194,77 @@ public class RegistryService {
         return EntityDto.of(survivor);
     }
 
+    /** What an upsert did. */
+    public enum Upserted {
+        CREATED, UPDATED, UNCHANGED
+    }
+
+    /**
+     * Creates or updates entities keyed on their first external id, all in one transaction: what re-imports a list
+     * without duplicating it. Each entity that changes gets a revision and a feed entry.
+     */
+    @Transactional
+    public Map<ExternalId, Upserted> upsert(List<EntityRequest> requests, String user) {
+        feed.lock();
+        // Nothing here reads what it writes: flushing once at the end spares a flush before every query.
+        entities.getEntityManager().setFlushMode(FlushModeType.COMMIT);
+        Map<ExternalId, RegistryEntity> existing = byExternalIds(
+                requests.stream().map(r -> r.externalIds().get(0)).toList());
+        Map<ExternalId, Upserted> outcomes = new LinkedHashMap<>();
+        for (EntityRequest request : requests) {
+            ExternalId key = request.externalIds().get(0);
+            RegistryEntity entity = existing.get(key);
+            if (entity == null) {
+                entity = new RegistryEntity();
+                entity.id = UUID.randomUUID();
+                entity.createdBy = user;
+                entity.createdAt = now();
+                apply(entity, request);
+                entities.persist(entity);
+                existing.put(key, entity);
+                revise(entity, ChangeOperation.CREATED, user);
+                outcomes.put(key, Upserted.CREATED);
+                continue;
+            }
+            EntityDto before = EntityDto.of(entity);
+            apply(entity, request);
+            if (same(before, EntityDto.of(entity))) {
+                entities.getEntityManager().refresh(entity);
+                outcomes.put(key, Upserted.UNCHANGED);
+            } else {
+                entity.updatedBy = user;
+                entity.updatedAt = now();
+                // flushed at the end: the revision records the version that flush will write
+                revise(entity, ChangeOperation.UPDATED, user, entity.version + 1);
+                outcomes.put(key, Upserted.UPDATED);
+            }
+        }
+        entities.flush();
+        return outcomes;
+    }
+
+    /** The entities (through merges) holding any of these external ids, by id. */
+    private Map<ExternalId, RegistryEntity> byExternalIds(List<ExternalId> ids) {
+        Map<ExternalId, RegistryEntity> found = new HashMap<>();
+        Map<String, List<String>> byScheme = new HashMap<>();
+        ids.forEach(id -> byScheme.computeIfAbsent(id.scheme(), k -> new ArrayList<>()).add(id.value()));
+        byScheme.forEach((scheme, values) -> entities.getEntityManager().createQuery(
+                "select x.value, e from RegistryEntity e join e.externalIds x"
+                        + " where x.scheme = :scheme and x.value in :values",
+                Object[].class).setParameter("scheme", scheme).setParameter("values", values).getResultStream()
+                .forEach(row -> resolve(((RegistryEntity) row[1]).id)
+                        .ifPresent(e -> found.put(new ExternalId(scheme, (String) row[0]), e))));
+        return found;
+    }
+
+    /** The entity (through merges) that holds an external id. */
+    public Optional<RegistryEntity> byExternalId(ExternalId id) {
+        return entities.getEntityManager().createQuery(
+                "select e from RegistryEntity e join e.externalIds x where x.scheme = :scheme and x.value = :value",
+                RegistryEntity.class).setParameter("scheme", id.scheme()).setParameter("value", id.value())
+                .getResultStream().findFirst().flatMap(e -> resolve(e.id));
+    }
+
     @Transactional
     public List<RevisionDto> history(UUID id) {
         return revisions.find("entityId", Sort.ascending("id"), id).stream().map(r -> {
@@ -297,19 +369,31 @@ public class RegistryService {
     }
 
     private void revise(RegistryEntity entity, ChangeOperation operation, String user) {
+        revise(entity, operation, user, entity.version);
+    }
+
+    private void revise(RegistryEntity entity, ChangeOperation operation, String user, long version) {
         EntityRevision revision = new EntityRevision();
         revision.entityId = entity.id;
-        revision.version = entity.version;
+        revision.version = version;
         revision.operation = operation.name();
         revision.changedBy = user;
         revision.changedAt = now();
         try {
-            revision.snapshot = json.writeValueAsString(EntityDto.of(entity));
+            EntityDto state = EntityDto.of(entity);
+            revision.snapshot = json
+                    .writeValueAsString(version == entity.version ? state : withVersion(state, version));
         } catch (JsonProcessingException e) {
             throw new IllegalStateException("an entity always serializes", e);
         }
         revisions.persist(revision);
         feed.record(entity.id, operation);
+    }
+
+    private static EntityDto withVersion(EntityDto e, long version) {
+        return new EntityDto(e.id(), e.type(), e.primaryName(), e.description(), e.names(), e.attributes(),
+                e.externalIds(), e.tags(), e.mergedInto(), e.createdBy(), e.createdAt(), e.updatedBy(), e.updatedAt(),
+                version);
     }
 
     private static OffsetDateTime now() {
