@@ -1,0 +1,14 @@
+package io.dossier.entities.linking;
+
+import java.util.Objects;
+import java.util.UUID;
+
+/** One name of one entity, as the linker looks for it in texts. */
+public record LinkName(UUID entityId, String value, LinkNameKind kind) {
+
+    public LinkName {
+        Objects.requireNonNull(entityId, "entityId");
+        Objects.requireNonNull(value, "value");
+        Objects.requireNonNull(kind, "kind");
+    }
+}
