@@ -1,0 +1,134 @@
+package io.dossier.entities.lookup;
+
+import static io.restassured.RestAssured.given;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+
+import org.awaitility.Awaitility;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+
+import io.dossier.testinfra.LocalStack;
+import io.dossier.testinfra.LocalStackResource;
+import io.dossier.testinfra.Tokens;
+import io.quarkus.test.common.WithTestResource;
+import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.http.ContentType;
+import io.restassured.path.json.JsonPath;
+
+/** Matching and mention linking over the demo's sample registry, through the API. */
+@QuarkusTest
+@WithTestResource(LocalStackResource.class)
+class LookupResourceTest {
+
+    static final String KH = "Kataib Hezbollah";
+
+    private static boolean loaded;
+
+    @BeforeEach
+    void sampleRegistry() throws IOException {
+        if (!loaded) {
+            loadTheSampleRegistry();
+            loaded = true;
+        }
+    }
+
+    /** Loads the sample registry (idempotent) and waits until the name directory has it. */
+    static void loadTheSampleRegistry() throws IOException {
+        byte[] registry = Files.readAllBytes(Path.of(LocalStack.root().toString(),
+                "deploy/sample-data/entities/registry.jsonl"));
+        given().auth().oauth2(Tokens.forUser(Tokens.EDITOR)).contentType("application/x-ndjson").body(registry)
+                .post("/api/v1/entities/imports/dossier").then().statusCode(200);
+        // the directory follows the registry's feed: wait until it knows the sample's last entity
+        Awaitility.await().atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofMillis(200))
+                .until(() -> !match("Tower 22", null).getList("candidates").isEmpty());
+    }
+
+    static JsonPath match(String name, String type) {
+        Map<String, Object> body = type == null
+                ? Map.of("name", name, "limit", 20)
+                : Map.of("name", name, "type", type, "limit", 20);
+        return given().auth().oauth2(Tokens.forUser(Tokens.READER)).contentType(ContentType.JSON).body(body)
+                .post("/api/v1/entities/match").then().statusCode(200).extract().jsonPath();
+    }
+
+    @ParameterizedTest
+    @CsvSource(delimiter = '|', value = {
+            "Kata'ib Hizbullah | Kataib Hezbollah",
+            "KATAIB HIZBALLAH | Kataib Hezbollah",
+            "كتائب حزب الله | Kataib Hezbollah",
+            "Esmail Ghaani | Esmail Qaani",
+            "Ismail Qaani | Esmail Qaani",
+            "Kasem Suleimani | Qasem Soleimani",
+            "Qassem Suleimani | Qasem Soleimani",
+            "KHAZALI, Qais | Qais al-Khazali",
+            "Qais el-Khazali | Qais al-Khazali",
+            "قيس الخزعلي | Qais al-Khazali",
+            "Asa'ib Ahl al Haq | Asaib Ahl al-Haq",
+            "منظمة بدر | Badr Organization",
+            "Hadi Amiri | Hadi al-Amiri"})
+    void findsTheActorWhateverTheSpelling(String query, String expected) {
+        // The test registry also holds the sanctions lists and other tests' entities: the sample's actor must be
+        // among the candidates, whatever else (the same actor as listed by OFAC, say) ranks with it.
+        Map<String, Object> found = candidate(match(query, null), expected);
+        assertThat(found).as(query + " finds " + expected).isNotNull();
+        assertThat(((Number) found.get("score")).doubleValue()).isGreaterThan(0.7);
+        assertThat((String) found.get("rule")).isNotBlank();
+        assertThat((String) found.get("matchedName")).isNotBlank();
+    }
+
+    static Map<String, Object> candidate(JsonPath result, String primaryName) {
+        return result.<Map<String, Object>>getList("candidates").stream()
+                .filter(c -> primaryName.equals(c.get("primaryName"))).findFirst().orElse(null);
+    }
+
+    @Test
+    void abbreviationsMatchOnlyExactlyAndTypesFilter() {
+        assertThat(candidate(match("KH", null), KH)).isNotNull();
+        assertThat(candidate(match("kh", null), KH)).as("folded, still exact").isNotNull();
+        assertThat(match("KHX", null).getList("candidates.primaryName")).doesNotContain(KH);
+        assertThat(match("Kataib Hezbollah", "PERSON").getList("candidates.primaryName")).doesNotContain(KH);
+        assertThat(match("Completely Unrelated Fishing Cooperative", null).getList("candidates.primaryName"))
+                .doesNotContain(KH, "Badr Organization");
+    }
+
+    @Test
+    void mentionsAreLinkedWithOffsetsIntoTheText() {
+        String text = "Kata’ib Hizbullah (KH) said on Monday that Esmail Ghaani had met Qais al-Khazali in Baghdad."
+                + " وقالت كتائب حزب الله إن";
+        List<Map<String, Object>> mentions = given().auth().oauth2(Tokens.forUser(Tokens.READER))
+                .contentType(ContentType.JSON).body(Map.of("text", text)).post("/api/v1/mentions")
+                .then().statusCode(200).extract().jsonPath().getList("mentions");
+        assertThat(mentions).extracting(m -> m.get("primaryName")).contains(KH, "Esmail Qaani", "Qais al-Khazali",
+                "Baghdad");
+        for (Map<String, Object> m : mentions) {
+            int start = (Integer) m.get("start");
+            int end = (Integer) m.get("end");
+            assertThat(text.substring(start, end)).isEqualTo(m.get("surface"));
+        }
+        assertThat(mentions).filteredOn(m -> KH.equals(m.get("primaryName"))).extracting(m -> m.get("surface"))
+                .contains("Kata’ib Hizbullah", "KH", "كتائب حزب الله");
+    }
+
+    @Test
+    void badInputIsRefused() {
+        given().auth().oauth2(Tokens.forUser(Tokens.READER)).contentType(ContentType.JSON).body(Map.of("name", " "))
+                .post("/api/v1/entities/match").then().statusCode(400).contentType("application/problem+json");
+        given().auth().oauth2(Tokens.forUser(Tokens.READER)).contentType(ContentType.JSON)
+                .body(Map.of("name", "x", "limit", 1000)).post("/api/v1/entities/match").then().statusCode(400);
+        given().auth().oauth2(Tokens.forUser(Tokens.READER)).contentType(ContentType.JSON).body(Map.of())
+                .post("/api/v1/mentions").then().statusCode(400);
+        given().contentType(ContentType.JSON).body(Map.of("text", "x")).post("/api/v1/mentions").then()
+                .statusCode(401);
+        given().auth().oauth2(Tokens.forUser(Tokens.NOBODY)).contentType(ContentType.JSON).body(Map.of("text", "x"))
+                .post("/api/v1/mentions").then().statusCode(403);
+    }
+}
