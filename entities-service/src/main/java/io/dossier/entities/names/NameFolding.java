@@ -13,6 +13,15 @@ import java.text.Normalizer;
  */
 public final class NameFolding {
 
+    /** foldCodePoint for the code points most text is made of (Latin, Greek, Cyrillic, Arabic), computed once. */
+    private static final String[] FOLDED_BELOW = new String[0x800];
+
+    static {
+        for (int cp = 0; cp < FOLDED_BELOW.length; cp++) {
+            FOLDED_BELOW[cp] = foldCodePoint(cp).intern();
+        }
+    }
+
     private NameFolding() {
     }
 
@@ -42,7 +51,7 @@ public final class NameFolding {
         for (int i = 0; i < text.length();) {
             int cp = text.codePointAt(i);
             int width = Character.charCount(cp);
-            String folded = foldCodePoint(cp);
+            String folded = cp < FOLDED_BELOW.length ? FOLDED_BELOW[cp] : foldCodePoint(cp);
             for (int k = 0; k < folded.length(); k++) {
                 char c = folded.charAt(k);
                 if (c == ' ') {
