@@ -43,19 +43,27 @@ import io.dossier.entities.names.NameFolding;
 public final class MentionLinker {
 
     private static final int ROOT = 0;
+    /** The state after a word boundary: every pattern is stored behind a space, so matches can only start there. */
+    private static final int WORD = 1;
     private static final int NONE = -1;
 
-    // Transitions: the root's in a direct table (it has thousands of children), every other state's as a sorted
-    // slice [edgeFirst[s], edgeFirst[s + 1]) of edgeChar / edgeTarget.
-    private final int[] rootNext;
-    private final int[] edgeFirst;
-    private final char[] edgeChar;
-    private final int[] edgeTarget;
-    private final int[] fail;
+    // Transitions: the word-start state's in a direct table (it has thousands of children), every other state's as
+    // a slice [info[2s], info[2s + 2]) of edges sorted by char, each (char << 32 | target) in one long so that a
+    // lookup touches one array; info[2s + 1] is the state's failure link, on the same cache line as its edges' bounds.
+    // The root has one child, WORD.
+    // States are numbered breadth first, so the shallow ones that most text touches share cache lines. A target is
+    // stored as (state << 1 | 1 if the state has something to report), sparing a lookup on every character.
+    private final int[] wordNext;
+    private final int[] info;
+    private final long[] edges;
     /** The pattern ending at each state, or NONE. */
     private final int[] output;
     /** The nearest state down the failure chain that ends a pattern, or NONE. */
     private final int[] dictionary;
+    /** The state itself if it ends a pattern, else its dictionary link: where reporting starts. */
+    private final int[] report;
+    private final boolean anyArabic;
+    private final boolean anyWeak;
 
     private final int[] patternLength;
     private final boolean[] patternArabic;
@@ -72,29 +80,54 @@ public final class MentionLinker {
 
     private MentionLinker(Trie trie, List<String> patterns, List<List<Entry>> entries) {
         int states = trie.size;
-        this.output = Arrays.copyOf(trie.terminal, states);
-        this.rootNext = new int[Character.MAX_VALUE + 1];
-        this.edgeFirst = new int[states + 1];
-        this.edgeChar = new char[states - 1];
-        this.edgeTarget = new int[states - 1];
+        // The trie's edges in (parent, char) order, in the trie's own numbering.
         long[] keys = trie.sortedKeys();
+        int[] first = new int[states + 1];
+        int[] target = new int[keys.length];
         for (int e = 0; e < keys.length; e++) {
-            int parent = Trie.parent(keys[e]);
-            char c = Trie.symbol(keys[e]);
-            int child = trie.get(parent, c);
-            edgeChar[e] = c;
-            edgeTarget[e] = child;
-            edgeFirst[parent + 1]++;
-            if (parent == ROOT) {
-                rootNext[c] = child;
-            }
+            first[Trie.parent(keys[e]) + 1]++;
+            target[e] = trie.get(Trie.parent(keys[e]), Trie.symbol(keys[e]));
         }
         for (int s = 0; s < states; s++) {
-            edgeFirst[s + 1] += edgeFirst[s];
+            first[s + 1] += first[s];
         }
-        this.fail = new int[states];
+        // Renumbered breadth first: a state's children get consecutive numbers after everything shallower.
+        int[] order = new int[states];
+        int[] renumbered = new int[states];
+        int tail = 1;
+        for (int head = 0; head < tail; head++) {
+            int old = order[head];
+            for (int e = first[old]; e < first[old + 1]; e++) {
+                renumbered[target[e]] = tail;
+                order[tail++] = target[e];
+            }
+        }
+        this.output = new int[states];
+        this.info = new int[2 * states + 1];
+        this.edges = new long[keys.length];
+        this.wordNext = new int[Character.MAX_VALUE + 1];
+        int edge = 0;
+        for (int s = 0; s < states; s++) {
+            int old = order[s];
+            output[s] = trie.terminal[old];
+            info[2 * s] = edge;
+            for (int e = first[old]; e < first[old + 1]; e++) {
+                edges[edge++] = ((long) Trie.symbol(keys[e]) << 32) | (renumbered[target[e]] << 1);
+            }
+        }
+        info[2 * states] = edge;
         this.dictionary = new int[states];
+        this.report = new int[states];
         linkFailures(states);
+        for (int s = 0; s < states; s++) {
+            report[s] = output[s] != NONE ? s : dictionary[s];
+        }
+        for (int e = 0; e < edge; e++) {
+            edges[e] |= report[(int) edges[e] >>> 1] != NONE ? 1 : 0;
+        }
+        for (int e = info[2 * WORD]; e < info[2 * WORD + 2]; e++) {
+            wordNext[(int) (edges[e] >>> 32)] = (int) edges[e];
+        }
 
         int patternCount = patterns.size();
         this.patternLength = new int[patternCount];
@@ -129,6 +162,16 @@ public final class MentionLinker {
             patternCapitalsOnly[p] = capitalsOnly;
         }
         entryFirst[patternCount] = next;
+        boolean arabic = false;
+        for (boolean a : patternArabic) {
+            arabic |= a;
+        }
+        this.anyArabic = arabic;
+        boolean weak = false;
+        for (boolean w : entryWeak) {
+            weak |= w;
+        }
+        this.anyWeak = weak;
     }
 
     public static MentionLinker build(Collection<LinkName> names) {
@@ -148,7 +191,7 @@ public final class MentionLinker {
                 ids.put(folded, id);
                 patterns.add(folded);
                 entries.add(new ArrayList<>(1));
-                trie.add(folded, id);
+                trie.add(" " + folded, id);
             }
             List<Entry> list = entries.get(id);
             Entry entry = new Entry(name.entityId(), name.value(), weak);
@@ -177,42 +220,78 @@ public final class MentionLinker {
         int[] offsets = folded.offsets();
         Candidates candidates = new Candidates();
         int n = f.length();
-        int state = ROOT;
+        int state = WORD; // the text starts at a word boundary
         for (int i = 0; i < n; i++) {
             char c = f.charAt(i);
+            if (anyArabic && (i == 0 || f.charAt(i - 1) == ' ') && cliticLetter(c)) {
+                afterClitics(text, folded, i, candidates);
+            }
+            int t;
             while (true) {
                 if (state == ROOT) {
-                    state = rootNext[c];
+                    t = c == ' ' ? WORD << 1 : ROOT; // inside a word no match can start: wait for the next space
                     break;
                 }
-                int t = child(state, c);
+                if (state == WORD) {
+                    t = c == ' ' ? WORD << 1 : wordNext[c];
+                    break;
+                }
+                t = child(state, c);
                 if (t != NONE) {
-                    state = t;
                     break;
                 }
-                state = fail[state];
+                state = info[2 * state + 1];
             }
-            int hit = output[state] != NONE ? state : dictionary[state];
-            if (hit == NONE) {
+            state = t >>> 1;
+            if ((t & 1) == 0) {
                 continue;
             }
+            int hit = report[state];
             int end = i + 1;
             if (end < n && f.charAt(end) != ' ' && !possessive(text, f, offsets, end)) {
                 continue;
             }
             for (; hit != NONE; hit = dictionary[hit]) {
                 int p = output[hit];
-                int start = end - patternLength[p];
-                if (!startsWord(f, start, p)) {
-                    continue;
-                }
-                if (patternCapitalsOnly[p] && capitalsAt(text, folded, start, end, p) < 0) {
-                    continue;
-                }
-                candidates.add(start, end, p);
+                accept(text, folded, end - patternLength[p], end, p, candidates);
             }
         }
         return resolve(text, folded, candidates.leftmostLongest());
+    }
+
+    /**
+     * Matches that start after Arabic clitics glued to the word at i: for each clitic prefix the word starts with,
+     * a plain trie walk from the word-start state over the rest of the word and the words after it.
+     */
+    private void afterClitics(String text, NameFolding.Folded folded, int i, Candidates candidates) {
+        String f = folded.text();
+        int n = f.length();
+        for (int k = 1; k <= 4 && i + k < n; k++) {
+            if (!cliticPrefix(f, i, i + k, true)) {
+                continue;
+            }
+            boolean article = !cliticPrefix(f, i, i + k, false);
+            int start = i + k;
+            int s = wordNext[f.charAt(start)] >>> 1;
+            for (int j = start; s > WORD; s = j + 1 < n ? child(s, f.charAt(++j)) >> 1 : NONE) {
+                int p = output[s];
+                if (p != NONE && patternArabic[p] && !(article && patternArticle[p])
+                        && (j + 1 == n || f.charAt(j + 1) == ' ')) {
+                    accept(text, folded, start, j + 1, p, candidates);
+                }
+            }
+        }
+    }
+
+    private void accept(String text, NameFolding.Folded folded, int start, int end, int p, Candidates candidates) {
+        if (patternCapitalsOnly[p] && capitalsAt(text, folded, start, end, p) < 0) {
+            return;
+        }
+        candidates.add(start, end, p);
+    }
+
+    private static boolean cliticLetter(char c) {
+        return c == 'و' || c == 'ف' || c == 'ب' || c == 'ل' || c == 'ك' || c == 'ا';
     }
 
     private List<Mention> resolve(String text, NameFolding.Folded folded, int[] chosen) {
@@ -223,6 +302,9 @@ public final class MentionLinker {
         for (int k = 0; k < count; k++) {
             originalStart[k] = folded.originalStart(chosen[3 * k]);
             originalEnd[k] = folded.originalEnd(chosen[3 * k + 1], text);
+            if (!anyWeak) {
+                continue; // only weak names need the context
+            }
             int p = chosen[3 * k + 2];
             for (int e = entryFirst[p]; e < entryFirst[p + 1]; e++) {
                 if (!entryWeak[e]) {
@@ -232,7 +314,7 @@ public final class MentionLinker {
         }
         // Abbreviations the text defines: "Kataib Hezbollah (KH)" ties KH to that entity for the whole text.
         Map<Integer, Set<UUID>> defined = new HashMap<>();
-        for (int k = 1; k < count; k++) {
+        for (int k = 1; k < count && anyWeak; k++) {
             int p = chosen[3 * k + 2];
             if (!parenthesized(text, originalEnd[k - 1], originalStart[k], originalEnd[k])) {
                 continue;
@@ -280,14 +362,15 @@ public final class MentionLinker {
         return false;
     }
 
-    /** The child of a non-root state on c, or NONE. */
+    /** The child of a non-root state on c (as stored: state << 1 | report flag), or NONE. */
     private int child(int state, char c) {
-        int lo = edgeFirst[state];
-        int hi = edgeFirst[state + 1];
+        int lo = info[2 * state];
+        int hi = info[2 * state + 2];
         if (hi - lo <= 8) {
             for (int e = lo; e < hi; e++) {
-                if (edgeChar[e] == c) {
-                    return edgeTarget[e];
+                long edge = edges[e];
+                if ((int) (edge >>> 32) == c) {
+                    return (int) edge;
                 }
             }
             return NONE;
@@ -295,67 +378,44 @@ public final class MentionLinker {
         hi--;
         while (lo <= hi) {
             int mid = (lo + hi) >>> 1;
-            char m = edgeChar[mid];
+            int m = (int) (edges[mid] >>> 32);
             if (m < c) {
                 lo = mid + 1;
             } else if (m > c) {
                 hi = mid - 1;
             } else {
-                return edgeTarget[mid];
+                return (int) edges[mid];
             }
         }
         return NONE;
     }
 
-    /** Failure and dictionary links, breadth first so that a state's failure is settled before its children's. */
+    /** Failure and dictionary links, in state order: breadth first, so a state's failure is settled before. */
     private void linkFailures(int states) {
-        int[] queue = new int[states];
-        int head = 0;
-        int tail = 0;
-        queue[tail++] = ROOT;
-        fail[ROOT] = ROOT;
+        info[2 * ROOT + 1] = ROOT;
         dictionary[ROOT] = NONE;
-        while (head < tail) {
-            int s = queue[head++];
-            for (int e = edgeFirst[s]; e < edgeFirst[s + 1]; e++) {
-                char c = edgeChar[e];
-                int t = edgeTarget[e];
+        for (int s = 0; s < states; s++) {
+            for (int e = info[2 * s]; e < info[2 * s + 2]; e++) {
+                char c = (char) (edges[e] >>> 32);
+                int t = (int) edges[e] >>> 1;
                 int f = ROOT;
                 if (s != ROOT) {
-                    for (int g = fail[s];; g = fail[g]) {
+                    for (int g = info[2 * s + 1];; g = info[2 * g + 1]) {
                         if (g == ROOT) {
-                            f = rootNext[c];
+                            f = c == ' ' ? WORD : ROOT;
                             break;
                         }
                         int x = child(g, c);
                         if (x != NONE) {
-                            f = x;
+                            f = x >>> 1;
                             break;
                         }
                     }
                 }
-                fail[t] = f;
+                info[2 * t + 1] = f;
                 dictionary[t] = output[f] != NONE ? f : dictionary[f];
-                queue[tail++] = t;
             }
         }
-    }
-
-    private boolean startsWord(String f, int start, int p) {
-        if (start == 0 || f.charAt(start - 1) == ' ') {
-            return true;
-        }
-        if (!patternArabic[p]) {
-            return false;
-        }
-        int from = start - 1;
-        while (from > 0 && f.charAt(from - 1) != ' ' && start - from < 4) {
-            from--;
-        }
-        if (from > 0 && f.charAt(from - 1) != ' ') {
-            return false;
-        }
-        return cliticPrefix(f, from, start, !patternArticle[p]);
     }
 
     /** Whether f[from, to) is Arabic clitics: optional و/ف, optional ب/ل/ك, optional ال (or لل), at least one. */
@@ -491,14 +551,15 @@ public final class MentionLinker {
         private int[] children;
         private int mask;
         private int edges;
-        int size = 1;
-        int[] terminal = {NONE};
+        int size = 2;
+        int[] terminal = {NONE, NONE};
 
         Trie(int expected) {
             int capacity = Integer.highestOneBit(Math.max(16, expected) * 2 - 1) << 1;
             keys = new long[capacity];
             children = new int[capacity];
             mask = capacity - 1;
+            put(key(ROOT, ' '), WORD);
         }
 
         static long key(int parent, char c) {
