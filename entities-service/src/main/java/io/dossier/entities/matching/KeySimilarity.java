@@ -27,6 +27,12 @@ final class KeySimilarity {
         }
     }
 
+    /**
+     * A lower bound of the distance per unit of weight difference: no edit changes the weight by more than its cost
+     * divided by this (the cheapest weight change is h for x, 0.35 for 0.55).
+     */
+    private static final double COST_PER_WEIGHT = NEAR_SWAP / (CONSONANT_INDEL - H_INDEL) - 1e-9;
+
     private KeySimilarity() {
     }
 
@@ -60,17 +66,37 @@ final class KeySimilarity {
     }
 
     static double similarity(String a, String b) {
+        return similarity(a, b, 0);
+    }
+
+    /**
+     * The similarity when it is at least {@code floor}, else 0, found without finishing the distance table when the
+     * weights differ too much or a row of the table already costs more than the floor allows.
+     */
+    static double similarity(String a, String b, double floor) {
         if (a.equals(b)) {
             return a.isEmpty() ? 0 : 1;
         }
-        double norm = Math.max(weight(a), weight(b));
+        double wa = weight(a);
+        double wb = weight(b);
+        double norm = Math.max(wa, wb);
         if (norm == 0) {
             return 0;
         }
-        return Math.max(0, 1 - distance(a, b) / norm);
+        double limit = (1 - floor) * norm;
+        if (COST_PER_WEIGHT * Math.abs(wa - wb) > limit) {
+            return 0;
+        }
+        double d = distance(a, b, limit);
+        return d > limit ? 0 : Math.max(0, 1 - d / norm);
     }
 
     static double distance(String a, String b) {
+        return distance(a, b, Double.MAX_VALUE);
+    }
+
+    /** The weighted distance, or any value over {@code limit} once it is sure to exceed it. */
+    static double distance(String a, String b, double limit) {
         int n = a.length();
         int m = b.length();
         double[] prev = new double[m + 1];
@@ -82,6 +108,7 @@ final class KeySimilarity {
             char ca = a.charAt(i - 1);
             double del = indel(ca);
             cur[0] = prev[0] + del;
+            double rowMin = cur[0];
             for (int j = 1; j <= m; j++) {
                 char cb = b.charAt(j - 1);
                 double best = prev[j - 1] + swap(ca, cb);
@@ -94,6 +121,13 @@ final class KeySimilarity {
                     best = ins;
                 }
                 cur[j] = best;
+                if (best < rowMin) {
+                    rowMin = best;
+                }
+            }
+            if (rowMin > limit) {
+                // every later row costs at least as much
+                return rowMin;
             }
             double[] t = prev;
             prev = cur;
@@ -102,11 +136,16 @@ final class KeySimilarity {
         return prev[m];
     }
 
-    /** Plain normalized Levenshtein similarity of two folded strings. */
-    static double levenshtein(String a, String b) {
+    /** Plain normalized Levenshtein similarity of two folded strings when at least {@code floor}, else 0. */
+    static double levenshtein(String a, String b, double floor) {
         int n = a.length();
         int m = b.length();
         if (n == 0 || m == 0) {
+            return 0;
+        }
+        int longer = Math.max(n, m);
+        int maxEdits = (int) Math.floor((1 - floor) * longer + 1e-9);
+        if (Math.abs(n - m) > maxEdits) {
             return 0;
         }
         int[] prev = new int[m + 1];
@@ -116,15 +155,20 @@ final class KeySimilarity {
         }
         for (int i = 1; i <= n; i++) {
             cur[0] = i;
+            int rowMin = i;
             char ca = a.charAt(i - 1);
             for (int j = 1; j <= m; j++) {
                 int cost = ca == b.charAt(j - 1) ? 0 : 1;
                 cur[j] = Math.min(Math.min(cur[j - 1] + 1, prev[j] + 1), prev[j - 1] + cost);
+                rowMin = Math.min(rowMin, cur[j]);
+            }
+            if (rowMin > maxEdits) {
+                return 0;
             }
             int[] t = prev;
             prev = cur;
             cur = t;
         }
-        return 1 - (double) prev[m] / Math.max(n, m);
+        return prev[m] > maxEdits ? 0 : 1 - (double) prev[m] / longer;
     }
 }

@@ -24,11 +24,16 @@ public final class NameIndex {
 
     /** Candidates under this score are dropped. */
     public static final double THRESHOLD = 0.75;
-    private static final int MAX_SCORED = 300;
+    private static final int MAX_SCORED = 64;
     private static final int ALPHABET = 16;
     private static final int TRIGRAMS = ALPHABET * ALPHABET * ALPHABET;
     private static final int GRAMS = TRIGRAMS + ALPHABET * ALPHABET;
     private static final int DICE_BUCKETS = 64;
+    /**
+     * Names sharing less of their n-grams with the query are not scored. On the cross-script benchmark this floor and
+     * MAX_SCORED lose no answer that 300 candidates without a floor find, and keep look-alikes from crowding the top.
+     */
+    private static final double MIN_DICE = 0.35;
 
     private record Entry(UUID entityId, String entityType, IndexedName name, NameForm form, int gramCount) {
     }
@@ -36,10 +41,17 @@ public final class NameIndex {
     private static final class Scratch {
         int[] counts = new int[0];
         int[] touched = new int[0];
+        byte[] bucketOf = new byte[0];
+        int[] sorted = new int[0];
     }
 
     private final ReadWriteLock lock = new ReentrantReadWriteLock();
     private final List<Entry> entries = new ArrayList<>();
+    /** Per ordinal, for the retrieval loop (no object per name touched): n-gram count, -1 once removed. */
+    private int[] gramCounts = new int[1024];
+    /** Per ordinal: the entity type's code in typeCodes. */
+    private int[] typeOf = new int[1024];
+    private final Map<String, Integer> typeCodes = new HashMap<>();
     private final Map<UUID, int[]> byEntity = new HashMap<>();
     private final Map<String, int[]> byFolded = new HashMap<>();
     private final Map<String, int[]> bySortedTokens = new HashMap<>();
@@ -174,44 +186,55 @@ public final class NameIndex {
                 }
             }
         }
-        int[] bucketSizes = new int[DICE_BUCKETS];
-        byte[] bucketOf = new byte[touchedCount];
+        // a counting sort by Dice bucket, best first, cut at MAX_SCORED
+        int[] bucketStart = new int[DICE_BUCKETS + 1];
+        if (s.bucketOf.length < touchedCount) {
+            s.bucketOf = new byte[Math.max(touchedCount, s.bucketOf.length * 2)];
+        }
+        byte[] bucketOf = s.bucketOf;
+        int wantedType = entityType == null ? -1 : typeCodes.getOrDefault(entityType, -2);
+        int[] gramCounts = this.gramCounts;
+        int[] typeOf = this.typeOf;
         for (int t = 0; t < touchedCount; t++) {
             int ordinal = touched[t];
-            Entry e = entries.get(ordinal);
-            if (e == null || entityType != null && !entityType.equals(e.entityType)) {
+            int gramCount = gramCounts[ordinal];
+            double dice = 2.0 * counts[ordinal] / (queryGrams.length + gramCount);
+            if (gramCount < 0 || dice < MIN_DICE || wantedType != -1 && typeOf[ordinal] != wantedType) {
                 bucketOf[t] = -1;
                 continue;
             }
-            double dice = 2.0 * counts[ordinal] / (queryGrams.length + e.gramCount);
-            int bucket = Math.min(DICE_BUCKETS - 1, (int) (dice * DICE_BUCKETS));
+            int bucket = DICE_BUCKETS - 1 - Math.min(DICE_BUCKETS - 1, (int) (dice * DICE_BUCKETS));
             bucketOf[t] = (byte) bucket;
-            bucketSizes[bucket]++;
+            bucketStart[bucket + 1]++;
         }
-        int lowest = DICE_BUCKETS;
-        int taken = 0;
-        while (lowest > 0 && taken < MAX_SCORED) {
-            lowest--;
-            taken += bucketSizes[lowest];
+        for (int b = 0; b < DICE_BUCKETS; b++) {
+            bucketStart[b + 1] += bucketStart[b];
         }
-        int[] selected = new int[Math.min(taken, MAX_SCORED)];
-        int filled = 0;
-        for (int bucket = DICE_BUCKETS - 1; bucket >= lowest && filled < selected.length; bucket--) {
-            for (int t = 0; t < touchedCount && filled < selected.length; t++) {
-                if (bucketOf[t] == bucket) {
-                    selected[filled++] = touched[t];
-                }
+        int kept = bucketStart[DICE_BUCKETS];
+        if (s.sorted.length < kept) {
+            s.sorted = new int[Math.max(kept, s.sorted.length * 2)];
+        }
+        int[] sorted = s.sorted;
+        for (int t = 0; t < touchedCount; t++) {
+            if (bucketOf[t] >= 0) {
+                sorted[bucketStart[bucketOf[t]]++] = touched[t];
             }
         }
         for (int t = 0; t < touchedCount; t++) {
             counts[touched[t]] = 0;
         }
-        return filled == selected.length ? selected : Arrays.copyOf(selected, filled);
+        return Arrays.copyOf(sorted, Math.min(kept, MAX_SCORED));
     }
 
     private int add(Entry e) {
         int ordinal = entries.size();
         entries.add(e);
+        if (ordinal == gramCounts.length) {
+            gramCounts = Arrays.copyOf(gramCounts, ordinal * 2);
+            typeOf = Arrays.copyOf(typeOf, ordinal * 2);
+        }
+        gramCounts[ordinal] = e.gramCount;
+        typeOf[ordinal] = e.entityType == null ? -3 : typeCodes.computeIfAbsent(e.entityType, t -> typeCodes.size());
         byFolded.merge(e.form.folded, new int[]{ordinal}, NameIndex::concat);
         if (e.name.kind().matchesLoosely()) {
             bySortedTokens.merge(e.form.sortedStripped, new int[]{ordinal}, NameIndex::concat);
@@ -236,6 +259,7 @@ public final class NameIndex {
         for (int ordinal : ordinals) {
             Entry e = entries.get(ordinal);
             entries.set(ordinal, null);
+            gramCounts[ordinal] = -1;
             dead++;
             without(byFolded, e.form.folded, ordinal);
             if (e.name.kind().matchesLoosely()) {

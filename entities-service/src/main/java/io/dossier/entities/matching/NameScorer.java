@@ -12,6 +12,10 @@ final class NameScorer {
     static final double ARTICLE = 0.97;
     static final double WORD_ORDER = 0.96;
     static final double VARIANT_SCALE = 0.95;
+    /** A spelling similarity under this scores under the index's threshold: it needs no exact value. */
+    static final double MIN_SIMILARITY = NameIndex.THRESHOLD / VARIANT_SCALE;
+    /** Paired tokens less alike than this count as unpaired. */
+    static final double MIN_TOKEN_SIMILARITY = 0.5;
 
     record Scored(double score, String rule) {
     }
@@ -40,9 +44,9 @@ final class NameScorer {
         if (q.joinedKey.isEmpty() || n.joinedKey.isEmpty()) {
             return null;
         }
-        double keySim = KeySimilarity.similarity(q.joinedKey, n.joinedKey);
+        double keySim = KeySimilarity.similarity(q.joinedKey, n.joinedKey, MIN_SIMILARITY);
         if (keySim < 1 && (q.articled || n.articled)) {
-            keySim = Math.max(keySim, KeySimilarity.similarity(q.fullJoinedKey, n.fullJoinedKey));
+            keySim = Math.max(keySim, KeySimilarity.similarity(q.fullJoinedKey, n.fullJoinedKey, MIN_SIMILARITY));
         }
         if (keySim < 1 && (q.tokenKeys.length > 1 || n.tokenKeys.length > 1)) {
             keySim = Math.max(keySim, tokenSetSimilarity(q.tokenKeys, n.tokenKeys));
@@ -50,14 +54,14 @@ final class NameScorer {
         if (q.arabic != n.arabic) {
             return new Scored(VARIANT_SCALE * keySim, "cross-script");
         }
-        double sim = Math.max(keySim, KeySimilarity.levenshtein(q.compact, n.compact));
+        double sim = Math.max(keySim, KeySimilarity.levenshtein(q.compact, n.compact, MIN_SIMILARITY));
         // the same consonant skeleton: a spelling convention, not a typo
         return new Scored(VARIANT_SCALE * sim, q.skeleton.equals(n.skeleton) ? "transliteration" : "fuzzy");
     }
 
     /**
      * Tokens paired greedily, best pair first, in any order; each pair counts by its similarity and weight, unpaired
-     * tokens count as nothing.
+     * tokens (and pairs less alike than {@value #MIN_TOKEN_SIMILARITY}) count as nothing.
      */
     static double tokenSetSimilarity(String[] a, String[] b) {
         double[] wa = new double[a.length];
@@ -77,7 +81,7 @@ final class NameScorer {
         double[][] sim = new double[a.length][b.length];
         for (int i = 0; i < a.length; i++) {
             for (int j = 0; j < b.length; j++) {
-                sim[i][j] = KeySimilarity.similarity(a[i], b[j]);
+                sim[i][j] = KeySimilarity.similarity(a[i], b[j], MIN_TOKEN_SIMILARITY);
             }
         }
         boolean[] usedA = new boolean[a.length];
