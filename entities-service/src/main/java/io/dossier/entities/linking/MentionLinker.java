@@ -10,11 +10,11 @@ import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
 
-import io.dossier.entities.names.NameFolding;
+import io.dossier.common.text.TextFolding;
 
 /**
  * Finds the registered names of entities in a text, in one pass: an Aho–Corasick automaton over the folded names
- * ({@link NameFolding}) runs over the folded text, and each match is mapped back to a span of the original text.
+ * ({@link TextFolding}) runs over the folded text, and each match is mapped back to a span of the original text.
  * Immutable once built, so one instance serves any number of threads.
  * <p>
  * The rules, in the order they apply:
@@ -180,7 +180,7 @@ public final class MentionLinker {
         List<List<Entry>> entries = new ArrayList<>();
         Trie trie = new Trie(Math.max(16, names.size() * 8));
         for (LinkName name : names) {
-            String folded = NameFolding.fold(name.value());
+            String folded = TextFolding.fold(name.value());
             boolean weak = name.kind() == LinkNameKind.WEAK;
             if (significant(folded) < (weak ? 2 : 3)) {
                 continue;
@@ -215,7 +215,7 @@ public final class MentionLinker {
         if (text == null || text.isEmpty()) {
             return List.of();
         }
-        NameFolding.Folded folded = NameFolding.foldWithOffsets(text);
+        TextFolding.Folded folded = TextFolding.foldWithOffsets(text);
         String f = folded.text();
         int[] offsets = folded.offsets();
         Candidates candidates = new Candidates();
@@ -263,7 +263,7 @@ public final class MentionLinker {
      * Matches that start after Arabic clitics glued to the word at i: for each clitic prefix the word starts with,
      * a plain trie walk from the word-start state over the rest of the word and the words after it.
      */
-    private void afterClitics(String text, NameFolding.Folded folded, int i, Candidates candidates) {
+    private void afterClitics(String text, TextFolding.Folded folded, int i, Candidates candidates) {
         String f = folded.text();
         int n = f.length();
         for (int k = 1; k <= 4 && i + k < n; k++) {
@@ -283,7 +283,7 @@ public final class MentionLinker {
         }
     }
 
-    private void accept(String text, NameFolding.Folded folded, int start, int end, int p, Candidates candidates) {
+    private void accept(String text, TextFolding.Folded folded, int start, int end, int p, Candidates candidates) {
         if (patternCapitalsOnly[p] && capitalsAt(text, folded, start, end, p) < 0) {
             return;
         }
@@ -294,7 +294,7 @@ public final class MentionLinker {
         return c == 'و' || c == 'ف' || c == 'ب' || c == 'ل' || c == 'ك' || c == 'ا';
     }
 
-    private List<Mention> resolve(String text, NameFolding.Folded folded, int[] chosen) {
+    private List<Mention> resolve(String text, TextFolding.Folded folded, int[] chosen) {
         int count = chosen.length / 3;
         int[] originalStart = new int[count];
         int[] originalEnd = new int[count];
@@ -451,7 +451,7 @@ public final class MentionLinker {
     }
 
     /** Index of the first entry of p whose capitals the original span repeats, or -1. */
-    private int capitalsAt(String text, NameFolding.Folded folded, int start, int end, int p) {
+    private int capitalsAt(String text, TextFolding.Folded folded, int start, int end, int p) {
         int from = folded.originalStart(start);
         int to = folded.originalEnd(end, text);
         for (int e = entryFirst[p]; e < entryFirst[p + 1]; e++) {

@@ -5,7 +5,7 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Set;
 
-import io.dossier.entities.names.NameFolding;
+import io.dossier.common.text.TextFolding;
 
 /**
  * A name prepared for comparison: folded; in tokens with the Arabic article dropped (al-, el-, ash- ... as a token,
@@ -91,7 +91,7 @@ final class NameForm {
     }
 
     static NameForm of(String name) {
-        return new NameForm(NameFolding.fold(name == null ? "" : name));
+        return new NameForm(TextFolding.fold(name == null ? "" : name));
     }
 
     boolean isEmpty() {

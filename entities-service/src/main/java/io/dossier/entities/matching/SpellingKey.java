@@ -2,7 +2,7 @@ package io.dossier.entities.matching;
 
 import com.ibm.icu.text.Transliterator;
 
-import io.dossier.entities.names.NameFolding;
+import io.dossier.common.text.TextFolding;
 
 /**
  * Reduces one folded name token, in Latin or Arabic script, to a spelling key: a Latin-like string where the
@@ -56,7 +56,7 @@ final class SpellingKey {
         if (isArabic(foldedToken)) {
             return latin(arabicToLatin(foldedToken));
         }
-        return latin(NameFolding.fold(ANY_LATIN.get().transliterate(foldedToken)));
+        return latin(TextFolding.fold(ANY_LATIN.get().transliterate(foldedToken)));
     }
 
     /**
@@ -70,7 +70,7 @@ final class SpellingKey {
         if (token.length() > 2 && token.endsWith("ه") && "اويل".indexOf(token.charAt(token.length() - 2)) < 0) {
             token = token.substring(0, token.length() - 1) + "ا";
         }
-        return NameFolding.fold(ARABIC_LATIN.get().transliterate(token));
+        return TextFolding.fold(ARABIC_LATIN.get().transliterate(token));
     }
 
     /** The key of a folded Latin token (ASCII lower case expected; other characters are skipped). */

@@ -21,7 +21,7 @@ import org.junit.jupiter.api.Test;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
-import io.dossier.entities.names.NameFolding;
+import io.dossier.common.text.TextFolding;
 
 /**
  * Build time, memory and single-thread linking speed of {@link MentionLinker} with 100,000 real names (OFAC SDN
@@ -116,7 +116,7 @@ class LinkingThroughputBenchmark {
         List<LinkName> names = new ArrayList<>(NAMES);
         Set<String> seen = new HashSet<>();
         for (String value : values) {
-            String folded = value == null ? "" : NameFolding.fold(value);
+            String folded = value == null ? "" : TextFolding.fold(value);
             if (folded.replace(" ", "").length() >= 3 && seen.add(folded)) {
                 names.add(new LinkName(UUID.nameUUIDFromBytes(folded.getBytes(StandardCharsets.UTF_8)), value,
                         LinkNameKind.STRONG));

@@ -24,7 +24,7 @@ import org.junit.jupiter.api.Test;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
-import io.dossier.entities.names.NameFolding;
+import io.dossier.common.text.TextFolding;
 
 /**
  * Span precision and recall of {@link MentionLinker} on re3d-dev (../shared/corpus): every distinct gold Person,
@@ -113,7 +113,7 @@ class Re3dLinkingBenchmarkTest {
         Map<UUID, String> typeOf = new HashMap<>();
         List<LinkName> names = new ArrayList<>();
         for (Gold g : gold) {
-            UUID entity = UUID.nameUUIDFromBytes((g.type() + "|" + NameFolding.fold(g.value()))
+            UUID entity = UUID.nameUUIDFromBytes((g.type() + "|" + TextFolding.fold(g.value()))
                     .getBytes(StandardCharsets.UTF_8));
             if (typeOf.put(entity, g.type()) == null) {
                 names.add(new LinkName(entity, g.value(), LinkNameKind.STRONG));

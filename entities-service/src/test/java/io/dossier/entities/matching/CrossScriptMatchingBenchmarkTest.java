@@ -16,7 +16,7 @@ import java.util.UUID;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
-import io.dossier.entities.names.NameFolding;
+import io.dossier.common.text.TextFolding;
 
 /**
  * Cross-script matching on the ANETAC English–Arabic dev pairs (../shared/corpus/transliteration): every Arabic
@@ -56,7 +56,7 @@ class CrossScriptMatchingBenchmarkTest {
         List<String> registered = new ArrayList<>(arabic);
         registered.addAll(distractors);
         for (String name : registered) {
-            String key = NameFolding.fold(name);
+            String key = TextFolding.fold(name);
             if (!key.isEmpty() && !entityOf.containsKey(key)) {
                 UUID id = UUID.nameUUIDFromBytes(key.getBytes(StandardCharsets.UTF_8));
                 entityOf.put(key, id);
@@ -71,7 +71,7 @@ class CrossScriptMatchingBenchmarkTest {
         Map<String, Integer> rules = new HashMap<>();
         long started = System.nanoTime();
         for (int i = 0; i < english.size(); i++) {
-            UUID expected = entityOf.get(NameFolding.fold(arabic.get(i)));
+            UUID expected = entityOf.get(TextFolding.fold(arabic.get(i)));
             List<Candidate> found = index.match(english.get(i), null, 5);
             if (found.isEmpty()) {
                 none++;

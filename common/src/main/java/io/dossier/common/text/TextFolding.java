@@ -1,4 +1,4 @@
-package io.dossier.entities.names;
+package io.dossier.common.text;
 
 import java.text.Normalizer;
 
@@ -11,7 +11,7 @@ import java.text.Normalizer;
  * {@link #foldWithOffsets} also tells, for each folded character, where it came from, so a match found in folded
  * text is a span of the original.
  */
-public final class NameFolding {
+public final class TextFolding {
 
     /** foldCodePoint for the code points most text is made of (Latin, Greek, Cyrillic, Arabic), computed once. */
     private static final String[] FOLDED_BELOW = new String[0x800];
@@ -22,7 +22,7 @@ public final class NameFolding {
         }
     }
 
-    private NameFolding() {
+    private TextFolding() {
     }
 
     /** A folded text and, for each of its characters, the index of the original character it came from. */

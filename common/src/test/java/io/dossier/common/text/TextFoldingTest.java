@@ -1,4 +1,4 @@
-package io.dossier.entities.names;
+package io.dossier.common.text;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -6,7 +6,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
-class NameFoldingTest {
+class TextFoldingTest {
 
     @ParameterizedTest
     @CsvSource(delimiter = '|', value = {
@@ -22,20 +22,20 @@ class NameFoldingTest {
             "منظمة بدر | منظمه بدر",
             "إسماعيل قاآني | اسماعيل قااني"})
     void foldsAlike(String name, String folded) {
-        assertThat(NameFolding.fold(name)).isEqualTo(folded);
+        assertThat(TextFolding.fold(name)).isEqualTo(folded);
     }
 
     @Test
     void offsetsLeadBackToTheOriginal() {
         String text = "The statement by Kata’ib Hizbullah (KH) was read.";
-        NameFolding.Folded folded = NameFolding.foldWithOffsets(text);
+        TextFolding.Folded folded = TextFolding.foldWithOffsets(text);
         int start = folded.text().indexOf("kataib hizbullah");
         int end = start + "kataib hizbullah".length();
         assertThat(text.substring(folded.originalStart(start), folded.originalEnd(end, text)))
                 .isEqualTo("Kata’ib Hizbullah");
         String arabic = "قال المتحدث باسم كتائب حزب الله إن";
-        NameFolding.Folded ar = NameFolding.foldWithOffsets(arabic);
-        String needle = NameFolding.fold("كتائب حزب الله");
+        TextFolding.Folded ar = TextFolding.foldWithOffsets(arabic);
+        String needle = TextFolding.fold("كتائب حزب الله");
         int s = ar.text().indexOf(needle);
         assertThat(arabic.substring(ar.originalStart(s), ar.originalEnd(s + needle.length(), arabic)))
                 .isEqualTo("كتائب حزب الله");
