@@ -20,8 +20,9 @@ import java.util.stream.Collectors;
  */
 public final class Tokens {
 
-    /** The demo users of deploy/keycloak/dossier-realm.json, one per role, plus one with no Dossier role. */
+    /** The demo users of deploy/keycloak/dossier-realm.json, one per role, an analyst who may also read the collection `restricted`, and one with no Dossier role. */
     public static final String READER = "reader", ANALYST = "analyst", EDITOR = "editor", ADMIN = "admin",
+            INVESTIGATOR = "investigator",
             NOBODY = "nobody";
     public static final String PASSWORD = "dossier";
 

@@ -11,6 +11,8 @@ import io.quarkus.logging.Log;
 
 import co.elastic.clients.elasticsearch.ElasticsearchClient;
 import co.elastic.clients.elasticsearch._types.Refresh;
+import co.elastic.clients.elasticsearch._types.mapping.DynamicMapping;
+import co.elastic.clients.elasticsearch._types.mapping.IndexOptions;
 import co.elastic.clients.elasticsearch.core.BulkResponse;
 import co.elastic.clients.elasticsearch.core.bulk.BulkOperation;
 import co.elastic.clients.elasticsearch.core.bulk.BulkResponseItem;
@@ -18,43 +20,85 @@ import co.elastic.clients.elasticsearch.core.bulk.OperationType;
 
 /**
  * The documents index: its name, its mapping, and bulk writes. Only the standard analyzer exists on the minimal
- * local Elasticsearch, so the mapping uses nothing else.
+ * local Elasticsearch, so the mapping uses nothing else: folding (case, diacritics, apostrophes, Arabic letter forms)
+ * is done in Java, into the {@code *Folded} fields, and queries are folded the same way.
+ * <p>
+ * Readers and writers use the alias {@link #name()}; it points at one concrete index per mapping version
+ * ({@link #concreteName()}). A new mapping version gets a new index (with a checkpoint of its own, so the feed is
+ * replayed into it from 0), and the alias moves to it.
  */
 @ApplicationScoped
 public class DocumentIndex {
 
+    /** Raise when the mapping changes: the documents are then indexed again from the feed. */
+    static final int MAPPING_VERSION = 2;
+
     private final ElasticsearchClient client;
-    private final String name;
+    private final String alias;
+    private final String concrete;
     private volatile boolean exists;
 
     public DocumentIndex(ElasticsearchClient client, SearchConfig config) {
         this.client = client;
-        this.name = config.indexPrefix() + "-documents";
+        this.alias = config.indexPrefix() + "-documents";
+        this.concrete = alias + "-v" + MAPPING_VERSION;
     }
 
+    /** The alias searched and written. */
     public String name() {
-        return name;
+        return alias;
+    }
+
+    /** The index the alias points at, which names the feed checkpoint. */
+    public String concreteName() {
+        return concrete;
     }
 
     public void ensureExists() throws IOException {
         if (exists) {
             return;
         }
-        if (!client.indices().exists(e -> e.index(name)).value()) {
-            Log.infof("creating index %s", name);
-            client.indices().create(c -> c.index(name)
+        var indices = client.indices();
+        if (!indices.exists(e -> e.index(concrete)).value()) {
+            Log.infof("creating index %s", concrete);
+            indices.create(c -> c.index(concrete)
                     .settings(s -> s.numberOfShards("1").numberOfReplicas("0"))
-                    .mappings(m -> m.dynamic(co.elastic.clients.elasticsearch._types.mapping.DynamicMapping.False)
+                    .mappings(m -> m.dynamic(DynamicMapping.False)
                             .properties("id", p -> p.keyword(k -> k))
                             .properties("collection", p -> p.keyword(k -> k))
                             .properties("title", p -> p.text(t -> t.analyzer("standard")))
+                            .properties("titleFolded", p -> p.text(t -> t.analyzer("standard")))
+                            .properties("authors", p -> p.keyword(k -> k.ignoreAbove(300)))
                             .properties("text", p -> p.text(t -> t.analyzer("standard")
-                                    .termVector(
-                                            co.elastic.clients.elasticsearch._types.mapping.TermVectorOption.WithPositionsOffsets)))
+                                    .indexOptions(IndexOptions.Offsets)))
+                            .properties("textFolded", p -> p.text(t -> t.analyzer("standard")
+                                    .indexOptions(IndexOptions.Offsets)))
                             .properties("url", p -> p.keyword(k -> k.ignoreAbove(2048)))
                             .properties("publisher", p -> p.keyword(k -> k.ignoreAbove(300)))
                             .properties("publishedAt", p -> p.date(d -> d))
-                            .properties("createdAt", p -> p.date(d -> d))));
+                            .properties("language", p -> p.keyword(k -> k))
+                            .properties("tags", p -> p.keyword(k -> k))
+                            .properties("createdAt", p -> p.date(d -> d))
+                            .properties("entityIds", p -> p.keyword(k -> k))
+                            .properties("entityTypes", p -> p.keyword(k -> k))
+                            .properties("entityFacets", p -> p.keyword(k -> k.ignoreAbove(1000)))
+                            .properties("mentions", p -> p.object(o -> o.enabled(false)))));
+        }
+        boolean aliased = indices.existsAlias(a -> a.name(alias)).value();
+        if (!aliased && indices.exists(e -> e.index(alias)).value()) {
+            // the first layout: a plain index under the alias's name, with an older mapping
+            Log.infof("deleting index %s (older mapping); %s replaces it", alias, concrete);
+            indices.delete(d -> d.index(alias));
+        }
+        var current = aliased ? indices.getAlias(a -> a.name(alias)).result().keySet() : java.util.Set.<String>of();
+        if (!current.equals(java.util.Set.of(concrete))) {
+            Log.infof("alias %s now points at %s (was %s)", alias, concrete, current);
+            indices.updateAliases(u -> {
+                for (String old : current) {
+                    u.actions(a -> a.remove(r -> r.index(old).alias(alias)));
+                }
+                return u.actions(a -> a.add(ad -> ad.index(concrete).alias(alias)));
+            });
         }
         exists = true;
     }
@@ -67,10 +111,10 @@ public class DocumentIndex {
         ensureExists();
         List<BulkOperation> operations = new ArrayList<>();
         for (IndexedDocument document : upserts) {
-            operations.add(BulkOperation.of(b -> b.index(i -> i.index(name).id(document.id()).document(document))));
+            operations.add(BulkOperation.of(b -> b.index(i -> i.index(concrete).id(document.id()).document(document))));
         }
         for (String id : deletions) {
-            operations.add(BulkOperation.of(b -> b.delete(d -> d.index(name).id(id))));
+            operations.add(BulkOperation.of(b -> b.delete(d -> d.index(concrete).id(id))));
         }
         if (operations.isEmpty()) {
             return;

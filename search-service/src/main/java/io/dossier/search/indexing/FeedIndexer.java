@@ -26,6 +26,7 @@ public class FeedIndexer {
     static final String SOURCES_FEED = "sources";
 
     private final SourcesFeedApi feed;
+    private final EntitiesApi entities;
     private final DocumentIndex index;
     private final Checkpoints checkpoints;
     private final SearchConfig config;
@@ -37,9 +38,10 @@ public class FeedIndexer {
     private volatile int failures;
     private volatile long retryAt = Long.MIN_VALUE;
 
-    public FeedIndexer(@RestClient SourcesFeedApi feed, DocumentIndex index, Checkpoints checkpoints,
-            SearchConfig config) {
+    public FeedIndexer(@RestClient SourcesFeedApi feed, @RestClient EntitiesApi entities, DocumentIndex index,
+            Checkpoints checkpoints, SearchConfig config) {
         this.feed = feed;
+        this.entities = entities;
         this.index = index;
         this.checkpoints = checkpoints;
         this.config = config;
@@ -89,7 +91,9 @@ public class FeedIndexer {
     /** Indexes the next batch of the feed; returns how many entries it had. */
     public int indexNextBatch() throws java.io.IOException {
         if (position < 0) {
-            position = checkpoints.get(SOURCES_FEED); // this indexer is the checkpoint's only writer: read it once
+            index.ensureExists();
+            // this indexer is the checkpoint's only writer: read it once
+            position = checkpoints.get(checkpointKey());
         }
         long after = position;
         SourcesFeedApi.Page page = feed.changes(after, config.feed().batchSize());
@@ -100,16 +104,36 @@ public class FeedIndexer {
         List<String> deletions = new ArrayList<>();
         for (SourcesFeedApi.Entry change : page.changes()) {
             SourcesFeedApi.Source s = change.source();
-            if (s == null) {
+            if (s == null || "FAILED".equals(s.status())) {
+                // deleted, or nothing to search in (a failed extraction): not in the index
                 deletions.add(change.sourceId());
             } else {
-                upserts.add(new IndexedDocument(s.id(), s.collection(), s.title(), s.text(), s.url(), s.publisher(),
-                        s.publishedAt(), s.createdAt()));
+                upserts.add(IndexedDocument.of(s.id(), s.collection(), s.title(), s.authors(), s.text(), s.url(),
+                        s.publisher(), s.publishedAt(), s.language(), s.tags(), s.createdAt(), link(s)));
             }
         }
         index.write(upserts, deletions);
-        checkpoints.put(SOURCES_FEED, page.next());
+        checkpoints.put(checkpointKey(), page.next());
         position = page.next();
         return page.changes().size();
+    }
+
+    /**
+     * The entities the source's title and text mention, through the entities service, in one call (the title, a blank
+     * line, the text). When it cannot answer (down, or still loading its registry) the batch fails and is retried: a
+     * document is never indexed without its links.
+     */
+    private List<EntitiesApi.Mention> link(SourcesFeedApi.Source s) {
+        String combined = IndexedDocument.linkedText(s.title(), s.text());
+        if (combined.isBlank()) {
+            return List.of();
+        }
+        EntitiesApi.Mentions found = entities.mentions(new EntitiesApi.Text(combined));
+        return found == null || found.mentions() == null ? List.of() : found.mentions();
+    }
+
+    /** The checkpoint belongs to the concrete index: a new index is filled from the start of the feed. */
+    private String checkpointKey() {
+        return SOURCES_FEED + "@" + index.concreteName();
     }
 }

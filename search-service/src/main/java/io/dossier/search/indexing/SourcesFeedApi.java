@@ -26,7 +26,8 @@ interface SourcesFeedApi {
     record Entry(long seq, String operation, String sourceId, String collection, Source source) {
     }
 
-    record Source(String id, String collection, String title, String text, String url, String publisher,
-            String publishedAt, String createdAt) {
+    record Source(String id, String collection, String title, List<String> authors, String text, String url,
+            String publisher, String publishedAt, String language, List<String> tags, String status,
+            String createdAt) {
     }
 }

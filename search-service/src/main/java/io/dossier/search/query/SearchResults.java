@@ -3,10 +3,40 @@ package io.dossier.search.query;
 import java.util.List;
 import java.util.Map;
 
-/** A page of search results. Highlights are HTML-escaped text in which only {@code <mark>} tags are markup. */
-public record SearchResults(long total, List<Hit> hits) {
+/**
+ * A page of search results. Highlights are HTML-escaped text of the original in which only {@code <mark>} tags are
+ * markup. {@code next} is the cursor of the next page (absent on the last one).
+ */
+public record SearchResults(long total, List<Hit> hits, String next, Facets facets, List<Expansion> expansions) {
 
-    public record Hit(String id, String title, String url, String publisher, String publishedAt, String collection,
-            double score, Map<String, List<String>> highlights) {
+    public record Hit(String id, String title, String url, String publisher, String publishedAt, String language,
+            String collection, double score, Map<String, List<String>> highlights, List<EntityRef> entities) {
+    }
+
+    public record EntityRef(String id, String type, String name) {
+    }
+
+    /** Counts over every hit the caller may read (not only this page). */
+    public record Facets(List<EntityBucket> entities, List<Bucket> entityTypes, List<Bucket> publishers,
+            List<Bucket> languages, List<Bucket> collections, List<Bucket> tags, List<DateBucket> dates) {
+    }
+
+    public record Bucket(String value, long count) {
+    }
+
+    public record EntityBucket(String id, String type, String name, long count) {
+    }
+
+    /** A histogram bar: documents published from {@code start} (ISO-8601) for {@code interval}. */
+    public record DateBucket(String start, String interval, long count) {
+    }
+
+    /**
+     * A registry entity the query names: its documents are found too, whatever name they give it.
+     *
+     * @param surface what in the query named it
+     * @param rule how: "mention" (a name of the entity inside the query) or the matching rule for the whole query
+     */
+    public record Expansion(String surface, String entityId, String type, String name, String rule) {
     }
 }

@@ -1,62 +1,330 @@
 package io.dossier.search.query;
 
 import java.io.IOException;
+import java.util.ArrayList;
+import java.util.Base64;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
+import org.eclipse.microprofile.rest.client.inject.RestClient;
+
+import com.fasterxml.jackson.core.type.TypeReference;
+import com.fasterxml.jackson.databind.ObjectMapper;
+
 import io.dossier.common.problem.ProblemException;
 import io.dossier.search.indexing.DocumentIndex;
+import io.dossier.search.indexing.EntitiesApi;
 import io.dossier.search.indexing.IndexedDocument;
 import io.quarkus.logging.Log;
+import io.quarkus.security.identity.SecurityIdentity;
 
 import co.elastic.clients.elasticsearch.ElasticsearchClient;
 import co.elastic.clients.elasticsearch._types.ElasticsearchException;
+import co.elastic.clients.elasticsearch._types.FieldValue;
+import co.elastic.clients.elasticsearch._types.SortOptions;
+import co.elastic.clients.elasticsearch._types.SortOrder;
+import co.elastic.clients.elasticsearch._types.aggregations.Aggregate;
+import co.elastic.clients.elasticsearch._types.aggregations.Aggregation;
+import co.elastic.clients.elasticsearch._types.aggregations.CalendarInterval;
+import co.elastic.clients.elasticsearch._types.aggregations.StringTermsBucket;
 import co.elastic.clients.elasticsearch._types.query_dsl.Operator;
+import co.elastic.clients.elasticsearch._types.query_dsl.Query;
 import co.elastic.clients.elasticsearch.core.SearchResponse;
-import co.elastic.clients.elasticsearch.core.search.HighlighterEncoder;
+import co.elastic.clients.elasticsearch.core.search.Hit;
 
+/**
+ * Search over the documents index: the query folded like the text ({@link QueryText}), names of registry entities
+ * in it expanded to the documents linked to them, filters, the caller's collections, facets, highlights carried back
+ * to the original text, and cursor paging.
+ */
 @ApplicationScoped
 public class SearchService {
 
+    private static final ObjectMapper JSON = new ObjectMapper();
+    /** A whole-query match at least this good names the entity (exact, folded, article, order, abbreviation). */
+    private static final double EXPANSION_SCORE = 0.9;
+
     private final ElasticsearchClient client;
     private final DocumentIndex index;
+    private final EntitiesApi entities;
 
-    public SearchService(ElasticsearchClient client, DocumentIndex index) {
+    public SearchService(ElasticsearchClient client, DocumentIndex index, @RestClient EntitiesApi entities) {
         this.client = client;
         this.index = index;
+        this.entities = entities;
     }
 
-    public SearchResults search(String q, int from, int size) {
-        try {
-            SearchResponse<IndexedDocument> response = client.search(s -> s.index(index.name())
-                    .ignoreUnavailable(true)
-                    .from(from).size(size).trackTotalHits(t -> t.enabled(true))
-                    .query(query -> query.simpleQueryString(sq -> sq.query(q).fields("title^2", "text")
-                            .defaultOperator(Operator.And)))
-                    .source(src -> src.filter(f -> f.excludes("text")))
-                    .highlight(h -> h.encoder(HighlighterEncoder.Html).preTags("<mark>").postTags("</mark>")
-                            .fields("title", f -> f.numberOfFragments(0))
-                            .fields("text", f -> f.fragmentSize(180).numberOfFragments(3))),
-                    IndexedDocument.class);
-            List<SearchResults.Hit> hits = response.hits().hits().stream().map(hit -> {
-                IndexedDocument d = hit.source();
-                Map<String, List<String>> highlights = hit.highlight();
-                return new SearchResults.Hit(hit.id(), d.title(), d.url(), d.publisher(), d.publishedAt(),
-                        d.collection(), hit.score() == null ? 0 : hit.score(), highlights);
-            }).toList();
-            long total = response.hits().total() == null ? hits.size() : response.hits().total().value();
-            return new SearchResults(total, hits);
-        } catch (ElasticsearchException e) {
-            Log.warnf("search failed in Elasticsearch (%d): %s", e.status(), e.getMessage());
-            if (e.status() >= 400 && e.status() < 500 && e.status() != 429) {
-                throw new ProblemException(400, "The query could not be run; check its syntax");
+    /** The collections the caller may read; null for all (administrators and services that follow the feeds). */
+    static Set<String> readableCollections(SecurityIdentity identity) {
+        if (identity.hasRole("admin") || identity.hasRole("feed-consumer")) {
+            return null;
+        }
+        Set<String> collections = new TreeSet<>();
+        for (String role : identity.getRoles()) {
+            if (role.startsWith("collection:") && role.length() > "collection:".length()) {
+                collections.add(role.substring("collection:".length()));
             }
+        }
+        return collections;
+    }
+
+    public SearchResults search(SearchParams p, SecurityIdentity identity) {
+        Set<String> readable = readableCollections(identity);
+        List<SearchResults.Expansion> expansions = p.exact() ? List.of() : expansions(p.q());
+        Query text = textQuery(p, expansions);
+        List<Query> filters = filters(p, readable);
+        List<SortOptions> sort = sort(p.sort());
+        List<FieldValue> after = p.cursor() == null ? null : Cursor.decode(p.cursor());
+        try {
+            SearchResponse<IndexedDocument> response = client.search(s -> {
+                s.index(index.name()).ignoreUnavailable(true).size(p.size()).trackTotalHits(t -> t.enabled(true))
+                        .query(q -> q.bool(b -> b.must(text).filter(filters))).sort(sort)
+                        .source(src -> src.filter(f -> f.excludes("textFolded", "titleFolded", "mentions")))
+                        .highlight(h -> h.preTags(Highlights.PRE).postTags(Highlights.POST)
+                                .fields(p.exact() ? "title" : "titleFolded", f -> f.numberOfFragments(0))
+                                .fields(p.exact() ? "text" : "textFolded",
+                                        f -> f.fragmentSize(180).numberOfFragments(3)))
+                        .aggregations(aggregations(p.dateInterval()));
+                if (after != null) {
+                    s.searchAfter(after);
+                } else {
+                    s.from(p.offset());
+                }
+                return s;
+            }, IndexedDocument.class);
+            List<SearchResults.Hit> hits = new ArrayList<>();
+            for (Hit<IndexedDocument> hit : response.hits().hits()) {
+                hits.add(hit(hit, p.exact()));
+            }
+            long total = response.hits().total() == null ? hits.size() : response.hits().total().value();
+            List<Hit<IndexedDocument>> raw = response.hits().hits();
+            String next = raw.size() == p.size() ? Cursor.encode(raw.get(raw.size() - 1).sort()) : null;
+            return new SearchResults(total, hits, next, facets(response.aggregations(), p.dateInterval()), expansions);
+        } catch (ElasticsearchException e) {
+            if (e.status() >= 400 && e.status() < 500 && e.status() != 429) {
+                throw new ProblemException(400, "The query could not be run: " + reason(e));
+            }
+            Log.warnf("search failed in Elasticsearch (%d): %s", e.status(), e.getMessage());
             throw new ProblemException(503, "Search is unavailable right now; try again shortly");
         } catch (IOException e) {
             Log.warnf("Elasticsearch unreachable: %s", e.getMessage());
             throw new ProblemException(503, "Search is unavailable right now; try again shortly");
+        }
+    }
+
+    /** The deepest cause Elasticsearch gives (for a parse error: where the syntax broke). */
+    private static String reason(ElasticsearchException e) {
+        var error = e.error();
+        while (error.causedBy() != null) {
+            error = error.causedBy();
+        }
+        String reason = error.reason() == null ? e.getMessage() : error.reason();
+        return reason.length() > 500 ? reason.substring(0, 500) + "…" : reason;
+    }
+
+    /**
+     * The registry entities the query names: each name of an entity found inside the query (mention linking), or,
+     * for a query that is just words and names nothing inside, the entities whose name the whole query is (which
+     * reaches abbreviations such as "KH" that linking only takes with support from the text).
+     */
+    private List<SearchResults.Expansion> expansions(String q) {
+        Map<String, SearchResults.Expansion> found = new LinkedHashMap<>();
+        try {
+            EntitiesApi.Mentions mentions = entities.mentions(new EntitiesApi.Text(q));
+            for (EntitiesApi.Mention m : mentions.mentions()) {
+                found.putIfAbsent(m.entityId(), new SearchResults.Expansion(m.surface(), m.entityId(), m.type(),
+                        m.primaryName(), "mention"));
+            }
+            if (found.isEmpty() && QueryText.isPlain(q)) {
+                EntitiesApi.Matches matches = entities.match(new EntitiesApi.MatchQuery(q.strip(), 5));
+                for (EntitiesApi.Match m : matches.candidates()) {
+                    if (m.score() >= EXPANSION_SCORE) {
+                        found.putIfAbsent(m.entityId(), new SearchResults.Expansion(q.strip(), m.entityId(),
+                                m.type(), m.primaryName(), m.rule()));
+                    }
+                }
+            }
+        } catch (RuntimeException e) {
+            // the registry is an aid here, not a dependency: without it, search still answers, unexpanded
+            Log.warnf("alias expansion skipped, the entities service did not answer: %s", e.getMessage());
+        }
+        return List.copyOf(found.values());
+    }
+
+    private static Query textQuery(SearchParams p, List<SearchResults.Expansion> expansions) {
+        String q = p.exact() ? p.q() : QueryText.fold(p.q());
+        List<String> fields = p.exact() ? List.of("title^2", "text") : List.of("titleFolded^2", "textFolded");
+        Query words = Query.of(x -> x.queryString(qs -> qs.query(q).fields(fields).defaultOperator(Operator.And)
+                .allowLeadingWildcard(false).fuzzyMaxExpansions(50).maxDeterminizedStates(10_000)));
+        if (expansions.isEmpty()) {
+            return words;
+        }
+        // the words, or a link to any entity the query names; the words still rank first
+        List<FieldValue> ids = expansions.stream().map(e -> FieldValue.of(e.entityId())).toList();
+        Query linked = Query.of(x -> x.terms(t -> t.field("entityIds").terms(v -> v.value(ids)).boost(0.5f)));
+        return Query.of(x -> x.bool(b -> b.should(words, linked).minimumShouldMatch("1")));
+    }
+
+    private static List<Query> filters(SearchParams p, Set<String> readable) {
+        List<Query> filters = new ArrayList<>();
+        if (readable != null) {
+            filters.add(terms("collection", List.copyOf(readable))); // no readable collection: nothing matches
+        }
+        for (String entity : p.entities()) {
+            filters.add(terms("entityIds", List.of(entity))); // every chosen entity
+        }
+        addAny(filters, "entityTypes", p.entityTypes());
+        addAny(filters, "publisher", p.publishers());
+        addAny(filters, "language", p.languages());
+        addAny(filters, "collection", p.collections());
+        addAny(filters, "tags", p.tags());
+        if (p.from() != null || p.to() != null) {
+            filters.add(Query.of(x -> x.range(r -> r.date(d -> {
+                d.field("publishedAt");
+                if (p.from() != null) {
+                    d.gte(p.from().toString());
+                }
+                if (p.to() != null) {
+                    d.lte(p.to().toString());
+                }
+                return d;
+            }))));
+        }
+        return filters;
+    }
+
+    private static void addAny(List<Query> filters, String field, List<String> values) {
+        if (!values.isEmpty()) {
+            filters.add(terms(field, values));
+        }
+    }
+
+    private static Query terms(String field, List<String> values) {
+        List<FieldValue> v = values.stream().map(FieldValue::of).toList();
+        return Query.of(x -> x.terms(t -> t.field(field).terms(tv -> tv.value(v))));
+    }
+
+    private static List<SortOptions> sort(String sort) {
+        List<SortOptions> out = new ArrayList<>();
+        if ("date".equals(sort)) {
+            out.add(SortOptions.of(s -> s.field(f -> f.field("publishedAt").order(SortOrder.Desc)
+                    .missing(FieldValue.of("_last")))));
+            out.add(SortOptions.of(s -> s.field(f -> f.field("createdAt").order(SortOrder.Desc)
+                    .missing(FieldValue.of("_last")))));
+        } else {
+            out.add(SortOptions.of(s -> s.score(sc -> sc.order(SortOrder.Desc))));
+        }
+        out.add(SortOptions.of(s -> s.field(f -> f.field("id").order(SortOrder.Asc)))); // a total order, for cursors
+        return out;
+    }
+
+    private static Map<String, Aggregation> aggregations(String interval) {
+        Map<String, Aggregation> aggs = new LinkedHashMap<>();
+        aggs.put("entities", Aggregation.of(a -> a.terms(t -> t.field("entityFacets").size(20))));
+        aggs.put("entityTypes", Aggregation.of(a -> a.terms(t -> t.field("entityTypes").size(10))));
+        aggs.put("publishers", Aggregation.of(a -> a.terms(t -> t.field("publisher").size(20))));
+        aggs.put("languages", Aggregation.of(a -> a.terms(t -> t.field("language").size(10))));
+        aggs.put("collections", Aggregation.of(a -> a.terms(t -> t.field("collection").size(10))));
+        aggs.put("tags", Aggregation.of(a -> a.terms(t -> t.field("tags").size(20))));
+        // a calendar histogram (the automatic one is not in the minimal Elasticsearch); empty months are left out
+        aggs.put("dates", Aggregation.of(a -> a.dateHistogram(h -> h.field("publishedAt")
+                .calendarInterval(CalendarInterval.valueOf(interval)).minDocCount(1).format("yyyy-MM-dd"))));
+        return aggs;
+    }
+
+    private static SearchResults.Facets facets(Map<String, Aggregate> aggs, String interval) {
+        List<SearchResults.EntityBucket> entityBuckets = new ArrayList<>();
+        for (StringTermsBucket b : aggs.get("entities").sterms().buckets().array()) {
+            String[] parts = b.key().stringValue().split("\\|", 3);
+            entityBuckets.add(new SearchResults.EntityBucket(parts[0], parts.length > 1 ? parts[1] : null,
+                    parts.length > 2 ? parts[2] : null, b.docCount()));
+        }
+        List<SearchResults.DateBucket> dates = aggs.get("dates").dateHistogram().buckets().array().stream()
+                .map(b -> new SearchResults.DateBucket(b.keyAsString(), interval.toLowerCase(Locale.ROOT),
+                        b.docCount()))
+                .toList();
+        return new SearchResults.Facets(entityBuckets, buckets(aggs, "entityTypes"), buckets(aggs, "publishers"),
+                buckets(aggs, "languages"), buckets(aggs, "collections"), buckets(aggs, "tags"), dates);
+    }
+
+    private static List<SearchResults.Bucket> buckets(
+            Map<String, Aggregate> aggs, String name) {
+        return aggs.get(name).sterms().buckets().array().stream()
+                .map(b -> new SearchResults.Bucket(b.key().stringValue(), b.docCount())).toList();
+    }
+
+    private static SearchResults.Hit hit(Hit<IndexedDocument> hit, boolean exact) {
+        IndexedDocument d = hit.source();
+        Map<String, List<String>> h = hit.highlight();
+        Map<String, List<String>> highlights = new LinkedHashMap<>();
+        List<String> title = h.get(exact ? "title" : "titleFolded");
+        if (title != null) {
+            highlights.put("title", exact ? Highlights.ofOriginal(title) : Highlights.ofFolded(title, d.title()));
+        }
+        List<String> text = h.get(exact ? "text" : "textFolded");
+        if (text != null) {
+            highlights.put("text", exact ? Highlights.ofOriginal(text) : Highlights.ofFolded(text, d.text()));
+        }
+        List<SearchResults.EntityRef> linked = new ArrayList<>();
+        for (String facet : d.entityFacets() == null ? List.<String>of() : d.entityFacets()) {
+            String[] parts = facet.split("\\|", 3);
+            linked.add(new SearchResults.EntityRef(parts[0], parts.length > 1 ? parts[1] : null,
+                    parts.length > 2 ? parts[2] : null));
+        }
+        return new SearchResults.Hit(hit.id(), d.title(), d.url(), d.publisher(), d.publishedAt(), d.language(),
+                d.collection(), hit.score() == null ? 0 : hit.score(), highlights, linked);
+    }
+
+    /** Sort values of the last hit, as an opaque string the client sends back for the next page. */
+    static final class Cursor {
+
+        private Cursor() {
+        }
+
+        static String encode(List<FieldValue> values) {
+            List<Object> plain = new ArrayList<>();
+            for (FieldValue v : values) {
+                plain.add(v.isNull() ? null : v._get());
+            }
+            try {
+                return Base64.getUrlEncoder().withoutPadding().encodeToString(JSON.writeValueAsBytes(plain));
+            } catch (IOException e) {
+                throw new IllegalStateException(e);
+            }
+        }
+
+        static List<FieldValue> decode(String cursor) {
+            try {
+                List<Object> plain = JSON.readValue(Base64.getUrlDecoder().decode(cursor),
+                        new TypeReference<List<Object>>() {
+                        });
+                List<FieldValue> values = new ArrayList<>();
+                for (Object o : plain) {
+                    if (o == null) {
+                        values.add(FieldValue.NULL);
+                    } else if (o instanceof String str) {
+                        values.add(FieldValue.of(str));
+                    } else if (o instanceof Integer || o instanceof Long) {
+                        values.add(FieldValue.of(((Number) o).longValue()));
+                    } else if (o instanceof Number num) {
+                        values.add(FieldValue.of(num.doubleValue()));
+                    } else {
+                        throw new IllegalArgumentException("unexpected value");
+                    }
+                }
+                if (values.isEmpty() || values.size() > 4) {
+                    throw new IllegalArgumentException("wrong length");
+                }
+                return values;
+            } catch (IOException | IllegalArgumentException e) {
+                throw new ProblemException(400, "The cursor is not one this service gave out");
+            }
         }
     }
 }

@@ -30,8 +30,8 @@ class DocumentIndexTest {
         String good = UUID.randomUUID().toString();
         String refused = UUID.randomUUID().toString();
         index.write(List.of(
-                new IndexedDocument(refused, "open", "Bad date", "text", null, null, "not a date", null),
-                new IndexedDocument(good, "open", "Good", "text", null, null, "2025-01-01T00:00:00Z", null)),
+                doc(refused, "Bad date", "not a date"),
+                doc(good, "Good", "2025-01-01T00:00:00Z")),
                 List.of());
         assertThat(client.exists(e -> e.index(index.name()).id(good)).value()).isTrue();
         assertThat(client.exists(e -> e.index(index.name()).id(refused)).value()).isFalse();
@@ -40,9 +40,14 @@ class DocumentIndexTest {
     @Test
     void deletingWhatIsNotThereIsFine() throws Exception {
         String id = UUID.randomUUID().toString();
-        index.write(List.of(new IndexedDocument(id, "open", "Short-lived", "text", null, null, null, null)),
+        index.write(List.of(doc(id, "Short-lived", null)),
                 List.of());
         index.write(List.of(), List.of(id, UUID.randomUUID().toString()));
         assertThat(client.exists(e -> e.index(index.name()).id(id)).value()).isFalse();
+    }
+
+    private static IndexedDocument doc(String id, String title, String publishedAt) {
+        return IndexedDocument.of(id, "open", title, List.of(), "text", null, null, publishedAt, "en", List.of(), null,
+                List.of());
     }
 }

@@ -1,0 +1,51 @@
+package io.dossier.search.indexing;
+
+import java.util.List;
+
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.MediaType;
+
+import org.eclipse.microprofile.rest.client.inject.RegisterRestClient;
+
+import io.quarkus.oidc.client.filter.OidcClientFilter;
+
+/** The entities service's linking and matching, called with this service's own client-credentials token. */
+@RegisterRestClient(configKey = "entities")
+@OidcClientFilter
+@Path("/api/v1")
+@Consumes(MediaType.APPLICATION_JSON)
+@Produces(MediaType.APPLICATION_JSON)
+public interface EntitiesApi {
+
+    @POST
+    @Path("/mentions")
+    Mentions mentions(Text text);
+
+    @POST
+    @Path("/entities/match")
+    Matches match(MatchQuery query);
+
+    record Text(String text) {
+    }
+
+    record Mentions(List<Mention> mentions) {
+    }
+
+    /** Offsets are UTF-16 indexes into the text sent, end exclusive. */
+    record Mention(String entityId, String type, String primaryName, int start, int end, String surface,
+            String name) {
+    }
+
+    record MatchQuery(String name, int limit) {
+    }
+
+    record Matches(List<Match> candidates) {
+    }
+
+    record Match(String entityId, String type, String primaryName, double score, String matchedName,
+            String matchedKind, String rule) {
+    }
+}
