@@ -16,6 +16,8 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 import org.awaitility.Awaitility;
 
@@ -52,12 +54,12 @@ final class Platform {
             resetSchema(database);
         }
         // ... and the search service rebuilds its index from the feed (sequence 0) every run. Elasticsearch refuses
-        // wildcard deletions, so name each index.
-        for (String index : List.of("documents", "checkpoints")) {
+        // wildcard deletions, and the documents are behind an alias: delete the concrete indexes it names.
+        for (String index : concreteIndexes(http, List.of("documents", "checkpoints"))) {
             HttpResponse<String> deleted = send(http, HttpRequest.newBuilder(URI.create(LocalStack.ELASTICSEARCH + "/"
-                    + INDEX_PREFIX + "-" + index)).DELETE().build());
+                    + index)).DELETE().build());
             if (deleted == null || (deleted.statusCode() != 200 && deleted.statusCode() != 404)) {
-                throw new IllegalStateException("cannot delete index " + INDEX_PREFIX + "-" + index + ": "
+                throw new IllegalStateException("cannot delete index " + index + ": "
                         + (deleted == null ? "Elasticsearch unreachable" : deleted.body()));
             }
         }
@@ -162,5 +164,25 @@ final class Platform {
                 process.destroyForcibly();
             }
         }
+    }
+
+    /** The concrete indexes behind each name (an index, or an alias), of this run's prefix. */
+    private static List<String> concreteIndexes(HttpClient http, List<String> names) {
+        List<String> out = new ArrayList<>();
+        for (String name : names) {
+            HttpResponse<String> found = send(http, HttpRequest.newBuilder(URI.create(LocalStack.ELASTICSEARCH + "/"
+                    + INDEX_PREFIX + "-" + name + "/_alias")).GET().build());
+            if (found == null) {
+                throw new IllegalStateException("Elasticsearch unreachable");
+            }
+            if (found.statusCode() == 200) {
+                Matcher m = Pattern.compile("\"([^\"]+)\"\\s*:\\s*\\{\\s*\"aliases\"")
+                        .matcher(found.body());
+                while (m.find()) {
+                    out.add(m.group(1));
+                }
+            }
+        }
+        return out;
     }
 }
