@@ -129,24 +129,34 @@ public class SearchService {
     }
 
     /**
-     * The registry entities the query names: each name of an entity found inside the query (mention linking), or,
-     * for a query that is just words and names nothing inside, the entities whose name the whole query is (which
-     * reaches abbreviations such as "KH" that linking only takes with support from the text).
+     * The registry entities the query is a name of: the whole query (quotes aside) linked as a name of an entity, or,
+     * failing that, matched whole against the registry (which reaches abbreviations such as "KH" that linking only
+     * takes with support from the text). A query with more than a name ("Kataib Hezbollah AND drone") is not
+     * expanded, so its other words keep their meaning.
      */
     private List<SearchResults.Expansion> expansions(String q) {
+        String name = q.strip();
+        if (name.length() > 1 && name.startsWith("\"") && name.endsWith("\"")) {
+            name = name.substring(1, name.length() - 1).strip();
+        }
+        if (name.isEmpty() || !QueryText.isPlain(name)) {
+            return List.of();
+        }
         Map<String, SearchResults.Expansion> found = new LinkedHashMap<>();
         try {
-            EntitiesApi.Mentions mentions = entities.mentions(new EntitiesApi.Text(q));
+            EntitiesApi.Mentions mentions = entities.mentions(new EntitiesApi.Text(name));
             for (EntitiesApi.Mention m : mentions.mentions()) {
-                found.putIfAbsent(m.entityId(), new SearchResults.Expansion(m.surface(), m.entityId(), m.type(),
-                        m.primaryName(), "mention"));
+                if (m.start() == 0 && m.end() == name.length()) {
+                    found.putIfAbsent(m.entityId(), new SearchResults.Expansion(m.surface(), m.entityId(), m.type(),
+                            m.primaryName(), "name"));
+                }
             }
-            if (found.isEmpty() && QueryText.isPlain(q)) {
-                EntitiesApi.Matches matches = entities.match(new EntitiesApi.MatchQuery(q.strip(), 5));
+            if (found.isEmpty()) {
+                EntitiesApi.Matches matches = entities.match(new EntitiesApi.MatchQuery(name, 5));
                 for (EntitiesApi.Match m : matches.candidates()) {
                     if (m.score() >= EXPANSION_SCORE) {
-                        found.putIfAbsent(m.entityId(), new SearchResults.Expansion(q.strip(), m.entityId(),
-                                m.type(), m.primaryName(), m.rule()));
+                        found.putIfAbsent(m.entityId(), new SearchResults.Expansion(name, m.entityId(), m.type(),
+                                m.primaryName(), m.rule()));
                     }
                 }
             }
