@@ -31,7 +31,7 @@ import io.restassured.http.ContentType;
 class SeedsTest {
 
     static List<Path> seeds() throws IOException {
-        Path dir = LocalStack.root().resolve("../shared/seeds").normalize();
+        Path dir = LocalStack.shared().resolve("seeds");
         assertThat(dir).as("the shared-corpus suite needs ../shared/seeds").isDirectory();
         try (Stream<Path> files = Files.list(dir)) {
             return files.filter(f -> f.toString().endsWith(".txt")).sorted().toList();

@@ -57,6 +57,16 @@ public final class LocalStack {
     }
 
     /** The repository root: the surefire property set by the parent pom, else the first parent holding deploy/local. */
+    /** ../shared beside the repository (seeds and corpora): only the shared-corpus suite may need it. */
+    public static Path shared() {
+        Path shared = root().toAbsolutePath().getParent().resolve("shared");
+        if (!Files.isDirectory(shared.resolve("corpus"))) {
+            throw new IllegalStateException("the shared-corpus suite needs ../shared/corpus beside the repository: "
+                    + shared);
+        }
+        return shared;
+    }
+
     public static Path root() {
         String configured = System.getProperty("dossier.root");
         if (configured != null && Files.isDirectory(Path.of(configured, "deploy/local"))) {

@@ -65,10 +65,6 @@ final class KeySimilarity {
         return w;
     }
 
-    static double similarity(String a, String b) {
-        return similarity(a, b, 0);
-    }
-
     /**
      * The similarity when it is at least {@code floor}, else 0, found without finishing the distance table when the
      * weights differ too much or a row of the table already costs more than the floor allows.
@@ -89,10 +85,6 @@ final class KeySimilarity {
         }
         double d = distance(a, b, limit);
         return d > limit ? 0 : Math.max(0, 1 - d / norm);
-    }
-
-    static double distance(String a, String b) {
-        return distance(a, b, Double.MAX_VALUE);
     }
 
     /** The weighted distance, or any value over {@code limit} once it is sure to exceed it. */

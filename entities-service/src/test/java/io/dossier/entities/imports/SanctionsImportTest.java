@@ -26,7 +26,7 @@ import io.restassured.path.json.JsonPath;
 class SanctionsImportTest {
 
     static Path sanctions() {
-        return LocalStack.root().getParent().resolve("shared/corpus/sanctions");
+        return LocalStack.shared().resolve("corpus/sanctions");
     }
 
     /** A whole list is one request; it may take longer than the default read timeout. */

@@ -22,6 +22,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
 import io.dossier.common.text.TextFolding;
+import io.dossier.testinfra.LocalStack;
 
 /**
  * Build time, memory and single-thread linking speed of {@link MentionLinker} with 100,000 real names (OFAC SDN
@@ -38,7 +39,7 @@ class LinkingThroughputBenchmark {
 
     @Test
     void linksTwentyMegabytesWithAHundredThousandNames() throws IOException {
-        Path corpus = Re3dLinkingBenchmarkTest.shared().resolve("corpus");
+        Path corpus = LocalStack.shared().resolve("corpus");
         List<LinkName> names = names(corpus);
         assertThat(names).hasSize(NAMES);
 

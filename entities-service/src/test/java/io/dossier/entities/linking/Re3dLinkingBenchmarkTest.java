@@ -25,6 +25,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
 import io.dossier.common.text.TextFolding;
+import io.dossier.testinfra.LocalStack;
 
 /**
  * Span precision and recall of {@link MentionLinker} on re3d-dev (../shared/corpus): every distinct gold Person,
@@ -61,7 +62,7 @@ class Re3dLinkingBenchmarkTest {
 
     @Test
     void linksTheGoldNamesOfRe3d() throws IOException {
-        Path corpus = shared().resolve("corpus/re3d-dev");
+        Path corpus = LocalStack.shared().resolve("corpus/re3d-dev");
         Map<String, String> documents = new LinkedHashMap<>();
         List<Gold> gold = new ArrayList<>();
         try (Stream<Path> folders = Files.list(corpus)) {
@@ -204,14 +205,5 @@ class Re3dLinkingBenchmarkTest {
             }
         }
         return nodes;
-    }
-
-    static Path shared() {
-        String root = System.getProperty("dossier.root");
-        Path shared = root != null
-                ? Path.of(root).getParent().resolve("shared")
-                : Path.of("").toAbsolutePath().getParent().getParent().resolve("shared");
-        assertThat(shared.resolve("corpus")).as("../shared/corpus").isDirectory();
-        return shared;
     }
 }

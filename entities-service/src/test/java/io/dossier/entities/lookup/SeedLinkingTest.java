@@ -39,7 +39,7 @@ class SeedLinkingTest {
             "004_aacaa80493a60321.txt | Popular Mobilization Forces;Kataib Hezbollah;Kataib Sayyid al-Shuhada"})
     void everyActorOfTheSeedIsLinked(String seed, String expected) throws IOException {
         LookupResourceTest.loadTheSampleRegistry();
-        String text = Files.readString(LocalStack.root().getParent().resolve("shared/seeds").resolve(seed));
+        String text = Files.readString(LocalStack.shared().resolve("seeds").resolve(seed));
         Set<Object> linked = given().auth().oauth2(Tokens.forUser(Tokens.READER)).contentType(ContentType.JSON)
                 .body(Map.of("text", text)).post("/api/v1/mentions").then().statusCode(200).extract().jsonPath()
                 .getList("mentions.primaryName").stream().collect(Collectors.toSet());

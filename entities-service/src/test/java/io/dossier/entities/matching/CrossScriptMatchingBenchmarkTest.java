@@ -17,6 +17,7 @@ import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
 import io.dossier.common.text.TextFolding;
+import io.dossier.testinfra.LocalStack;
 
 /**
  * Cross-script matching on the ANETAC English–Arabic dev pairs (../shared/corpus/transliteration): every Arabic
@@ -29,15 +30,15 @@ class CrossScriptMatchingBenchmarkTest {
 
     @Test
     void findsTheArabicNamesOfTheEnglishQueries() throws IOException {
-        Path corpus = shared().resolve("corpus/transliteration");
-        List<String> english = lines(corpus.resolve("dev.en"));
-        List<String> arabic = lines(corpus.resolve("dev.ar"));
+        Path corpus = LocalStack.shared().resolve("corpus/transliteration");
+        List<String> english = Files.readAllLines(corpus.resolve("dev.en"), StandardCharsets.UTF_8);
+        List<String> arabic = Files.readAllLines(corpus.resolve("dev.ar"), StandardCharsets.UTF_8);
         assertThat(english).hasSameSizeAs(arabic).hasSizeGreaterThan(1000);
 
         Result dev = run("dev Arabic names registered", english, arabic, List.of());
         // Harder: the 75,906 Arabic names of the train split registered too, as distractors.
         Result crowded = run("dev and train Arabic names registered", english, arabic,
-                lines(corpus.resolve("train.ar")));
+                Files.readAllLines(corpus.resolve("train.ar"), StandardCharsets.UTF_8));
 
         // Floors just under the measurement (figures in the module README). Measured: dev top-1 0.993, recall@5
         // 0.993; with the train names too, top-1 0.954, recall@5 0.986.
@@ -100,24 +101,5 @@ class CrossScriptMatchingBenchmarkTest {
                 + " %s%n", title, n, entityOf.size(), top1Rate, recall5, none, elapsedMs / n, rules);
         System.out.println("  first misses: " + String.join("; ", misses));
         return new Result(top1Rate, recall5);
-    }
-
-    /** Lines split on \n only: a few names hold a stray carriage return that is not a line of its own. */
-    private static List<String> lines(Path file) throws IOException {
-        String text = Files.readString(file, StandardCharsets.UTF_8);
-        List<String> out = new ArrayList<>(List.of(text.split("\n", -1)));
-        if (!out.isEmpty() && out.get(out.size() - 1).isEmpty()) {
-            out.remove(out.size() - 1);
-        }
-        return out;
-    }
-
-    static Path shared() {
-        String root = System.getProperty("dossier.root");
-        Path shared = root != null
-                ? Path.of(root).getParent().resolve("shared")
-                : Path.of("").toAbsolutePath().getParent().getParent().resolve("shared");
-        assertThat(shared.resolve("corpus")).as("../shared/corpus").isDirectory();
-        return shared;
     }
 }

@@ -17,6 +17,7 @@ import org.junit.jupiter.api.Test;
 
 import io.dossier.entities.imports.SanctionsLists;
 import io.dossier.entities.registry.EntityRequest;
+import io.dossier.testinfra.LocalStack;
 
 /**
  * In-process speed of {@link NameIndex#match} with the OFAC SDN and UN consolidated lists loaded (../shared/corpus):
@@ -31,7 +32,7 @@ class MatchingThroughputBenchmark {
 
     @Test
     void matchesWithTheSanctionsListsLoaded() throws Exception {
-        List<EntityRequest> lists = SanctionsLists.read(CrossScriptMatchingBenchmarkTest.shared()
+        List<EntityRequest> lists = SanctionsLists.read(LocalStack.shared()
                 .resolve("corpus/sanctions"));
         NameIndex index = new NameIndex();
         List<String> queries = new ArrayList<>(List.of("Kata'ib Hizbullah", "Hezbollah Brigades", "كتائب حزب الله",

@@ -23,6 +23,20 @@ public record IndexedDocument(String id, String collection, String title, String
     public record LinkedMention(String entityId, String field, int start, int end) {
     }
 
+    /** An entity as the facet field {@code entityFacets} holds it: "id|type|primary name", one string per entity. */
+    public record EntityFacet(String id, String type, String name) {
+
+        String encoded() {
+            return id + "|" + (type == null ? "" : type) + "|" + (name == null ? "" : name);
+        }
+
+        public static EntityFacet parse(String encoded) {
+            String[] parts = encoded.split("\\|", 3);
+            return new EntityFacet(parts[0], parts.length > 1 && !parts[1].isEmpty() ? parts[1] : null,
+                    parts.length > 2 && !parts[2].isEmpty() ? parts[2] : null);
+        }
+    }
+
     /** What is sent for linking: the title, a blank line, the text; the mentions' offsets are into this. */
     public static String linkedText(String title, String text) {
         return (title == null ? "" : title) + "\n\n" + (text == null ? "" : text);
@@ -41,8 +55,8 @@ public record IndexedDocument(String id, String collection, String title, String
             if (m.type() != null) {
                 types.add(m.type());
             }
-            facets.add(m.entityId() + "|" + (m.type() == null ? "" : m.type()) + "|"
-                    + (m.primaryName() == null ? m.name() : m.primaryName()));
+            facets.add(new EntityFacet(m.entityId(), m.type(), m.primaryName() == null ? m.name() : m.primaryName())
+                    .encoded());
             int textStart = (title == null ? 0 : title.length()) + 2;
             if (m.start() >= textStart) {
                 linked.add(new LinkedMention(m.entityId(), "text", m.start() - textStart, m.end() - textStart));

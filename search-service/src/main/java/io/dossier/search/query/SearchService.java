@@ -251,9 +251,9 @@ public class SearchService {
     private static SearchResults.Facets facets(Map<String, Aggregate> aggs, String interval) {
         List<SearchResults.EntityBucket> entityBuckets = new ArrayList<>();
         for (StringTermsBucket b : aggs.get("entities").sterms().buckets().array()) {
-            String[] parts = b.key().stringValue().split("\\|", 3);
-            entityBuckets.add(new SearchResults.EntityBucket(parts[0], parts.length > 1 ? parts[1] : null,
-                    parts.length > 2 ? parts[2] : null, b.docCount()));
+            var entity = IndexedDocument.EntityFacet.parse(b.key().stringValue());
+            entityBuckets.add(new SearchResults.EntityBucket(entity.id(), entity.type(), entity.name(),
+                    b.docCount()));
         }
         List<SearchResults.DateBucket> dates = aggs.get("dates").dateHistogram().buckets().array().stream()
                 .map(b -> new SearchResults.DateBucket(b.keyAsString(), interval.toLowerCase(Locale.ROOT),
@@ -283,9 +283,8 @@ public class SearchService {
         }
         List<SearchResults.EntityRef> linked = new ArrayList<>();
         for (String facet : d.entityFacets() == null ? List.<String>of() : d.entityFacets()) {
-            String[] parts = facet.split("\\|", 3);
-            linked.add(new SearchResults.EntityRef(parts[0], parts.length > 1 ? parts[1] : null,
-                    parts.length > 2 ? parts[2] : null));
+            var entity = IndexedDocument.EntityFacet.parse(facet);
+            linked.add(new SearchResults.EntityRef(entity.id(), entity.type(), entity.name()));
         }
         return new SearchResults.Hit(hit.id(), d.title(), d.url(), d.publisher(), d.publishedAt(), d.language(),
                 d.collection(), hit.score() == null ? 0 : hit.score(), highlights, linked);

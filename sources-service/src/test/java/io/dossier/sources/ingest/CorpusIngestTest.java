@@ -22,6 +22,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
 import io.dossier.sources.extraction.html.TokenOverlap;
+import io.dossier.testinfra.LocalStack;
 import io.dossier.testinfra.LocalStackResource;
 import io.dossier.testinfra.Tokens;
 import io.quarkus.test.common.WithTestResource;
@@ -37,12 +38,6 @@ import io.restassured.path.json.JsonPath;
 @Tag("shared-corpus")
 class CorpusIngestTest {
 
-    static Path shared() {
-        String root = System.getProperty("dossier.root");
-        Path repo = root == null ? Path.of("").toAbsolutePath().getParent() : Path.of(root).toAbsolutePath();
-        return repo.getParent().resolve("shared");
-    }
-
     static JsonPath upload(String name, byte[] content) {
         int status = given().auth().oauth2(Tokens.forUser(Tokens.ANALYST)).multiPart("file", name, content)
                 .when().post("/api/v1/sources").then().extract().statusCode();
@@ -54,7 +49,7 @@ class CorpusIngestTest {
     @Test
     void seedsKeepTheirArticleAndLoseTheFurniture() throws IOException {
         List<Path> seeds;
-        try (Stream<Path> files = Files.list(shared().resolve("seeds"))) {
+        try (Stream<Path> files = Files.list(LocalStack.shared().resolve("seeds"))) {
             seeds = files.sorted().toList();
         }
         assertThat(seeds).hasSize(5);
@@ -79,7 +74,7 @@ class CorpusIngestTest {
 
     @Test
     void webPagesGiveTheirArticle() throws IOException {
-        Path corpus = shared().resolve("corpus/article-extraction-dev");
+        Path corpus = LocalStack.shared().resolve("corpus/article-extraction-dev");
         JsonNode truth = new ObjectMapper().readTree(corpus.resolve("ground-truth.json").toFile());
         List<Path> pages;
         try (Stream<Path> files = Files.list(corpus.resolve("html"))) {
@@ -101,7 +96,7 @@ class CorpusIngestTest {
 
     @Test
     void newsCorporaInTheirOwnFormats() throws IOException {
-        Path corpus = shared().resolve("corpus");
+        Path corpus = LocalStack.shared().resolve("corpus");
         Path bbc = corpus.resolve("bbc_news_2225/politics/001.txt");
         String firstLine = Files.readAllLines(bbc, StandardCharsets.ISO_8859_1).get(0).strip();
         JsonPath article = upload("001.txt", Files.readAllBytes(bbc));
@@ -127,7 +122,7 @@ class CorpusIngestTest {
 
     @Test
     void aFolderOfArticlesImportsAsOneZip() throws IOException {
-        Path folder = shared().resolve("corpus/bbc_news_2225/business");
+        Path folder = LocalStack.shared().resolve("corpus/bbc_news_2225/business");
         List<Path> files;
         try (Stream<Path> list = Files.list(folder)) {
             files = list.filter(p -> p.toString().endsWith(".txt")).sorted().toList();

@@ -19,6 +19,8 @@ import org.junit.jupiter.api.Test;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
+import io.dossier.testinfra.LocalStack;
+
 /**
  * Scores {@link HtmlArticleExtractor} on the article-extraction development set in {@code ../shared} (88 real pages
  * with hand-made article bodies, Scrapinghub's benchmark, MIT): mean token precision, recall and F1 over documents.
@@ -37,9 +39,7 @@ class ArticleExtractionBenchmarkTest {
     }
 
     static Path corpus() {
-        String root = System.getProperty("dossier.root");
-        Path repo = root == null ? Path.of("").toAbsolutePath().getParent() : Path.of(root).toAbsolutePath();
-        return repo.getParent().resolve("shared/corpus/article-extraction-dev");
+        return LocalStack.shared().resolve("corpus/article-extraction-dev");
     }
 
     @Test
