@@ -32,6 +32,8 @@ final class Platform {
 
     static final String GATEWAY = "http://localhost:18080";
     static final String INDEX_PREFIX = "dossier-e2e";
+    /** The search service reaches Elasticsearch through this, so that a test can take Elasticsearch away from it. */
+    static final TcpProxy ELASTICSEARCH_LINK = new TcpProxy(19200, "localhost", 9200);
 
     private record Service(String name, String module, int port, Map<String, String> env) {
     }
@@ -55,7 +57,7 @@ final class Platform {
         }
         // ... and the search service rebuilds its index from the feed (sequence 0) every run. Elasticsearch refuses
         // wildcard deletions, and the documents are behind an alias: delete the concrete indexes it names.
-        for (String index : concreteIndexes(http, List.of("documents", "checkpoints"))) {
+        for (String index : concreteIndexes(http, List.of("documents*", "checkpoints", "entities-v*"))) {
             HttpResponse<String> deleted = send(http, HttpRequest.newBuilder(URI.create(LocalStack.ELASTICSEARCH + "/"
                     + index)).DELETE().build());
             if (deleted == null || (deleted.statusCode() != 200 && deleted.statusCode() != 404)) {
@@ -68,7 +70,8 @@ final class Platform {
         common.put("DOSSIER_OIDC_URL", LocalStack.OIDC_URL);
         common.put("DOSSIER_DB_USER", "dossier");
         common.put("DOSSIER_DB_PASSWORD", "dossier");
-        common.put("DOSSIER_ES_HOSTS", "localhost:9200");
+        ELASTICSEARCH_LINK.start();
+        common.put("DOSSIER_ES_HOSTS", "localhost:" + ELASTICSEARCH_LINK.port());
         common.put("DOSSIER_SEARCH_INDEX_PREFIX", INDEX_PREFIX);
         common.put("DOSSIER_SOURCES_URL", "http://localhost:18081");
         common.put("DOSSIER_ENTITIES_URL", "http://localhost:18082");

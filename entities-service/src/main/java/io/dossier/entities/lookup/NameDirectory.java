@@ -52,6 +52,8 @@ public class NameDirectory {
 
     private volatile NameIndex index = new NameIndex();
     private volatile MentionLinker linker = MentionLinker.build(List.of());
+    /** The registry feed sequence the linker reflects: every change up to it is in {@link #linker}. */
+    private volatile long linkerSeq;
     private volatile Map<UUID, Known> known = Map.of();
     private long position;
     private boolean linkerStale;
@@ -85,6 +87,11 @@ public class NameDirectory {
 
     public MentionLinker linker() {
         return linker;
+    }
+
+    /** The registry feed sequence {@link #linker()} reflects (it may reflect later changes too). */
+    public long linkerSeq() {
+        return linkerSeq;
     }
 
     public Known entity(UUID id) {
@@ -153,6 +160,7 @@ public class NameDirectory {
     }
 
     private void rebuildLinker() {
+        long through = position; // the names read below are at least this recent
         List<LinkName> names = new ArrayList<>();
         for (Object[] row : em.createQuery("select n.entity.id, n.value, n.kind from EntityName n"
                 + " where n.entity.mergedInto is null", Object[].class).getResultList()) {
@@ -164,6 +172,7 @@ public class NameDirectory {
                                     : LinkNameKind.STRONG));
         }
         linker = MentionLinker.build(names);
+        linkerSeq = through;
         linkerStale = false;
         lastRebuild = System.currentTimeMillis();
     }

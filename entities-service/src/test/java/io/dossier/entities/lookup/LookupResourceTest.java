@@ -119,6 +119,26 @@ class LookupResourceTest {
     }
 
     @Test
+    void linkingSaysWhichRegistryChangesItReflects() {
+        String name = "Liwa Test " + java.util.UUID.randomUUID().toString().substring(0, 8);
+        given().auth().oauth2(Tokens.forUser(Tokens.EDITOR)).contentType(ContentType.JSON)
+                .body(Map.of("type", "ORGANIZATION", "primaryName", name)).post("/api/v1/entities").then()
+                .statusCode(201);
+        long head = given().auth().oauth2(Tokens.forUser(Tokens.ADMIN)).queryParam("after", 0).queryParam("limit", 1)
+                .get("/api/v1/entities/changes").then().statusCode(200).extract().jsonPath().getLong("head");
+        String text = "A statement by " + name + " on Sunday.";
+        // once linking reflects the change that created the entity, the new name is linked: no guessing how long
+        Awaitility.await().atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofMillis(100))
+                .until(() -> mentions(text).getLong("registrySeq") >= head);
+        assertThat(mentions(text).getList("mentions.surface", String.class)).containsExactly(name);
+    }
+
+    private static JsonPath mentions(String text) {
+        return given().auth().oauth2(Tokens.forUser(Tokens.READER)).contentType(ContentType.JSON)
+                .body(Map.of("text", text)).post("/api/v1/mentions").then().statusCode(200).extract().jsonPath();
+    }
+
+    @Test
     void badInputIsRefused() {
         given().auth().oauth2(Tokens.forUser(Tokens.READER)).contentType(ContentType.JSON).body(Map.of("name", " "))
                 .post("/api/v1/entities/match").then().statusCode(400).contentType("application/problem+json");

@@ -41,6 +41,17 @@ public class Checkpoints {
         }
     }
 
+    /** Forgets a checkpoint (of an index that is gone). */
+    public void delete(String feed) throws IOException {
+        try {
+            client.delete(d -> d.index(index).id(feed));
+        } catch (co.elastic.clients.elasticsearch._types.ElasticsearchException e) {
+            if (e.status() != 404) {
+                throw e;
+            }
+        }
+    }
+
     public void put(String feed, long seq) throws IOException {
         // A get by id is real-time in Elasticsearch: no refresh needed to read it back.
         client.index(i -> i.index(index).id(feed).document(Map.of("seq", seq)));

@@ -1,8 +1,13 @@
 package io.dossier.search.indexing;
 
 import java.io.IOException;
+import java.time.ZoneOffset;
+import java.time.ZonedDateTime;
+import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
+import java.util.Set;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
@@ -19,102 +24,216 @@ import co.elastic.clients.elasticsearch.core.bulk.BulkResponseItem;
 import co.elastic.clients.elasticsearch.core.bulk.OperationType;
 
 /**
- * The documents index: its name, its mapping, and bulk writes. Only the standard analyzer exists on the minimal
+ * The documents index: its names, its mapping, and bulk writes. Only the standard analyzer exists on the minimal
  * local Elasticsearch, so the mapping uses nothing else: folding (case, diacritics, apostrophes, Arabic letter forms)
  * is done in Java, into the {@code *Folded} fields, and queries are folded the same way.
  * <p>
- * Readers and writers use the alias {@link #name()}; it points at one concrete index per mapping version
- * ({@link #concreteName()}). A new mapping version gets a new index (with a checkpoint of its own, so the feed is
- * replayed into it from 0), and the alias moves to it.
+ * Readers use the alias {@link #name()}. It points at one concrete index, the <em>live</em> one
+ * ({@link #liveName()}), named {@code <alias>-v<mapping version>-<creation time>}. A rebuild fills a new concrete
+ * index from the start of the feed beside the live one (each with its own feed checkpoint, named after it) and then
+ * moves the alias in one atomic step: searches never see a missing or half-filled index. A new mapping version is
+ * rebuilt that way too; only a first start, with nothing to serve, creates and aliases an empty index at once (and an
+ * instance that does not follow the feeds, which could never fill a replacement, swaps in an empty one).
+ * <p>
+ * Only the indexer thread ({@link FeedIndexer}) changes which indexes exist; the rest read {@link #liveName()}.
  */
 @ApplicationScoped
 public class DocumentIndex {
 
-    /** Raise when the mapping changes: the documents are then indexed again from the feed. */
-    static final int MAPPING_VERSION = 2;
+    /** Raise when the mapping changes: a new index is then built from the feed and replaces the old one. */
+    static final int MAPPING_VERSION = 3;
+    private static final DateTimeFormatter GENERATION = DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss-SSS");
 
     private final ElasticsearchClient client;
     private final String alias;
-    private final String concrete;
-    private volatile boolean exists;
+    /** Whether this instance fills its indexes from the feeds (and so can rebuild one beside the live one). */
+    private final boolean followsFeeds;
+    private volatile String live;
+    /** An index of the current mapping being filled to replace the live one, or null. */
+    private volatile String building;
 
     public DocumentIndex(ElasticsearchClient client, SearchConfig config) {
         this.client = client;
         this.alias = config.indexPrefix() + "-documents";
-        this.concrete = alias + "-v" + MAPPING_VERSION;
+        this.followsFeeds = config.feed().enabled();
     }
 
-    /** The alias searched and written. */
+    /** The alias searched. */
     public String name() {
         return alias;
     }
 
-    /** The index the alias points at, which names the feed checkpoint. */
-    public String concreteName() {
-        return concrete;
+    /** The concrete index the alias points at (null until {@link #ensureExists()} has run). */
+    public String liveName() {
+        return live;
     }
 
-    public void ensureExists() throws IOException {
-        if (exists) {
-            return;
-        }
-        var indices = client.indices();
-        if (!indices.exists(e -> e.index(concrete)).value()) {
-            Log.infof("creating index %s", concrete);
-            indices.create(c -> c.index(concrete)
-                    .settings(s -> s.numberOfShards("1").numberOfReplicas("0"))
-                    .mappings(m -> m.dynamic(DynamicMapping.False)
-                            .properties("id", p -> p.keyword(k -> k))
-                            .properties("collection", p -> p.keyword(k -> k))
-                            .properties("title", p -> p.text(t -> t.analyzer("standard")))
-                            .properties("titleFolded", p -> p.text(t -> t.analyzer("standard")))
-                            .properties("authors", p -> p.keyword(k -> k.ignoreAbove(300)))
-                            .properties("text", p -> p.text(t -> t.analyzer("standard")
-                                    .indexOptions(IndexOptions.Offsets)))
-                            .properties("textFolded", p -> p.text(t -> t.analyzer("standard")
-                                    .indexOptions(IndexOptions.Offsets)))
-                            .properties("url", p -> p.keyword(k -> k.ignoreAbove(2048)))
-                            .properties("publisher", p -> p.keyword(k -> k.ignoreAbove(300)))
-                            .properties("publishedAt", p -> p.date(d -> d))
-                            .properties("language", p -> p.keyword(k -> k))
-                            .properties("tags", p -> p.keyword(k -> k))
-                            .properties("createdAt", p -> p.date(d -> d))
-                            .properties("entityIds", p -> p.keyword(k -> k))
-                            .properties("entityTypes", p -> p.keyword(k -> k))
-                            .properties("entityFacets", p -> p.keyword(k -> k.ignoreAbove(1000)))
-                            .properties("mentions", p -> p.object(o -> o.enabled(false)))));
-        }
-        boolean aliased = indices.existsAlias(a -> a.name(alias)).value();
-        if (!aliased && indices.exists(e -> e.index(alias)).value()) {
-            // the first layout: a plain index under the alias's name, with an older mapping
-            Log.infof("deleting index %s (older mapping); %s replaces it", alias, concrete);
-            indices.delete(d -> d.index(alias));
-        }
-        var current = aliased ? indices.getAlias(a -> a.name(alias)).result().keySet() : java.util.Set.<String>of();
-        if (!current.equals(java.util.Set.of(concrete))) {
-            Log.infof("alias %s now points at %s (was %s)", alias, concrete, current);
-            indices.updateAliases(u -> {
-                for (String old : current) {
-                    u.actions(a -> a.remove(r -> r.index(old).alias(alias)));
-                }
-                return u.actions(a -> a.add(ad -> ad.index(concrete).alias(alias)));
-            });
-        }
-        exists = true;
+    /** The index being built to replace the live one, or null. */
+    public String buildingName() {
+        return building;
+    }
+
+    /** The live index and, during a rebuild, the one being built: what the indexer writes. */
+    public List<String> writable() {
+        String b = building;
+        return b == null ? List.of(live) : List.of(live, b);
     }
 
     /**
-     * Writes a batch of upserts and deletions; returns when they are searchable. Idempotent (ids are the source ids),
-     * so a batch replayed after a crash changes nothing.
+     * Finds (or on a first start creates) the live index behind the alias, and picks up a rebuild an earlier run left
+     * unfinished. An alias on an index of an older mapping stays until its replacement is built.
      */
+    public synchronized void ensureExists() throws IOException {
+        if (live != null) {
+            return;
+        }
+        var indices = client.indices();
+        boolean aliased = indices.existsAlias(a -> a.name(alias)).value();
+        if (!aliased && indices.exists(e -> e.index(alias)).value()) {
+            // the first layout: a plain index under the alias's name, with an older mapping
+            Log.infof("deleting index %s (older layout); a new index replaces it", alias);
+            indices.delete(d -> d.index(alias));
+        }
+        Set<String> current = aliased ? indices.getAlias(a -> a.name(alias)).result().keySet() : Set.of();
+        List<String> ours = indices.get(g -> g.index(alias + "-v*").ignoreUnavailable(true).allowNoIndices(true))
+                .result().keySet().stream().sorted(Comparator.comparing(this::generation)).toList();
+        if (!current.isEmpty()) {
+            // one index behind the alias (should there be more, the newest stays)
+            live = current.stream().max(Comparator.comparing(this::generation)).orElseThrow();
+            if (current.size() > 1) {
+                switchAlias(current, live);
+            }
+        } else {
+            String fresh = create();
+            switchAlias(current, fresh);
+            live = fresh;
+        }
+        // an unaliased index of this mapping, newer than the live one, is a rebuild to carry on with; others go
+        String resume = null;
+        for (String index : ours) {
+            if (!index.equals(live) && isCurrentMapping(index) && generation(index).compareTo(generation(live)) > 0) {
+                resume = index;
+            }
+        }
+        for (String index : ours) {
+            if (!index.equals(live) && !index.equals(resume)) {
+                Log.infof("deleting index %s (left over from an earlier rebuild)", index);
+                indices.delete(d -> d.index(index));
+            }
+        }
+        building = resume;
+        if (resume != null) {
+            Log.infof("carrying on with the rebuild of %s", resume);
+        } else if (!isCurrentMapping(live) && followsFeeds) {
+            Log.infof("index %s has an older mapping: building its replacement", live);
+            startBuild();
+        } else if (!isCurrentMapping(live)) {
+            // nothing here refills an index (the feeds are not followed): the new mapping takes over at once
+            building = create();
+            finishBuild();
+        }
+    }
+
+    /** Starts filling a new index to replace the live one; returns its name (the current build's if one runs). */
+    public synchronized String startBuild() throws IOException {
+        ensureExists();
+        if (building == null) {
+            building = create();
+        }
+        return building;
+    }
+
+    /** The built index becomes the live one in one alias update; the old one is deleted. */
+    public synchronized void finishBuild() throws IOException {
+        String built = building;
+        if (built == null) {
+            return;
+        }
+        String old = live;
+        switchAlias(Set.of(old), built);
+        live = built;
+        building = null;
+        Log.infof("alias %s moved from %s to %s", alias, old, built);
+        client.indices().delete(d -> d.index(old).ignoreUnavailable(true));
+    }
+
+    private boolean isCurrentMapping(String index) {
+        return index.startsWith(alias + "-v" + MAPPING_VERSION + "-") || index.equals(alias + "-v" + MAPPING_VERSION);
+    }
+
+    /** Sort key of an index by creation: the part after the mapping version (older layouts sort first). */
+    private String generation(String index) {
+        String rest = index.substring(Math.min(index.length(), alias.length() + 2));
+        int dash = rest.indexOf('-');
+        String version = dash < 0 ? rest : rest.substring(0, dash);
+        String created = dash < 0 ? "" : rest.substring(dash + 1);
+        return String.format("%06d", parseOrZero(version)) + "/" + created;
+    }
+
+    private static int parseOrZero(String s) {
+        try {
+            return Integer.parseInt(s);
+        } catch (NumberFormatException e) {
+            return 0;
+        }
+    }
+
+    private void switchAlias(Set<String> from, String to) throws IOException {
+        client.indices().updateAliases(u -> {
+            for (String old : from) {
+                u.actions(a -> a.remove(r -> r.index(old).alias(alias)));
+            }
+            return u.actions(a -> a.add(ad -> ad.index(to).alias(alias)));
+        });
+    }
+
+    private String create() throws IOException {
+        String name = alias + "-v" + MAPPING_VERSION + "-"
+                + GENERATION.format(ZonedDateTime.now(ZoneOffset.UTC));
+        Log.infof("creating index %s", name);
+        client.indices().create(c -> c.index(name)
+                .settings(s -> s.numberOfShards("1").numberOfReplicas("0"))
+                .mappings(m -> m.dynamic(DynamicMapping.False)
+                        .properties("id", p -> p.keyword(k -> k))
+                        .properties("collection", p -> p.keyword(k -> k))
+                        .properties("title", p -> p.text(t -> t.analyzer("standard")))
+                        .properties("titleFolded", p -> p.text(t -> t.analyzer("standard")))
+                        .properties("authors", p -> p.keyword(k -> k.ignoreAbove(300)))
+                        .properties("text", p -> p.text(t -> t.analyzer("standard")
+                                .indexOptions(IndexOptions.Offsets)))
+                        .properties("textFolded", p -> p.text(t -> t.analyzer("standard")
+                                .indexOptions(IndexOptions.Offsets)))
+                        .properties("url", p -> p.keyword(k -> k.ignoreAbove(2048)))
+                        .properties("publisher", p -> p.keyword(k -> k.ignoreAbove(300)))
+                        .properties("publishedAt", p -> p.date(d -> d))
+                        .properties("language", p -> p.keyword(k -> k))
+                        .properties("tags", p -> p.keyword(k -> k))
+                        .properties("createdAt", p -> p.date(d -> d))
+                        .properties("entityIds", p -> p.keyword(k -> k))
+                        .properties("entityTypes", p -> p.keyword(k -> k))
+                        .properties("entityFacets", p -> p.keyword(k -> k.ignoreAbove(1000)))
+                        .properties("mentions", p -> p.object(o -> o.enabled(false)))
+                        .properties("linkedThrough", p -> p.long_(l -> l))));
+        return name;
+    }
+
+    /** Writes to the live index (see {@link #write(String, List, List)}). */
     public void write(List<IndexedDocument> upserts, List<String> deletions) throws IOException {
         ensureExists();
+        write(live, upserts, deletions);
+    }
+
+    /**
+     * Writes a batch of upserts and deletions to one concrete index; returns when they are searchable. Idempotent
+     * (ids are the source ids), so a batch replayed after a crash changes nothing.
+     */
+    public void write(String index, List<IndexedDocument> upserts, List<String> deletions) throws IOException {
         List<BulkOperation> operations = new ArrayList<>();
         for (IndexedDocument document : upserts) {
-            operations.add(BulkOperation.of(b -> b.index(i -> i.index(concrete).id(document.id()).document(document))));
+            operations.add(BulkOperation.of(b -> b.index(i -> i.index(index).id(document.id()).document(document))));
         }
         for (String id : deletions) {
-            operations.add(BulkOperation.of(b -> b.delete(d -> d.index(concrete).id(id))));
+            operations.add(BulkOperation.of(b -> b.delete(d -> d.index(index).id(id))));
         }
         if (operations.isEmpty()) {
             return;

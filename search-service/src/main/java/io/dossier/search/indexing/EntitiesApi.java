@@ -31,7 +31,8 @@ public interface EntitiesApi {
     record Text(String text) {
     }
 
-    record Mentions(List<Mention> mentions) {
+    /** {@code registrySeq}: the registry change feed sequence the linking reflects. */
+    record Mentions(List<Mention> mentions, long registrySeq) {
     }
 
     /** Offsets are UTF-16 indexes into the text sent, end exclusive. */

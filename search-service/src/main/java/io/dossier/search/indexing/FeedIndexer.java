@@ -1,7 +1,10 @@
 package io.dossier.search.indexing;
 
+import java.io.IOException;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
@@ -17,8 +20,13 @@ import io.quarkus.runtime.ShutdownEvent;
 import io.quarkus.runtime.StartupEvent;
 
 /**
- * Follows the sources change feed into the documents index. The checkpoint moves only after a batch is written and
- * searchable, so a crash replays at most one batch, which is harmless (writes are idempotent).
+ * The indexer: one thread that follows the sources change feed into the documents index, the registry's feed into
+ * the entities index (re-linking the documents a registry change affects, see {@link Relinker}), and fills a new
+ * documents index during a rebuild. The sources feed comes first on every round, so new sources stay fresh while a
+ * re-link or a rebuild runs; those advance a bounded slice per round.
+ * <p>
+ * Each checkpoint moves only after its batch is written and searchable, so a crash replays at most one batch, which
+ * is harmless (writes are idempotent).
  */
 @ApplicationScoped
 public class FeedIndexer {
@@ -26,33 +34,48 @@ public class FeedIndexer {
     static final String SOURCES_FEED = "sources";
 
     private final SourcesFeedApi feed;
-    private final EntitiesApi entities;
+    private final DocumentLinker linker;
     private final DocumentIndex index;
+    private final Relinker relinker;
     private final Checkpoints checkpoints;
     private final SearchConfig config;
     private final ScheduledExecutorService poller = Executors.newSingleThreadScheduledExecutor(
-            runnable -> new Thread(runnable, "sources-feed-indexer"));
+            runnable -> new Thread(runnable, "feed-indexer"));
     private volatile String lastError;
-    /** Where the feed has been indexed to; -1 until read from the stored checkpoint (and again after a failure). */
-    private volatile long position = -1;
-    private volatile int failures;
-    private volatile long retryAt = Long.MIN_VALUE;
+    /** Where the sources feed has been indexed to, per concrete index; read from the checkpoints when absent. */
+    private final Map<String, Long> positions = new HashMap<>();
+    private volatile long liveSeq = -1;
+    private volatile long buildingSeq = -1;
+    private volatile long sourcesHead = -1;
+    private int failures;
+    private long retryAt = Long.MIN_VALUE;
 
-    public FeedIndexer(@RestClient SourcesFeedApi feed, @RestClient EntitiesApi entities, DocumentIndex index,
+    public FeedIndexer(@RestClient SourcesFeedApi feed, DocumentLinker linker, DocumentIndex index, Relinker relinker,
             Checkpoints checkpoints, SearchConfig config) {
         this.feed = feed;
-        this.entities = entities;
+        this.linker = linker;
         this.index = index;
+        this.relinker = relinker;
         this.checkpoints = checkpoints;
         this.config = config;
     }
 
+    /** What the indexer is doing, for the admin API. */
+    public record Status(boolean running, String lastError, long sourcesHead, long liveSeq, long buildingSeq,
+            long registrySeq, int relinkPending, long relinked) {
+    }
+
+    public Status status() {
+        return new Status(config.feed().enabled(), lastError, sourcesHead, liveSeq, buildingSeq,
+                relinker.position(), relinker.pending(), relinker.relinked());
+    }
+
     void start(@Observes StartupEvent event) {
         if (!config.feed().enabled()) {
-            Log.info("sources feed indexing is switched off (dossier.search.feed.enabled=false)");
+            Log.info("feed indexing is switched off (dossier.search.feed.enabled=false)");
             return;
         }
-        // One thread, fixed delay: batches never overlap, and an idle indexer asks again after the poll interval.
+        // One thread, fixed delay: rounds never overlap, and an idle indexer asks again after the poll interval.
         // (The Quarkus scheduler ticks once a second, too coarse for sub-second freshness.)
         long delay = config.feed().pollInterval().toMillis();
         poller.scheduleWithFixedDelay(this::poll, delay, delay, TimeUnit.MILLISECONDS);
@@ -67,37 +90,70 @@ public class FeedIndexer {
             return;
         }
         try {
-            while (indexNextBatch() > 0 && !Thread.currentThread().isInterrupted()) {
-                // drain: keep going while the feed has more
-            }
+            boolean busy;
+            do {
+                drainSources();
+                busy = relinker.step();
+                busy |= buildStep();
+            } while (busy && !Thread.currentThread().isInterrupted());
             if (lastError != null) {
-                Log.infof("sources feed indexing resumed");
+                Log.infof("feed indexing resumed");
                 lastError = null;
                 failures = 0;
             }
         } catch (Throwable e) { // anything escaping would end the scheduled task for good
             String error = e.getClass().getSimpleName() + ": " + e.getMessage();
             if (!error.equals(lastError)) {
-                Log.warnf("sources feed indexing paused, will retry: %s", error);
+                Log.warnf("feed indexing paused, will retry: %s", error);
                 lastError = error;
             }
-            position = -1; // trust only the stored checkpoint after a failure
+            positions.clear(); // trust only the stored checkpoints after a failure
+            relinker.reset();
             // back off while a dependency is down: 0.4 s, 0.8 s, ... up to 10 s between attempts
             failures = Math.min(failures + 1, 10);
             retryAt = System.nanoTime() + Math.min(10_000L, 200L << failures) * 1_000_000L;
         }
     }
 
-    /** Indexes the next batch of the feed; returns how many entries it had. */
-    public int indexNextBatch() throws java.io.IOException {
-        if (position < 0) {
-            index.ensureExists();
-            // this indexer is the checkpoint's only writer: read it once
-            position = checkpoints.get(checkpointKey());
+    private void drainSources() throws IOException, DocumentLinker.LinkerBehindException {
+        index.ensureExists();
+        while (indexNextBatch(index.liveName()) > 0 && !Thread.currentThread().isInterrupted()) {
+            // keep going while the feed has more
         }
-        long after = position;
-        SourcesFeedApi.Page page = feed.changes(after, config.feed().batchSize());
+    }
+
+    /** One batch into the index being built, or, once it has caught up with the feed, the switch to it. */
+    private boolean buildStep() throws IOException, DocumentLinker.LinkerBehindException {
+        String building = index.buildingName();
+        if (building == null) {
+            buildingSeq = -1;
+            return false;
+        }
+        if (indexNextBatch(building) > 0) {
+            return true;
+        }
+        String old = index.liveName();
+        index.finishBuild();
+        positions.remove(old);
+        relinker.forget(old);
+        checkpoints.delete(checkpointKey(old));
+        liveSeq = buildingSeq;
+        buildingSeq = -1;
+        return true;
+    }
+
+    /** Indexes the next batch of the feed into one concrete index; returns how many entries it had. */
+    public int indexNextBatch(String concrete) throws IOException, DocumentLinker.LinkerBehindException {
+        index.ensureExists();
+        Long position = positions.get(concrete);
+        if (position == null) {
+            position = checkpoints.get(checkpointKey(concrete)); // this indexer is its only writer: read it once
+            positions.put(concrete, position);
+        }
+        SourcesFeedApi.Page page = feed.changes(position, config.feed().batchSize());
+        sourcesHead = Math.max(sourcesHead, page.next());
         if (page.changes().isEmpty()) {
+            track(concrete, position);
             return 0;
         }
         List<IndexedDocument> upserts = new ArrayList<>();
@@ -108,32 +164,29 @@ public class FeedIndexer {
                 // deleted, or nothing to search in (a failed extraction): not in the index
                 deletions.add(change.sourceId());
             } else {
+                DocumentLinker.Links links = linker.link(s.title(), s.text());
                 upserts.add(IndexedDocument.of(s.id(), s.collection(), s.title(), s.authors(), s.text(), s.url(),
-                        s.publisher(), s.publishedAt(), s.language(), s.tags(), s.createdAt(), link(s)));
+                        s.publisher(), s.publishedAt(), s.language(), s.tags(), s.createdAt(), links.mentions(),
+                        links.registrySeq()));
             }
         }
-        index.write(upserts, deletions);
-        checkpoints.put(checkpointKey(), page.next());
-        position = page.next();
+        index.write(concrete, upserts, deletions);
+        checkpoints.put(checkpointKey(concrete), page.next());
+        positions.put(concrete, page.next());
+        track(concrete, page.next());
         return page.changes().size();
     }
 
-    /**
-     * The entities the source's title and text mention, through the entities service, in one call (the title, a blank
-     * line, the text). When it cannot answer (down, or still loading its registry) the batch fails and is retried: a
-     * document is never indexed without its links.
-     */
-    private List<EntitiesApi.Mention> link(SourcesFeedApi.Source s) {
-        String combined = IndexedDocument.linkedText(s.title(), s.text());
-        if (combined.isBlank()) {
-            return List.of();
+    private void track(String concrete, long seq) {
+        if (concrete.equals(index.liveName())) {
+            liveSeq = seq;
+        } else {
+            buildingSeq = seq;
         }
-        EntitiesApi.Mentions found = entities.mentions(new EntitiesApi.Text(combined));
-        return found == null || found.mentions() == null ? List.of() : found.mentions();
     }
 
     /** The checkpoint belongs to the concrete index: a new index is filled from the start of the feed. */
-    private String checkpointKey() {
-        return SOURCES_FEED + "@" + index.concreteName();
+    private static String checkpointKey(String concrete) {
+        return SOURCES_FEED + "@" + concrete;
     }
 }

@@ -12,12 +12,13 @@ import io.dossier.common.text.TextFolding;
  * hold the title and text as {@link io.dossier.common.text.TextFolding} folds them (the index's analyzer knows
  * nothing of Arabic letter forms or apostrophes); {@code entityIds}, {@code entityTypes} and {@code entityFacets}
  * ("id|type|primary name", for facets with names) come from the links; {@code mentions} are the links themselves
- * (stored, not indexed).
+ * (stored, not indexed); {@code linkedThrough} is the registry change feed sequence the links reflect, so that a
+ * registry change re-links only the documents linked before it.
  */
 public record IndexedDocument(String id, String collection, String title, String titleFolded, List<String> authors,
         String text, String textFolded, String url, String publisher, String publishedAt, String language,
         List<String> tags, String createdAt, List<String> entityIds, List<String> entityTypes,
-        List<String> entityFacets, List<LinkedMention> mentions) {
+        List<String> entityFacets, List<LinkedMention> mentions, long linkedThrough) {
 
     /** One linked mention: in the field {@code title} or {@code text}, with offsets into it. */
     public record LinkedMention(String entityId, String field, int start, int end) {
@@ -42,10 +43,16 @@ public record IndexedDocument(String id, String collection, String title, String
         return (title == null ? "" : title) + "\n\n" + (text == null ? "" : text);
     }
 
+    /** The same document linked again: its fields, with {@code mentions} found in {@link #linkedText} now. */
+    public IndexedDocument relinked(List<EntitiesApi.Mention> mentions, long registrySeq) {
+        return of(id, collection, title, authors, text, url, publisher, publishedAt, language, tags, createdAt,
+                mentions, registrySeq);
+    }
+
     /** A document from its fields and the mentions the entities service found in {@link #linkedText}. */
     public static IndexedDocument of(String id, String collection, String title, List<String> authors, String text,
             String url, String publisher, String publishedAt, String language, List<String> tags, String createdAt,
-            List<EntitiesApi.Mention> mentions) {
+            List<EntitiesApi.Mention> mentions, long linkedThrough) {
         Set<String> ids = new LinkedHashSet<>();
         Set<String> types = new LinkedHashSet<>();
         Set<String> facets = new LinkedHashSet<>();
@@ -67,6 +74,6 @@ public record IndexedDocument(String id, String collection, String title, String
         return new IndexedDocument(id, collection, title, title == null ? null : TextFolding.fold(title),
                 authors == null ? List.of() : authors, text, text == null ? null : TextFolding.fold(text), url,
                 publisher, publishedAt, language, tags == null ? List.of() : tags, createdAt, List.copyOf(ids),
-                List.copyOf(types), List.copyOf(facets), linked);
+                List.copyOf(types), List.copyOf(facets), linked, linkedThrough);
     }
 }

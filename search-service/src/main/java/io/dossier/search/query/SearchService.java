@@ -8,7 +8,6 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
-import java.util.TreeSet;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
@@ -60,22 +59,8 @@ public class SearchService {
         this.entities = entities;
     }
 
-    /** The collections the caller may read; null for all (administrators and services that follow the feeds). */
-    static Set<String> readableCollections(SecurityIdentity identity) {
-        if (identity.hasRole("admin") || identity.hasRole("feed-consumer")) {
-            return null;
-        }
-        Set<String> collections = new TreeSet<>();
-        for (String role : identity.getRoles()) {
-            if (role.startsWith("collection:") && role.length() > "collection:".length()) {
-                collections.add(role.substring("collection:".length()));
-            }
-        }
-        return collections;
-    }
-
     public SearchResults search(SearchParams p, SecurityIdentity identity) {
-        Set<String> readable = readableCollections(identity);
+        Set<String> readable = CollectionAccess.readable(identity);
         List<SearchResults.Expansion> expansions = p.exact() ? List.of() : expansions(p.q());
         Query text = textQuery(p, expansions);
         List<Query> filters = filters(p, readable);
@@ -111,6 +96,54 @@ public class SearchService {
                 throw new ProblemException(400, "The query could not be run: " + reason(e));
             }
             Log.warnf("search failed in Elasticsearch (%d): %s", e.status(), e.getMessage());
+            throw new ProblemException(503, "Search is unavailable right now; try again shortly");
+        } catch (IOException e) {
+            Log.warnf("Elasticsearch unreachable: %s", e.getMessage());
+            throw new ProblemException(503, "Search is unavailable right now; try again shortly");
+        }
+    }
+
+    /**
+     * Documents like one the caller may read: "more like this" over its folded title and text (its most distinctive
+     * terms), raised by the entities they share with it; only among documents the caller may read.
+     */
+    public SimilarDocuments similar(String id, int size, SecurityIdentity identity) {
+        List<Query> access = new ArrayList<>();
+        CollectionAccess.filter(CollectionAccess.readable(identity)).ifPresent(access::add);
+        try {
+            SearchResponse<IndexedDocument> found = client.search(s -> s.index(index.name()).ignoreUnavailable(true)
+                    .size(1).source(src -> src.filter(f -> f.includes("entityIds")))
+                    .query(q -> q.bool(b -> b.filter(access).filter(f -> f.ids(i -> i.values(id))))),
+                    IndexedDocument.class);
+            if (found.hits().hits().isEmpty()) {
+                throw new ProblemException(404, "No document " + id + " that you may read");
+            }
+            Hit<IndexedDocument> document = found.hits().hits().get(0);
+            List<FieldValue> entityIds = document.source() == null || document.source().entityIds() == null
+                    ? List.of()
+                    : document.source().entityIds().stream().map(FieldValue::of).toList();
+            String concrete = document.index();
+            Query like = Query.of(q -> q.moreLikeThis(m -> m.fields("titleFolded", "textFolded")
+                    .like(l -> l.document(d -> d.index(concrete).id(id))).minTermFreq(1).minDocFreq(2)
+                    .maxQueryTerms(40).minimumShouldMatch("20%")));
+            SearchResponse<IndexedDocument> response = client.search(s -> s.index(index.name())
+                    .ignoreUnavailable(true).size(size)
+                    .source(src -> src.filter(f -> f.excludes("text", "textFolded", "titleFolded", "mentions")))
+                    .query(q -> q.bool(b -> {
+                        b.must(like).filter(access).mustNot(n -> n.ids(i -> i.values(id)));
+                        if (!entityIds.isEmpty()) {
+                            b.should(sh -> sh.terms(t -> t.field("entityIds").terms(v -> v.value(entityIds))
+                                    .boost(0.5f)));
+                        }
+                        return b;
+                    })), IndexedDocument.class);
+            List<SearchResults.Hit> hits = new ArrayList<>();
+            for (Hit<IndexedDocument> hit : response.hits().hits()) {
+                hits.add(hit(hit, false));
+            }
+            return new SimilarDocuments(id, hits);
+        } catch (ElasticsearchException e) {
+            Log.warnf("similar documents failed in Elasticsearch (%d): %s", e.status(), e.getMessage());
             throw new ProblemException(503, "Search is unavailable right now; try again shortly");
         } catch (IOException e) {
             Log.warnf("Elasticsearch unreachable: %s", e.getMessage());
@@ -183,9 +216,7 @@ public class SearchService {
 
     private static List<Query> filters(SearchParams p, Set<String> readable) {
         List<Query> filters = new ArrayList<>();
-        if (readable != null) {
-            filters.add(terms("collection", List.copyOf(readable))); // no readable collection: nothing matches
-        }
+        CollectionAccess.filter(readable).ifPresent(filters::add);
         for (String entity : p.entities()) {
             filters.add(terms("entityIds", List.of(entity))); // every chosen entity
         }
@@ -269,7 +300,7 @@ public class SearchService {
                 .map(b -> new SearchResults.Bucket(b.key().stringValue(), b.docCount())).toList();
     }
 
-    private static SearchResults.Hit hit(Hit<IndexedDocument> hit, boolean exact) {
+    static SearchResults.Hit hit(Hit<IndexedDocument> hit, boolean exact) {
         IndexedDocument d = hit.source();
         Map<String, List<String>> h = hit.highlight();
         Map<String, List<String>> highlights = new LinkedHashMap<>();

@@ -48,6 +48,6 @@ class DocumentIndexTest {
 
     private static IndexedDocument doc(String id, String title, String publishedAt) {
         return IndexedDocument.of(id, "open", title, List.of(), "text", null, null, publishedAt, "en", List.of(), null,
-                List.of());
+                List.of(), 0);
     }
 }

@@ -58,16 +58,17 @@ class SearchResourceTest {
                 IndexedDocument.of(strikeId, "open", title, List.of("A. Writer"), text, "https://example.org/a",
                         "Example Monitor", "2025-03-14T09:00:00Z", "en", List.of("drones"), "2025-03-15T10:00:00Z",
                         List.of(new EntitiesApi.Mention(kh, "Organization", "Kataib Hezbollah", at, at + 17,
-                                "Kata'ib Hizbullah", "Kata'ib Hizbullah"))),
+                                "Kata'ib Hizbullah", "Kata'ib Hizbullah")),
+                        0),
                 IndexedDocument.of(statementId, "open", "Statement by Asaib Ahl al-Haq " + marker, List.of(),
                         "The group denied involvement. " + marker, "https://example.org/b", "Example Wire", null,
-                        "en", List.of(), "2025-03-16T10:00:00Z", List.of()),
+                        "en", List.of(), "2025-03-16T10:00:00Z", List.of(), 0),
                 IndexedDocument.of(arabicId, "open", "بيان " + marker, List.of(),
                         "أعلنت كتائب حزب الله مسؤوليتها. " + marker, null, "Example Arabic", "2025-02-01T00:00:00Z",
-                        "ar", List.of(), "2025-03-17T10:00:00Z", List.of()),
+                        "ar", List.of(), "2025-03-17T10:00:00Z", List.of(), 0),
                 IndexedDocument.of(restrictedId, "restricted", "Informant report " + marker, List.of(),
                         "A restricted report on Kataib Hezbollah. " + marker, null, "Field Office",
-                        "2025-03-20T00:00:00Z", "en", List.of("humint"), "2025-03-20T10:00:00Z", List.of())),
+                        "2025-03-20T00:00:00Z", "en", List.of("humint"), "2025-03-20T10:00:00Z", List.of(), 0)),
                 List.of());
     }
 

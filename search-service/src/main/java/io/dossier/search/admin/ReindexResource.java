@@ -1,0 +1,70 @@
+package io.dossier.search.admin;
+
+import java.io.IOException;
+
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+
+import io.dossier.common.problem.Problem;
+import io.dossier.common.problem.ProblemException;
+import io.dossier.search.SearchConfig;
+import io.dossier.search.indexing.DocumentIndex;
+import io.dossier.search.indexing.FeedIndexer;
+import io.quarkus.logging.Log;
+
+@Path("/api/v1/admin/reindex")
+@Tag(name = "Administration")
+@Produces(MediaType.APPLICATION_JSON)
+@RolesAllowed("admin")
+public class ReindexResource {
+
+    private final DocumentIndex index;
+    private final FeedIndexer indexer;
+    private final SearchConfig config;
+
+    public ReindexResource(DocumentIndex index, FeedIndexer indexer, SearchConfig config) {
+        this.index = index;
+        this.indexer = indexer;
+        this.config = config;
+    }
+
+    @POST
+    @Operation(summary = "Rebuild the documents index", description = "Builds a new index from the start of the sources feed, linking every document again with the registry as it is now, while searches keep using the current one; when the new index has caught up, the alias moves to it in one step and the old index is deleted. Asking while a rebuild runs returns that rebuild.")
+    @APIResponse(responseCode = "202", description = "The rebuild runs (follow it with GET)", content = @Content(schema = @Schema(implementation = IndexingStatus.class)))
+    @APIResponse(responseCode = "409", description = "This instance does not follow the feeds", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "503", description = "Elasticsearch is unreachable", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    public Response reindex() {
+        if (!config.feed().enabled()) {
+            throw new ProblemException(409, "This instance does not follow the feeds, so it cannot rebuild the index");
+        }
+        try {
+            index.startBuild();
+        } catch (IOException | RuntimeException e) {
+            Log.warnf("rebuild not started: %s", e.getMessage());
+            throw new ProblemException(503, "Elasticsearch did not answer; the rebuild was not started");
+        }
+        return Response.accepted(status()).build();
+    }
+
+    @GET
+    @Operation(summary = "Indexing status", description = "The index behind the alias, a rebuild in progress, and how far each feed is indexed.")
+    @APIResponse(responseCode = "200", description = "The status", content = @Content(schema = @Schema(implementation = IndexingStatus.class)))
+    public IndexingStatus status() {
+        FeedIndexer.Status s = indexer.status();
+        String building = index.buildingName();
+        return new IndexingStatus(index.name(), index.liveName(), building, building == null ? "idle" : "building",
+                s.running(), s.lastError(), s.sourcesHead(), s.liveSeq(), s.buildingSeq(), s.registrySeq(),
+                s.relinkPending(), s.relinked());
+    }
+}

@@ -1,0 +1,249 @@
+package io.dossier.search.indexing;
+
+import java.io.IOException;
+import java.util.ArrayList;
+import java.util.Iterator;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+import jakarta.enterprise.context.ApplicationScoped;
+
+import org.eclipse.microprofile.rest.client.inject.RestClient;
+
+import io.quarkus.logging.Log;
+
+import co.elastic.clients.elasticsearch.ElasticsearchClient;
+import co.elastic.clients.elasticsearch._types.FieldValue;
+import co.elastic.clients.elasticsearch._types.SortOrder;
+import co.elastic.clients.elasticsearch._types.query_dsl.Query;
+import co.elastic.clients.elasticsearch._types.query_dsl.TextQueryType;
+import co.elastic.clients.elasticsearch.core.MgetResponse;
+import co.elastic.clients.elasticsearch.core.SearchResponse;
+import co.elastic.clients.elasticsearch.core.mget.MultiGetResponseItem;
+import co.elastic.clients.elasticsearch.core.search.Hit;
+
+/**
+ * Follows the registry's change feed: keeps the entities index (typeahead) current, and re-links the documents a
+ * change affects, so that a new alias, a merge or a deletion reaches the documents already indexed.
+ * <p>
+ * For a page of changes, it waits until the entities service links with a registry that includes them, then finds
+ * the documents linked before them ({@code linkedThrough} lower) that are linked to a changed entity or contain one
+ * of its names (a phrase of its folded name), and links those again, a slice at a time between the sources feed's
+ * batches so that new sources stay fresh. The feed checkpoint moves once the page is done; after a crash the page is
+ * done again, which is harmless.
+ * <p>
+ * Run only from the indexer thread ({@link FeedIndexer}); not thread-safe.
+ */
+@ApplicationScoped
+public class Relinker {
+
+    static final String ENTITIES_FEED = "entities";
+    private static final int PAGE = 200;
+    private static final int SLICE = 100;
+    /** Clauses per candidate query, well under Elasticsearch's limit. */
+    private static final int CLAUSES = 400;
+
+    private final EntitiesFeedApi feed;
+    private final EntityIndex entityIndex;
+    private final DocumentIndex documents;
+    private final DocumentLinker linker;
+    private final Checkpoints checkpoints;
+    private final ElasticsearchClient client;
+
+    private long position = -1;
+    /** The page being worked on, or null. */
+    private EntitiesFeedApi.Page page;
+    private boolean scanned;
+    /** Documents still to re-link, per concrete index. */
+    private final Map<String, Set<String>> pending = new LinkedHashMap<>();
+    private long relinked;
+
+    public Relinker(@RestClient EntitiesFeedApi feed, EntityIndex entityIndex, DocumentIndex documents,
+            DocumentLinker linker, Checkpoints checkpoints, ElasticsearchClient client) {
+        this.feed = feed;
+        this.entityIndex = entityIndex;
+        this.documents = documents;
+        this.linker = linker;
+        this.checkpoints = checkpoints;
+        this.client = client;
+    }
+
+    /** Forgets the work in hand (after a failure): it starts again from the stored checkpoint. */
+    void reset() {
+        position = -1;
+        page = null;
+        scanned = false;
+        pending.clear();
+    }
+
+    /** Documents re-linked since start (for the status). */
+    long relinked() {
+        return relinked;
+    }
+
+    /** Documents waiting to be re-linked. */
+    int pending() {
+        return pending.values().stream().mapToInt(Set::size).sum();
+    }
+
+    /** The registry feed position indexed (-1 before the first step). */
+    long position() {
+        return position;
+    }
+
+    /** Drops the work for an index that no longer exists. */
+    void forget(String index) {
+        pending.remove(index);
+    }
+
+    /** One bounded step; returns whether it did anything (false: idle, or waiting for the entities service). */
+    boolean step() throws IOException, DocumentLinker.LinkerBehindException {
+        if (page == null) {
+            return readPage();
+        }
+        if (!scanned) {
+            long target = page.next();
+            if (linker.registrySeq() < target) {
+                return false; // the entities service has not rebuilt its linker yet: ask again on the next poll
+            }
+            linker.raiseFloor(target);
+            scan();
+            scanned = true;
+            return true;
+        }
+        if (relinkSlice()) {
+            return true;
+        }
+        checkpoints.put(checkpointKey(), page.next());
+        position = page.next();
+        page = null;
+        scanned = false;
+        return true;
+    }
+
+    private boolean readPage() throws IOException {
+        if (position < 0) {
+            entityIndex.ensureExists();
+            position = checkpoints.get(checkpointKey());
+        }
+        EntitiesFeedApi.Page next = feed.changes(position, PAGE);
+        if (next.changes().isEmpty()) {
+            return false;
+        }
+        List<IndexedEntity> upserts = new ArrayList<>();
+        List<String> deletions = new ArrayList<>();
+        Map<String, EntitiesFeedApi.Entry> latest = new LinkedHashMap<>();
+        for (EntitiesFeedApi.Entry change : next.changes()) {
+            latest.put(change.entityId(), change); // the entity's state is its current one: the last entry will do
+        }
+        for (EntitiesFeedApi.Entry change : latest.values()) {
+            EntitiesFeedApi.Entity e = change.entity();
+            if (e == null || e.mergedInto() != null) {
+                deletions.add(change.entityId());
+            } else {
+                upserts.add(IndexedEntity.of(e));
+            }
+        }
+        entityIndex.write(upserts, deletions);
+        page = new EntitiesFeedApi.Page(List.copyOf(latest.values()), next.next(), next.head());
+        return true;
+    }
+
+    /** Collects the documents, in every index written to, linked before the page that it may change. */
+    private void scan() throws IOException {
+        List<Query> clauses = new ArrayList<>();
+        List<FieldValue> ids = page.changes().stream().map(c -> FieldValue.of(c.entityId())).toList();
+        clauses.add(Query.of(q -> q.terms(t -> t.field("entityIds").terms(v -> v.value(ids)))));
+        Set<String> phrases = new LinkedHashSet<>();
+        for (EntitiesFeedApi.Entry change : page.changes()) {
+            EntitiesFeedApi.Entity e = change.entity();
+            if (e == null || e.mergedInto() != null) {
+                continue; // its documents are found by id
+            }
+            for (String name : IndexedEntity.of(e).namesFolded()) {
+                if (name.length() >= 2) {
+                    phrases.add(name);
+                }
+            }
+        }
+        for (String phrase : phrases) {
+            clauses.add(Query.of(q -> q.multiMatch(m -> m.query(phrase).type(TextQueryType.Phrase)
+                    .fields("titleFolded", "textFolded"))));
+        }
+        long before = page.next();
+        for (String index : documents.writable()) {
+            Set<String> found = pending.computeIfAbsent(index, i -> new LinkedHashSet<>());
+            for (int from = 0; from < clauses.size(); from += CLAUSES) {
+                List<Query> slice = clauses.subList(from, Math.min(clauses.size(), from + CLAUSES));
+                collect(index, slice, before, found);
+            }
+        }
+        int count = pending();
+        if (count > 0) {
+            Log.infof("registry changes up to %d: %d documents to link again", before, count);
+        }
+    }
+
+    private void collect(String index, List<Query> anyOf, long before, Set<String> into) throws IOException {
+        List<FieldValue> after = null;
+        while (true) {
+            List<FieldValue> searchAfter = after;
+            SearchResponse<Void> response = client.search(s -> {
+                s.index(index).size(1000).source(src -> src.fetch(false)).trackTotalHits(t -> t.enabled(false))
+                        .query(q -> q.bool(b -> b.should(anyOf).minimumShouldMatch("1")
+                                .filter(f -> f.range(r -> r.number(n -> n.field("linkedThrough")
+                                        .lt((double) before))))))
+                        .sort(o -> o.field(f -> f.field("id").order(SortOrder.Asc)));
+                if (searchAfter != null) {
+                    s.searchAfter(searchAfter);
+                }
+                return s;
+            }, Void.class);
+            List<Hit<Void>> hits = response.hits().hits();
+            for (Hit<Void> hit : hits) {
+                into.add(hit.id());
+            }
+            if (hits.size() < 1000) {
+                return;
+            }
+            after = hits.get(hits.size() - 1).sort();
+        }
+    }
+
+    /** Links one slice of the pending documents again; false when none is left. */
+    private boolean relinkSlice() throws IOException, DocumentLinker.LinkerBehindException {
+        Iterator<Map.Entry<String, Set<String>>> indexes = pending.entrySet().iterator();
+        while (indexes.hasNext()) {
+            Map.Entry<String, Set<String>> entry = indexes.next();
+            if (entry.getValue().isEmpty()) {
+                indexes.remove();
+                continue;
+            }
+            String index = entry.getKey();
+            List<String> ids = entry.getValue().stream().limit(SLICE).toList();
+            MgetResponse<IndexedDocument> got = client.mget(m -> m.index(index).ids(ids)
+                    .sourceExcludes("titleFolded", "textFolded"), IndexedDocument.class);
+            List<IndexedDocument> linked = new ArrayList<>();
+            for (MultiGetResponseItem<IndexedDocument> item : got.docs()) {
+                if (item.isResult() && item.result().found() && item.result().source() != null) {
+                    IndexedDocument d = item.result().source();
+                    DocumentLinker.Links links = linker.link(d.title(), d.text());
+                    linked.add(d.relinked(links.mentions(), links.registrySeq()));
+                } // else: deleted since the scan
+            }
+            documents.write(index, linked, List.of());
+            ids.forEach(entry.getValue()::remove);
+            relinked += linked.size();
+            return true;
+        }
+        return false;
+    }
+
+    /** The checkpoint belongs to the entities index: a new one is filled from the start of the feed. */
+    private String checkpointKey() {
+        return ENTITIES_FEED + "@" + entityIndex.name();
+    }
+}
