@@ -66,6 +66,20 @@ class RegistryChangeTest {
         await().atMost(INDEXED).pollInterval(Duration.ofMillis(200)).ignoreExceptions()
                 .until(() -> !suggest(omega).contains(omegaId));
         assertThat(suggest(omega)).first().isEqualTo(zetaId);
+
+        // searching by a name it took over finds the documents that use its other names, with that evidence marked
+        var byName = given().baseUri(Platform.GATEWAY).auth().oauth2(Tokens.forUser(Tokens.READER))
+                .queryParam("q", omega).get("/api/v1/search").then().statusCode(200).extract().jsonPath();
+        assertThat(byName.getList("hits.id", String.class)).containsExactlyInAnyOrder(first, second, third);
+        assertThat(byName.getString("expansions[0].entityId")).isEqualTo(zetaId);
+        assertThat(byName.getString("hits.find { it.id == '" + first + "' }.highlights.text[0]"))
+                .contains("<mark>" + zeta + "</mark>");
+        // and a name inside a longer query is expanded too, leaving the other words their meaning
+        var inQuery = given().baseUri(Platform.GATEWAY).auth().oauth2(Tokens.forUser(Tokens.READER))
+                .queryParam("q", omega + " AND attack").get("/api/v1/search").then().statusCode(200).extract()
+                .jsonPath();
+        assertThat(inQuery.getList("hits.id", String.class)).containsExactlyInAnyOrder(first, second);
+        assertThat(inQuery.getString("expansions[0].entityId")).isEqualTo(zetaId);
     }
 
     private static String ingest(String title, String text) {

@@ -1,6 +1,7 @@
 package io.dossier.search.indexing;
 
 import java.util.List;
+import java.util.concurrent.CompletionStage;
 
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.POST;
@@ -27,6 +28,10 @@ public interface EntitiesApi {
     @POST
     @Path("/entities/match")
     Matches match(MatchQuery query);
+
+    @POST
+    @Path("/entities/match")
+    CompletionStage<Matches> matchAsync(MatchQuery query);
 
     record Text(String text) {
     }

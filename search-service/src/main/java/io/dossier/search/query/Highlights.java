@@ -82,6 +82,45 @@ final class Highlights {
         return html.toString();
     }
 
+    /**
+     * Snippets around linked mentions ({@code [start, end)} spans of the text, in text order), each mention marked:
+     * the evidence for a document found through an entity link rather than the query's words.
+     */
+    static List<String> ofMentions(String text, List<int[]> spans, int max) {
+        List<String> out = new ArrayList<>();
+        int shownTo = -1;
+        for (int[] span : spans) {
+            if (out.size() == max) {
+                break;
+            }
+            if (span[0] < shownTo || span[0] < 0 || span[1] > text.length() || span[0] >= span[1]) {
+                continue; // inside the previous snippet, or not a span of this text
+            }
+            int from = wordStart(text, Math.max(0, span[0] - 80));
+            int to = wordEnd(text, Math.min(text.length(), span[1] + 80));
+            out.add(escape(text.substring(from, span[0])) + "<mark>" + escape(text.substring(span[0], span[1]))
+                    + "</mark>" + escape(text.substring(span[1], to)));
+            shownTo = to;
+        }
+        return out;
+    }
+
+    private static int wordStart(String text, int i) {
+        if (i == 0) {
+            return 0;
+        }
+        int space = text.indexOf(' ', i);
+        return space < 0 || space - i > 20 ? i : space + 1;
+    }
+
+    private static int wordEnd(String text, int i) {
+        if (i >= text.length()) {
+            return text.length();
+        }
+        int space = text.lastIndexOf(' ', i);
+        return space < 0 || i - space > 20 ? i : space;
+    }
+
     static String escape(String text) {
         StringBuilder out = new StringBuilder(text.length() + 16);
         for (int i = 0; i < text.length(); i++) {

@@ -1,6 +1,12 @@
 package io.dossier.search.query;
 
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
 import io.dossier.common.text.TextFolding;
+import io.dossier.search.indexing.EntitiesApi;
 
 /**
  * The user's query in Elasticsearch's query_string syntax (AND / OR / NOT, "phrases", prefix*, fuzzy~, field:value,
@@ -58,5 +64,82 @@ final class QueryText {
             }
         }
         return true;
+    }
+
+    /**
+     * The query, folded, in which each name of a registry entity ({@code mentions}, linked in the query as typed)
+     * also finds the documents linked to that entity: {@code Hezbollah Brigades AND drone} becomes
+     * {@code ((hezbollah brigades) OR entityIds:"<id>"^0.5) AND drone}. Only whole names stand alone or as a whole
+     * "phrase": not a field's value, not part of a longer phrase, not under a wildcard, fuzzy or boost suffix, not
+     * across an operator or a parenthesis.
+     */
+    static SearchService.Expanded expandNames(String query, List<EntitiesApi.Mention> mentions) {
+        // offsets are into the query as typed; each piece is folded as it is copied
+        List<int[]> quotes = quoteRegions(query);
+        StringBuilder out = new StringBuilder(query.length() + 64);
+        Map<String, SearchResults.Expansion> applied = new LinkedHashMap<>();
+        int cursor = 0;
+        for (EntitiesApi.Mention m : mentions) {
+            if (m.start() < cursor || m.start() < 0 || m.end() > query.length()) {
+                continue;
+            }
+            int from = m.start();
+            int to = m.end();
+            int[] quote = containing(quotes, from);
+            if (quote != null) {
+                if (!query.substring(quote[0] + 1, quote[1]).strip().equals(query.substring(from, to))) {
+                    continue; // part of a longer phrase: the phrase means those words in that order, keep it so
+                }
+                from = quote[0];
+                to = quote[1] + 1;
+            } else if (containing(quotes, to - 1) != null || !isPlain(query.substring(from, to))) {
+                continue;
+            }
+            boolean standsAlone = (from == 0 || Character.isWhitespace(query.charAt(from - 1))
+                    || query.charAt(from - 1) == '(')
+                    && (to == query.length() || Character.isWhitespace(query.charAt(to))
+                            || query.charAt(to) == ')');
+            if (!standsAlone) {
+                continue; // a field's value, a prefix or fuzzy term, a boosted or required/prohibited word
+            }
+            // names are whole words, so folding piece by piece folds exactly as folding the whole would
+            out.append(fold(query.substring(cursor, from))).append("((").append(fold(query.substring(from, to)))
+                    .append(") OR entityIds:\"")
+                    .append(m.entityId()).append("\"^0.5)");
+            cursor = to;
+            applied.putIfAbsent(m.entityId(), new SearchResults.Expansion(m.name() == null ? m.surface() : m.name(),
+                    m.entityId(), m.type(), m.primaryName(), "mention"));
+        }
+        out.append(fold(query.substring(cursor)));
+        return new SearchService.Expanded(out.toString(), List.copyOf(applied.values()), false);
+    }
+
+    /** The [open, close] indexes of each quoted phrase (unescaped quotes, paired in order). */
+    private static List<int[]> quoteRegions(String query) {
+        List<int[]> regions = new ArrayList<>();
+        int open = -1;
+        for (int i = 0; i < query.length(); i++) {
+            char c = query.charAt(i);
+            if (c == '\\') {
+                i++;
+            } else if (c == '"') {
+                if (open < 0) {
+                    open = i;
+                } else {
+                    regions.add(new int[]{open, i});
+                    open = -1;
+                }
+            }
+        }
+        return regions;
+    }
+
+    private static int[] containing(List<int[]> regions, int index) {
+        for (int[] r : regions) {
+            if (index > r[0] && index < r[1]) {
+                return r;
+            }
+        }
+        return null;
     }
 }

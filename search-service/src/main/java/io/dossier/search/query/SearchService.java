@@ -8,6 +8,10 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
@@ -61,8 +65,11 @@ public class SearchService {
 
     public SearchResults search(SearchParams p, SecurityIdentity identity) {
         Set<String> readable = CollectionAccess.readable(identity);
-        List<SearchResults.Expansion> expansions = p.exact() ? List.of() : expansions(p.q());
-        Query text = textQuery(p, expansions);
+        Expanded expanded = p.exact() ? new Expanded(p.q(), List.of(), false) : expand(p.q());
+        List<SearchResults.Expansion> expansions = expanded.expansions();
+        Set<String> expandedIds = new java.util.HashSet<>();
+        expansions.forEach(e -> expandedIds.add(e.entityId()));
+        Query text = textQuery(p, expanded);
         List<Query> filters = filters(p, readable);
         List<SortOptions> sort = sort(p.sort());
         List<FieldValue> after = p.cursor() == null ? null : Cursor.decode(p.cursor());
@@ -70,7 +77,7 @@ public class SearchService {
             SearchResponse<IndexedDocument> response = client.search(s -> {
                 s.index(index.name()).ignoreUnavailable(true).size(p.size()).trackTotalHits(t -> t.enabled(true))
                         .query(q -> q.bool(b -> b.must(text).filter(filters))).sort(sort)
-                        .source(src -> src.filter(f -> f.excludes("textFolded", "titleFolded", "mentions")))
+                        .source(src -> src.filter(f -> f.excludes("textFolded", "titleFolded")))
                         .highlight(h -> h.preTags(Highlights.PRE).postTags(Highlights.POST)
                                 .fields(p.exact() ? "title" : "titleFolded", f -> f.numberOfFragments(0))
                                 .fields(p.exact() ? "text" : "textFolded",
@@ -85,7 +92,7 @@ public class SearchService {
             }, IndexedDocument.class);
             List<SearchResults.Hit> hits = new ArrayList<>();
             for (Hit<IndexedDocument> hit : response.hits().hits()) {
-                hits.add(hit(hit, p.exact()));
+                hits.add(hit(hit, p.exact(), expandedIds));
             }
             long total = response.hits().total() == null ? hits.size() : response.hits().total().value();
             List<Hit<IndexedDocument>> raw = response.hits().hits();
@@ -139,7 +146,7 @@ public class SearchService {
                     })), IndexedDocument.class);
             List<SearchResults.Hit> hits = new ArrayList<>();
             for (Hit<IndexedDocument> hit : response.hits().hits()) {
-                hits.add(hit(hit, false));
+                hits.add(hit(hit, false, Set.of()));
             }
             return new SimilarDocuments(id, hits);
         } catch (ElasticsearchException e) {
@@ -167,49 +174,72 @@ public class SearchService {
      * takes with support from the text). A query with more than a name ("Kataib Hezbollah AND drone") is not
      * expanded, so its other words keep their meaning.
      */
-    private List<SearchResults.Expansion> expansions(String q) {
+    /** The query to run (folded, and with names inside it ORed with their entities) and the expansions applied. */
+    record Expanded(String query, List<SearchResults.Expansion> expansions, boolean wholeQuery) {
+    }
+
+    /**
+     * Alias expansion, with one linking call on the query and, for a query of plain words, one matching call made at
+     * the same time. The whole query (quotes aside) linked as a name of an entity, or else matched whole against the
+     * registry at {@link #EXPANSION_SCORE} or better (which reaches abbreviations such as "KH" that linking only takes
+     * with support from the text), finds that entity's documents; otherwise each name inside the query is ORed with
+     * its entity in the query's text ({@link QueryText#expandNames}), so the other words keep their meaning. Without
+     * the entities service, search answers unexpanded.
+     */
+    private Expanded expand(String q) {
         String name = q.strip();
         if (name.length() > 1 && name.startsWith("\"") && name.endsWith("\"")) {
             name = name.substring(1, name.length() - 1).strip();
         }
-        if (name.isEmpty() || !QueryText.isPlain(name)) {
-            return List.of();
-        }
-        Map<String, SearchResults.Expansion> found = new LinkedHashMap<>();
+        boolean plain = !name.isEmpty() && QueryText.isPlain(name);
+        CompletableFuture<EntitiesApi.Matches> matching = null;
         try {
-            EntitiesApi.Mentions mentions = entities.mentions(new EntitiesApi.Text(name));
-            for (EntitiesApi.Mention m : mentions.mentions()) {
-                if (m.start() == 0 && m.end() == name.length()) {
-                    found.putIfAbsent(m.entityId(), new SearchResults.Expansion(m.surface(), m.entityId(), m.type(),
+            if (plain) {
+                matching = entities.matchAsync(new EntitiesApi.MatchQuery(name, 5)).toCompletableFuture();
+            }
+            List<EntitiesApi.Mention> mentions = entities.mentions(new EntitiesApi.Text(q)).mentions();
+            int nameStart = q.indexOf(name);
+            Map<String, SearchResults.Expansion> whole = new LinkedHashMap<>();
+            for (EntitiesApi.Mention m : plain ? mentions : List.<EntitiesApi.Mention>of()) {
+                if (m.start() == nameStart && m.end() == nameStart + name.length()) {
+                    whole.putIfAbsent(m.entityId(), new SearchResults.Expansion(m.surface(), m.entityId(), m.type(),
                             m.primaryName(), "name"));
                 }
             }
-            if (found.isEmpty()) {
-                EntitiesApi.Matches matches = entities.match(new EntitiesApi.MatchQuery(name, 5));
-                for (EntitiesApi.Match m : matches.candidates()) {
+            if (whole.isEmpty() && matching != null) {
+                for (EntitiesApi.Match m : matching.get(5, TimeUnit.SECONDS).candidates()) {
                     if (m.score() >= EXPANSION_SCORE) {
-                        found.putIfAbsent(m.entityId(), new SearchResults.Expansion(name, m.entityId(), m.type(),
+                        whole.putIfAbsent(m.entityId(), new SearchResults.Expansion(name, m.entityId(), m.type(),
                                 m.primaryName(), m.rule()));
                     }
                 }
             }
-        } catch (RuntimeException e) {
-            // the registry is an aid here, not a dependency: without it, search still answers, unexpanded
+            if (!whole.isEmpty()) {
+                return new Expanded(QueryText.fold(q), List.copyOf(whole.values()), true);
+            }
+            return QueryText.expandNames(q, mentions);
+        } catch (RuntimeException | ExecutionException | TimeoutException e) {
             Log.warnf("alias expansion skipped, the entities service did not answer: %s", e.getMessage());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        } finally {
+            if (matching != null) {
+                matching.cancel(true);
+            }
         }
-        return List.copyOf(found.values());
+        return new Expanded(QueryText.fold(q), List.of(), false);
     }
 
-    private static Query textQuery(SearchParams p, List<SearchResults.Expansion> expansions) {
-        String q = p.exact() ? p.q() : QueryText.fold(p.q());
+    private static Query textQuery(SearchParams p, Expanded expanded) {
+        String q = p.exact() ? p.q() : expanded.query();
         List<String> fields = p.exact() ? List.of("title^2", "text") : List.of("titleFolded^2", "textFolded");
         Query words = Query.of(x -> x.queryString(qs -> qs.query(q).fields(fields).defaultOperator(Operator.And)
                 .allowLeadingWildcard(false).fuzzyMaxExpansions(50).maxDeterminizedStates(10_000)));
-        if (expansions.isEmpty()) {
-            return words;
+        if (!expanded.wholeQuery()) {
+            return words; // names inside the query, if any, were expanded in its text
         }
         // the words, or a link to any entity the query names; the words still rank first
-        List<FieldValue> ids = expansions.stream().map(e -> FieldValue.of(e.entityId())).toList();
+        List<FieldValue> ids = expanded.expansions().stream().map(e -> FieldValue.of(e.entityId())).toList();
         Query linked = Query.of(x -> x.terms(t -> t.field("entityIds").terms(v -> v.value(ids)).boost(0.5f)));
         return Query.of(x -> x.bool(b -> b.should(words, linked).minimumShouldMatch("1")));
     }
@@ -300,7 +330,7 @@ public class SearchService {
                 .map(b -> new SearchResults.Bucket(b.key().stringValue(), b.docCount())).toList();
     }
 
-    static SearchResults.Hit hit(Hit<IndexedDocument> hit, boolean exact) {
+    static SearchResults.Hit hit(Hit<IndexedDocument> hit, boolean exact, Set<String> expandedIds) {
         IndexedDocument d = hit.source();
         Map<String, List<String>> h = hit.highlight();
         Map<String, List<String>> highlights = new LinkedHashMap<>();
@@ -311,6 +341,14 @@ public class SearchService {
         List<String> text = h.get(exact ? "text" : "textFolded");
         if (text != null) {
             highlights.put("text", exact ? Highlights.ofOriginal(text) : Highlights.ofFolded(text, d.text()));
+        } else if (!expandedIds.isEmpty() && d.mentions() != null && d.text() != null) {
+            // found through an entity link, not the words: the evidence is where the text names the entity
+            List<int[]> spans = d.mentions().stream()
+                    .filter(m -> "text".equals(m.field()) && expandedIds.contains(m.entityId()))
+                    .map(m -> new int[]{m.start(), m.end()}).toList();
+            if (!spans.isEmpty()) {
+                highlights.put("text", Highlights.ofMentions(d.text(), spans, 3));
+            }
         }
         List<SearchResults.EntityRef> linked = new ArrayList<>();
         for (String facet : d.entityFacets() == null ? List.<String>of() : d.entityFacets()) {
