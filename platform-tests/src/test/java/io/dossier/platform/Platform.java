@@ -39,6 +39,8 @@ final class Platform {
     }
 
     private static final List<Process> RUNNING = new ArrayList<>();
+    /** The environment every service gets. */
+    private static final Map<String, String> COMMON = new LinkedHashMap<>();
     private static boolean started;
 
     private Platform() {
@@ -49,7 +51,6 @@ final class Platform {
             return;
         }
         LocalStack.ensureRunning();
-        Path root = LocalStack.root();
         HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
         // Every run starts from empty databases (Flyway recreates the schemas) ...
         for (String database : List.of("dossier_sources_e2e", "dossier_entities_e2e")) {
@@ -57,16 +58,10 @@ final class Platform {
         }
         // ... and the search service rebuilds its index from the feed (sequence 0) every run. Elasticsearch refuses
         // wildcard deletions, and the documents are behind an alias: delete the concrete indexes it names.
-        for (String index : concreteIndexes(http, List.of("documents*", "checkpoints", "entities-v*"))) {
-            HttpResponse<String> deleted = send(http, HttpRequest.newBuilder(URI.create(LocalStack.ELASTICSEARCH + "/"
-                    + index)).DELETE().build());
-            if (deleted == null || (deleted.statusCode() != 200 && deleted.statusCode() != 404)) {
-                throw new IllegalStateException("cannot delete index " + index + ": "
-                        + (deleted == null ? "Elasticsearch unreachable" : deleted.body()));
-            }
-        }
+        deleteIndexes(INDEX_PREFIX);
 
-        Map<String, String> common = new LinkedHashMap<>();
+        Map<String, String> common = COMMON;
+        common.clear();
         common.put("DOSSIER_OIDC_URL", LocalStack.OIDC_URL);
         common.put("DOSSIER_DB_USER", "dossier");
         common.put("DOSSIER_DB_PASSWORD", "dossier");
@@ -88,33 +83,65 @@ final class Platform {
                 new Service("search", "search-service", 18083, Map.of()),
                 new Service("gateway", "gateway", 18080, Map.of()));
 
-        Path logs = Path.of("target", "platform-logs");
-        try {
-            Files.createDirectories(logs);
-            for (Service service : services) {
-                Path jar = root.resolve(service.module()).resolve("target/quarkus-app/quarkus-run.jar");
-                if (!Files.exists(jar)) {
-                    throw new IllegalStateException(jar + " is missing: run the whole build (./mvnw verify), "
-                            + "which packages the services before these tests");
-                }
-                ProcessBuilder builder = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java")
-                        .toString(), "-Xmx384m", "-jar", jar.toString())
-                        .directory(jar.getParent().toFile())
-                        .redirectErrorStream(true)
-                        .redirectOutput(logs.resolve(service.name() + ".log").toFile());
-                builder.environment().putAll(common);
-                builder.environment().putAll(service.env());
-                builder.environment().put("QUARKUS_HTTP_PORT", Integer.toString(service.port()));
-                RUNNING.add(builder.start());
-            }
-        } catch (IOException e) {
-            throw new IllegalStateException("cannot start the services", e);
+        for (Service service : services) {
+            launch(service);
         }
         Runtime.getRuntime().addShutdownHook(new Thread(Platform::stop));
         for (Service service : services) {
-            awaitReady(http, service, logs);
+            awaitReady(http, service, LOGS);
         }
         started = true;
+    }
+
+    private static final Path LOGS = Path.of("target", "platform-logs");
+
+    private static Process launch(Service service) {
+        Path jar = LocalStack.root().resolve(service.module()).resolve("target/quarkus-app/quarkus-run.jar");
+        if (!Files.exists(jar)) {
+            throw new IllegalStateException(jar + " is missing: run the whole build (./mvnw verify), "
+                    + "which packages the services before these tests");
+        }
+        try {
+            Files.createDirectories(LOGS);
+            ProcessBuilder builder = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java")
+                    .toString(), "-Xmx384m", "-jar", jar.toString())
+                    .directory(jar.getParent().toFile())
+                    .redirectErrorStream(true)
+                    .redirectOutput(LOGS.resolve(service.name() + ".log").toFile());
+            builder.environment().putAll(COMMON);
+            builder.environment().putAll(service.env());
+            builder.environment().put("QUARKUS_HTTP_PORT", Integer.toString(service.port()));
+            Process process = builder.start();
+            RUNNING.add(process);
+            return process;
+        } catch (IOException e) {
+            throw new IllegalStateException("cannot start " + service.name(), e);
+        }
+    }
+
+    /**
+     * One more search service instance on {@code port}, with {@code env} over the platform's environment, started
+     * and ready; the caller stops it (it is stopped with the platform otherwise).
+     */
+    static Process startSearchInstance(String name, int port, Map<String, String> env) {
+        start();
+        Service service = new Service(name, "search-service", port, env);
+        Process process = launch(service);
+        awaitReady(HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build(), service, LOGS);
+        return process;
+    }
+
+    /** Deletes the indexes behind {@code <prefix>-documents*}, {@code -checkpoints} and {@code -entities-v*}. */
+    static void deleteIndexes(String prefix) {
+        HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
+        for (String index : concreteIndexes(http, prefix, List.of("documents*", "checkpoints", "entities-v*"))) {
+            HttpResponse<String> deleted = send(http, HttpRequest.newBuilder(URI.create(LocalStack.ELASTICSEARCH + "/"
+                    + index)).DELETE().build());
+            if (deleted == null || (deleted.statusCode() != 200 && deleted.statusCode() != 404)) {
+                throw new IllegalStateException("cannot delete index " + index + ": "
+                        + (deleted == null ? "Elasticsearch unreachable" : deleted.body()));
+            }
+        }
     }
 
     private static void awaitReady(HttpClient http, Service service, Path logs) {
@@ -170,11 +197,11 @@ final class Platform {
     }
 
     /** The concrete indexes behind each name (an index, or an alias), of this run's prefix. */
-    private static List<String> concreteIndexes(HttpClient http, List<String> names) {
+    private static List<String> concreteIndexes(HttpClient http, String prefix, List<String> names) {
         List<String> out = new ArrayList<>();
         for (String name : names) {
             HttpResponse<String> found = send(http, HttpRequest.newBuilder(URI.create(LocalStack.ELASTICSEARCH + "/"
-                    + INDEX_PREFIX + "-" + name + "/_alias")).GET().build());
+                    + prefix + "-" + name + "/_alias")).GET().build());
             if (found == null) {
                 throw new IllegalStateException("Elasticsearch unreachable");
             }

@@ -25,5 +25,12 @@ public interface SearchConfig {
 
         @WithDefault("500")
         int batchSize();
+
+        /**
+         * With several instances, one holds the indexer lease and writes; a standby takes over this long after the
+         * holder stopped renewing it.
+         */
+        @WithDefault("10s")
+        Duration leaseTtl();
     }
 }

@@ -64,7 +64,8 @@ public class ReindexResource {
         FeedIndexer.Status s = indexer.status();
         String building = index.buildingName();
         return new IndexingStatus(index.name(), index.liveName(), building, building == null ? "idle" : "building",
-                s.running(), s.lastError(), s.sourcesHead(), s.liveSeq(), s.buildingSeq(), s.registrySeq(),
+                s.running(), s.instance(), s.active() ? "active" : "standby", s.lastError(), s.sourcesHead(),
+                s.liveSeq(), s.buildingSeq(), s.registrySeq(),
                 s.relinkPending(), s.relinked());
     }
 }

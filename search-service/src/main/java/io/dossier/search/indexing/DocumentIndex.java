@@ -134,6 +134,30 @@ public class DocumentIndex {
         }
     }
 
+    /** Forgets what it knew and reads the indexes again (when this instance takes over the indexing). */
+    public synchronized void resync() throws IOException {
+        live = null;
+        building = null;
+        ensureExists();
+    }
+
+    /** Picks up a rebuild started through another instance: a newer index of this mapping beside the live one. */
+    public synchronized void discoverBuild() throws IOException {
+        if (live == null || building != null) {
+            return;
+        }
+        for (String index : client.indices().get(g -> g.index(alias + "-v*").ignoreUnavailable(true)
+                .allowNoIndices(true)).result().keySet()) {
+            if (!index.equals(live) && isCurrentMapping(index) && generation(index).compareTo(generation(live)) > 0
+                    && (building == null || generation(index).compareTo(generation(building)) > 0)) {
+                building = index;
+            }
+        }
+        if (building != null) {
+            Log.infof("carrying on with the rebuild of %s, asked of another instance", building);
+        }
+    }
+
     /** Starts filling a new index to replace the live one; returns its name (the current build's if one runs). */
     public synchronized String startBuild() throws IOException {
         ensureExists();

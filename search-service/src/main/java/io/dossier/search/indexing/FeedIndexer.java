@@ -38,6 +38,7 @@ public class FeedIndexer {
     private final DocumentIndex index;
     private final Relinker relinker;
     private final Checkpoints checkpoints;
+    private final IndexerLease lease;
     private final SearchConfig config;
     private final ScheduledExecutorService poller = Executors.newSingleThreadScheduledExecutor(
             runnable -> new Thread(runnable, "feed-indexer"));
@@ -49,25 +50,30 @@ public class FeedIndexer {
     private volatile long sourcesHead = -1;
     private int failures;
     private long retryAt = Long.MIN_VALUE;
+    /** When to ask for the lease again while another instance holds it. */
+    private long nextLeaseCheck = Long.MIN_VALUE;
+    /** When to look again for a rebuild started through another instance. */
+    private long nextBuildCheck = Long.MIN_VALUE;
 
     public FeedIndexer(@RestClient SourcesFeedApi feed, DocumentLinker linker, DocumentIndex index, Relinker relinker,
-            Checkpoints checkpoints, SearchConfig config) {
+            Checkpoints checkpoints, IndexerLease lease, SearchConfig config) {
         this.feed = feed;
         this.linker = linker;
         this.index = index;
         this.relinker = relinker;
         this.checkpoints = checkpoints;
+        this.lease = lease;
         this.config = config;
     }
 
-    /** What the indexer is doing, for the admin API. */
-    public record Status(boolean running, String lastError, long sourcesHead, long liveSeq, long buildingSeq,
-            long registrySeq, int relinkPending, long relinked) {
+    /** What the indexer is doing, for the admin API. {@code active}: this instance holds the lease. */
+    public record Status(boolean running, String instance, boolean active, String lastError, long sourcesHead,
+            long liveSeq, long buildingSeq, long registrySeq, int relinkPending, long relinked) {
     }
 
     public Status status() {
-        return new Status(config.feed().enabled(), lastError, sourcesHead, liveSeq, buildingSeq,
-                relinker.position(), relinker.pending(), relinker.relinked());
+        return new Status(config.feed().enabled(), lease.instance(), lease.valid(), lastError, sourcesHead, liveSeq,
+                buildingSeq, relinker.position(), relinker.pending(), relinker.relinked());
     }
 
     void start(@Observes StartupEvent event) {
@@ -81,19 +87,40 @@ public class FeedIndexer {
         poller.scheduleWithFixedDelay(this::poll, delay, delay, TimeUnit.MILLISECONDS);
     }
 
-    void stop(@Observes ShutdownEvent event) {
+    void stop(@Observes ShutdownEvent event) throws InterruptedException {
         poller.shutdownNow();
+        poller.awaitTermination(10, TimeUnit.SECONDS);
+        lease.release();
     }
 
     void poll() {
-        if (System.nanoTime() < retryAt) {
+        long now = System.nanoTime();
+        if (now < retryAt || now < nextLeaseCheck) {
             return;
         }
         try {
+            IndexerLease.Outcome outcome = lease.hold();
+            if (outcome == IndexerLease.Outcome.STANDBY) {
+                // another instance indexes; ask again in a while, and start afresh from the checkpoints if taken
+                nextLeaseCheck = now + config.feed().leaseTtl().toNanos() / 5;
+                return;
+            }
+            if (outcome == IndexerLease.Outcome.ACQUIRED) {
+                positions.clear();
+                relinker.reset();
+                index.resync();
+            }
             boolean busy;
             do {
+                if (lease.hold() == IndexerLease.Outcome.STANDBY) {
+                    return;
+                }
+                if (System.nanoTime() > nextBuildCheck) {
+                    index.discoverBuild(); // a rebuild asked of another instance
+                    nextBuildCheck = System.nanoTime() + 5_000_000_000L;
+                }
                 drainSources();
-                busy = relinker.step();
+                busy = lease.valid() && relinker.step();
                 busy |= buildStep();
             } while (busy && !Thread.currentThread().isInterrupted());
             if (lastError != null) {
@@ -169,6 +196,9 @@ public class FeedIndexer {
                         s.publisher(), s.publishedAt(), s.language(), s.tags(), s.createdAt(), links.mentions(),
                         links.registrySeq()));
             }
+        }
+        if (!lease.valid()) {
+            throw new IllegalStateException("the indexer lease ran out before the batch was written");
         }
         index.write(concrete, upserts, deletions);
         checkpoints.put(checkpointKey(concrete), page.next());

@@ -27,6 +27,10 @@ public interface ImportConfig {
     @WithDefault("200000")
     int maxItems();
 
+    /** How often each instance looks for unfinished jobs to take over (0: only at start). */
+    @WithDefault("30s")
+    java.time.Duration resumeInterval();
+
     /** Items stored per transaction. */
     @WithDefault("100")
     int batchSize();

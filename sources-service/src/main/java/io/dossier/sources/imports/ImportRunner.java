@@ -42,6 +42,11 @@ import io.quarkus.runtime.StartupEvent;
 /**
  * Works through import jobs one at a time on a thread of its own, a batch per transaction. A job interrupted by a
  * stop resumes at the next start after its last committed batch, from its spooled input.
+ * <p>
+ * With several instances, a job runs on one of them only: the runner holds a PostgreSQL session advisory lock on the
+ * job, on a connection kept for as long as the job runs, and skips a job another instance holds. The lock goes with
+ * the connection if its instance dies, and every instance looks for unfinished jobs every {@code resume-interval},
+ * so a job whose instance died is taken over by one that can read its spooled input (a volume the instances share).
  */
 @ApplicationScoped
 public class ImportRunner {
@@ -59,6 +64,16 @@ public class ImportRunner {
     static final long MAX_LINE_BYTES = 24L << 20;
 
     private volatile boolean stopping;
+    /** Jobs queued or running here, so that one is not queued twice. */
+    private final Set<UUID> queued = java.util.concurrent.ConcurrentHashMap.newKeySet();
+    private final java.util.concurrent.ScheduledExecutorService resumer = Executors
+            .newSingleThreadScheduledExecutor(r -> {
+                Thread thread = new Thread(r, "dossier-imports-resume");
+                thread.setDaemon(true);
+                return thread;
+            });
+    @Inject
+    javax.sql.DataSource dataSource;
     private final ExecutorService worker = Executors.newSingleThreadExecutor(r -> {
         Thread thread = new Thread(r, "dossier-imports");
         thread.setDaemon(true);
@@ -81,22 +96,95 @@ public class ImportRunner {
     ImportRunner self;
 
     void resume(@Observes StartupEvent start) {
+        resumeUnfinished();
+        long every = config.resumeInterval().toMillis();
+        if (every > 0) {
+            resumer.scheduleWithFixedDelay(() -> {
+                try {
+                    resumeUnfinished();
+                } catch (RuntimeException e) {
+                    Log.warnf("Looking for unfinished imports failed; trying again later: %s", e.getMessage());
+                }
+            }, every, every, TimeUnit.MILLISECONDS);
+        }
+    }
+
+    /** Queues the unfinished jobs whose spooled input this instance can read (another instance may hold them). */
+    @ActivateRequestContext
+    public void resumeUnfinished() {
         for (UUID id : imports.unfinished()) {
-            Log.infof("Resuming import %s", id);
-            submit(id);
+            ImportJob job = imports.job(id).orElse(null);
+            if (job != null && job.spoolPath != null && Files.isReadable(Path.of(job.spoolPath))
+                    && !queued.contains(id)) {
+                submit(id);
+            }
         }
     }
 
     void stop(@Observes ShutdownEvent stop) throws InterruptedException {
         // A flag, not the interrupt alone: database and parser code may swallow an interrupt.
         stopping = true;
+        resumer.shutdownNow();
         worker.shutdownNow();
         worker.awaitTermination(10, TimeUnit.SECONDS);
     }
 
     public void submit(UUID id) {
+        if (!queued.add(id)) {
+            return;
+        }
         // execute, not submit: a Future would swallow what escapes run()
-        worker.execute(() -> self.run(id));
+        worker.execute(() -> {
+            try {
+                claimAndRun(id);
+            } finally {
+                queued.remove(id);
+            }
+        });
+    }
+
+    /**
+     * Runs the job unless another instance runs it; returns whether it ran here. The advisory lock is held on a
+     * connection of its own, outside the batch transactions, and released when the job stops.
+     */
+    public boolean claimAndRun(UUID id) {
+        long key = id.getMostSignificantBits() ^ id.getLeastSignificantBits();
+        try (java.sql.Connection connection = dataSource.getConnection()) {
+            if (!advisory(connection, "select pg_try_advisory_lock(?)", key)) {
+                Log.debugf("Import %s runs on another instance", id);
+                return false;
+            }
+            try {
+                if (!self.unfinished(id)) {
+                    return false; // finished by another instance meanwhile
+                }
+                Log.infof("Working on import %s", id);
+                self.run(id);
+                return true;
+            } finally {
+                advisory(connection, "select pg_advisory_unlock(?)", key);
+            }
+        } catch (java.sql.SQLException e) {
+            Log.warnf("Import %s not started, the database did not answer (%s); it is tried again later", id,
+                    e.getMessage());
+            return false;
+        }
+    }
+
+    @ActivateRequestContext
+    boolean unfinished(UUID id) {
+        return imports.job(id).map(j -> j.status == ImportStatus.QUEUED || j.status == ImportStatus.RUNNING)
+                .orElse(false);
+    }
+
+    private static boolean advisory(java.sql.Connection connection, String sql, long key)
+            throws java.sql.SQLException {
+        try (java.sql.PreparedStatement statement = connection.prepareStatement(sql)) {
+            statement.setLong(1, key);
+            try (java.sql.ResultSet result = statement.executeQuery()) {
+                return result.next() && result.getBoolean(1);
+            }
+        }
     }
 
     /** Works one job through; reads outside the batch transactions need the request context. */

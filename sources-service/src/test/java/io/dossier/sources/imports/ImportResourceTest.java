@@ -171,6 +171,56 @@ class ImportResourceTest {
         assertThat(spooled).as("the spooled input is deleted once the job is done").doesNotExist();
     }
 
+    @org.eclipse.microprofile.config.inject.ConfigProperty(name = "quarkus.datasource.jdbc.url")
+    String jdbcUrl;
+    @org.eclipse.microprofile.config.inject.ConfigProperty(name = "quarkus.datasource.username")
+    String dbUser;
+    @org.eclipse.microprofile.config.inject.ConfigProperty(name = "quarkus.datasource.password")
+    String dbPassword;
+
+    /**
+     * Another instance working on a job holds its advisory lock: this one leaves the job alone. When that instance
+     * dies (its connection closes), the job is taken over here by the periodic look for unfinished jobs.
+     */
+    @Test
+    void aJobAnotherInstanceRunsIsLeftToItAndTakenOverWhenThatInstanceDies() throws Exception {
+        String run = UUID.randomUUID().toString();
+        UUID id = UUID.randomUUID();
+        Files.createDirectories(config.spoolDir());
+        Path spooled = config.spoolDir().resolve(id + ".jsonl");
+        Files.writeString(spooled, "{\"title\":\"Claimed\",\"text\":\"A statement for the claim test. " + run
+                + "\"}");
+        ImportJob job = new ImportJob();
+        job.id = id;
+        job.format = ImportFormat.JSONL;
+        job.collection = "open";
+        job.status = ImportStatus.QUEUED;
+        job.spoolPath = spooled.toString();
+        job.total = 1;
+        job.createdBy = "analyst";
+        job.createdAt = OffsetDateTime.now(ZoneOffset.UTC);
+        long key = id.getMostSignificantBits() ^ id.getLeastSignificantBits();
+        try (java.sql.Connection otherInstance = java.sql.DriverManager.getConnection(jdbcUrl, dbUser, dbPassword);
+                var lock = otherInstance.prepareStatement("select pg_advisory_lock(?)")) {
+            lock.setLong(1, key);
+            lock.execute();
+            imports.create(job);
+
+            assertThat(runner.claimAndRun(id)).isFalse();
+            runner.resumeUnfinished();
+            assertThat(given().auth().oauth2(Tokens.integrator()).get("/api/v1/imports/" + id).then().statusCode(200)
+                    .extract().<String>path("status")).isEqualTo("QUEUED");
+        } // the other instance is gone, and its lock with its connection
+
+        runner.resumeUnfinished();
+        org.awaitility.Awaitility.await().atMost(java.time.Duration.ofSeconds(30))
+                .pollInterval(java.time.Duration.ofMillis(100))
+                .until(() -> "COMPLETED".equals(given().auth().oauth2(Tokens.integrator()).get("/api/v1/imports/"
+                        + id).then().extract().path("status")));
+        assertThat(given().auth().oauth2(Tokens.integrator()).get("/api/v1/imports/" + id).then().extract()
+                .<Integer>path("created")).isEqualTo(1);
+    }
+
     @Test
     void pathsLeavingTheArchiveAreRefused() {
         post("application/zip", SampleFiles.zip("ok.txt", "fine".getBytes(StandardCharsets.UTF_8),
