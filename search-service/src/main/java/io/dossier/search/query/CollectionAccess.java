@@ -3,7 +3,6 @@ package io.dossier.search.query;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
-import java.util.TreeSet;
 
 import io.quarkus.security.identity.SecurityIdentity;
 
@@ -17,23 +16,12 @@ import co.elastic.clients.elasticsearch._types.query_dsl.Query;
  */
 public final class CollectionAccess {
 
-    private static final String PREFIX = "collection:";
-
     private CollectionAccess() {
     }
 
-    /** The collections the caller may read; null for all (administrators and services that follow the feeds). */
+    /** The collections the caller may read; null for all (see {@link io.dossier.common.security.CollectionAccess}). */
     public static Set<String> readable(SecurityIdentity identity) {
-        if (identity.hasRole("admin") || identity.hasRole("feed-consumer")) {
-            return null;
-        }
-        Set<String> collections = new TreeSet<>();
-        for (String role : identity.getRoles()) {
-            if (role.startsWith(PREFIX) && role.length() > PREFIX.length()) {
-                collections.add(role.substring(PREFIX.length()));
-            }
-        }
-        return collections;
+        return io.dossier.common.security.CollectionAccess.readable(identity);
     }
 
     /** The filter for {@link #readable}: none for all; with no readable collection, one that matches nothing. */

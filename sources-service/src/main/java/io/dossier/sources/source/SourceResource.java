@@ -45,6 +45,7 @@ import org.jboss.resteasy.reactive.multipart.FileUpload;
 
 import io.dossier.common.problem.Problem;
 import io.dossier.common.problem.ProblemException;
+import io.dossier.common.security.CollectionAccess;
 import io.dossier.sources.extraction.UnsupportedFormatException;
 import io.dossier.sources.ingest.FileMetadata;
 import io.dossier.sources.ingest.IngestConfig;
@@ -168,7 +169,7 @@ public class SourceResource {
             @QueryParam("status") SourceStatus status,
             @QueryParam("page") @DefaultValue("0") @Min(0) @Max(100_000) int page,
             @QueryParam("size") @DefaultValue("50") @Min(1) @Max(500) int size) {
-        return service.list(collection, tag, status, page, size);
+        return service.list(collection, tag, status, CollectionAccess.readable(identity), page, size);
     }
 
     @GET
@@ -178,7 +179,7 @@ public class SourceResource {
     @APIResponse(responseCode = "200", description = "The source, with its version as ETag", content = @Content(schema = @Schema(implementation = SourceDto.class)))
     @APIResponse(responseCode = "404", description = "No such source", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     public Response get(@PathParam("id") UUID id) {
-        SourceDto source = service.find(id).orElseThrow(() -> ProblemException.notFound("No source " + id));
+        SourceDto source = readable(id);
         return Response.ok(source).tag(etag(source)).build();
     }
 
@@ -190,7 +191,7 @@ public class SourceResource {
     @APIResponse(responseCode = "200", description = "The text")
     @APIResponse(responseCode = "404", description = "No such source", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     public Response text(@PathParam("id") UUID id) {
-        SourceDto source = service.find(id).orElseThrow(() -> ProblemException.notFound("No source " + id));
+        SourceDto source = readable(id);
         return Response.ok(source.text()).tag(etag(source)).build();
     }
 
@@ -202,6 +203,7 @@ public class SourceResource {
     @APIResponse(responseCode = "200", description = "The original, with its media type and file name")
     @APIResponse(responseCode = "404", description = "No such source", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     public Response original(@PathParam("id") UUID id) {
+        readable(id);
         SourceService.OriginalFile original = service.original(id)
                 .orElseThrow(() -> ProblemException.notFound("No source " + id));
         Response.ResponseBuilder answer = Response.ok(original.content(), original.contentType())
@@ -231,6 +233,7 @@ public class SourceResource {
         if (ifMatch == null) {
             throw new ProblemException(428, "Send If-Match with the ETag of the version you edited");
         }
+        readable(id);
         SourceDto source = service.update(id, version(ifMatch), request);
         return Response.ok(source).tag(etag(source)).build();
     }
@@ -243,6 +246,7 @@ public class SourceResource {
     @APIResponse(responseCode = "404", description = "No such source", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     @APIResponse(responseCode = "412", description = "The source changed since that ETag", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     public Response delete(@PathParam("id") UUID id, @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch) {
+        readable(id);
         service.delete(id, ifMatch == null ? null : version(ifMatch));
         return Response.noContent().build();
     }
@@ -268,5 +272,14 @@ public class SourceResource {
 
     static EntityTag etag(SourceDto source) {
         return new EntityTag(Long.toString(source.version()));
+    }
+
+    /**
+     * The source if the caller may read its collection; otherwise, as when it does not exist, a 404 (whether a
+     * source exists in a collection one may not read is not told either).
+     */
+    private SourceDto readable(UUID id) {
+        return service.find(id).filter(s -> CollectionAccess.mayRead(identity, s.collection()))
+                .orElseThrow(() -> ProblemException.notFound("No source " + id));
     }
 }

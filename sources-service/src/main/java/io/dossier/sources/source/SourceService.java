@@ -11,6 +11,7 @@ import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.UUID;
 
 import jakarta.enterprise.context.ApplicationScoped;
@@ -158,10 +159,19 @@ public class SourceService {
         feed.record(source.id, source.collection, ChangeOperation.DELETED);
     }
 
-    public SourcePage list(String collection, String tag, SourceStatus status, int page, int size) {
+    /** A page of sources; {@code readable}: the collections the caller may read, null for all. */
+    public SourcePage list(String collection, String tag, SourceStatus status, Set<String> readable, int page,
+            int size) {
         Sort newestFirst = Sort.descending("createdAt").and("id");
         List<String> where = new ArrayList<>();
         Map<String, Object> params = new HashMap<>();
+        if (readable != null) {
+            if (readable.isEmpty()) {
+                return new SourcePage(List.of(), page, size, 0);
+            }
+            where.add("collection in :readable");
+            params.put("readable", readable);
+        }
         if (collection != null) {
             where.add("collection = :collection");
             params.put("collection", collection);

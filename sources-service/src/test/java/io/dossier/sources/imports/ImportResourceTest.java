@@ -92,7 +92,7 @@ class ImportResourceTest {
         assertThat((String) failures.get(2).get("reason")).contains("UTF-8");
 
         String tagged = (String) items(location, "CREATED").get(2).get("sourceId");
-        given().auth().oauth2(Tokens.forUser(Tokens.READER)).get("/api/v1/sources/" + tagged).then()
+        given().auth().oauth2(Tokens.forUser(Tokens.INVESTIGATOR)).get("/api/v1/sources/" + tagged).then()
                 .statusCode(200).body("collection", equalTo("restricted"))
                 .body("tags", equalTo(List.of("bulk", "own")));
     }

@@ -7,6 +7,7 @@ import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasItem;
 import static org.hamcrest.Matchers.notNullValue;
 
+import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 
@@ -170,20 +171,20 @@ class SourceResourceTest {
                 .body("version", equalTo(1));
 
         // a second writer still holding version 0 is refused, and nothing changes
-        given().auth().oauth2(Tokens.forUser(Tokens.EDITOR)).contentType(ContentType.JSON).header("If-Match", "\"0\"")
+        given().auth().oauth2(Tokens.forUser(Tokens.ADMIN)).contentType(ContentType.JSON).header("If-Match", "\"0\"")
                 .body(Map.of("title", "Stale edit"))
                 .when().patch("/api/v1/sources/" + id)
                 .then().statusCode(412).contentType("application/problem+json");
-        given().auth().oauth2(Tokens.forUser(Tokens.EDITOR)).contentType(ContentType.JSON)
+        given().auth().oauth2(Tokens.forUser(Tokens.ADMIN)).contentType(ContentType.JSON)
                 .body(Map.of("title", "No precondition"))
                 .when().patch("/api/v1/sources/" + id)
                 .then().statusCode(428).contentType("application/problem+json");
-        given().auth().oauth2(Tokens.forUser(Tokens.EDITOR)).contentType(ContentType.JSON)
+        given().auth().oauth2(Tokens.forUser(Tokens.ADMIN)).contentType(ContentType.JSON)
                 .header("If-Match", "yesterday")
                 .body(Map.of("title", "Bad precondition"))
                 .when().patch("/api/v1/sources/" + id)
                 .then().statusCode(412);
-        given().auth().oauth2(Tokens.forUser(Tokens.EDITOR)).contentType(ContentType.JSON).header("If-Match", "\"1\"")
+        given().auth().oauth2(Tokens.forUser(Tokens.ADMIN)).contentType(ContentType.JSON).header("If-Match", "\"1\"")
                 .body(Map.of("title", "  ", "url", "not a url"))
                 .when().patch("/api/v1/sources/" + id)
                 .then().statusCode(400).body("errors.field", hasItem("title")).body("errors.field", hasItem("url"));
@@ -191,18 +192,26 @@ class SourceResourceTest {
                 .body(Map.of("title", "Analysts may not edit"))
                 .when().patch("/api/v1/sources/" + id)
                 .then().statusCode(403);
-        given().auth().oauth2(Tokens.forUser(Tokens.READER)).get("/api/v1/sources/" + id)
+        given().auth().oauth2(Tokens.forUser(Tokens.INVESTIGATOR)).get("/api/v1/sources/" + id)
                 .then().statusCode(200).body("title", equalTo("Corrected title")).header("ETag", "\"1\"");
+        // now in a collection readers may not read: to them it is not there, nor may an editor without it edit it
+        for (String path : List.of("", "/text", "/original")) {
+            given().auth().oauth2(Tokens.forUser(Tokens.READER)).get("/api/v1/sources/" + id + path)
+                    .then().statusCode(404).contentType("application/problem+json");
+        }
+        given().auth().oauth2(Tokens.forUser(Tokens.EDITOR)).contentType(ContentType.JSON).header("If-Match", "\"1\"")
+                .body(Map.of("title", "Not mine")).patch("/api/v1/sources/" + id).then().statusCode(404);
+        given().auth().oauth2(Tokens.forUser(Tokens.EDITOR)).delete("/api/v1/sources/" + id).then().statusCode(404);
 
         // If-Match compares strongly: a weak tag never matches; * matches any version
-        given().auth().oauth2(Tokens.forUser(Tokens.EDITOR)).contentType(ContentType.JSON).header("If-Match", "W/\"1\"")
+        given().auth().oauth2(Tokens.forUser(Tokens.ADMIN)).contentType(ContentType.JSON).header("If-Match", "W/\"1\"")
                 .body(Map.of("title", "Weak")).patch("/api/v1/sources/" + id)
                 .then().statusCode(412);
-        given().auth().oauth2(Tokens.forUser(Tokens.EDITOR)).contentType(ContentType.JSON).header("If-Match", "*")
+        given().auth().oauth2(Tokens.forUser(Tokens.ADMIN)).contentType(ContentType.JSON).header("If-Match", "*")
                 .body(Map.of("title", "Any version")).patch("/api/v1/sources/" + id)
                 .then().statusCode(200).header("ETag", "\"2\"").body("title", equalTo("Any version"));
         // an edit that changes nothing keeps the version
-        given().auth().oauth2(Tokens.forUser(Tokens.EDITOR)).contentType(ContentType.JSON).header("If-Match", "\"2\"")
+        given().auth().oauth2(Tokens.forUser(Tokens.ADMIN)).contentType(ContentType.JSON).header("If-Match", "\"2\"")
                 .body(Map.of("title", "Any version")).patch("/api/v1/sources/" + id)
                 .then().statusCode(200).header("ETag", "\"2\"");
         given().contentType(ContentType.JSON).header("If-Match", "\"2\"").body(Map.of("title", "No token"))
@@ -244,17 +253,25 @@ class SourceResourceTest {
                         "restricted"))
                 .post("/api/v1/sources").then().statusCode(201).extract().path("id");
 
-        var all = given().auth().oauth2(Tokens.forUser(Tokens.READER)).queryParam("size", 500)
+        var all = given().auth().oauth2(Tokens.forUser(Tokens.INVESTIGATOR)).queryParam("size", 500)
                 .get("/api/v1/sources").then().statusCode(200).extract().jsonPath();
         java.util.List<String> ids = all.getList("sources.id");
         assertThat(ids.indexOf(newer)).isLessThan(ids.indexOf(older)).isGreaterThanOrEqualTo(0);
         assertThat(all.getString("sources[0].title")).isNotBlank();
         assertThat(all.getString("sources[0].text")).isNull();
 
-        var restricted = given().auth().oauth2(Tokens.forUser(Tokens.READER)).queryParam("collection", "restricted")
-                .queryParam("size", 500).get("/api/v1/sources").then().statusCode(200).extract().jsonPath();
+        var restricted = given().auth().oauth2(Tokens.forUser(Tokens.INVESTIGATOR))
+                .queryParam("collection", "restricted").queryParam("size", 500).get("/api/v1/sources").then()
+                .statusCode(200).extract().jsonPath();
         assertThat(restricted.getList("sources.collection", String.class)).containsOnly("restricted");
         assertThat(restricted.getList("sources.id", String.class)).contains(newer).doesNotContain(older);
+        // a reader lists only the collections it may read
+        var forReader = given().auth().oauth2(Tokens.forUser(Tokens.READER)).queryParam("size", 500)
+                .get("/api/v1/sources").then().statusCode(200).extract().jsonPath();
+        assertThat(forReader.getList("sources.collection", String.class)).containsOnly("open");
+        assertThat(forReader.getList("sources.id", String.class)).contains(older).doesNotContain(newer);
+        given().auth().oauth2(Tokens.forUser(Tokens.READER)).queryParam("collection", "restricted")
+                .get("/api/v1/sources").then().statusCode(200).body("total", equalTo(0));
 
         given().get("/api/v1/sources").then().statusCode(401);
         given().auth().oauth2(Tokens.forUser(Tokens.NOBODY)).get("/api/v1/sources").then().statusCode(403);
