@@ -18,4 +18,19 @@ public interface GatewayConfig {
     /** How long a forwarded API call may take before the gateway answers 504. */
     @WithDefault("30s")
     Duration timeout();
+
+    /** The key of the pages' form tokens (CSRF); by default the session encryption secret. */
+    String csrfKey();
+
+    RateLimit rateLimit();
+
+    /** Calls to /api/v1/** per user or client: a token bucket refilled at {@code perSecond}, {@code burst} deep. */
+    interface RateLimit {
+        /** 0 turns the limit off. */
+        @WithDefault("50")
+        double perSecond();
+
+        @WithDefault("300")
+        int burst();
+    }
 }

@@ -101,6 +101,119 @@ class BrowserSearchTest {
         wait.until(ExpectedConditions.textToBe(By.id("total"), "0 sources"));
     }
 
+    /**
+     * An analyst's path through the UI: the entity typeahead, a facet, a document with its mentions linked, a mention
+     * to its entity's page (names, relations graph, timeline, documents), and an editor's form; and a document full
+     * of script and event-handler payloads, shown inert.
+     */
+    @Test
+    void analystFollowsADocumentsMentionToItsEntity() throws IOException {
+        String u = WalkingSkeletonTest.uniqueWord();
+        String name = "Liwa Browser " + u;
+        String editor = Tokens.forUser(Tokens.EDITOR);
+        String entityId = given().baseUri(Platform.GATEWAY).auth().oauth2(editor).contentType(ContentType.JSON)
+                .body(Map.of("type", "ORGANIZATION", "primaryName", name, "names",
+                        java.util.List.of(Map.of("value", "لواء المتصفح " + u, "lang", "ar"))))
+                .post("/api/v1/entities").then().statusCode(201).extract().path("id");
+        String allyId = given().baseUri(Platform.GATEWAY).auth().oauth2(editor).contentType(ContentType.JSON)
+                .body(Map.of("type", "ORGANIZATION", "primaryName", "Saraya Ally " + u))
+                .post("/api/v1/entities").then().statusCode(201).extract().path("id");
+        given().baseUri(Platform.GATEWAY).auth().oauth2(editor).contentType(ContentType.JSON)
+                .body(Map.of("subjectId", entityId, "objectId", allyId, "type", "ALLIED_WITH"))
+                .post("/api/v1/relations").then().statusCode(201);
+        String payload = "<script>window.__xss = 1</script><img src=x onerror=\"window.__xss = 2\">"
+                + "<a href=\"javascript:window.__xss = 3\">x</a>";
+        String documentId = given().baseUri(Platform.GATEWAY).auth().oauth2(Tokens.forUser(Tokens.ANALYST))
+                .contentType(ContentType.JSON)
+                .body(Map.of("title", "Statement by " + name + " " + payload, "text", name
+                        + " said on Friday it had struck a base. " + payload + " The claim was not verified.",
+                        "publisher", "Browser Test Wire", "publishedAt", "2025-04-02T10:00:00Z"))
+                .post("/api/v1/sources").then().statusCode(201).extract().path("id");
+        String reader = Tokens.forUser(Tokens.READER);
+        await().atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofMillis(200)).ignoreExceptions()
+                .until(() -> given().baseUri(Platform.GATEWAY).auth().oauth2(reader).queryParam("q", "*")
+                        .queryParam("entity", entityId).get("/api/v1/search").then().extract().jsonPath()
+                        .getList("hits.id").contains(documentId));
+
+        login(Platform.GATEWAY + "/search", Tokens.EDITOR);
+        WebDriverWait wait = new WebDriverWait(browser, Duration.ofSeconds(20));
+        // the typeahead offers the entity while the name is typed, in either script
+        var box = browser.findElement(By.id("q"));
+        box.sendKeys("liwa browser " + u.substring(0, 8));
+        wait.until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector("#suggestions a[href='/entities/"
+                + entityId + "']")));
+        screenshot("typeahead");
+        box.clear();
+        box.sendKeys("\"" + name + "\"\n");
+        wait.until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector("li.hit[data-id='" + documentId
+                + "']")));
+        assertThat(browser.findElement(By.id("total")).getText()).isEqualTo("1 source");
+        // a facet narrows the search, and the URL says so
+        browser.findElement(By.cssSelector("section[data-facet='publisher'] a")).click();
+        wait.until(ExpectedConditions.urlContains("publisher=Browser+Test+Wire"));
+        assertThat(browser.findElement(By.id("total")).getText()).isEqualTo("1 source");
+        assertThat(browser.findElement(By.cssSelector("section[data-facet='publisher'] a.on")).getText())
+                .isEqualTo("Browser Test Wire");
+        assertThat(browser.findElements(By.cssSelector(".histogram rect"))).isNotEmpty();
+        screenshot("search-facets");
+        // payloads in the title and snippets are text, not markup
+        assertThat((Object) ((org.openqa.selenium.JavascriptExecutor) browser).executeScript("return window.__xss"))
+                .isNull();
+
+        browser.findElement(By.cssSelector("li.hit[data-id='" + documentId + "'] h2 a")).click();
+        wait.until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector(".doc-text a.mention")));
+        assertThat(browser.findElement(By.cssSelector(".doc-text")).getText()).contains("<script>window.__xss = 1"
+                + "</script>");
+        assertThat((Object) ((org.openqa.selenium.JavascriptExecutor) browser).executeScript("return window.__xss"))
+                .isNull();
+        assertThat(browser.findElements(By.cssSelector(".doc-text img, .doc-text script"))).isEmpty();
+        assertThat(browser.findElement(By.id("download")).getAttribute("href"))
+                .endsWith("/api/v1/sources/" + documentId + "/original");
+        screenshot("document");
+
+        var mention = browser.findElement(By.cssSelector(".doc-text a.mention"));
+        assertThat(mention.getText()).isEqualTo(name);
+        mention.click();
+        wait.until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector("article.entity")));
+        assertThat(browser.getCurrentUrl()).endsWith("/entities/" + entityId);
+        assertThat(browser.findElements(By.cssSelector(".names li"))).extracting(e -> e.getText())
+                .anySatisfy(t -> assertThat(t).startsWith("لواء المتصفح"));
+        assertThat(browser.findElements(By.tagName("h3"))).extracting(e -> e.getText()).contains("Latin", "Arabic");
+        assertThat(browser.findElement(By.cssSelector(".relations a")).getText()).isEqualTo("Saraya Ally " + u);
+        wait.until(ExpectedConditions.attributeToBe(By.id("relation-graph"), "data-drawn", "true"));
+        assertThat(browser.findElements(By.cssSelector("#relation-graph canvas"))).isNotEmpty();
+        assertThat(browser.findElements(By.cssSelector("ol.hits a[href='/documents/" + documentId + "']")))
+                .hasSize(1);
+        screenshot("entity");
+        ((org.openqa.selenium.JavascriptExecutor) browser).executeScript(
+                "document.getElementById('relations-heading').scrollIntoView()");
+        screenshot("entity-relations");
+
+        // a form post without the page's token (as a forged cross-site form would send) is refused
+        Object forged = ((org.openqa.selenium.JavascriptExecutor) browser).executeAsyncScript(
+                "const done = arguments[arguments.length - 1];"
+                        + "fetch('/entities/" + entityId + "/names', {method: 'POST', headers: {'Content-Type':"
+                        + " 'application/x-www-form-urlencoded'}, body: 'value=Forged'}).then(r => done(r.status));");
+        assertThat(((Number) forged).intValue()).isEqualTo(403);
+        // an editor adds a name through the page's form (which carries its CSRF token)
+        browser.findElement(By.id("new-name")).sendKeys("Browser Brigade " + u);
+        browser.findElement(By.cssSelector(".add-name button")).click();
+        wait.until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector(".notice")));
+        assertThat(browser.findElement(By.cssSelector(".notice")).getText()).startsWith("Name added");
+        assertThat(browser.findElements(By.cssSelector(".names li"))).extracting(e -> e.getText())
+                .anySatisfy(t -> assertThat(t).startsWith("Browser Brigade " + u));
+    }
+
+    private void login(String url, String user) {
+        browser.get(url);
+        WebDriverWait wait = new WebDriverWait(browser, Duration.ofSeconds(20));
+        wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("username")));
+        browser.findElement(By.id("username")).sendKeys(user);
+        browser.findElement(By.id("password")).sendKeys(Tokens.PASSWORD);
+        browser.findElement(By.id("kc-login")).click();
+        wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("user")));
+    }
+
     private void screenshot(String name) throws IOException {
         File shot = ((TakesScreenshot) browser).getScreenshotAs(OutputType.FILE);
         Files.copy(shot.toPath(), SCREENSHOTS.resolve(name + ".png"), StandardCopyOption.REPLACE_EXISTING);

@@ -37,14 +37,20 @@ public class ApiProxy {
 
     private final WebClient client;
     private final GatewayConfig config;
+    private final RateLimiter limiter;
 
-    public ApiProxy(Vertx vertx, GatewayConfig config) {
+    public ApiProxy(Vertx vertx, GatewayConfig config, RateLimiter limiter) {
         this.config = config;
+        this.limiter = limiter;
         this.client = WebClient.create(vertx, new WebClientOptions().setConnectTimeout(2_000).setKeepAlive(true)
                 .setMaxPoolSize(64).setFollowRedirects(false).setTryUseCompression(false));
     }
 
     public Uni<Response> forward(HttpServerRequest in, SecurityIdentity identity, byte[] body) {
+        Response limited = limiter.check(identity.getPrincipal().getName());
+        if (limited != null) {
+            return Uni.createFrom().item(limited);
+        }
         String path = in.path(); // the path alone, also when the request line held an absolute URI
         if (path == null || !path.startsWith(API_PREFIX) || path.contains("/../") || path.contains("/./")
                 || path.endsWith("/..") || path.contains("%2e") || path.contains("%2E")) {

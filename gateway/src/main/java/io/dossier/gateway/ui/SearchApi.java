@@ -5,9 +5,11 @@ import java.util.Map;
 
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.QueryParam;
 
 import org.eclipse.microprofile.rest.client.inject.RegisterRestClient;
+import org.jboss.resteasy.reactive.RestQuery;
 
 import io.quarkus.oidc.token.propagation.common.AccessToken;
 
@@ -15,16 +17,75 @@ import io.quarkus.oidc.token.propagation.common.AccessToken;
 @RegisterRestClient(configKey = "search")
 @AccessToken
 @Path("/api/v1/search")
-interface SearchApi {
+public interface SearchApi {
+
+    /** A search; {@code params} are the search API's query parameters (q, entity, type, ... cursor, size). */
+    @GET
+    Results search(@RestQuery Map<String, List<String>> params);
 
     @GET
-    Results search(@QueryParam("q") String q, @QueryParam("size") int size);
+    @Path("entities")
+    Suggestions suggest(@QueryParam("q") String q, @QueryParam("size") int size);
+
+    @GET
+    @Path("entities/{id}/co-mentioned")
+    CoMentions coMentioned(@PathParam("id") String id, @QueryParam("size") int size);
+
+    @GET
+    @Path("documents/{id}")
+    Document document(@PathParam("id") String id);
+
+    @GET
+    @Path("documents/{id}/similar")
+    Similar similar(@PathParam("id") String id, @QueryParam("size") int size);
 
     /** Our copy of what the search service answers. Highlights are escaped HTML with {@code <mark>} tags. */
-    record Results(long total, List<Hit> hits) {
+    record Results(long total, List<Hit> hits, String next, Facets facets, List<Expansion> expansions) {
     }
 
-    record Hit(String id, String title, String url, String publisher, String publishedAt, String collection,
-            Map<String, List<String>> highlights) {
+    record Hit(String id, String title, String url, String publisher, String publishedAt, String language,
+            String collection, Map<String, List<String>> highlights, List<EntityRef> entities) {
+    }
+
+    record EntityRef(String id, String type, String name) {
+    }
+
+    record Facets(List<EntityBucket> entities, List<Bucket> entityTypes, List<Bucket> publishers,
+            List<Bucket> languages, List<Bucket> collections, List<Bucket> tags, List<DateBucket> dates) {
+    }
+
+    record Bucket(String value, long count) {
+    }
+
+    record EntityBucket(String id, String type, String name, long count) {
+    }
+
+    record DateBucket(String start, String interval, long count) {
+    }
+
+    record Expansion(String surface, String entityId, String type, String name, String rule) {
+    }
+
+    record Suggestions(List<Suggestion> entities) {
+    }
+
+    record Suggestion(String id, String type, String primaryName, String matchedName) {
+    }
+
+    record CoMentions(String entityId, long documents, List<CoMentioned> coMentioned) {
+    }
+
+    record CoMentioned(String id, String type, String name, long documents) {
+    }
+
+    record Document(String id, String collection, String title, List<String> authors, String text, String url,
+            String publisher, String publishedAt, String language, List<String> tags, String createdAt,
+            List<EntityRef> entities, List<Mention> mentions) {
+    }
+
+    record Mention(String entityId, String field, int start, int end) {
+    }
+
+    record Similar(String documentId, List<Hit> hits) {
     }
 }

@@ -1,6 +1,8 @@
 package io.dossier.gateway.ui;
 
 import java.time.temporal.ChronoUnit;
+import java.util.List;
+import java.util.Map;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.ws.rs.ProcessingException;
@@ -27,7 +29,27 @@ public class SearchClient {
     @Timeout(value = 10, unit = ChronoUnit.SECONDS)
     @Retry(maxRetries = 1, delay = 200, retryOn = ProcessingException.class)
     @CircuitBreaker(requestVolumeThreshold = 10, failureRatio = 0.5, delay = 5, delayUnit = ChronoUnit.SECONDS, failOn = ProcessingException.class)
-    public SearchApi.Results search(String q, int size) {
-        return api.search(q, size);
+    public SearchApi.Results search(Map<String, List<String>> params) {
+        return api.search(params);
+    }
+
+    @Timeout(value = 3, unit = ChronoUnit.SECONDS)
+    public SearchApi.Suggestions suggest(String q, int size) {
+        return api.suggest(q, size);
+    }
+
+    @Timeout(value = 10, unit = ChronoUnit.SECONDS)
+    public SearchApi.Document document(String id) {
+        return api.document(id);
+    }
+
+    @Timeout(value = 10, unit = ChronoUnit.SECONDS)
+    public SearchApi.Similar similar(String id, int size) {
+        return api.similar(id, size);
+    }
+
+    @Timeout(value = 10, unit = ChronoUnit.SECONDS)
+    public SearchApi.CoMentions coMentioned(String id, int size) {
+        return api.coMentioned(id, size);
     }
 }

@@ -1,45 +1,60 @@
 package io.dossier.gateway.ui;
 
 import java.net.URI;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.WebApplicationException;
+import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.UriInfo;
 
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
+import com.fasterxml.jackson.databind.ObjectMapper;
+
+import io.dossier.common.problem.ProblemException;
 import io.quarkus.logging.Log;
 import io.quarkus.qute.CheckedTemplate;
 import io.quarkus.qute.TemplateInstance;
 import io.quarkus.security.Authenticated;
 import io.quarkus.security.identity.SecurityIdentity;
 
-/** The analysts' search page, rendered on the server. */
+/** The analysts' search page, rendered on the server: query, facets, date histogram, hits, paging and export. */
 @Path("/")
 @Authenticated
 @Tag(name = "Web UI")
 public class SearchPage {
 
     static final int PAGE_SIZE = 20;
+    /** Most hits one export carries. */
+    static final int EXPORT_MAX = 1000;
 
     @CheckedTemplate
     static class Templates {
-        static native TemplateInstance search(String user, String q, SearchView results, String error);
+        static native TemplateInstance search(String user, SearchState state, SearchView results, String error);
+
+        static native TemplateInstance suggestions(String q, List<SearchApi.Suggestion> entities);
     }
 
-    /** What the template shows of one hit; {@code titleHtml} and {@code snippets} are escaped by the search service. */
-    public record HitView(String id, String title, String titleHtml, String url, String publisher, String publishedAt,
-            List<String> snippets) {
+    public record FacetView(String name, String label, List<FacetValue> values) {
     }
 
-    public record SearchView(long total, List<HitView> hits) {
+    public record FacetValue(String value, String label, long count, boolean active, String href) {
+    }
+
+    public record SearchView(long total, List<Views.HitView> hits, String nextUrl, List<FacetView> facets,
+            Views.Histogram dates, List<SearchApi.Expansion> expansions) {
     }
 
     private final SearchClient search;
@@ -60,33 +75,166 @@ public class SearchPage {
     @GET
     @Path("search")
     @Produces(MediaType.TEXT_HTML)
-    @Operation(summary = "Search page (HTML)")
-    @APIResponse(responseCode = "200", description = "The page, with results when q is given")
-    public TemplateInstance page(@QueryParam("q") String q) {
+    @Operation(summary = "Search page (HTML)", description = "The whole search is in the URL: q, exact, sort, the filters (entity, type, publisher, language, collection, tag, publishedFrom, publishedTo) and the cursor.")
+    @APIResponse(responseCode = "200", description = "The page, with results when a query or a filter is given")
+    public TemplateInstance page(@Context UriInfo uri) {
         String user = identity.getPrincipal().getName();
-        if (q == null || q.isBlank()) {
-            return Templates.search(user, "", null, null);
+        SearchState state = SearchState.of(uri.getQueryParameters());
+        if (!state.hasQuery()) {
+            return Templates.search(user, state, null, null);
         }
         try {
-            SearchApi.Results results = search.search(q.strip(), PAGE_SIZE);
-            List<HitView> hits = results.hits().stream().map(SearchPage::view).toList();
-            return Templates.search(user, q, new SearchView(results.total(), hits), null);
+            SearchApi.Results results = search.search(state.apiParams(PAGE_SIZE, "month"));
+            return Templates.search(user, state, view(state, results), null);
         } catch (WebApplicationException e) {
-            int status = e.getResponse().getStatus();
-            String error = status == 400
-                    ? "This query could not be run; check its syntax."
-                    : status == 403 ? "Your roles do not allow searching." : "Search is unavailable right now.";
-            return Templates.search(user, q, null, error);
+            return Templates.search(user, state, null, message(e));
         } catch (RuntimeException e) {
             Log.warnf("search service unreachable: %s", e.toString());
-            return Templates.search(user, q, null, "Search is unavailable right now.");
+            return Templates.search(user, state, null, "Search is unavailable right now.");
         }
     }
 
-    private static HitView view(SearchApi.Hit hit) {
-        var highlights = hit.highlights() == null ? java.util.Map.<String, List<String>>of() : hit.highlights();
-        List<String> title = highlights.getOrDefault("title", List.of());
-        return new HitView(hit.id(), hit.title(), title.isEmpty() ? null : title.get(0), hit.url(), hit.publisher(),
-                hit.publishedAt(), highlights.getOrDefault("text", List.of()));
+    static String message(WebApplicationException e) {
+        int status = e.getResponse().getStatus();
+        if (status == 400) {
+            String detail = detail(e);
+            return "This search could not be run" + (detail == null ? "; check its syntax." : ": " + detail);
+        }
+        return status == 403 ? "Your roles do not allow searching." : "Search is unavailable right now.";
+    }
+
+    /** The problem detail of a service's error answer, if it has one. */
+    static String detail(WebApplicationException e) {
+        try {
+            String body = e.getResponse().readEntity(String.class);
+            var node = new ObjectMapper().readTree(body);
+            return node.hasNonNull("detail") ? node.get("detail").asText() : null;
+        } catch (RuntimeException | java.io.IOException ex) {
+            return null;
+        }
+    }
+
+    private static SearchView view(SearchState state, SearchApi.Results results) {
+        List<Views.HitView> hits = results.hits().stream().map(Views.HitView::of).toList();
+        List<FacetView> facets = new ArrayList<>();
+        SearchApi.Facets f = results.facets();
+        if (f != null) {
+            List<FacetValue> entities = f.entities().stream().map(b -> new FacetValue(b.id(), b.name() == null
+                    ? b.id()
+                    : b.name(), b.count(), state.has("entity", b.id()), state.toggle("entity", b.id()))).toList();
+            facets.add(new FacetView("entity", "Entities", entities));
+            facets.add(facet(state, "type", "Entity types", f.entityTypes()));
+            facets.add(facet(state, "publisher", "Publishers", f.publishers()));
+            facets.add(facet(state, "language", "Languages", f.languages()));
+            facets.add(facet(state, "collection", "Collections", f.collections()));
+            facets.add(facet(state, "tag", "Tags", f.tags()));
+        }
+        Views.Histogram dates = f == null ? null : Views.Histogram.of(f.dates(), state::period);
+        return new SearchView(results.total(), hits, results.next() == null ? null : state.next(results.next()),
+                facets.stream().filter(x -> !x.values().isEmpty()).toList(), dates,
+                results.expansions() == null ? List.of() : results.expansions());
+    }
+
+    private static FacetView facet(SearchState state, String name, String label, List<SearchApi.Bucket> buckets) {
+        return new FacetView(name, label, buckets == null
+                ? List.of()
+                : buckets.stream().map(b -> new FacetValue(
+                        b.value(), b.value(), b.count(), state.has(name, b.value()), state.toggle(name, b.value())))
+                        .toList());
+    }
+
+    @GET
+    @Path("search/suggest")
+    @Produces(MediaType.TEXT_HTML)
+    @Operation(summary = "Entity typeahead (an HTML fragment for the search box)")
+    @APIResponse(responseCode = "200", description = "The matching entities, as links")
+    public TemplateInstance suggest(@QueryParam("q") String q) {
+        if (q == null || q.isBlank() || q.length() > 200) {
+            return Templates.suggestions("", List.of());
+        }
+        try {
+            return Templates.suggestions(q, search.suggest(q.strip(), 8).entities());
+        } catch (RuntimeException e) {
+            return Templates.suggestions(q, List.of()); // typeahead is an aid: no suggestions rather than an error
+        }
+    }
+
+    @GET
+    @Path("search/export")
+    @Operation(summary = "Export a search", description = "The hits of the search in the URL (up to 1,000), as CSV or JSON.")
+    @APIResponse(responseCode = "200", description = "The file")
+    @APIResponse(responseCode = "400", description = "Unknown format or invalid search")
+    public Response export(@QueryParam("format") String format, @Context UriInfo uri) {
+        if (!"csv".equals(format) && !"json".equals(format)) {
+            throw new ProblemException(400, "format must be csv or json");
+        }
+        SearchState state = SearchState.of(uri.getQueryParameters());
+        List<SearchApi.Hit> hits = new ArrayList<>();
+        String cursor = null;
+        try {
+            do {
+                SearchState page = new SearchState(state.q(), state.exact(), state.sort(), state.filters(), cursor);
+                SearchApi.Results results = search.search(page.apiParams(100, "year"));
+                hits.addAll(results.hits());
+                cursor = results.next();
+            } while (cursor != null && hits.size() < EXPORT_MAX);
+        } catch (WebApplicationException e) {
+            throw new ProblemException(e.getResponse().getStatus() == 400 ? 400 : 503, message(e));
+        }
+        List<SearchApi.Hit> kept = hits.subList(0, Math.min(hits.size(), EXPORT_MAX));
+        String name = "dossier-search." + format;
+        byte[] body = "csv".equals(format) ? csv(kept) : json(kept);
+        return Response.ok(body, "csv".equals(format) ? "text/csv; charset=utf-8" : MediaType.APPLICATION_JSON)
+                .header("Content-Disposition", "attachment; filename=\"" + name + "\"").build();
+    }
+
+    private static byte[] json(List<SearchApi.Hit> hits) {
+        List<Map<String, Object>> rows = new ArrayList<>();
+        for (SearchApi.Hit h : hits) {
+            Map<String, Object> row = new LinkedHashMap<>();
+            row.put("id", h.id());
+            row.put("title", h.title());
+            row.put("url", h.url());
+            row.put("publisher", h.publisher());
+            row.put("publishedAt", h.publishedAt());
+            row.put("language", h.language());
+            row.put("collection", h.collection());
+            row.put("entities", h.entities());
+            rows.add(row);
+        }
+        try {
+            return new ObjectMapper().writerWithDefaultPrettyPrinter().writeValueAsBytes(rows);
+        } catch (java.io.IOException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private static byte[] csv(List<SearchApi.Hit> hits) {
+        StringBuilder out = new StringBuilder("id,title,url,publisher,publishedAt,language,collection,entities\r\n");
+        for (SearchApi.Hit h : hits) {
+            String entities = h.entities() == null
+                    ? ""
+                    : String.join("; ", h.entities().stream()
+                            .map(e -> e.name() == null ? e.id() : e.name()).toList());
+            for (String cell : new String[]{h.id(), h.title(), h.url(), h.publisher(), h.publishedAt(), h.language(),
+                    h.collection(), entities}) {
+                out.append(cell(cell)).append(',');
+            }
+            out.setLength(out.length() - 1);
+            out.append("\r\n");
+        }
+        return out.toString().getBytes(StandardCharsets.UTF_8);
+    }
+
+    /** A CSV cell, quoted; a cell a spreadsheet would take for a formula is defused with a leading apostrophe. */
+    static String cell(String value) {
+        if (value == null) {
+            return "";
+        }
+        String v = value;
+        if (!v.isEmpty() && "=+-@\t\r".indexOf(v.charAt(0)) >= 0) {
+            v = "'" + v;
+        }
+        return "\"" + v.replace("\"", "\"\"") + "\"";
     }
 }

@@ -36,6 +36,18 @@ public class DocumentResource {
     }
 
     @GET
+    @Path("{id}")
+    @Operation(summary = "One indexed document", description = "Its text and metadata as indexed, the registry entities it is linked to, and where the text mentions them (offsets into title or text); only a document the caller may read.")
+    @APIResponse(responseCode = "200", description = "The document", content = @Content(schema = @Schema(implementation = DocumentView.class)))
+    @APIResponse(responseCode = "400", description = "Invalid id", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "404", description = "No such document, or not one the caller may read", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "503", description = "Elasticsearch is unreachable", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    public DocumentView document(
+            @PathParam("id") @Pattern(regexp = "[0-9a-fA-F-]{36}", message = "must be a source id") String id) {
+        return search.document(id.toLowerCase(java.util.Locale.ROOT), identity);
+    }
+
+    @GET
     @Path("{id}/similar")
     @Operation(summary = "Documents like this one", description = "More like this: documents sharing this one's most distinctive words (folded, so across spellings), raised by the entities they share with it; only documents the caller may read.")
     @APIResponse(responseCode = "200", description = "Similar documents, best first", content = @Content(schema = @Schema(implementation = SimilarDocuments.class)))

@@ -110,6 +110,39 @@ public class SearchService {
         }
     }
 
+    /** One document the caller may read, with its linked mentions; 404 otherwise. */
+    public DocumentView document(String id, SecurityIdentity identity) {
+        List<Query> access = new ArrayList<>();
+        CollectionAccess.filter(CollectionAccess.readable(identity)).ifPresent(access::add);
+        try {
+            SearchResponse<IndexedDocument> found = client.search(s -> s.index(index.name()).ignoreUnavailable(true)
+                    .size(1).source(src -> src.filter(f -> f.excludes("textFolded", "titleFolded")))
+                    .query(q -> q.bool(b -> b.filter(access).filter(f -> f.ids(i -> i.values(id))))),
+                    IndexedDocument.class);
+            if (found.hits().hits().isEmpty() || found.hits().hits().get(0).source() == null) {
+                throw new ProblemException(404, "No document " + id + " that you may read");
+            }
+            IndexedDocument d = found.hits().hits().get(0).source();
+            List<SearchResults.EntityRef> entities = new ArrayList<>();
+            for (String facet : d.entityFacets() == null ? List.<String>of() : d.entityFacets()) {
+                var entity = IndexedDocument.EntityFacet.parse(facet);
+                entities.add(new SearchResults.EntityRef(entity.id(), entity.type(), entity.name()));
+            }
+            List<DocumentView.Mention> mentions = d.mentions() == null
+                    ? List.of()
+                    : d.mentions().stream()
+                            .map(m -> new DocumentView.Mention(m.entityId(), m.field(), m.start(), m.end())).toList();
+            return new DocumentView(id, d.collection(), d.title(), d.authors(), d.text(), d.url(), d.publisher(),
+                    d.publishedAt(), d.language(), d.tags(), d.createdAt(), entities, mentions);
+        } catch (ElasticsearchException e) {
+            Log.warnf("document read failed in Elasticsearch (%d): %s", e.status(), e.getMessage());
+            throw new ProblemException(503, "Search is unavailable right now; try again shortly");
+        } catch (IOException e) {
+            Log.warnf("Elasticsearch unreachable: %s", e.getMessage());
+            throw new ProblemException(503, "Search is unavailable right now; try again shortly");
+        }
+    }
+
     /**
      * Documents like one the caller may read: "more like this" over its folded title and text (its most distinctive
      * terms), raised by the entities they share with it; only among documents the caller may read.

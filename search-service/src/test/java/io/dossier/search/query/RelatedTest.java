@@ -109,6 +109,21 @@ class RelatedTest {
     }
 
     @Test
+    void aDocumentComesWithItsLinkedMentionsToThoseWhoMayReadIt() {
+        JsonPath doc = get(Tokens.READER, "/api/v1/search/documents/" + followUp);
+        assertThat(doc.getString("title")).startsWith("After the border drone strike");
+        assertThat(doc.getList("entities.id", String.class)).containsExactlyInAnyOrder(kh, aah, qaani);
+        assertThat(doc.getList("mentions.field", String.class)).containsOnly("text");
+        assertThat(doc.getInt("mentions[0].end")).isGreaterThan(doc.getInt("mentions[0].start"));
+        given().auth().oauth2(Tokens.forUser(Tokens.READER)).get("/api/v1/search/documents/" + restricted).then()
+                .statusCode(404).contentType("application/problem+json");
+        assertThat(get(Tokens.INVESTIGATOR, "/api/v1/search/documents/" + restricted).getString("collection"))
+                .isEqualTo("restricted");
+        given().auth().oauth2(Tokens.forUser(Tokens.READER)).get("/api/v1/search/documents/nope").then()
+                .statusCode(400);
+    }
+
+    @Test
     void coMentionedEntitiesAreCountedInReadableDocumentsOnly() {
         JsonPath reader = get(Tokens.READER, "/api/v1/search/entities/" + kh + "/co-mentioned");
         assertThat(reader.getLong("documents")).isEqualTo(2);

@@ -1,0 +1,72 @@
+package io.dossier.gateway.proxy;
+
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.ws.rs.core.Response;
+
+import io.dossier.common.problem.Problem;
+import io.dossier.gateway.GatewayConfig;
+
+/**
+ * Calls to /api/v1/** per user or client (the token's principal): a token bucket per caller, {@code burst} deep,
+ * refilled at {@code per-second}. Over it, 429 problem+json with Retry-After. Per gateway instance: with N replicas a
+ * caller gets up to N times the rate, which the limit's size allows for.
+ */
+@ApplicationScoped
+public class RateLimiter {
+
+    /** Buckets untouched this long are dropped when the map grows. */
+    private static final long IDLE_NANOS = 10L * 60 * 1_000_000_000L;
+    private static final int MAX_CALLERS = 100_000;
+
+    private final double perSecond;
+    private final int burst;
+    private final Map<String, Bucket> buckets = new ConcurrentHashMap<>();
+
+    public RateLimiter(GatewayConfig config) {
+        this.perSecond = config.rateLimit().perSecond();
+        this.burst = config.rateLimit().burst();
+    }
+
+    private static final class Bucket {
+        double tokens;
+        long last;
+
+        Bucket(double tokens, long last) {
+            this.tokens = tokens;
+            this.last = last;
+        }
+    }
+
+    /** Null when the call may go on; otherwise the 429 answer. */
+    public Response check(String caller) {
+        if (perSecond <= 0) {
+            return null;
+        }
+        long now = System.nanoTime();
+        if (buckets.size() > MAX_CALLERS) {
+            buckets.values().removeIf(b -> now - b.last > IDLE_NANOS);
+        }
+        Bucket bucket = buckets.computeIfAbsent(caller, c -> new Bucket(burst, now));
+        double wait;
+        synchronized (bucket) {
+            bucket.tokens = Math.min(burst, bucket.tokens + (now - bucket.last) / 1e9 * perSecond);
+            bucket.last = now;
+            if (bucket.tokens >= 1) {
+                bucket.tokens -= 1;
+                return null;
+            }
+            wait = (1 - bucket.tokens) / perSecond;
+        }
+        long retryAfter = Math.max(1, (long) Math.ceil(wait));
+        return Response.fromResponse(Problem.of(429, "Too many requests: at most " + fmt(perSecond)
+                + " a second (bursts of " + burst + ") for each user or client; retry in " + retryAfter + " s")
+                .toResponse()).header("Retry-After", Long.toString(retryAfter)).build();
+    }
+
+    private static String fmt(double v) {
+        return v == Math.rint(v) ? Long.toString((long) v) : Double.toString(v);
+    }
+}

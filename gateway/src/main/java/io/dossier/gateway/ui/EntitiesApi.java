@@ -1,0 +1,57 @@
+package io.dossier.gateway.ui;
+
+import java.util.List;
+import java.util.Map;
+
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.MediaType;
+
+import org.eclipse.microprofile.rest.client.inject.RegisterRestClient;
+
+import io.quarkus.oidc.token.propagation.common.AccessToken;
+
+/** The entities service (registry and relations), called with the logged-in user's own access token. */
+@RegisterRestClient(configKey = "entities")
+@AccessToken
+@Path("/api/v1")
+public interface EntitiesApi {
+
+    @GET
+    @Path("entities/{id}")
+    Entity entity(@PathParam("id") String id);
+
+    @GET
+    @Path("relations")
+    List<Relation> relations(@QueryParam("entity") String entity, @QueryParam("size") int size);
+
+    @POST
+    @Path("entities/{id}/names")
+    @Consumes(MediaType.APPLICATION_JSON)
+    Entity addName(@PathParam("id") String id, NewName name);
+
+    record Entity(String id, String type, String primaryName, String description, List<Name> names,
+            Map<String, List<String>> attributes, List<ExternalId> externalIds, List<String> tags, String mergedInto,
+            String updatedAt, long version) {
+    }
+
+    record Name(String value, String lang, String kind) {
+    }
+
+    record ExternalId(String scheme, String value) {
+    }
+
+    record Relation(String id, String subjectId, String objectId, String type, String startDate, String endDate,
+            List<Citation> citations) {
+    }
+
+    record Citation(String sourceId, String quote) {
+    }
+
+    record NewName(String value, String lang, String kind) {
+    }
+}

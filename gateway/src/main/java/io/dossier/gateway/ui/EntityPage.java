@@ -1,0 +1,232 @@
+package io.dossier.gateway.ui;
+
+import java.net.URI;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.FormParam;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.WebApplicationException;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+import org.eclipse.microprofile.rest.client.inject.RestClient;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+
+import io.dossier.common.problem.ProblemException;
+import io.quarkus.logging.Log;
+import io.quarkus.qute.CheckedTemplate;
+import io.quarkus.qute.TemplateInstance;
+import io.quarkus.security.Authenticated;
+import io.quarkus.security.identity.SecurityIdentity;
+
+/**
+ * An entity: its names grouped by script, attributes, relations (a graph, and a list with citations), a timeline of
+ * the documents that mention it, the entities mentioned with it, and those documents. Editors add names here.
+ */
+@Path("/entities")
+@Authenticated
+@Tag(name = "Web UI")
+public class EntityPage {
+
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    @CheckedTemplate
+    static class Templates {
+        static native TemplateInstance entity(String user, EntitiesApi.Entity entity, List<ScriptNames> names,
+                List<Attribute> attributes, List<RelationView> relations, String graph, Views.Histogram timeline,
+                SearchApi.CoMentions coMentioned, List<Views.HitView> documents, long documentCount, boolean editor,
+                String csrf, String message);
+    }
+
+    public record ScriptNames(String script, List<EntitiesApi.Name> names) {
+    }
+
+    public record Attribute(String name, String values) {
+    }
+
+    public record RelationView(String type, String otherId, String otherName, boolean outgoing, String period,
+            List<EntitiesApi.Citation> citations) {
+    }
+
+    private final EntitiesApi entities;
+    private final SearchClient search;
+    private final SecurityIdentity identity;
+    private final Csrf csrf;
+
+    public EntityPage(@RestClient EntitiesApi entities, SearchClient search, SecurityIdentity identity, Csrf csrf) {
+        this.entities = entities;
+        this.search = search;
+        this.identity = identity;
+        this.csrf = csrf;
+    }
+
+    @GET
+    @Path("{id}")
+    @Produces(MediaType.TEXT_HTML)
+    @Operation(summary = "Entity page (HTML)")
+    @APIResponse(responseCode = "200", description = "The page")
+    @APIResponse(responseCode = "404", description = "No such entity")
+    public TemplateInstance page(@PathParam("id") String id, @QueryParam("message") String message) {
+        if (!id.matches("[0-9a-fA-F-]{36}")) {
+            throw new ProblemException(404, "No entity " + id);
+        }
+        EntitiesApi.Entity entity;
+        try {
+            entity = entities.entity(id);
+        } catch (WebApplicationException e) {
+            int status = e.getResponse().getStatus();
+            throw new ProblemException(status == 404 || status == 400 ? 404 : 503,
+                    status == 404 || status == 400 ? "No entity " + id : "The registry is unavailable right now");
+        }
+        List<RelationView> relations = new ArrayList<>();
+        Map<String, String> otherNames = new LinkedHashMap<>();
+        try {
+            for (EntitiesApi.Relation r : entities.relations(id, 50)) {
+                boolean outgoing = id.equals(r.subjectId());
+                String other = outgoing ? r.objectId() : r.subjectId();
+                String otherName = otherNames.computeIfAbsent(other, this::nameOf);
+                String period = r.startDate() == null && r.endDate() == null
+                        ? null
+                        : (r.startDate() == null ? "" : r.startDate()) + "–" + (r.endDate() == null
+                                ? ""
+                                : r.endDate());
+                relations.add(new RelationView(r.type().toLowerCase(Locale.ROOT).replace('_', ' '), other, otherName,
+                        outgoing, period, r.citations() == null ? List.of() : r.citations()));
+            }
+        } catch (RuntimeException e) {
+            Log.debugf("relations of %s not shown: %s", id, e.getMessage());
+        }
+        Views.Histogram timeline = null;
+        List<Views.HitView> documents = List.of();
+        long documentCount = 0;
+        SearchApi.CoMentions coMentioned = null;
+        try {
+            Map<String, List<String>> params = new LinkedHashMap<>();
+            params.put("q", List.of("*"));
+            params.put("entity", List.of(id));
+            params.put("sort", List.of("date"));
+            params.put("size", List.of("10"));
+            params.put("dateInterval", List.of("month"));
+            SearchApi.Results results = search.search(params);
+            documents = results.hits().stream().map(Views.HitView::of).toList();
+            documentCount = results.total();
+            SearchState only = new SearchState("", false, "date", Map.of("entity", List.of(id)), null);
+            timeline = results.facets() == null ? null : Views.Histogram.of(results.facets().dates(), only::period);
+            coMentioned = search.coMentioned(id, 10);
+        } catch (RuntimeException e) {
+            Log.debugf("documents of %s not shown: %s", id, e.getMessage());
+        }
+        return Templates.entity(identity.getPrincipal().getName(), entity, byScript(entity), attributes(entity),
+                relations, graph(entity, relations), timeline, coMentioned, documents, documentCount,
+                identity.hasRole("editor"), csrf.token(identity), message);
+    }
+
+    private String nameOf(String id) {
+        try {
+            return entities.entity(id).primaryName();
+        } catch (RuntimeException e) {
+            return id;
+        }
+    }
+
+    @POST
+    @Path("{id}/names")
+    @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
+    @Operation(summary = "Add a name to an entity (form of the entity page; editors)")
+    @APIResponse(responseCode = "303", description = "Back to the entity page, with what happened")
+    @APIResponse(responseCode = "403", description = "No editor role, or no valid form token")
+    public Response addName(@PathParam("id") String id, @FormParam("csrf") String token,
+            @FormParam("value") String value, @FormParam("lang") String lang, @FormParam("kind") String kind) {
+        csrf.check(identity, token);
+        if (!id.matches("[0-9a-fA-F-]{36}")) {
+            throw new ProblemException(404, "No entity " + id);
+        }
+        if (!identity.hasRole("editor")) {
+            throw new ProblemException(403, "Adding names needs the editor role");
+        }
+        String message;
+        try {
+            entities.addName(id, new EntitiesApi.NewName(value, lang == null || lang.isBlank() ? null : lang.strip(),
+                    kind == null || kind.isBlank() ? null : kind));
+            message = "Name added: " + value;
+        } catch (WebApplicationException e) {
+            String detail = SearchPage.detail(e);
+            message = "The name was not added" + (detail == null ? "" : ": " + detail);
+        }
+        return Response.seeOther(URI.create("/entities/" + id + "?message=" + SearchState.encode(message))).build();
+    }
+
+    /** Names grouped by the script they are written in (Latin, Arabic, ...), primary name first. */
+    static List<ScriptNames> byScript(EntitiesApi.Entity entity) {
+        Map<String, List<EntitiesApi.Name>> groups = new LinkedHashMap<>();
+        for (EntitiesApi.Name n : entity.names() == null ? List.<EntitiesApi.Name>of() : entity.names()) {
+            groups.computeIfAbsent(script(n.value()), s -> new ArrayList<>()).add(n);
+        }
+        return groups.entrySet().stream().map(e -> new ScriptNames(e.getKey(), e.getValue())).toList();
+    }
+
+    static String script(String name) {
+        for (int i = 0; i < name.length();) {
+            int cp = name.codePointAt(i);
+            if (Character.isLetter(cp)) {
+                String s = Character.UnicodeScript.of(cp).name().toLowerCase(Locale.ROOT);
+                return Character.toUpperCase(s.charAt(0)) + s.substring(1);
+            }
+            i += Character.charCount(cp);
+        }
+        return "Other";
+    }
+
+    private static List<Attribute> attributes(EntitiesApi.Entity entity) {
+        List<Attribute> out = new ArrayList<>();
+        if (entity.attributes() != null) {
+            entity.attributes().forEach((k, v) -> out.add(new Attribute(k, String.join(", ", v))));
+        }
+        if (entity.externalIds() != null) {
+            entity.externalIds().forEach(x -> out.add(new Attribute(x.scheme(), x.value())));
+        }
+        if (entity.tags() != null && !entity.tags().isEmpty()) {
+            out.add(new Attribute("tags", String.join(", ", entity.tags())));
+        }
+        return out;
+    }
+
+    /** The relation graph as JSON for the page's script: this entity in the middle, related ones around. */
+    private static String graph(EntitiesApi.Entity entity, List<RelationView> relations) {
+        List<Map<String, Object>> nodes = new ArrayList<>();
+        nodes.add(Map.of("id", entity.id(), "name", entity.primaryName(), "center", true));
+        Set<String> seen = new LinkedHashSet<>(List.of(entity.id()));
+        List<Map<String, Object>> links = new ArrayList<>();
+        for (RelationView r : relations) {
+            if (seen.add(r.otherId())) {
+                nodes.add(Map.of("id", r.otherId(), "name", r.otherName() == null ? r.otherId() : r.otherName(),
+                        "center", false));
+            }
+            links.add(Map.of("source", r.outgoing() ? entity.id() : r.otherId(), "target", r.outgoing()
+                    ? r.otherId()
+                    : entity.id(), "label", r.type()));
+        }
+        try {
+            return JSON.writeValueAsString(Map.of("nodes", nodes, "links", links));
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+}

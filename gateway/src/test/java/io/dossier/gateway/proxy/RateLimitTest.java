@@ -1,0 +1,42 @@
+package io.dossier.gateway.proxy;
+
+import static io.restassured.RestAssured.given;
+import static org.hamcrest.Matchers.containsString;
+
+import java.util.Map;
+
+import org.junit.jupiter.api.Test;
+
+import io.dossier.testinfra.LocalStackResource;
+import io.dossier.testinfra.Tokens;
+import io.quarkus.test.common.WithTestResource;
+import io.quarkus.test.junit.QuarkusTest;
+import io.quarkus.test.junit.QuarkusTestProfile;
+import io.quarkus.test.junit.TestProfile;
+
+/** The API entry's limit per user or client, made small here: a burst of 3, then one call a second. */
+@QuarkusTest
+@WithTestResource(LocalStackResource.class)
+@TestProfile(RateLimitTest.SmallLimit.class)
+class RateLimitTest {
+
+    public static class SmallLimit implements QuarkusTestProfile {
+        @Override
+        public Map<String, String> getConfigOverrides() {
+            return Map.of("dossier.gateway.rate-limit.per-second", "1", "dossier.gateway.rate-limit.burst", "3");
+        }
+    }
+
+    @Test
+    void aCallerOverTheLimitGets429WithRetryAfterAndOthersAreNotHeldUp() {
+        String investigator = Tokens.forUser(Tokens.INVESTIGATOR);
+        for (int i = 0; i < 3; i++) {
+            given().auth().oauth2(investigator).get("/api/v1/nothing-here").then().statusCode(404);
+        }
+        given().auth().oauth2(investigator).get("/api/v1/nothing-here").then().statusCode(429)
+                .contentType("application/problem+json").header("Retry-After", "1")
+                .body("detail", containsString("at most 1 a second"));
+        // another caller has a bucket of its own
+        given().auth().oauth2(Tokens.forUser(Tokens.EDITOR)).get("/api/v1/nothing-here").then().statusCode(404);
+    }
+}
