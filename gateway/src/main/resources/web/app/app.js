@@ -46,3 +46,88 @@ if (document.readyState === 'loading') {
 } else {
   drawRelationGraph();
 }
+
+// The upload page: each file goes to the sources API on its own request, with a progress bar and its status live
+// (uploading, extracting, indexing, indexed; or failed with the reason the service gave).
+function setUpUploads() {
+  const zone = document.getElementById('drop-zone');
+  if (!zone) {
+    return;
+  }
+  const input = document.getElementById('files');
+  const list = document.getElementById('upload-list');
+  const token = document.querySelector('meta[name="csrf-token"]').content;
+  zone.addEventListener('dragover', (e) => { e.preventDefault(); zone.classList.add('over'); });
+  zone.addEventListener('dragleave', () => zone.classList.remove('over'));
+  zone.addEventListener('drop', (e) => {
+    e.preventDefault();
+    zone.classList.remove('over');
+    Array.from(e.dataTransfer.files).forEach(upload);
+  });
+  input.addEventListener('change', () => { Array.from(input.files).forEach(upload); input.value = ''; });
+
+  function upload(file) {
+    const row = document.createElement('li');
+    row.className = 'upload';
+    const name = document.createElement('span');
+    name.className = 'name';
+    name.dir = 'auto';
+    name.textContent = file.name;
+    const bar = document.createElement('progress');
+    bar.max = 100;
+    bar.value = 0;
+    bar.setAttribute('aria-label', 'Upload of ' + file.name);
+    const status = document.createElement('span');
+    status.className = 'status';
+    status.textContent = 'uploading';
+    row.append(name, bar, status);
+    list.append(row);
+    const form = new FormData();
+    form.append('file', file);
+    form.append('collection', document.getElementById('collection').value);
+    const xhr = new XMLHttpRequest();
+    xhr.open('POST', '/api/v1/sources');
+    xhr.setRequestHeader('X-CSRF-Token', token);
+    xhr.upload.onprogress = (e) => { if (e.lengthComputable) bar.value = Math.round((100 * e.loaded) / e.total); };
+    xhr.upload.onload = () => { bar.value = 100; status.textContent = 'extracting'; };
+    xhr.onload = () => {
+      let body = {};
+      try { body = JSON.parse(xhr.responseText); } catch (e) { body = {}; }
+      if (xhr.status === 201 || xhr.status === 200) {
+        row.dataset.id = body.id;
+        status.textContent = xhr.status === 200 ? 'already in Dossier; indexing' : 'indexing';
+        follow(body.id, row, status);
+      } else {
+        status.textContent = 'failed: ' + (body.detail || ('HTTP ' + xhr.status));
+        row.classList.add('failed');
+      }
+    };
+    xhr.onerror = () => { status.textContent = 'failed: the upload did not get through'; row.classList.add('failed'); };
+    xhr.send(form);
+  }
+
+  function follow(id, row, status) {
+    let tries = 0;
+    const poll = () => fetch('/api/v1/search/documents/' + encodeURIComponent(id)).then((r) => {
+      if (r.ok) {
+        status.textContent = 'indexed';
+        row.classList.add('done');
+        const open = document.createElement('a');
+        open.href = '/documents/' + encodeURIComponent(id);
+        open.textContent = 'open';
+        row.append(' ', open);
+      } else if (++tries < 120) {
+        setTimeout(poll, 500);
+      } else {
+        status.textContent = 'stored, not searchable yet';
+      }
+    });
+    poll();
+  }
+}
+
+if (document.readyState === 'loading') {
+  document.addEventListener('DOMContentLoaded', setUpUploads);
+} else {
+  setUpUploads();
+}

@@ -202,6 +202,114 @@ class BrowserSearchTest {
         assertThat(browser.findElement(By.cssSelector(".notice")).getText()).startsWith("Name added");
         assertThat(browser.findElements(By.cssSelector(".names li"))).extracting(e -> e.getText())
                 .anySatisfy(t -> assertThat(t).startsWith("Browser Brigade " + u));
+
+        // a relation with its citation, the other entity picked by name
+        new org.openqa.selenium.support.ui.Select(browser.findElement(By.id("rel-type")))
+                .selectByValue("ASSOCIATE_OF");
+        browser.findElement(By.id("rel-other")).sendKeys("Saraya Ally " + u);
+        browser.findElement(By.id("rel-source")).sendKeys(documentId);
+        browser.findElement(By.id("rel-quote")).sendKeys("said on Friday it had struck a base");
+        browser.findElement(By.cssSelector(".add-relation button")).click();
+        wait.until(ExpectedConditions.textToBePresentInElementLocated(By.cssSelector(".notice"), "Relation added"));
+        assertThat(browser.findElements(By.cssSelector(".relations li"))).hasSize(2)
+                .anySatisfy(li -> assertThat(li.getText()).contains("associate of").contains("struck a base"));
+        assertThat(browser.findElements(By.cssSelector(".relations a[href='/documents/" + documentId + "']")))
+                .hasSize(1);
+
+        // a duplicate merged into it from the page
+        String duplicate = "Liwa Browser Duplicate " + u;
+        given().baseUri(Platform.GATEWAY).auth().oauth2(editor).contentType(ContentType.JSON)
+                .body(Map.of("type", "ORGANIZATION", "primaryName", duplicate)).post("/api/v1/entities").then()
+                .statusCode(201);
+        await().atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofMillis(200)).ignoreExceptions()
+                .until(() -> given().baseUri(Platform.GATEWAY).auth().oauth2(reader).queryParam("q", duplicate)
+                        .get("/api/v1/search/entities").then().extract().jsonPath().getList("entities.primaryName")
+                        .contains(duplicate));
+        browser.findElement(By.id("merge-other")).sendKeys(duplicate);
+        browser.findElement(By.cssSelector(".merge button")).click();
+        wait.until(ExpectedConditions.textToBePresentInElementLocated(By.cssSelector(".notice"), "Merged"));
+        assertThat(browser.findElements(By.cssSelector(".names li"))).extracting(e -> e.getText())
+                .anySatisfy(t -> assertThat(t).startsWith(duplicate));
+        screenshot("entity-edited");
+    }
+
+    /** Files dropped on the upload page: each with its progress and its status, indexed or failed with a reason. */
+    @Test
+    void analystUploadsFilesAndSeesEachOnesStatus() throws IOException {
+        String u = WalkingSkeletonTest.uniqueWord();
+        Path dir = Files.createTempDirectory("dossier-upload");
+        Path good = dir.resolve("brief-" + u + ".html");
+        Files.writeString(good, "<!DOCTYPE html><html><head><title>Checkpoint brief " + u + "</title></head><body>"
+                + "<article><h1>Checkpoint brief " + u + "</h1><p>A short brief about a new checkpoint north of the"
+                + " river, written for the upload test. " + u + "</p></article></body></html>");
+        Path broken = dir.resolve("broken-" + u + ".pdf");
+        Files.writeString(broken, "%PDF-1.7\n1 0 obj << /Type /Catalog >> garbage " + u);
+
+        login(Platform.GATEWAY + "/upload", Tokens.ANALYST);
+        WebDriverWait wait = new WebDriverWait(browser, Duration.ofSeconds(30));
+        browser.findElement(By.id("files")).sendKeys(good + "\n" + broken);
+        wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("upload-list"), "indexed"));
+        wait.until(d -> d.findElements(By.cssSelector("li.upload.failed")).size() == 1);
+        var rows = browser.findElements(By.cssSelector("li.upload"));
+        assertThat(rows).hasSize(2);
+        var done = browser.findElement(By.cssSelector("li.upload.done"));
+        assertThat(done.findElement(By.className("name")).getText()).isEqualTo(good.getFileName().toString());
+        assertThat(done.findElement(By.tagName("progress")).getAttribute("value")).isEqualTo("100");
+        var failed = browser.findElement(By.cssSelector("li.upload.failed"));
+        assertThat(failed.findElement(By.className("name")).getText()).isEqualTo(broken.getFileName().toString());
+        assertThat(failed.findElement(By.className("status")).getText()).startsWith("failed: ").hasSizeGreaterThan(
+                "failed: ".length() + 10);
+        screenshot("upload");
+        done.findElement(By.linkText("open")).click();
+        wait.until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector("article.document h1")));
+        assertThat(browser.findElement(By.cssSelector("article.document h1")).getText()).contains(u);
+    }
+
+    /** An administrator grants a role on the admin page, and the user then has it. */
+    @Test
+    void adminGrantsARoleThatTheUserThenHas() throws IOException {
+        String username = "ui-test-" + WalkingSkeletonTest.uniqueWord().substring(11);
+        String kcAdmin = given().baseUri("http://localhost:8180").contentType("application/x-www-form-urlencoded")
+                .formParam("grant_type", "password").formParam("client_id", "admin-cli")
+                .formParam("username", "kcadmin").formParam("password", "kcadmin") // deploy/local/dossier's dev admin
+                .post("/realms/master/protocol/openid-connect/token").then().statusCode(200).extract()
+                .path("access_token");
+        given().baseUri("http://localhost:8180").auth().oauth2(kcAdmin).contentType(ContentType.JSON)
+                .body(Map.of("username", username, "enabled", true, "email", username + "@dossier.example",
+                        "emailVerified", true, "firstName", "Ui", "lastName", "Tester", "credentials",
+                        java.util.List.of(Map.of("type", "password", "value", Tokens.PASSWORD, "temporary", false))))
+                .post("/admin/realms/dossier/users").then().statusCode(201);
+        String userId = given().baseUri("http://localhost:8180").auth().oauth2(kcAdmin)
+                .queryParam("username", username).queryParam("exact", true).get("/admin/realms/dossier/users")
+                .then().statusCode(200).extract().path("[0].id");
+        try {
+            given().baseUri(Platform.GATEWAY).auth().oauth2(Tokens.forUser(username)).queryParam("q", "x")
+                    .get("/api/v1/search").then().statusCode(403);
+
+            login(Platform.GATEWAY + "/admin", Tokens.ADMIN);
+            WebDriverWait wait = new WebDriverWait(browser, Duration.ofSeconds(20));
+            var row = wait.until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector("tr[data-user='"
+                    + username + "']")));
+            row.findElement(By.cssSelector("input[value='reader']")).click();
+            screenshot("admin");
+            row.findElement(By.tagName("button")).click();
+            wait.until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector(".notice")));
+            assertThat(browser.findElement(By.cssSelector(".notice")).getText()).contains("added reader")
+                    .contains("next token refresh or login");
+            assertThat(browser.findElement(By.cssSelector("tr[data-user='" + username + "'] input[value='reader']"))
+                    .isSelected()).isTrue();
+            // the user's next token has the role: the user may search now
+            String fresh = given().baseUri("http://localhost:8180").contentType("application/x-www-form-urlencoded")
+                    .formParam("grant_type", "password").formParam("client_id", "dossier-cli")
+                    .formParam("username", username).formParam("password", Tokens.PASSWORD)
+                    .post("/realms/dossier/protocol/openid-connect/token").then().statusCode(200).extract()
+                    .path("access_token");
+            given().baseUri(Platform.GATEWAY).auth().oauth2(fresh).queryParam("q", "x").get("/api/v1/search").then()
+                    .statusCode(200);
+        } finally {
+            given().baseUri("http://localhost:8180").auth().oauth2(kcAdmin).delete("/admin/realms/dossier/users/"
+                    + userId).then().statusCode(204);
+        }
     }
 
     private void login(String url, String user) {

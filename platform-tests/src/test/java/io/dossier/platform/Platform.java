@@ -63,6 +63,7 @@ final class Platform {
         Map<String, String> common = COMMON;
         common.clear();
         common.put("DOSSIER_OIDC_URL", LocalStack.OIDC_URL);
+        common.put("DOSSIER_KEYCLOAK_URL", "http://localhost:8180");
         common.put("DOSSIER_DB_USER", "dossier");
         common.put("DOSSIER_DB_PASSWORD", "dossier");
         ELASTICSEARCH_LINK.start();

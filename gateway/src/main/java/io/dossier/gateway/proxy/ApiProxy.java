@@ -38,10 +38,12 @@ public class ApiProxy {
     private final WebClient client;
     private final GatewayConfig config;
     private final RateLimiter limiter;
+    private final io.dossier.gateway.ui.Csrf csrf;
 
-    public ApiProxy(Vertx vertx, GatewayConfig config, RateLimiter limiter) {
+    public ApiProxy(Vertx vertx, GatewayConfig config, RateLimiter limiter, io.dossier.gateway.ui.Csrf csrf) {
         this.config = config;
         this.limiter = limiter;
+        this.csrf = csrf;
         this.client = WebClient.create(vertx, new WebClientOptions().setConnectTimeout(2_000).setKeepAlive(true)
                 .setMaxPoolSize(64).setFollowRedirects(false).setTryUseCompression(false));
     }
@@ -50,6 +52,13 @@ public class ApiProxy {
         Response limited = limiter.check(identity.getPrincipal().getName());
         if (limited != null) {
             return Uni.createFrom().item(limited);
+        }
+        boolean session = in.getHeader("Authorization") == null;
+        boolean safe = in.method() == HttpMethod.GET || in.method() == HttpMethod.HEAD;
+        if (session && !safe && !csrf.valid(identity, in.getHeader("X-CSRF-Token"))) {
+            // a browser session may change things only from our own pages, which send their CSRF token
+            return Uni.createFrom().item(Problem.of(403, "A change through the browser session needs the page's "
+                    + "X-CSRF-Token header").withInstance(in.path()).toResponse());
         }
         String path = in.path(); // the path alone, also when the request line held an absolute URI
         if (path == null || !path.startsWith(API_PREFIX) || path.contains("/../") || path.contains("/./")

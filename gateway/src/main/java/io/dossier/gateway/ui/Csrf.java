@@ -41,10 +41,15 @@ public class Csrf {
         }
     }
 
+    /** Whether {@code sent} is the user's token. */
+    public boolean valid(SecurityIdentity identity, String sent) {
+        byte[] expected = token(identity).getBytes(StandardCharsets.US_ASCII);
+        return sent != null && MessageDigest.isEqual(expected, sent.getBytes(StandardCharsets.US_ASCII));
+    }
+
     /** Refuses (403) a form whose token is missing or not this user's. */
     public void check(SecurityIdentity identity, String sent) {
-        byte[] expected = token(identity).getBytes(StandardCharsets.US_ASCII);
-        if (sent == null || !MessageDigest.isEqual(expected, sent.getBytes(StandardCharsets.US_ASCII))) {
+        if (!valid(identity, sent)) {
             throw new ProblemException(403, "The form's security token is missing or wrong: reload the page and "
                     + "send it again");
         }

@@ -34,6 +34,23 @@ public interface EntitiesApi {
     @Consumes(MediaType.APPLICATION_JSON)
     Entity addName(@PathParam("id") String id, NewName name);
 
+    @POST
+    @Path("relations")
+    @Consumes(MediaType.APPLICATION_JSON)
+    Relation addRelation(NewRelation relation);
+
+    @POST
+    @Path("entities/{id}/merge")
+    @Consumes(MediaType.APPLICATION_JSON)
+    Entity merge(@PathParam("id") String id, @jakarta.ws.rs.HeaderParam("If-Match") String ifMatch, Merge merge);
+
+    record NewRelation(String subjectId, String objectId, String type, String startDate, String endDate,
+            List<Citation> citations) {
+    }
+
+    record Merge(String from) {
+    }
+
     record Entity(String id, String type, String primaryName, String description, List<Name> names,
             Map<String, List<String>> attributes, List<ExternalId> externalIds, List<String> tags, String mergedInto,
             String updatedAt, long version) {

@@ -52,8 +52,13 @@ public class EntityPage {
         static native TemplateInstance entity(String user, EntitiesApi.Entity entity, List<ScriptNames> names,
                 List<Attribute> attributes, List<RelationView> relations, String graph, Views.Histogram timeline,
                 SearchApi.CoMentions coMentioned, List<Views.HitView> documents, long documentCount, boolean editor,
-                String csrf, String message);
+                String csrf, String message, List<String> relationTypes);
+
+        static native TemplateInstance options(List<SearchApi.Suggestion> entities);
     }
+
+    static final List<String> RELATION_TYPES = List.of("MEMBER_OF", "LEADER_OF", "PART_OF", "ALLIED_WITH",
+            "SPLINTER_OF", "LOCATED_IN", "FOUNDED", "SUCCESSOR_OF", "RIVAL_OF", "FUNDED_BY", "ASSOCIATE_OF");
 
     public record ScriptNames(String script, List<EntitiesApi.Name> names) {
     }
@@ -135,7 +140,7 @@ public class EntityPage {
         }
         return Templates.entity(identity.getPrincipal().getName(), entity, byScript(entity), attributes(entity),
                 relations, graph(entity, relations), timeline, coMentioned, documents, documentCount,
-                identity.hasRole("editor"), csrf.token(identity), message);
+                identity.hasRole("editor"), csrf.token(identity), message, RELATION_TYPES);
     }
 
     private String nameOf(String id) {
@@ -171,6 +176,121 @@ public class EntityPage {
             message = "The name was not added" + (detail == null ? "" : ": " + detail);
         }
         return Response.seeOther(URI.create("/entities/" + id + "?message=" + SearchState.encode(message))).build();
+    }
+
+    @POST
+    @Path("{id}/relations")
+    @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
+    @Operation(summary = "Add a relation with its citation (form of the entity page; editors)")
+    @APIResponse(responseCode = "303", description = "Back to the entity page, with what happened")
+    @APIResponse(responseCode = "403", description = "No editor role, or no valid form token")
+    public Response addRelation(@PathParam("id") String id, @FormParam("csrf") String token,
+            @FormParam("type") String type, @FormParam("other") String other,
+            @FormParam("direction") String direction, @FormParam("sourceId") String sourceId,
+            @FormParam("quote") String quote, @FormParam("startDate") String startDate,
+            @FormParam("endDate") String endDate) {
+        checkEditor(id, token);
+        String message;
+        String otherId = resolve(other);
+        if (otherId == null) {
+            message = "No entity named \"" + (other == null ? "" : other.strip()) + "\": pick one the typeahead offers";
+        } else {
+            boolean outgoing = !"incoming".equals(direction);
+            List<EntitiesApi.Citation> citations = sourceId == null || sourceId.isBlank()
+                    ? List.of()
+                    : List.of(new EntitiesApi.Citation(sourceId.strip(), quote == null || quote.isBlank()
+                            ? null
+                            : quote.strip()));
+            try {
+                entities.addRelation(new EntitiesApi.NewRelation(outgoing ? id : otherId, outgoing ? otherId : id,
+                        type, blankToNull(startDate), blankToNull(endDate), citations));
+                message = "Relation added.";
+            } catch (WebApplicationException e) {
+                String detail = SearchPage.detail(e);
+                message = "The relation was not added" + (detail == null ? "" : ": " + detail);
+            }
+        }
+        return Response.seeOther(URI.create("/entities/" + id + "?message=" + SearchState.encode(message))).build();
+    }
+
+    @POST
+    @Path("{id}/merge")
+    @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
+    @Operation(summary = "Merge another entity into this one (form of the entity page; editors)")
+    @APIResponse(responseCode = "303", description = "Back to the entity page, with what happened")
+    @APIResponse(responseCode = "403", description = "No editor role, or no valid form token")
+    public Response merge(@PathParam("id") String id, @FormParam("csrf") String token,
+            @FormParam("other") String other, @FormParam("version") String version) {
+        checkEditor(id, token);
+        String otherId = resolve(other);
+        String message;
+        if (otherId == null || otherId.equalsIgnoreCase(id)) {
+            message = "No other entity named \"" + (other == null ? "" : other.strip()) + "\" to merge";
+        } else {
+            try {
+                entities.merge(id, "\"" + (version == null ? "" : version.strip()) + "\"",
+                        new EntitiesApi.Merge(otherId));
+                message = "Merged: its names, relations and documents are this entity's now.";
+            } catch (WebApplicationException e) {
+                String detail = SearchPage.detail(e);
+                message = e.getResponse().getStatus() == 412
+                        ? "Someone changed this entity meanwhile: nothing was merged; look again and retry"
+                        : "Nothing was merged" + (detail == null ? "" : ": " + detail);
+            }
+        }
+        return Response.seeOther(URI.create("/entities/" + id + "?message=" + SearchState.encode(message))).build();
+    }
+
+    @GET
+    @Path("options")
+    @Produces(MediaType.TEXT_HTML)
+    @Operation(summary = "Entity names for a form's list (an HTML fragment of options)")
+    @APIResponse(responseCode = "200", description = "Options")
+    public TemplateInstance options(@QueryParam("other") String q) {
+        List<SearchApi.Suggestion> found = List.of();
+        if (q != null && !q.isBlank() && q.length() <= 200) {
+            try {
+                found = search.suggest(q.strip(), 8).entities();
+            } catch (RuntimeException e) {
+                found = List.of();
+            }
+        }
+        return Templates.options(found);
+    }
+
+    private void checkEditor(String id, String token) {
+        csrf.check(identity, token);
+        if (!id.matches("[0-9a-fA-F-]{36}")) {
+            throw new ProblemException(404, "No entity " + id);
+        }
+        if (!identity.hasRole("editor")) {
+            throw new ProblemException(403, "Changing the registry needs the editor role");
+        }
+    }
+
+    /** An entity id, or the entity whose name (any of its names) is exactly this; null when none. */
+    private String resolve(String other) {
+        if (other == null || other.isBlank()) {
+            return null;
+        }
+        String o = other.strip();
+        if (o.matches("[0-9a-fA-F-]{36}")) {
+            return o.toLowerCase(Locale.ROOT);
+        }
+        try {
+            for (SearchApi.Suggestion s : search.suggest(o, 10).entities()) {
+                if (o.equalsIgnoreCase(s.primaryName()) || o.equalsIgnoreCase(s.matchedName())) {
+                    return s.id();
+                }
+            }
+        } catch (RuntimeException e) {
+            Log.debugf("entity %s not resolved: %s", o, e.getMessage());
+        }
+        return null;
+    }
+
+    private static String blankToNull(String s) {
+        return s == null || s.isBlank() ? null : s.strip();
     }
 
     /** Names grouped by the script they are written in (Latin, Arabic, ...), primary name first. */

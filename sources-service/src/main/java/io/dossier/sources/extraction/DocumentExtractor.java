@@ -127,9 +127,19 @@ public class DocumentExtractor {
 
     private static Extraction unreadable(DocumentFormat format, Exception e) {
         Log.debugf(e, "Unreadable %s file", format);
-        String why = e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
-        // Parser messages can be long or carry internals; a short first line is what a user can act on.
-        why = why.lines().findFirst().orElse(why);
+        // Tika wraps the parser's own complaint ("TIKA-198: Illegal IOException from ...Parser@1a2b"): the deepest
+        // cause says what is wrong with the file. Parser messages can be long or carry internals (class names,
+        // object ids); a short first line without them is what a user can act on.
+        Throwable root = e;
+        while (root.getCause() != null && root.getCause() != root) {
+            root = root.getCause();
+        }
+        String why = root.getMessage() == null ? root.getClass().getSimpleName() : root.getMessage();
+        why = why.lines().findFirst().orElse(why).replaceAll("\\b(?:[a-z]\\w*\\.)+[A-Z]\\w*(?:@[0-9a-f]+)?", "")
+                .replaceAll("\\s+", " ").strip();
+        if (why.isEmpty() || why.equals(":")) {
+            why = "unreadable content";
+        }
         if (why.length() > 300) {
             why = why.substring(0, 300) + "…";
         }

@@ -154,6 +154,9 @@ class UploadResourceTest {
                 .contentType("application/problem+json")
                 .body("status", equalTo(422))
                 .body("detail", containsString("could not be read as PDF"))
+                // what is wrong with the file, not the parser's internals (class names, object ids)
+                .body("detail", org.hamcrest.Matchers.not(org.hamcrest.Matchers.containsString("org.apache")))
+                .body("detail", org.hamcrest.Matchers.not(org.hamcrest.Matchers.matchesPattern(".*@[0-9a-f]{4,}.*")))
                 .body("instance", startsWith("/api/v1/sources/"))
                 .extract().header("Location");
         String id = location.substring(location.lastIndexOf('/') + 1);
