@@ -156,6 +156,16 @@ class BrowserSearchTest {
                 .isEqualTo("Browser Test Wire");
         assertThat(browser.findElements(By.cssSelector(".histogram rect"))).isNotEmpty();
         screenshot("search-facets");
+        // the export links give this search's hits as CSV and JSON
+        String csv = (String) ((org.openqa.selenium.JavascriptExecutor) browser).executeAsyncScript(
+                "const done = arguments[arguments.length - 1];"
+                        + "fetch(document.getElementById('export-csv').href).then(r => r.text()).then(done);");
+        assertThat(csv).startsWith("id,title,url,publisher,publishedAt,language,collection,entities")
+                .contains("\"" + documentId + "\"").contains("\"Browser Test Wire\"");
+        String json = (String) ((org.openqa.selenium.JavascriptExecutor) browser).executeAsyncScript(
+                "const done = arguments[arguments.length - 1];"
+                        + "fetch(document.getElementById('export-json').href).then(r => r.text()).then(done);");
+        assertThat(json).contains("\"id\" : \"" + documentId + "\"");
         // payloads in the title and snippets are text, not markup
         assertThat((Object) ((org.openqa.selenium.JavascriptExecutor) browser).executeScript("return window.__xss"))
                 .isNull();
@@ -170,6 +180,11 @@ class BrowserSearchTest {
         assertThat(browser.findElement(By.id("download")).getAttribute("href"))
                 .endsWith("/api/v1/sources/" + documentId + "/original");
         screenshot("document");
+        Object original = ((org.openqa.selenium.JavascriptExecutor) browser).executeAsyncScript(
+                "const done = arguments[arguments.length - 1];"
+                        + "fetch(document.getElementById('download').href).then(r => done(r.status + ' '"
+                        + " + r.headers.get('content-disposition')));");
+        assertThat((String) original).startsWith("200 attachment");
 
         var mention = browser.findElement(By.cssSelector(".doc-text a.mention"));
         assertThat(mention.getText()).isEqualTo(name);

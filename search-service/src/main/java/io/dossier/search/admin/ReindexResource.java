@@ -49,6 +49,9 @@ public class ReindexResource {
             throw new ProblemException(409, "This instance does not follow the feeds, so it cannot rebuild the index");
         }
         try {
+            if (!indexer.status().active()) {
+                index.refreshView(); // the active instance may have moved the alias since this one looked
+            }
             index.startBuild();
         } catch (IOException | RuntimeException e) {
             Log.warnf("rebuild not started: %s", e.getMessage());
@@ -62,6 +65,13 @@ public class ReindexResource {
     @APIResponse(responseCode = "200", description = "The status", content = @Content(schema = @Schema(implementation = IndexingStatus.class)))
     public IndexingStatus status() {
         FeedIndexer.Status s = indexer.status();
+        if (!s.active()) {
+            try {
+                index.refreshView();
+            } catch (IOException | RuntimeException e) {
+                Log.debugf("index view not refreshed: %s", e.getMessage());
+            }
+        }
         String building = index.buildingName();
         return new IndexingStatus(index.name(), index.liveName(), building, building == null ? "idle" : "building",
                 s.running(), s.instance(), s.active() ? "active" : "standby", s.lastError(), s.sourcesHead(),

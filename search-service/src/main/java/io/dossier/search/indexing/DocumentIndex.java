@@ -141,6 +141,31 @@ public class DocumentIndex {
         ensureExists();
     }
 
+    /**
+     * Reads the alias and a rebuild in progress again, changing nothing (for an instance that does not hold the
+     * indexer lease: another one moves the alias and deletes indexes).
+     */
+    public synchronized void refreshView() throws IOException {
+        var indices = client.indices();
+        if (!indices.existsAlias(a -> a.name(alias)).value()) {
+            return;
+        }
+        Set<String> current = indices.getAlias(a -> a.name(alias)).result().keySet();
+        if (current.isEmpty()) {
+            return;
+        }
+        live = current.stream().max(Comparator.comparing(this::generation)).orElseThrow();
+        building = null;
+        for (String index : indices.get(g -> g.index(alias + "-v*").ignoreUnavailable(true).allowNoIndices(true))
+                .result().keySet()) {
+            if (!current.contains(index) && isCurrentMapping(index)
+                    && generation(index).compareTo(generation(live)) > 0
+                    && (building == null || generation(index).compareTo(generation(building)) > 0)) {
+                building = index;
+            }
+        }
+    }
+
     /** Picks up a rebuild started through another instance: a newer index of this mapping beside the live one. */
     public synchronized void discoverBuild() throws IOException {
         if (live == null || building != null) {
@@ -160,7 +185,9 @@ public class DocumentIndex {
 
     /** Starts filling a new index to replace the live one; returns its name (the current build's if one runs). */
     public synchronized String startBuild() throws IOException {
-        ensureExists();
+        if (live == null) {
+            ensureExists();
+        }
         if (building == null) {
             building = create();
         }

@@ -26,6 +26,10 @@ public interface EntitiesApi {
     Mentions mentions(Text text);
 
     @POST
+    @Path("/mentions")
+    CompletionStage<Mentions> mentionsAsync(Text text);
+
+    @POST
     @Path("/entities/match")
     Matches match(MatchQuery query);
 

@@ -89,8 +89,10 @@ public class FeedIndexer {
 
     void stop(@Observes ShutdownEvent event) throws InterruptedException {
         poller.shutdownNow();
-        poller.awaitTermination(10, TimeUnit.SECONDS);
-        lease.release();
+        // hand the lease over only once no write of ours can still land; otherwise it runs out by itself
+        if (poller.awaitTermination(10, TimeUnit.SECONDS)) {
+            lease.release();
+        }
     }
 
     void poll() {
@@ -99,29 +101,20 @@ public class FeedIndexer {
             return;
         }
         try {
-            IndexerLease.Outcome outcome = lease.hold();
-            if (outcome == IndexerLease.Outcome.STANDBY) {
-                // another instance indexes; ask again in a while, and start afresh from the checkpoints if taken
-                nextLeaseCheck = now + config.feed().leaseTtl().toNanos() / 5;
-                return;
-            }
-            if (outcome == IndexerLease.Outcome.ACQUIRED) {
-                positions.clear();
-                relinker.reset();
-                index.resync();
-            }
             boolean busy;
             do {
-                if (lease.hold() == IndexerLease.Outcome.STANDBY) {
+                if (!holdLease()) {
                     return;
                 }
                 if (System.nanoTime() > nextBuildCheck) {
                     index.discoverBuild(); // a rebuild asked of another instance
                     nextBuildCheck = System.nanoTime() + 5_000_000_000L;
                 }
-                drainSources();
-                busy = lease.valid() && relinker.step();
-                busy |= buildStep();
+                if (!drainSources()) {
+                    return;
+                }
+                busy = holdLease() && relinker.step();
+                busy |= holdLease() && buildStep();
             } while (busy && !Thread.currentThread().isInterrupted());
             if (lastError != null) {
                 Log.infof("feed indexing resumed");
@@ -142,11 +135,38 @@ public class FeedIndexer {
         }
     }
 
-    private void drainSources() throws IOException, DocumentLinker.LinkerBehindException {
-        index.ensureExists();
-        while (indexNextBatch(index.liveName()) > 0 && !Thread.currentThread().isInterrupted()) {
-            // keep going while the feed has more
+    /**
+     * Takes or renews the lease as due (before every batch, so it never runs out during a long catch-up); false when
+     * another instance holds it. When it has just come to this instance, everything known is read again: another
+     * instance may have moved the checkpoints and the alias meanwhile.
+     */
+    private boolean holdLease() throws IOException {
+        IndexerLease.Outcome outcome = lease.hold();
+        if (outcome == IndexerLease.Outcome.STANDBY) {
+            nextLeaseCheck = System.nanoTime() + config.feed().leaseTtl().toNanos() / 5;
+            return false;
         }
+        if (outcome == IndexerLease.Outcome.ACQUIRED) {
+            positions.clear();
+            relinker.reset();
+            index.resync();
+            relinker.prime(); // links from now on reflect at least the registry already followed
+        }
+        return true;
+    }
+
+    /** Indexes the sources feed to its end; false when the lease went to another instance meanwhile. */
+    private boolean drainSources() throws IOException, DocumentLinker.LinkerBehindException {
+        index.ensureExists();
+        while (!Thread.currentThread().isInterrupted()) {
+            if (!holdLease()) {
+                return false;
+            }
+            if (indexNextBatch(index.liveName()) == 0) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /** One batch into the index being built, or, once it has caught up with the feed, the switch to it. */
@@ -158,6 +178,9 @@ public class FeedIndexer {
         }
         if (indexNextBatch(building) > 0) {
             return true;
+        }
+        if (!lease.mayWrite()) {
+            return false; // the alias moves only under a lease with time left
         }
         String old = index.liveName();
         index.finishBuild();
@@ -197,8 +220,8 @@ public class FeedIndexer {
                         links.registrySeq()));
             }
         }
-        if (!lease.valid()) {
-            throw new IllegalStateException("the indexer lease ran out before the batch was written");
+        if (!lease.mayWrite()) {
+            throw new IllegalStateException("the indexer lease has too little time left to write the batch");
         }
         index.write(concrete, upserts, deletions);
         checkpoints.put(checkpointKey(concrete), page.next());

@@ -61,9 +61,17 @@ public class IndexerLease {
         return instance;
     }
 
-    /** Whether this instance holds the lease now (and may write). */
+    /** Whether this instance holds the lease now (status). */
     public synchronized boolean valid() {
         return held && System.nanoTime() - renewedAt < ttlNanos;
+    }
+
+    /**
+     * Whether this instance may start a write now: it holds the lease with at least a third of its TTL left, so a write
+     * started now ends before a standby could take over (renewals come every third of the TTL, before each batch).
+     */
+    public synchronized boolean mayWrite() {
+        return held && System.nanoTime() - renewedAt < ttlNanos - ttlNanos / 3;
     }
 
     /**
@@ -85,7 +93,8 @@ public class IndexerLease {
             }
             current = null; // no checkpoints index yet
         }
-        boolean wasHeld = held;
+        // a lease that ran out is not "kept" when written again: another instance may have worked meanwhile
+        boolean wasHeld = held && now - renewedAt < ttlNanos;
         if (current == null || !current.found()) {
             held = write(null, null);
         } else {

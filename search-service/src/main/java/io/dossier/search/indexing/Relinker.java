@@ -52,6 +52,7 @@ public class Relinker {
     private final DocumentLinker linker;
     private final Checkpoints checkpoints;
     private final ElasticsearchClient client;
+    private final IndexerLease lease;
 
     private long position = -1;
     /** The page being worked on, or null. */
@@ -62,13 +63,24 @@ public class Relinker {
     private long relinked;
 
     public Relinker(@RestClient EntitiesFeedApi feed, EntityIndex entityIndex, DocumentIndex documents,
-            DocumentLinker linker, Checkpoints checkpoints, ElasticsearchClient client) {
+            DocumentLinker linker, Checkpoints checkpoints, ElasticsearchClient client, IndexerLease lease) {
         this.feed = feed;
         this.entityIndex = entityIndex;
         this.documents = documents;
         this.linker = linker;
         this.checkpoints = checkpoints;
         this.client = client;
+        this.lease = lease;
+    }
+
+    /**
+     * Reads the stored checkpoint and raises the linker's floor to it: the registry changes before it were re-linked
+     * by whichever instance followed them, so a document linked from now on must reflect them too.
+     */
+    void prime() throws IOException {
+        entityIndex.ensureExists();
+        position = checkpoints.get(checkpointKey());
+        linker.raiseFloor(position);
     }
 
     /** Forgets the work in hand (after a failure): it starts again from the stored checkpoint. */
@@ -126,8 +138,7 @@ public class Relinker {
 
     private boolean readPage() throws IOException {
         if (position < 0) {
-            entityIndex.ensureExists();
-            position = checkpoints.get(checkpointKey());
+            prime();
         }
         EntitiesFeedApi.Page next = feed.changes(position, PAGE);
         if (next.changes().isEmpty()) {
@@ -215,6 +226,9 @@ public class Relinker {
 
     /** Links one slice of the pending documents again; false when none is left. */
     private boolean relinkSlice() throws IOException, DocumentLinker.LinkerBehindException {
+        if (!lease.mayWrite()) {
+            throw new IllegalStateException("the indexer lease has too little time left to re-link");
+        }
         Iterator<Map.Entry<String, Set<String>>> indexes = pending.entrySet().iterator();
         while (indexes.hasNext()) {
             Map.Entry<String, Set<String>> entry = indexes.next();

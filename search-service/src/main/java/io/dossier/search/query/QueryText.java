@@ -74,6 +74,10 @@ final class QueryText {
      * across an operator or a parenthesis.
      */
     static SearchService.Expanded expandNames(String query, List<EntitiesApi.Mention> mentions) {
+        if (query.indexOf('/') >= 0) {
+            // a regular expression may hold any text: leave such a query as typed
+            return new SearchService.Expanded(fold(query), List.of(), false);
+        }
         // offsets are into the query as typed; each piece is folded as it is copied
         List<int[]> quotes = quoteRegions(query);
         StringBuilder out = new StringBuilder(query.length() + 64);
@@ -99,7 +103,7 @@ final class QueryText {
                     || query.charAt(from - 1) == '(')
                     && (to == query.length() || Character.isWhitespace(query.charAt(to))
                             || query.charAt(to) == ')');
-            if (!standsAlone) {
+            if (!standsAlone || fieldValue(query, from)) {
                 continue; // a field's value, a prefix or fuzzy term, a boosted or required/prohibited word
             }
             // names are whole words, so folding piece by piece folds exactly as folding the whole would
@@ -112,6 +116,36 @@ final class QueryText {
         }
         out.append(fold(query.substring(cursor)));
         return new SearchService.Expanded(out.toString(), List.copyOf(applied.values()), false);
+    }
+
+    /**
+     * Whether the text at {@code at} is a field's value: right after {@code title:} (spaces and parentheses between),
+     * or inside a group opened right after one, {@code title:(a x)}.
+     */
+    private static boolean fieldValue(String query, int at) {
+        int depth = 0;
+        for (int i = at - 1; i >= 0; i--) {
+            char c = query.charAt(i);
+            if (c == ')') {
+                depth++;
+            } else if (c == '(') {
+                if (depth > 0) {
+                    depth--;
+                } else if (afterColon(query, i)) {
+                    return true; // a group that is a field's value
+                }
+            }
+        }
+        return afterColon(query, at);
+    }
+
+    /** Whether the last character before {@code at}, spaces and opening parentheses aside, is a colon. */
+    private static boolean afterColon(String query, int at) {
+        int i = at - 1;
+        while (i >= 0 && (Character.isWhitespace(query.charAt(i)) || query.charAt(i) == '(')) {
+            i--;
+        }
+        return i >= 0 && query.charAt(i) == ':';
     }
 
     /** The [open, close] indexes of each quoted phrase (unescaped quotes, paired in order). */

@@ -52,6 +52,8 @@ public class SearchService {
     private static final ObjectMapper JSON = new ObjectMapper();
     /** A whole-query match at least this good names the entity (exact, folded, article, order, abbreviation). */
     private static final double EXPANSION_SCORE = 0.9;
+    /** How long a search waits for the registry's answer before it runs unexpanded. */
+    private static final long EXPANSION_WAIT_MS = 1500;
 
     private final ElasticsearchClient client;
     private final DocumentIndex index;
@@ -201,12 +203,6 @@ public class SearchService {
         return reason.length() > 500 ? reason.substring(0, 500) + "…" : reason;
     }
 
-    /**
-     * The registry entities the query is a name of: the whole query (quotes aside) linked as a name of an entity, or,
-     * failing that, matched whole against the registry (which reaches abbreviations such as "KH" that linking only
-     * takes with support from the text). A query with more than a name ("Kataib Hezbollah AND drone") is not
-     * expanded, so its other words keep their meaning.
-     */
     /** The query to run (folded, and with names inside it ORed with their entities) and the expansions applied. */
     record Expanded(String query, List<SearchResults.Expansion> expansions, boolean wholeQuery) {
     }
@@ -230,7 +226,9 @@ public class SearchService {
             if (plain) {
                 matching = entities.matchAsync(new EntitiesApi.MatchQuery(name, 5)).toCompletableFuture();
             }
-            List<EntitiesApi.Mention> mentions = entities.mentions(new EntitiesApi.Text(q)).mentions();
+            // bounded: a slow registry costs a search at most this, and the search answers unexpanded
+            List<EntitiesApi.Mention> mentions = entities.mentionsAsync(new EntitiesApi.Text(q)).toCompletableFuture()
+                    .get(EXPANSION_WAIT_MS, TimeUnit.MILLISECONDS).mentions();
             int nameStart = q.indexOf(name);
             Map<String, SearchResults.Expansion> whole = new LinkedHashMap<>();
             for (EntitiesApi.Mention m : plain ? mentions : List.<EntitiesApi.Mention>of()) {
@@ -240,7 +238,7 @@ public class SearchService {
                 }
             }
             if (whole.isEmpty() && matching != null) {
-                for (EntitiesApi.Match m : matching.get(5, TimeUnit.SECONDS).candidates()) {
+                for (EntitiesApi.Match m : matching.get(EXPANSION_WAIT_MS, TimeUnit.MILLISECONDS).candidates()) {
                     if (m.score() >= EXPANSION_SCORE) {
                         whole.putIfAbsent(m.entityId(), new SearchResults.Expansion(name, m.entityId(), m.type(),
                                 m.primaryName(), m.rule()));

@@ -45,6 +45,13 @@ class QueryTextTest {
     }
 
     @Test
+    void aNameInAGroupThatIsNotAFieldsValueIsExpanded() {
+        String q = "drone AND (hezbollah brigades OR border)";
+        assertThat(QueryText.expandNames(q, mention(q, "hezbollah brigades")).query()).isEqualTo(
+                "drone AND (((hezbollah brigades) OR entityIds:\"" + KH + "\"^0.5) OR border)");
+    }
+
+    @Test
     void aWholePhraseIsExpandedAsAPhrase() {
         String q = "\"hezbollah brigades\" NOT border";
         assertThat(QueryText.expandNames(q, mention(q, "hezbollah brigades")).query())
@@ -59,10 +66,14 @@ class QueryTextTest {
             "hezbollah~ | hezbollah",
             "-hezbollah brigades | hezbollah brigades",
             "hezbollah brigades^2 | hezbollah brigades",
+            "title: hezbollah brigades | hezbollah brigades",
+            "title:(drone hezbollah brigades) | hezbollah brigades",
+            "title:((a) b hezbollah) | hezbollah",
+            "/hezbollah b.*/ OR hezbollah | hezbollah",
     })
     void namesThatAreNotStandingAloneAreLeftAsTyped(String q, String name) {
         SearchService.Expanded expanded = QueryText.expandNames(q, mention(q, name));
-        assertThat(expanded.query()).isEqualTo(q);
+        assertThat(expanded.query()).isEqualTo(QueryText.fold(q));
         assertThat(expanded.expansions()).isEmpty();
     }
 }

@@ -159,7 +159,7 @@ public class ImportRunner {
                     return false; // finished by another instance meanwhile
                 }
                 Log.infof("Working on import %s", id);
-                self.run(id);
+                self.run(id, () -> stillHeld(connection, key));
                 return true;
             } finally {
                 advisory(connection, "select pg_advisory_unlock(?)", key);
@@ -188,8 +188,33 @@ public class ImportRunner {
     }
 
     /** Works one job through; reads outside the batch transactions need the request context. */
+    /**
+     * Whether this instance still holds the job's lock: its connection alive and the lock on it. A lost connection
+     * (a database failover, a dropped idle connection) releases the lock, and another instance may take the job.
+     */
+    private static boolean stillHeld(java.sql.Connection connection, long key) {
+        try (java.sql.PreparedStatement statement = connection.prepareStatement("select exists(select 1 from pg_locks"
+                + " where locktype = 'advisory' and granted and pid = pg_backend_pid()"
+                + " and classid = cast(? as bigint)::oid and objid = cast(? as bigint)::oid and objsubid = 1)")) {
+            statement.setLong(1, key >>> 32);
+            statement.setLong(2, key & 0xFFFFFFFFL);
+            try (java.sql.ResultSet result = statement.executeQuery()) {
+                return result.next() && result.getBoolean(1);
+            }
+        } catch (java.sql.SQLException e) {
+            return false;
+        }
+    }
+
+    /** Works one job through (tests call it directly, as the only runner). */
     @ActivateRequestContext
     void run(UUID id) {
+        run(id, () -> true);
+    }
+
+    /** Works one job through while {@code owned} says the job is still this instance's, checked before each batch. */
+    @ActivateRequestContext
+    void run(UUID id, java.util.function.BooleanSupplier owned) {
         ImportJob job = imports.job(id).orElse(null);
         if (job == null) {
             return;
@@ -211,6 +236,11 @@ public class ImportRunner {
                 batchBytes += item.content() == null ? 0 : item.content().length;
                 // a batch ends on a count or on its bytes, so a batch of large files stays within memory
                 if (batch.size() == config.batchSize() || batchBytes >= MAX_BATCH_BYTES) {
+                    if (!owned.getAsBoolean()) {
+                        Log.warnf("Import %s: this instance lost its claim (database connection); another takes it "
+                                + "over from the last committed batch", id);
+                        return;
+                    }
                     commit(job, batch);
                     batch.clear();
                     batchBytes = 0;
@@ -221,6 +251,10 @@ public class ImportRunner {
                 }
             }
             if (!batch.isEmpty()) {
+                if (!owned.getAsBoolean()) {
+                    Log.warnf("Import %s: this instance lost its claim; another takes it over", id);
+                    return;
+                }
                 commit(job, batch);
             }
             imports.finish(id, ImportStatus.COMPLETED, null);

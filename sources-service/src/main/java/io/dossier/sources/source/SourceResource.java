@@ -234,6 +234,10 @@ public class SourceResource {
             throw new ProblemException(428, "Send If-Match with the ETag of the version you edited");
         }
         readable(id);
+        if (request.collection() != null && !CollectionAccess.mayRead(identity, request.collection())) {
+            throw new ProblemException(403, "You may not move a source into collection " + request.collection()
+                    + ": you cannot read it");
+        }
         SourceDto source = service.update(id, version(ifMatch), request);
         return Response.ok(source).tag(etag(source)).build();
     }

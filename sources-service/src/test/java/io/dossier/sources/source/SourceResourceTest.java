@@ -158,7 +158,11 @@ class SourceResourceTest {
     @Test
     void editorEditsMetadataWithOptimisticLocking() {
         String id = createOne("Metadata to edit.");
+        // an editor may not move a source into a collection it cannot read
         given().auth().oauth2(Tokens.forUser(Tokens.EDITOR)).contentType(ContentType.JSON).header("If-Match", "\"0\"")
+                .body(Map.of("collection", "restricted")).when().patch("/api/v1/sources/" + id)
+                .then().statusCode(403).contentType("application/problem+json");
+        given().auth().oauth2(Tokens.forUser(Tokens.ADMIN)).contentType(ContentType.JSON).header("If-Match", "\"0\"")
                 .body(Map.of("title", "Corrected title", "publisher", "Corrected Publisher", "collection",
                         "restricted"))
                 .when().patch("/api/v1/sources/" + id)
