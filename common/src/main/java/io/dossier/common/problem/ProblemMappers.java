@@ -99,6 +99,21 @@ public class ProblemMappers {
         return Problem.of(403, "Your roles do not allow this request").withInstance(path(uri)).toResponse();
     }
 
+    /**
+     * A request body that ended early or is not the multipart it says it is (the HTTP layer fails while reading it):
+     * the client's mistake, not ours.
+     */
+    @ServerExceptionMapper
+    public Response unreadableBody(java.io.IOException e, UriInfo uri) {
+        String message = e.getMessage() == null ? "" : e.getMessage();
+        if (message.contains("multipart") || message.contains("Connection terminated")
+                || message.contains("Unexpected end")) {
+            return Problem.of(400, "The request body could not be read (incomplete or not what its Content-Type "
+                    + "says)").withInstance(path(uri)).toResponse();
+        }
+        return unexpected(e, uri);
+    }
+
     @ServerExceptionMapper(priority = jakarta.ws.rs.Priorities.USER + 1000)
     public Response unexpected(Throwable e, UriInfo uri) {
         String id = Long.toHexString(System.nanoTime());

@@ -68,6 +68,14 @@ class EntityResourceTest {
     }
 
     @Test
+    void aNulInAListFilterIs400() {
+        for (String param : new String[]{"name", "tag"}) {
+            given().auth().oauth2(Tokens.forUser(Tokens.READER)).queryParam(param, "a\u0000b").get("/api/v1/entities")
+                    .then().statusCode(400).contentType("application/problem+json");
+        }
+    }
+
+    @Test
     void listsByType() {
         given().auth().oauth2(Tokens.forUser(Tokens.READER)).queryParam("type", "ORGANIZATION")
                 .queryParam("size", 500).get("/api/v1/entities")

@@ -219,6 +219,17 @@ class UploadResourceTest {
     }
 
     @Test
+    void aMultipartBodyThatEndsEarlyIs400() {
+        given().auth().oauth2(Tokens.forUser(Tokens.ANALYST))
+                .config(io.restassured.config.RestAssuredConfig.config().encoderConfig(
+                        io.restassured.config.EncoderConfig.encoderConfig()
+                                .appendDefaultContentCharsetToContentTypeIfUndefined(false)))
+                .contentType("multipart/form-data; boundary=zz")
+                .body("--zz\r\nContent-Disposition: form-data;".getBytes(java.nio.charset.StandardCharsets.UTF_8))
+                .post("/api/v1/sources").then().statusCode(400).contentType("application/problem+json");
+    }
+
+    @Test
     void uploadsNeedTheAnalystRole() {
         byte[] file = ("Text for the role check." + unique()).getBytes(StandardCharsets.UTF_8);
         given().multiPart("file", "a.txt", file).when().post("/api/v1/sources").then().statusCode(401);
