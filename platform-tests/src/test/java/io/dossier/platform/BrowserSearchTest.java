@@ -233,9 +233,9 @@ class BrowserSearchTest {
 
         // a duplicate merged into it from the page
         String duplicate = "Liwa Browser Duplicate " + u;
-        given().baseUri(Platform.GATEWAY).auth().oauth2(editor).contentType(ContentType.JSON)
+        String duplicateId = given().baseUri(Platform.GATEWAY).auth().oauth2(editor).contentType(ContentType.JSON)
                 .body(Map.of("type", "ORGANIZATION", "primaryName", duplicate)).post("/api/v1/entities").then()
-                .statusCode(201);
+                .statusCode(201).extract().path("id");
         await().atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofMillis(200)).ignoreExceptions()
                 .until(() -> given().baseUri(Platform.GATEWAY).auth().oauth2(reader).queryParam("q", duplicate)
                         .get("/api/v1/search/entities").then().extract().jsonPath().getList("entities.primaryName")
@@ -246,6 +246,9 @@ class BrowserSearchTest {
         assertThat(browser.findElements(By.cssSelector(".names li"))).extracting(e -> e.getText())
                 .anySatisfy(t -> assertThat(t).startsWith(duplicate));
         screenshot("entity-edited");
+        // the merged-away entity's page is the survivor's
+        browser.get(Platform.GATEWAY + "/entities/" + duplicateId);
+        wait.until(ExpectedConditions.urlToBe(Platform.GATEWAY + "/entities/" + entityId));
     }
 
     /** Files dropped on the upload page: each with its progress and its status, indexed or failed with a reason. */

@@ -66,6 +66,8 @@ public class DocumentPage {
             throw new ProblemException(status == 404 || status == 400 ? 404 : 503, status == 404 || status == 400
                     ? "No document " + id + " that you may read"
                     : "Documents are unavailable right now; try again shortly");
+        } catch (RuntimeException e) {
+            throw new ProblemException(503, "Documents are unavailable right now; try again shortly");
         }
         List<Views.HitView> related = List.of();
         try {

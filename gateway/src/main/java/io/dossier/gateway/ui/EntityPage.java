@@ -99,9 +99,16 @@ public class EntityPage {
             int status = e.getResponse().getStatus();
             throw new ProblemException(status == 404 || status == 400 ? 404 : 503,
                     status == 404 || status == 400 ? "No entity " + id : "The registry is unavailable right now");
+        } catch (RuntimeException e) {
+            throw new ProblemException(503, "The registry is unavailable right now");
+        }
+        if (!entity.id().equals(id)) {
+            // a merged-away (or differently written) id: the page is the surviving entity's
+            throw new jakarta.ws.rs.RedirectionException(303, URI.create("/entities/" + entity.id()));
         }
         List<RelationView> relations = new ArrayList<>();
         Map<String, String> otherNames = new LinkedHashMap<>();
+        Map<String, Boolean> readable = new java.util.HashMap<>();
         try {
             for (EntitiesApi.Relation r : entities.relations(id, 50)) {
                 boolean outgoing = id.equals(r.subjectId());
@@ -113,7 +120,7 @@ public class EntityPage {
                                 ? ""
                                 : r.endDate());
                 relations.add(new RelationView(r.type().toLowerCase(Locale.ROOT).replace('_', ' '), other, otherName,
-                        outgoing, period, r.citations() == null ? List.of() : r.citations()));
+                        outgoing, period, readableCitations(r.citations(), readable)));
             }
         } catch (RuntimeException e) {
             Log.debugf("relations of %s not shown: %s", id, e.getMessage());
@@ -141,6 +148,25 @@ public class EntityPage {
         return Templates.entity(identity.getPrincipal().getName(), entity, byScript(entity), attributes(entity),
                 relations, graph(entity, relations), timeline, coMentioned, documents, documentCount,
                 identity.hasRole("editor"), csrf.token(identity), message, RELATION_TYPES);
+    }
+
+    /**
+     * The citations whose source the viewer may read: a quote from a document in a collection the viewer cannot read
+     * is not shown (nor is the citation).
+     */
+    private List<EntitiesApi.Citation> readableCitations(List<EntitiesApi.Citation> citations,
+            Map<String, Boolean> readable) {
+        if (citations == null) {
+            return List.of();
+        }
+        return citations.stream().filter(c -> c.sourceId() != null && readable.computeIfAbsent(c.sourceId(), s -> {
+            try {
+                search.document(s);
+                return true;
+            } catch (RuntimeException e) {
+                return false;
+            }
+        })).toList();
     }
 
     private String nameOf(String id) {
@@ -191,9 +217,10 @@ public class EntityPage {
             @FormParam("endDate") String endDate) {
         checkEditor(id, token);
         String message;
-        String otherId = resolve(other);
+        String otherId = resolve(other, id);
         if (otherId == null) {
-            message = "No entity named \"" + (other == null ? "" : other.strip()) + "\": pick one the typeahead offers";
+            message = "No other entity is \"" + (other == null ? "" : other.strip()) + "\" (or several are: pick one"
+                    + " from the list, which gives its id)";
         } else {
             boolean outgoing = !"incoming".equals(direction);
             List<EntitiesApi.Citation> citations = sourceId == null || sourceId.isBlank()
@@ -222,10 +249,11 @@ public class EntityPage {
     public Response merge(@PathParam("id") String id, @FormParam("csrf") String token,
             @FormParam("other") String other, @FormParam("version") String version) {
         checkEditor(id, token);
-        String otherId = resolve(other);
+        String otherId = resolve(other, id);
         String message;
         if (otherId == null || otherId.equalsIgnoreCase(id)) {
-            message = "No other entity named \"" + (other == null ? "" : other.strip()) + "\" to merge";
+            message = "No other entity is \"" + (other == null ? "" : other.strip()) + "\" (or several are: pick one"
+                    + " from the list, which gives its id)";
         } else {
             try {
                 entities.merge(id, "\"" + (version == null ? "" : version.strip()) + "\"",
@@ -268,8 +296,11 @@ public class EntityPage {
         }
     }
 
-    /** An entity id, or the entity whose name (any of its names) is exactly this; null when none. */
-    private String resolve(String other) {
+    /**
+     * An entity id (what the form's list gives), or the one other entity than {@code self} whose name is exactly this;
+     * null when there is none, or more than one (a merge must never pick a namesake by chance).
+     */
+    private String resolve(String other, String self) {
         if (other == null || other.isBlank()) {
             return null;
         }
@@ -278,15 +309,15 @@ public class EntityPage {
             return o.toLowerCase(Locale.ROOT);
         }
         try {
-            for (SearchApi.Suggestion s : search.suggest(o, 10).entities()) {
-                if (o.equalsIgnoreCase(s.primaryName()) || o.equalsIgnoreCase(s.matchedName())) {
-                    return s.id();
-                }
-            }
+            List<String> named = search.suggest(o, 20).entities().stream()
+                    .filter(s -> !s.id().equals(self))
+                    .filter(s -> o.equalsIgnoreCase(s.primaryName()) || o.equalsIgnoreCase(s.matchedName()))
+                    .map(SearchApi.Suggestion::id).distinct().toList();
+            return named.size() == 1 ? named.get(0) : null;
         } catch (RuntimeException e) {
             Log.debugf("entity %s not resolved: %s", o, e.getMessage());
+            return null;
         }
-        return null;
     }
 
     private static String blankToNull(String s) {

@@ -179,7 +179,10 @@ public class SearchPage {
                 cursor = results.next();
             } while (cursor != null && hits.size() < EXPORT_MAX);
         } catch (WebApplicationException e) {
-            throw new ProblemException(e.getResponse().getStatus() == 400 ? 400 : 503, message(e));
+            int status = e.getResponse().getStatus();
+            throw new ProblemException(status == 400 || status == 403 ? status : 503, message(e));
+        } catch (RuntimeException e) {
+            throw new ProblemException(503, "Search is unavailable right now; try again shortly");
         }
         List<SearchApi.Hit> kept = hits.subList(0, Math.min(hits.size(), EXPORT_MAX));
         String name = "dossier-search." + format;

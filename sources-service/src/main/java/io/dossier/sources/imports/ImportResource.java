@@ -81,6 +81,11 @@ public class ImportResource {
             @QueryParam("collection") @Pattern(regexp = SourceRules.COLLECTION, message = SourceRules.COLLECTION_MESSAGE) String collection,
             @QueryParam("tag") @Size(max = 50) List<@NotBlank @Pattern(regexp = SourceRules.TAG, message = SourceRules.TAG_MESSAGE) String> tags) {
         ImportFormat format = format(contentType);
+        String target = collection == null ? IngestService.DEFAULT_COLLECTION : collection;
+        if (!io.dossier.common.security.CollectionAccess.mayRead(identity, target)) {
+            throw new io.dossier.common.problem.ProblemException(403, "You may not add sources to collection "
+                    + target + ": you cannot read it");
+        }
         UUID id = UUID.randomUUID();
         ImportSpool.Spooled spooled = spool.accept(body, id, format);
         ImportJob job = new ImportJob();

@@ -81,6 +81,7 @@ public class SourceResource {
     @APIResponse(responseCode = "200", description = "The same content was already stored: that source, with header Dossier-Duplicate: true", content = @Content(schema = @Schema(implementation = SourceDto.class)))
     @APIResponse(responseCode = "400", description = "Invalid input", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     public Response create(@Valid @NotNull CreateSourceRequest request) {
+        mayAddTo(request.collection());
         return answer(ingest.ingest(request, identity.getPrincipal().getName()));
     }
 
@@ -110,6 +111,7 @@ public class SourceResource {
         if (file == null || file.uploadedFile() == null) {
             throw ProblemException.badRequest("Send the document as the form field `file`");
         }
+        mayAddTo(collection);
         if (file.size() > config.maxFileBytes()) {
             throw new ProblemException(413, "The file is " + file.size() + " bytes; the limit is "
                     + config.maxFileBytes() + " bytes");
@@ -130,8 +132,21 @@ public class SourceResource {
         }
     }
 
-    private static Response answer(SourceService.Ingested ingested) {
+    /** Sources go only into a collection the caller may read (403 otherwise); none given: the default one. */
+    private void mayAddTo(String collection) {
+        String target = collection == null || collection.isBlank() ? IngestService.DEFAULT_COLLECTION : collection;
+        if (!CollectionAccess.mayRead(identity, target)) {
+            throw new ProblemException(403, "You may not add sources to collection " + target
+                    + ": you cannot read it");
+        }
+    }
+
+    private Response answer(SourceService.Ingested ingested) {
         SourceDto source = ingested.source();
+        if (ingested.duplicate() && !CollectionAccess.mayRead(identity, source.collection())) {
+            // the same content is stored where this caller may not look: say so, and nothing more
+            throw new ProblemException(409, "This content is already stored, in a collection you cannot read");
+        }
         URI location = URI.create("/api/v1/sources/" + source.id());
         if (source.status() == SourceStatus.FAILED) {
             Problem problem = Problem.of(422, source.statusReason()).withInstance(location.toString());

@@ -22,7 +22,7 @@ import io.restassured.path.json.JsonPath;
 class ChangeFeedResourceTest {
 
     private static String create(String title) {
-        return given().auth().oauth2(Tokens.forUser(Tokens.ANALYST)).contentType(ContentType.JSON)
+        return given().auth().oauth2(Tokens.forUser(Tokens.INVESTIGATOR)).contentType(ContentType.JSON)
                 .body(Map.of("title", title, "text", title + " " + UUID.randomUUID(), "collection", "restricted"))
                 .post("/api/v1/sources").then().statusCode(201).extract().path("id");
     }

@@ -121,7 +121,7 @@ class UploadResourceTest {
 
     @Test
     void formFieldsOverrideWhatWasExtracted() {
-        given().auth().oauth2(Tokens.forUser(Tokens.ANALYST))
+        given().auth().oauth2(Tokens.forUser(Tokens.INVESTIGATOR))
                 .multiPart("file", "report.pdf", SampleFiles.pdf(SampleFiles.SENTENCE + unique(), false))
                 .multiPart("title", "Activity report, second quarter")
                 .multiPart("collection", "restricted")

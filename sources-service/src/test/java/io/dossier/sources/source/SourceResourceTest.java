@@ -252,7 +252,7 @@ class SourceResourceTest {
     @Test
     void listsNewestFirstAndFiltersByCollection() {
         String older = createOne("Older open brief.");
-        String newer = given().auth().oauth2(Tokens.forUser(Tokens.ANALYST)).contentType(ContentType.JSON)
+        String newer = given().auth().oauth2(Tokens.forUser(Tokens.INVESTIGATOR)).contentType(ContentType.JSON)
                 .body(Map.of("title", "Newer restricted brief", "text", unique("Restricted."), "collection",
                         "restricted"))
                 .post("/api/v1/sources").then().statusCode(201).extract().path("id");
@@ -276,6 +276,18 @@ class SourceResourceTest {
         assertThat(forReader.getList("sources.id", String.class)).contains(older).doesNotContain(newer);
         given().auth().oauth2(Tokens.forUser(Tokens.READER)).queryParam("collection", "restricted")
                 .get("/api/v1/sources").then().statusCode(200).body("total", equalTo(0));
+        // an analyst without the collection may not add to it; the same content, stored there, is not shown to it
+        given().auth().oauth2(Tokens.forUser(Tokens.ANALYST)).contentType(ContentType.JSON)
+                .body(Map.of("title", "Planted", "text", unique("Planted."), "collection", "restricted"))
+                .post("/api/v1/sources").then().statusCode(403).contentType("application/problem+json");
+        String text = unique("Stored where analysts cannot look.");
+        given().auth().oauth2(Tokens.forUser(Tokens.INVESTIGATOR)).contentType(ContentType.JSON)
+                .body(Map.of("title", "Hidden", "text", text, "collection", "restricted")).post("/api/v1/sources")
+                .then().statusCode(201);
+        given().auth().oauth2(Tokens.forUser(Tokens.ANALYST)).contentType(ContentType.JSON)
+                .body(Map.of("title", "Same text", "text", text)).post("/api/v1/sources").then().statusCode(409)
+                .body("detail", equalTo("This content is already stored, in a collection you cannot read"))
+                .body("title", org.hamcrest.Matchers.not("Hidden"));
 
         given().get("/api/v1/sources").then().statusCode(401);
         given().auth().oauth2(Tokens.forUser(Tokens.NOBODY)).get("/api/v1/sources").then().statusCode(403);
