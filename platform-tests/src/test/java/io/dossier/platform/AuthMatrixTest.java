@@ -9,11 +9,9 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Base64;
-import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.UUID;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
@@ -35,37 +33,6 @@ import io.restassured.specification.RequestSpecification;
 class AuthMatrixTest {
 
     private static final ObjectMapper JSON = new ObjectMapper();
-    private static final Map<String, Integer> SERVICES = Map.of("sources", 18081, "entities", 18082, "search", 18083);
-
-    record Operation(String service, String method, String path, String contentType) {
-    }
-
-    /** The secured operations of each service: every /api/v1 path of its OpenAPI document. */
-    static List<Operation> operations() throws Exception {
-        List<Operation> out = new ArrayList<>();
-        for (Map.Entry<String, Integer> service : SERVICES.entrySet()) {
-            String doc = given().baseUri("http://localhost:" + service.getValue()).queryParam("format", "json")
-                    .get("/q/openapi").then().statusCode(200).extract().asString();
-            JsonNode paths = JSON.readTree(doc).get("paths");
-            for (Iterator<Map.Entry<String, JsonNode>> p = paths.fields(); p.hasNext();) {
-                Map.Entry<String, JsonNode> path = p.next();
-                if (!path.getKey().startsWith("/api/v1/")) {
-                    continue;
-                }
-                String concrete = path.getKey().replaceAll("\\{[^}]+}", UUID.randomUUID().toString());
-                for (Iterator<Map.Entry<String, JsonNode>> m = path.getValue().fields(); m.hasNext();) {
-                    Map.Entry<String, JsonNode> method = m.next();
-                    if (!List.of("get", "post", "put", "patch", "delete").contains(method.getKey())) {
-                        continue;
-                    }
-                    JsonNode body = method.getValue().path("requestBody").path("content");
-                    String type = body.fieldNames().hasNext() ? body.fieldNames().next() : null;
-                    out.add(new Operation(service.getKey(), method.getKey().toUpperCase(), concrete, type));
-                }
-            }
-        }
-        return out;
-    }
 
     private static String password(String client, String user) {
         return given().baseUri("http://localhost:8180").contentType("application/x-www-form-urlencoded")
@@ -106,13 +73,14 @@ class AuthMatrixTest {
 
     @Test
     void everyOperationRefusesEveryBadCredential() throws Exception {
-        List<Operation> operations = operations();
+        List<ApiOperations.Operation> operations = ApiOperations.all();
         assertThat(operations).hasSizeGreaterThan(25);
         Map<String, Object[]> credentials = credentials();
         List<String> wrong = new ArrayList<>();
         int calls = 0;
-        for (Operation op : operations) {
-            for (String base : List.of("http://localhost:" + SERVICES.get(op.service()), Platform.GATEWAY)) {
+        for (ApiOperations.Operation op : operations) {
+            String path = op.path();
+            for (String base : List.of("http://localhost:" + op.port(), Platform.GATEWAY)) {
                 for (Map.Entry<String, Object[]> c : credentials.entrySet()) {
                     RequestSpecification request = given().config(io.restassured.config.RestAssuredConfig.config()
                             .encoderConfig(io.restassured.config.EncoderConfig.encoderConfig()
@@ -125,11 +93,11 @@ class AuthMatrixTest {
                         request.contentType(op.contentType()).body((op.contentType().contains("json") ? "{}" : "x")
                                 .getBytes(StandardCharsets.UTF_8));
                     }
-                    Response answer = request.request(op.method(), op.path());
+                    Response answer = request.request(op.method(), path);
                     calls++;
                     int expected = (Integer) c.getValue()[1];
                     if (answer.statusCode() != expected) {
-                        wrong.add(op.method() + " " + base + op.path() + " with " + c.getKey() + ": "
+                        wrong.add(op.method() + " " + base + path + " with " + c.getKey() + ": "
                                 + answer.statusCode() + " (expected " + expected + ")");
                     }
                 }

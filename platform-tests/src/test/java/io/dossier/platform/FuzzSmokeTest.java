@@ -5,17 +5,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
-import java.util.Iterator;
 import java.util.List;
-import java.util.Map;
 import java.util.Random;
-import java.util.UUID;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
-
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 
 import io.dossier.testinfra.Tokens;
 import io.restassured.config.EncoderConfig;
@@ -31,8 +25,6 @@ import io.restassured.specification.RequestSpecification;
 @ExtendWith(PlatformExtension.class)
 class FuzzSmokeTest {
 
-    private static final ObjectMapper JSON = new ObjectMapper();
-    private static final Map<String, Integer> SERVICES = Map.of("sources", 18081, "entities", 18082, "search", 18083);
     private static final RestAssuredConfig RAW = RestAssuredConfig.config().encoderConfig(EncoderConfig
             .encoderConfig().appendDefaultContentCharsetToContentTypeIfUndefined(false));
 
@@ -41,54 +33,21 @@ class FuzzSmokeTest {
             "true", "[]", "{}", "null", "' OR 1=1 --", "\"unbalanced", "(((", "*?~^", "../../etc/passwd",
             "%00", "\u0000", "\uFFFF", "كتائب", "x".repeat(5000), "2025-13-45", "🙂".repeat(300));
 
-    record Operation(int port, String method, String template, List<String> query, String contentType) {
-    }
-
-    static List<Operation> operations() throws Exception {
-        List<Operation> out = new ArrayList<>();
-        for (int port : SERVICES.values()) {
-            JsonNode paths = JSON.readTree(given().baseUri("http://localhost:" + port).queryParam("format", "json")
-                    .get("/q/openapi").then().statusCode(200).extract().asString()).get("paths");
-            for (Iterator<Map.Entry<String, JsonNode>> p = paths.fields(); p.hasNext();) {
-                Map.Entry<String, JsonNode> path = p.next();
-                if (!path.getKey().startsWith("/api/v1/")) {
-                    continue;
-                }
-                for (Iterator<Map.Entry<String, JsonNode>> m = path.getValue().fields(); m.hasNext();) {
-                    Map.Entry<String, JsonNode> method = m.next();
-                    if (!List.of("get", "post", "put", "patch", "delete").contains(method.getKey())) {
-                        continue;
-                    }
-                    List<String> query = new ArrayList<>();
-                    for (JsonNode param : method.getValue().path("parameters")) {
-                        if ("query".equals(param.path("in").asText())) {
-                            query.add(param.path("name").asText());
-                        }
-                    }
-                    JsonNode body = method.getValue().path("requestBody").path("content");
-                    String type = body.fieldNames().hasNext() ? body.fieldNames().next() : null;
-                    out.add(new Operation(port, method.getKey().toUpperCase(), path.getKey(), query, type));
-                }
-            }
-        }
-        return out;
-    }
-
     @Test
     void malformedInputNeverGetsA5xx() throws Exception {
-        List<Operation> operations = operations();
+        List<ApiOperations.Operation> operations = ApiOperations.all();
         String admin = Tokens.forUser(Tokens.ADMIN);
         Random random = new Random(7);
         List<String> failures = new ArrayList<>();
         int calls = 0;
-        for (Operation op : operations) {
+        for (ApiOperations.Operation op : operations) {
             List<RequestSpecification> requests = new ArrayList<>();
             // path values
             for (String v : List.of("not-a-uuid", "00000000-0000-0000-0000-000000000000", "x".repeat(300), "%2e%2e")) {
                 requests.add(base(op, admin).urlEncodingEnabled(v.startsWith("%") ? false : true)
                         .basePath(op.template().replaceAll("\\{[^}]+}", v)));
             }
-            String path = op.template().replaceAll("\\{[^}]+}", UUID.randomUUID().toString());
+            String path = op.path();
             // every query parameter with every wrong value
             for (String name : op.query()) {
                 for (String v : VALUES) {
@@ -130,7 +89,7 @@ class FuzzSmokeTest {
         assertThat(failures).isEmpty();
     }
 
-    private static RequestSpecification base(Operation op, String token) {
+    private static RequestSpecification base(ApiOperations.Operation op, String token) {
         return given().config(RAW).baseUri("http://localhost:" + op.port()).redirects().follow(false)
                 .header("Authorization", "Bearer " + token);
     }

@@ -7,14 +7,13 @@ import java.util.Set;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
-import io.dossier.common.problem.ProblemException;
 import io.dossier.common.text.TextFolding;
 import io.dossier.search.indexing.DocumentIndex;
 import io.dossier.search.indexing.EntityIndex;
 import io.dossier.search.indexing.IndexedDocument;
 import io.dossier.search.indexing.IndexedEntity;
 import io.dossier.search.query.CollectionAccess;
-import io.quarkus.logging.Log;
+import io.dossier.search.query.SearchService;
 
 import co.elastic.clients.elasticsearch.ElasticsearchClient;
 import co.elastic.clients.elasticsearch._types.ElasticsearchException;
@@ -75,10 +74,8 @@ public class EntitySearchService {
                         hit.score() == null ? 0 : hit.score()));
             }
             return new EntitySuggestions(out);
-        } catch (ElasticsearchException e) {
-            throw unavailable(e);
-        } catch (IOException e) {
-            throw unavailable(e);
+        } catch (ElasticsearchException | IOException e) {
+            throw SearchService.unavailable("entity typeahead", e);
         }
     }
 
@@ -135,15 +132,8 @@ public class EntitySearchService {
             }
             long total = response.hits().total() == null ? 0 : response.hits().total().value();
             return new CoMentions(entityId, total, out);
-        } catch (ElasticsearchException e) {
-            throw unavailable(e);
-        } catch (IOException e) {
-            throw unavailable(e);
+        } catch (ElasticsearchException | IOException e) {
+            throw SearchService.unavailable("co-mentioned entities", e);
         }
-    }
-
-    private static ProblemException unavailable(Exception e) {
-        Log.warnf("entity search failed in Elasticsearch: %s", e.getMessage());
-        return new ProblemException(503, "Search is unavailable right now; try again shortly");
     }
 }

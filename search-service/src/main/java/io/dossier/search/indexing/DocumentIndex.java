@@ -95,8 +95,7 @@ public class DocumentIndex {
             indices.delete(d -> d.index(alias));
         }
         Set<String> current = aliased ? indices.getAlias(a -> a.name(alias)).result().keySet() : Set.of();
-        List<String> ours = indices.get(g -> g.index(alias + "-v*").ignoreUnavailable(true).allowNoIndices(true))
-                .result().keySet().stream().sorted(Comparator.comparing(this::generation)).toList();
+        Set<String> ours = ours();
         if (!current.isEmpty()) {
             // one index behind the alias (should there be more, the newest stays)
             live = current.stream().max(Comparator.comparing(this::generation)).orElseThrow();
@@ -109,12 +108,7 @@ public class DocumentIndex {
             live = fresh;
         }
         // an unaliased index of this mapping, newer than the live one, is a rebuild to carry on with; others go
-        String resume = null;
-        for (String index : ours) {
-            if (!index.equals(live) && isCurrentMapping(index) && generation(index).compareTo(generation(live)) > 0) {
-                resume = index;
-            }
-        }
+        String resume = rebuildIn(ours);
         for (String index : ours) {
             if (!index.equals(live) && !index.equals(resume)) {
                 Log.infof("deleting index %s (left over from an earlier rebuild)", index);
@@ -155,15 +149,7 @@ public class DocumentIndex {
             return;
         }
         live = current.stream().max(Comparator.comparing(this::generation)).orElseThrow();
-        building = null;
-        for (String index : indices.get(g -> g.index(alias + "-v*").ignoreUnavailable(true).allowNoIndices(true))
-                .result().keySet()) {
-            if (!current.contains(index) && isCurrentMapping(index)
-                    && generation(index).compareTo(generation(live)) > 0
-                    && (building == null || generation(index).compareTo(generation(building)) > 0)) {
-                building = index;
-            }
-        }
+        building = rebuildIn(ours());
     }
 
     /** Picks up a rebuild started through another instance: a newer index of this mapping beside the live one. */
@@ -171,16 +157,23 @@ public class DocumentIndex {
         if (live == null || building != null) {
             return;
         }
-        for (String index : client.indices().get(g -> g.index(alias + "-v*").ignoreUnavailable(true)
-                .allowNoIndices(true)).result().keySet()) {
-            if (!index.equals(live) && isCurrentMapping(index) && generation(index).compareTo(generation(live)) > 0
-                    && (building == null || generation(index).compareTo(generation(building)) > 0)) {
-                building = index;
-            }
-        }
+        building = rebuildIn(ours());
         if (building != null) {
             Log.infof("carrying on with the rebuild of %s, asked of another instance", building);
         }
+    }
+
+    /** Every concrete index of this alias, of any mapping version. */
+    private Set<String> ours() throws IOException {
+        return client.indices().get(g -> g.index(alias + "-v*").ignoreUnavailable(true).allowNoIndices(true))
+                .result().keySet();
+    }
+
+    /** The rebuild among {@code indexes}: the newest of the current mapping that is newer than the live one. */
+    private String rebuildIn(Set<String> indexes) {
+        return indexes.stream().filter(i -> !i.equals(live) && isCurrentMapping(i))
+                .filter(i -> generation(i).compareTo(generation(live)) > 0)
+                .max(Comparator.comparing(this::generation)).orElse(null);
     }
 
     /** Starts filling a new index to replace the live one; returns its name (the current build's if one runs). */

@@ -104,11 +104,9 @@ public class SearchService {
             if (e.status() >= 400 && e.status() < 500 && e.status() != 429) {
                 throw new ProblemException(400, "The query could not be run: " + reason(e));
             }
-            Log.warnf("search failed in Elasticsearch (%d): %s", e.status(), e.getMessage());
-            throw new ProblemException(503, "Search is unavailable right now; try again shortly");
+            throw unavailable("search", e);
         } catch (IOException e) {
-            Log.warnf("Elasticsearch unreachable: %s", e.getMessage());
-            throw new ProblemException(503, "Search is unavailable right now; try again shortly");
+            throw unavailable("search", e);
         }
     }
 
@@ -125,23 +123,15 @@ public class SearchService {
                 throw new ProblemException(404, "No document " + id + " that you may read");
             }
             IndexedDocument d = found.hits().hits().get(0).source();
-            List<SearchResults.EntityRef> entities = new ArrayList<>();
-            for (String facet : d.entityFacets() == null ? List.<String>of() : d.entityFacets()) {
-                var entity = IndexedDocument.EntityFacet.parse(facet);
-                entities.add(new SearchResults.EntityRef(entity.id(), entity.type(), entity.name()));
-            }
+            List<SearchResults.EntityRef> entities = entityRefs(d);
             List<DocumentView.Mention> mentions = d.mentions() == null
                     ? List.of()
                     : d.mentions().stream()
                             .map(m -> new DocumentView.Mention(m.entityId(), m.field(), m.start(), m.end())).toList();
             return new DocumentView(id, d.collection(), d.title(), d.authors(), d.text(), d.url(), d.publisher(),
                     d.publishedAt(), d.language(), d.tags(), d.createdAt(), entities, mentions);
-        } catch (ElasticsearchException e) {
-            Log.warnf("document read failed in Elasticsearch (%d): %s", e.status(), e.getMessage());
-            throw new ProblemException(503, "Search is unavailable right now; try again shortly");
-        } catch (IOException e) {
-            Log.warnf("Elasticsearch unreachable: %s", e.getMessage());
-            throw new ProblemException(503, "Search is unavailable right now; try again shortly");
+        } catch (ElasticsearchException | IOException e) {
+            throw unavailable("document read", e);
         }
     }
 
@@ -184,13 +174,15 @@ public class SearchService {
                 hits.add(hit(hit, false, Set.of()));
             }
             return new SimilarDocuments(id, hits);
-        } catch (ElasticsearchException e) {
-            Log.warnf("similar documents failed in Elasticsearch (%d): %s", e.status(), e.getMessage());
-            throw new ProblemException(503, "Search is unavailable right now; try again shortly");
-        } catch (IOException e) {
-            Log.warnf("Elasticsearch unreachable: %s", e.getMessage());
-            throw new ProblemException(503, "Search is unavailable right now; try again shortly");
+        } catch (ElasticsearchException | IOException e) {
+            throw unavailable("similar documents", e);
         }
+    }
+
+    /** The 503 problem for a search that Elasticsearch could not answer (down, or failing), logged once here. */
+    public static ProblemException unavailable(String what, Exception e) {
+        Log.warnf("%s failed in Elasticsearch: %s", what, e.getMessage());
+        return new ProblemException(503, "Search is unavailable right now; try again shortly");
     }
 
     /** The deepest cause Elasticsearch gives (for a parse error: where the syntax broke). */
@@ -381,13 +373,18 @@ public class SearchService {
                 highlights.put("text", Highlights.ofMentions(d.text(), spans, 3));
             }
         }
-        List<SearchResults.EntityRef> linked = new ArrayList<>();
+        return new SearchResults.Hit(hit.id(), d.title(), d.url(), d.publisher(), d.publishedAt(), d.language(),
+                d.collection(), hit.score() == null ? 0 : hit.score(), highlights, entityRefs(d));
+    }
+
+    /** The entities a document is linked to, from its facet field. */
+    private static List<SearchResults.EntityRef> entityRefs(IndexedDocument d) {
+        List<SearchResults.EntityRef> out = new ArrayList<>();
         for (String facet : d.entityFacets() == null ? List.<String>of() : d.entityFacets()) {
             var entity = IndexedDocument.EntityFacet.parse(facet);
-            linked.add(new SearchResults.EntityRef(entity.id(), entity.type(), entity.name()));
+            out.add(new SearchResults.EntityRef(entity.id(), entity.type(), entity.name()));
         }
-        return new SearchResults.Hit(hit.id(), d.title(), d.url(), d.publisher(), d.publishedAt(), d.language(),
-                d.collection(), hit.score() == null ? 0 : hit.score(), highlights, linked);
+        return out;
     }
 
     /** Sort values of the last hit, as an opaque string the client sends back for the next page. */
