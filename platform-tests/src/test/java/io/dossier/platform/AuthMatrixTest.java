@@ -34,7 +34,7 @@ class AuthMatrixTest {
 
     private static final ObjectMapper JSON = new ObjectMapper();
 
-    private static String password(String client, String user) {
+    static String password(String client, String user) {
         return given().baseUri("http://localhost:8180").contentType("application/x-www-form-urlencoded")
                 .formParam("grant_type", "password").formParam("client_id", client).formParam("username", user)
                 .formParam("password", Tokens.PASSWORD).post("/realms/dossier/protocol/openid-connect/token").then()

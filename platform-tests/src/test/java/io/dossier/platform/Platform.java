@@ -39,6 +39,9 @@ final class Platform {
     }
 
     private static final List<Process> RUNNING = new ArrayList<>();
+    /** The platform's own four services, by name, and the process each runs as now. */
+    private static final Map<String, Service> SERVICES = new LinkedHashMap<>();
+    private static final Map<String, Process> PROCESSES = new LinkedHashMap<>();
     /** The environment every service gets. */
     private static final Map<String, String> COMMON = new LinkedHashMap<>();
     private static boolean started;
@@ -84,8 +87,17 @@ final class Platform {
                 new Service("search", "search-service", 18083, Map.of()),
                 new Service("gateway", "gateway", 18080, Map.of()));
 
+        // a relaunched service appends to its log; each run starts them afresh
         for (Service service : services) {
-            launch(service);
+            try {
+                Files.deleteIfExists(LOGS.resolve(service.name() + ".log"));
+            } catch (IOException e) {
+                throw new IllegalStateException(e);
+            }
+        }
+        for (Service service : services) {
+            SERVICES.put(service.name(), service);
+            PROCESSES.put(service.name(), launch(service));
         }
         Runtime.getRuntime().addShutdownHook(new Thread(Platform::stop));
         for (Service service : services) {
@@ -108,7 +120,7 @@ final class Platform {
                     .toString(), "-Xmx384m", "-jar", jar.toString())
                     .directory(jar.getParent().toFile())
                     .redirectErrorStream(true)
-                    .redirectOutput(LOGS.resolve(service.name() + ".log").toFile());
+                    .redirectOutput(ProcessBuilder.Redirect.appendTo(LOGS.resolve(service.name() + ".log").toFile()));
             builder.environment().putAll(COMMON);
             builder.environment().putAll(service.env());
             builder.environment().put("QUARKUS_HTTP_PORT", Integer.toString(service.port()));
@@ -130,6 +142,37 @@ final class Platform {
         Process process = launch(service);
         awaitReady(HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build(), service, LOGS);
         return process;
+    }
+
+    /** kill -9 of one of the platform's services ({@code sources}, {@code entities}, {@code search}, {@code gateway}). */
+    static synchronized void kill(String name) {
+        Process process = PROCESSES.remove(name);
+        if (process == null) {
+            throw new IllegalStateException(name + " is not running");
+        }
+        process.destroyForcibly();
+        try {
+            process.waitFor();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+        RUNNING.remove(process);
+    }
+
+    /** The process id one of the platform's services runs as now. */
+    static synchronized long pid(String name) {
+        return PROCESSES.get(name).pid();
+    }
+
+    /** Starts a service {@link #kill(String) killed} before, on its port and with its environment, and waits until ready. */
+    static synchronized void relaunch(String name) {
+        Service service = SERVICES.get(name);
+        if (PROCESSES.containsKey(name)) {
+            throw new IllegalStateException(name + " is running");
+        }
+        PROCESSES.put(name, launch(service));
+        awaitReady(HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build(), service, LOGS);
     }
 
     /** Deletes the indexes behind {@code <prefix>-documents*}, {@code -checkpoints} and {@code -entities-v*}. */

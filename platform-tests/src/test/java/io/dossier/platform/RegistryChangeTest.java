@@ -101,7 +101,7 @@ class RegistryChangeTest {
                 .extract().jsonPath().getList("hits.id", String.class);
     }
 
-    private static List<String> suggest(String typed) {
+    static List<String> suggest(String typed) {
         return given().baseUri(Platform.GATEWAY).auth().oauth2(Tokens.forUser(Tokens.READER)).queryParam("q", typed)
                 .get("/api/v1/search/entities").then().statusCode(200).extract().jsonPath()
                 .getList("entities.id", String.class);

@@ -9,22 +9,31 @@ import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
-/** What every packaged service promises: readiness that checks its own dependencies, and an OpenAPI document. */
+/**
+ * What every packaged service promises: readiness that checks its own dependencies, a startup check that the
+ * identity provider answered (not a readiness one: tokens already issued keep working while it is away), and an
+ * OpenAPI document.
+ */
 @ExtendWith(PlatformExtension.class)
 class ServiceContractTest {
 
     @ParameterizedTest(name = "{0}")
     @CsvSource(delimiter = ';', value = {
-            "18081; Dossier sources service; Identity provider,Database connections health check",
-            "18082; Dossier entities service; Identity provider,Database connections health check",
-            "18083; Dossier search service; Identity provider,Elasticsearch cluster health check",
-            "18080; Dossier gateway; Identity provider"})
+            "18081; Dossier sources service; Database connections health check",
+            "18082; Dossier entities service; Database connections health check",
+            "18083; Dossier search service; Elasticsearch cluster health check",
+            "18080; Dossier gateway; "})
     void readinessChecksItsDependenciesAndOpenApiDescribesIt(int port, String title, String checks) {
         String base = "http://localhost:" + port;
-        given().baseUri(base).get("/q/health/ready")
+        var ready = given().baseUri(base).get("/q/health/ready")
                 .then().statusCode(200)
-                .body("status", equalTo("UP"))
-                .body("checks.name", hasItems(checks.split(",")));
+                .body("status", equalTo("UP"));
+        if (checks != null) {
+            ready.body("checks.name", hasItems(checks.split(",")));
+        }
+        given().baseUri(base).get("/q/health/started")
+                .then().statusCode(200)
+                .body("checks.name", hasItems("Identity provider"));
         given().baseUri(base).queryParam("format", "json").get("/q/openapi")
                 .then().statusCode(200)
                 .body("info.title", equalTo(title))

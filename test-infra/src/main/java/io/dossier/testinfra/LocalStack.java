@@ -38,15 +38,33 @@ public final class LocalStack {
         ready = true;
     }
 
+    /** Stops one server of the stack ({@code postgres}, {@code elasticsearch}, {@code keycloak}): the fault suite. */
+    public static synchronized void stop(String name) {
+        run("infra", "stop", name);
+    }
+
+    /** Starts one server of the stack again and waits until it answers. */
+    public static synchronized void start(String name) {
+        run("infra", "start", name);
+    }
+
     private static void run(String... arguments) {
         Path script = root().resolve("deploy/local/dossier");
         List<String> command = new ArrayList<>(List.of("bash", script.toString()));
         command.addAll(List.of(arguments));
         try {
-            Process process = new ProcessBuilder(command).inheritIO().start();
+            // the output goes to this JVM's stdout (which surefire keeps in the test's report) and into the error
+            Process process = new ProcessBuilder(command).redirectErrorStream(true).start();
+            StringBuilder output = new StringBuilder();
+            try (var lines = new java.io.BufferedReader(new java.io.InputStreamReader(process.getInputStream()))) {
+                for (String line = lines.readLine(); line != null; line = lines.readLine()) {
+                    System.out.println(line);
+                    output.append(line).append('\n');
+                }
+            }
             if (!process.waitFor(10, TimeUnit.MINUTES) || process.exitValue() != 0) {
                 process.destroyForcibly();
-                throw new IllegalStateException(String.join(" ", command) + " failed; see its output above");
+                throw new IllegalStateException(String.join(" ", command) + " failed:\n" + output);
             }
         } catch (IOException e) {
             throw new IllegalStateException("cannot run " + script, e);
@@ -56,7 +74,6 @@ public final class LocalStack {
         }
     }
 
-    /** The repository root: the surefire property set by the parent pom, else the first parent holding deploy/local. */
     /** ../shared beside the repository (seeds and corpora): only the shared-corpus suite may need it. */
     public static Path shared() {
         Path shared = root().toAbsolutePath().getParent().resolve("shared");
@@ -67,6 +84,7 @@ public final class LocalStack {
         return shared;
     }
 
+    /** The repository root: the surefire property set by the parent pom, else the first parent holding deploy/local. */
     public static Path root() {
         String configured = System.getProperty("dossier.root");
         if (configured != null && Files.isDirectory(Path.of(configured, "deploy/local"))) {

@@ -1,5 +1,8 @@
 package io.dossier.common.problem;
 
+import java.sql.SQLException;
+import java.sql.SQLNonTransientConnectionException;
+import java.sql.SQLTransientConnectionException;
 import java.util.Comparator;
 import java.util.List;
 import java.util.stream.Collectors;
@@ -116,9 +119,47 @@ public class ProblemMappers {
 
     @ServerExceptionMapper(priority = jakarta.ws.rs.Priorities.USER + 1000)
     public Response unexpected(Throwable e, UriInfo uri) {
+        if (databaseUnavailable(e)) {
+            // PostgreSQL restarting, failing over or out of reach: the pool reconnects by itself; the caller retries
+            Log.warnf("Database unavailable on %s: %s", path(uri), rootMessage(e));
+            return Response.fromResponse(Problem.of(503, "The database is unavailable at the moment; try again "
+                    + "shortly").withInstance(path(uri)).toResponse()).header(HttpHeaders.RETRY_AFTER, "5").build();
+        }
         String id = Long.toHexString(System.nanoTime());
         Log.errorf(e, "Unexpected error %s on %s", id, path(uri));
         return Problem.of(500, "Unexpected error (reference " + id + ")").withInstance(path(uri)).toResponse();
+    }
+
+    /**
+     * Whether {@code e} comes from losing the database rather than from a fault of ours: a connection error (SQLState
+     * class 08), the server shutting down or starting up (57P01-57P03), or the pool finding no live connection in
+     * time.
+     */
+    static boolean databaseUnavailable(Throwable e) {
+        int depth = 0;
+        for (Throwable t = e; t != null && depth < 20; t = t.getCause(), depth++) {
+            if (t instanceof SQLTransientConnectionException || t instanceof SQLNonTransientConnectionException) {
+                return true;
+            }
+            if (t instanceof SQLException sql) {
+                String state = sql.getSQLState();
+                if (state != null && (state.startsWith("08") || state.matches("57P0[123]"))) {
+                    return true;
+                }
+                if (state == null && sql.getMessage() != null && sql.getMessage().contains("acquisition timeout")) {
+                    return true;
+                }
+            }
+        }
+        return false;
+    }
+
+    private static String rootMessage(Throwable e) {
+        Throwable root = e;
+        for (int depth = 0; root.getCause() != null && depth < 20; depth++) {
+            root = root.getCause();
+        }
+        return root.getMessage();
     }
 
     private static String path(UriInfo uri) {

@@ -21,8 +21,8 @@ public class FormatDetector {
     private final Detector detector = TikaConfig.getDefaultConfig().getDetector();
 
     /**
-     * @throws UnsupportedFormatException when the content is not one of the {@link DocumentFormat}s, or not
-     *         recognizable at all
+     * @throws UnsupportedFormatException when the content is not one of the {@link DocumentFormat}s, not
+     *         recognizable at all, or refused by the {@link ContentScreen} (a polyglot, a zip bomb)
      */
     public DocumentFormat detect(byte[] content, String filename) {
         if (content.length == 0) {
@@ -42,9 +42,11 @@ public class FormatDetector {
             throw new UnsupportedFormatException(base, "The content is of no recognizable type."
                     + " Dossier takes HTML, PDF, Word (DOCX, DOC), ODT, RTF, e-mail (EML, MSG) and plain text");
         }
-        return DocumentFormat.of(base).orElseThrow(() -> new UnsupportedFormatException(base, "Content of type "
-                + base + " is not taken. Dossier takes HTML, PDF, Word (DOCX, DOC), ODT, RTF, e-mail (EML, MSG)"
-                + " and plain text; send archives to /api/v1/imports"));
+        DocumentFormat format = DocumentFormat.of(base).orElseThrow(() -> new UnsupportedFormatException(base,
+                "Content of type " + base + " is not taken. Dossier takes HTML, PDF, Word (DOCX, DOC), ODT, RTF,"
+                        + " e-mail (EML, MSG) and plain text; send archives to /api/v1/imports"));
+        ContentScreen.check(content, format);
+        return format;
     }
 
     private MediaType detectType(byte[] content, String filename) {

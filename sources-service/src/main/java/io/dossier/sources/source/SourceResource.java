@@ -96,8 +96,8 @@ public class SourceResource {
     @APIResponse(responseCode = "201", description = "Stored and extracted", headers = @Header(name = "Location"), content = @Content(schema = @Schema(implementation = SourceDto.class)))
     @APIResponse(responseCode = "200", description = "The same file was already stored: that source, with header Dossier-Duplicate: true", content = @Content(schema = @Schema(implementation = SourceDto.class)))
     @APIResponse(responseCode = "400", description = "Invalid form fields, or no file", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "413", description = "The file is larger than the limit", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "415", description = "Not a format Dossier takes, or not recognizable", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "413", description = "The file is larger than the limit, or a document that expands far past its size (a zip bomb)", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "415", description = "Not a format Dossier takes, not recognizable, or a polyglot (one file that reads as two formats)", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     @APIResponse(responseCode = "422", description = "Kept as a FAILED source (`instance` and Location name it): the file is corrupt, encrypted or holds no text", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     public Response upload(@RestForm("file") @Schema(type = SchemaType.STRING, format = "binary") FileUpload file,
             @RestForm @Pattern(regexp = SourceRules.COLLECTION, message = SourceRules.COLLECTION_MESSAGE) String collection,
@@ -128,7 +128,7 @@ public class SourceResource {
             return answer(ingest.ingest(content, filename(file.fileName()), metadata,
                     identity.getPrincipal().getName()));
         } catch (UnsupportedFormatException e) {
-            throw new ProblemException(415, e.getMessage());
+            throw new ProblemException(e.status(), e.getMessage());
         }
     }
 

@@ -164,6 +164,37 @@ public final class SampleFiles {
                 + text + "\r\n").getBytes(StandardCharsets.UTF_8);
     }
 
+    /**
+     * A real DOCX with one more part that expands to {@code expanded} bytes of zeros: what is sent is about a
+     * thousandth of that (a zip bomb dressed as a document).
+     */
+    public static byte[] docxBomb(long expanded) {
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        try (ZipOutputStream zip = new ZipOutputStream(out);
+                java.util.zip.ZipInputStream real = new java.util.zip.ZipInputStream(
+                        new java.io.ByteArrayInputStream(docx(SENTENCE)))) {
+            for (ZipEntry e = real.getNextEntry(); e != null; e = real.getNextEntry()) {
+                entry(zip, e.getName(), real.readAllBytes());
+            }
+            zip.putNextEntry(new ZipEntry("word/media/padding.bin"));
+            byte[] zeros = new byte[1 << 20];
+            for (long written = 0; written < expanded; written += zeros.length) {
+                zip.write(zeros);
+            }
+            zip.closeEntry();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        return out.toByteArray();
+    }
+
+    /** {@code first} and {@code second} one after the other, as one file. */
+    public static byte[] concat(byte[] first, byte[] second) {
+        byte[] out = java.util.Arrays.copyOf(first, first.length + second.length);
+        System.arraycopy(second, 0, out, first.length, second.length);
+        return out;
+    }
+
     public static byte[] zip(Object... namesAndContents) {
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         try (ZipOutputStream zip = new ZipOutputStream(out)) {

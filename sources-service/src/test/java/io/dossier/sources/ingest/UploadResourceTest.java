@@ -199,6 +199,38 @@ class UploadResourceTest {
     }
 
     @Test
+    void polyglotsAre415AndNothingIsStored() {
+        byte[] pdf = SampleFiles.pdf(SampleFiles.SENTENCE + unique(), false);
+        byte[] jar = SampleFiles.zip("payload/Run.class", "not really a class".getBytes(StandardCharsets.UTF_8));
+        // a PDF with an archive appended (readers of either format open it)
+        upload("report.pdf", SampleFiles.concat(pdf, jar)).statusCode(415).contentType("application/problem+json")
+                .body("detail", containsString("polyglot")).body("detail", containsString("ZIP"));
+        // a web page with an archive appended
+        upload("page.html", SampleFiles.concat(SampleFiles.html(), jar)).statusCode(415)
+                .body("detail", containsString("polyglot"));
+        // text that turns into a PDF a few bytes in (PDF readers look for the header in the first kilobyte)
+        upload("notes.txt", SampleFiles.concat(("Notes" + unique() + "\n").getBytes(StandardCharsets.UTF_8), pdf))
+                .statusCode(415).body("detail", containsString("polyglot"));
+        // a PDF whose first kilobyte is also an HTML page with a script (what a browser would sniff)
+        String head = new String(pdf, StandardCharsets.ISO_8859_1);
+        int line = head.indexOf('\n') + 1;
+        byte[] scripted = SampleFiles.concat(java.util.Arrays.copyOf(pdf, line), SampleFiles.concat(
+                "%<html><script>alert(1)</script></html>\n".getBytes(StandardCharsets.ISO_8859_1),
+                java.util.Arrays.copyOfRange(pdf, line, pdf.length)));
+        upload("brief.pdf", scripted).statusCode(415).body("detail", containsString("<script>"));
+        // the same PDF alone is taken
+        upload("report.pdf", pdf).statusCode(201);
+    }
+
+    @Test
+    void aDocxThatExpandsLikeABombIs413() {
+        byte[] bomb = SampleFiles.docxBomb(200L << 20);
+        assertThat(bomb.length).as("under the upload limit as sent").isLessThan(1_048_576);
+        upload("notes.docx", bomb).statusCode(413).contentType("application/problem+json")
+                .body("detail", containsString("zip bomb"));
+    }
+
+    @Test
     void badFormFieldsAre400() {
         given().auth().oauth2(Tokens.forUser(Tokens.ANALYST))
                 .multiPart("file", "a.txt",

@@ -11,20 +11,25 @@ import jakarta.enterprise.context.ApplicationScoped;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.eclipse.microprofile.health.HealthCheck;
 import org.eclipse.microprofile.health.HealthCheckResponse;
-import org.eclipse.microprofile.health.Readiness;
+import org.eclipse.microprofile.health.Startup;
+
+import io.smallrye.health.api.Wellness;
 
 /**
- * Ready only when the identity provider that signs our tokens answers: without it no token can be validated (its
- * keys) or obtained.
+ * Started only once the identity provider that signs our tokens has answered: a service starting without it has no
+ * keys to check tokens with. Not a readiness check: once started, a service keeps checking tokens with the keys it
+ * holds, so an outage of the provider must not take it out of rotation (the fault suite checks that tokens already
+ * issued keep working). Also reported under {@code /q/health/well}, for monitoring.
  */
-@Readiness
+@Startup
+@Wellness
 @ApplicationScoped
-public class OidcProviderReadiness implements HealthCheck {
+public class OidcProviderHealth implements HealthCheck {
 
     private final URI discovery;
     private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
 
-    public OidcProviderReadiness(@ConfigProperty(name = "quarkus.oidc.auth-server-url") String authServerUrl) {
+    public OidcProviderHealth(@ConfigProperty(name = "quarkus.oidc.auth-server-url") String authServerUrl) {
         this.discovery = URI.create(authServerUrl.replaceAll("/+$", "") + "/.well-known/openid-configuration");
     }
 

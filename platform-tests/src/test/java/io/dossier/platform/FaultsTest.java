@@ -1,0 +1,348 @@
+package io.dossier.platform;
+
+import static io.restassured.RestAssured.given;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeMap;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicBoolean;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+
+import io.dossier.testinfra.LocalStack;
+import io.dossier.testinfra.Tokens;
+import io.restassured.http.ContentType;
+import io.restassured.path.json.JsonPath;
+import io.restassured.response.Response;
+
+/**
+ * The fault suite: the real servers taken away from the running platform and brought back, with counts asserted.
+ * <ul>
+ * <li>kill -9 of the search service in the middle of an ingest, then a restart: every accepted source is searchable,
+ * none twice;</li>
+ * <li>Elasticsearch stopped during an ingest: sources still accepted, search answers 503 throughout, and after the
+ * restart the index catches up with nothing lost;</li>
+ * <li>Keycloak stopped: tokens already issued keep working until they expire, a new sign-in gets a clear 503;</li>
+ * <li>PostgreSQL restarted: the services answer 503 while it is down and recover without a restart of their own.</li>
+ * </ul>
+ * In the test run this is a smoke run (a short ingest, a short outage); {@code bench/faults} runs the same with
+ * {@code -Ddossier.faults.sources=2000 -Ddossier.faults.outage-seconds=60}. The servers are those of the local stack
+ * ({@code deploy/local/dossier infra stop|start}), so a dev platform running beside it rides the same faults.
+ */
+@ExtendWith(PlatformExtension.class)
+class FaultsTest {
+
+    /** Sources posted during the kill -9 run. */
+    static final int SOURCES = Integer.getInteger("dossier.faults.sources", 60);
+    /** How long Elasticsearch stays stopped (beyond the time it takes to stop and start). */
+    static final Duration OUTAGE = Duration.ofSeconds(Long.getLong("dossier.faults.outage-seconds", 5));
+    static final String SOURCES_SERVICE = "http://localhost:18081";
+    static final String ENTITIES_SERVICE = "http://localhost:18082";
+
+    @Test
+    void searchServiceKilledMidIngestLosesNothingAndDuplicatesNothing() {
+        String word = WalkingSkeletonTest.uniqueWord();
+        long started = System.currentTimeMillis();
+        Ingest ingest = Ingest.start(word, SOURCES, Duration.ofMillis(40));
+        try {
+            await("indexing under way").atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(100))
+                    .until(() -> searchable(word) >= Math.min(10, SOURCES / 4));
+            assertThat(ingest.running()).as("the kill lands mid-ingest").isTrue();
+            Platform.kill("search");
+            // the gateway says the search service is away, in a problem, not a hang or a 500
+            int answer = given().baseUri(Platform.GATEWAY).auth().oauth2(Tokens.forUser(Tokens.READER))
+                    .queryParam("q", word).get("/api/v1/search").then().contentType("application/problem+json")
+                    .extract().statusCode();
+            assertThat(answer).isIn(502, 503);
+            Platform.relaunch("search");
+            ingest.awaitDone(Duration.ofSeconds(60 + SOURCES / 10));
+        } finally {
+            ingest.stop();
+        }
+        assertThat(ingest.refused()).as("every source accepted").isEmpty();
+        assertThat(ingest.accepted()).hasSize(SOURCES);
+        assertAllSearchableOnce(word, ingest.accepted());
+        System.out.printf("fault kill -9 search mid-ingest: %d accepted, %d searchable, 0 twice, %d ms to the end%n",
+                ingest.accepted().size(), indexedIds(word).size(), System.currentTimeMillis() - started);
+    }
+
+    @Test
+    void elasticsearchStoppedDuringIngestThenTheIndexCatchesUp() {
+        String word = WalkingSkeletonTest.uniqueWord();
+        String reader = Tokens.forUser(Tokens.READER);
+        Ingest ingest = Ingest.start(word, Integer.MAX_VALUE, Duration.ofMillis(50));
+        long stoppedAt;
+        long outage;
+        int afterRestart;
+        try {
+            await("indexing under way").atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(100))
+                    .until(() -> searchable(word) >= 5);
+            LocalStack.stop("elasticsearch");
+            stoppedAt = System.currentTimeMillis();
+            try {
+                await("search answers 503 while Elasticsearch is away").during(OUTAGE)
+                        .atMost(OUTAGE.plusSeconds(10)).pollInterval(Duration.ofMillis(500))
+                        .until(() -> searchStatus(reader, word) == 503);
+                given().baseUri(Platform.GATEWAY).auth().oauth2(reader).queryParam("q", "kata")
+                        .get("/api/v1/search/entities").then().statusCode(503)
+                        .contentType("application/problem+json");
+                assertThat(ReindexTest.status(Tokens.forUser(Tokens.ADMIN)).getString("lastError"))
+                        .as("the indexer says what it met").isNotNull();
+                assertThat(ingest.refused()).as("sources accepted while the index is away").isEmpty();
+            } finally {
+                LocalStack.start("elasticsearch");
+            }
+            outage = System.currentTimeMillis() - stoppedAt;
+            afterRestart = ingest.accepted().size();
+            await("more sources after the restart").atMost(Duration.ofSeconds(30))
+                    .until(() -> ingest.accepted().size() >= afterRestart + 10);
+        } finally {
+            ingest.stop();
+        }
+        assertThat(ingest.refused()).as("every source accepted").isEmpty();
+        long caughtUp = System.currentTimeMillis();
+        assertAllSearchableOnce(word, ingest.accepted());
+        await("the indexer's error clears").atMost(Duration.ofSeconds(20)).pollInterval(Duration.ofMillis(200))
+                .until(() -> ReindexTest.status(Tokens.forUser(Tokens.ADMIN)).getString("lastError") == null);
+        System.out.printf("fault Elasticsearch stopped %d ms during an ingest: %d accepted (%d while it was away), "
+                + "%d searchable, 0 twice, caught up %d ms after the ingest ended%n", outage,
+                ingest.accepted().size(), afterRestart, indexedIds(word).size(),
+                System.currentTimeMillis() - caughtUp);
+    }
+
+    @Test
+    void keycloakStoppedTokensAlreadyIssuedKeepWorkingNewSignInsAreRefusedClearly() throws Exception {
+        String word = WalkingSkeletonTest.uniqueWord();
+        String reader = AuthMatrixTest.password("dossier-cli", Tokens.READER);
+        String analyst = AuthMatrixTest.password("dossier-cli", Tokens.ANALYST);
+        // an admin's token that lives 2 s: it stops working while Keycloak is away, as tokens do when they expire
+        String shortLived = AuthMatrixTest.password("dossier-cli-short", Tokens.ADMIN);
+        String during;
+        LocalStack.stop("keycloak");
+        try {
+            assertThat(signInStatus()).as("Keycloak is down").isEqualTo(-1);
+            given().baseUri(Platform.GATEWAY).auth().oauth2(reader).queryParam("q", "*").get("/api/v1/search")
+                    .then().statusCode(200);
+            given().baseUri(SOURCES_SERVICE).auth().oauth2(reader).get("/api/v1/sources").then().statusCode(200);
+            given().baseUri(ENTITIES_SERVICE).auth().oauth2(reader).get("/api/v1/entities").then().statusCode(200);
+            during = given().baseUri(Platform.GATEWAY).auth().oauth2(analyst).contentType(ContentType.JSON)
+                    .body(Map.of("title", "Brief while Keycloak is away", "text", "Accepted with a token issued "
+                            + "before the outage: " + word))
+                    .post("/api/v1/sources").then().statusCode(201).extract().path("id");
+            for (int port : List.of(18080, 18081, 18082)) {
+                given().baseUri("http://localhost:" + port).get("/q/health/ready").then().statusCode(200);
+            }
+            // the short-lived token has expired meanwhile: refused, like any expired token
+            await("the short-lived token is refused once expired").atMost(Duration.ofSeconds(10))
+                    .pollInterval(Duration.ofMillis(250)).until(() -> given().baseUri(Platform.GATEWAY).auth()
+                            .oauth2(shortLived).get("/api/v1/sources").statusCode() == 401);
+            given().baseUri(SOURCES_SERVICE).auth().oauth2(shortLived).get("/api/v1/sources").then().statusCode(401)
+                    .contentType("application/problem+json");
+            // a browser that would sign in gets a page saying why, not a redirect to a server that does not answer
+            await("sign-in refused with a reason").atMost(Duration.ofSeconds(15)).pollInterval(Duration.ofMillis(500))
+                    .until(() -> pageWithoutSession().statusCode() == 503);
+            Response page = pageWithoutSession();
+            assertThat(page.header("Content-Type")).startsWith("text/html");
+            assertThat(page.body().asString()).contains("Sign-in is unavailable");
+            given().baseUri(Platform.GATEWAY).redirects().follow(false).accept("application/json").get("/search")
+                    .then().statusCode(503).contentType("application/problem+json");
+        } finally {
+            LocalStack.start("keycloak");
+        }
+        assertThat(signInStatus()).as("new sign-ins work again").isEqualTo(200);
+        await("sign-in redirects to Keycloak again").atMost(Duration.ofSeconds(15))
+                .pollInterval(Duration.ofMillis(500)).until(() -> pageWithoutSession().statusCode() == 302);
+        await("the source accepted during the outage is searchable").atMost(Duration.ofSeconds(30))
+                .pollInterval(Duration.ofMillis(200)).until(() -> searchable(word) == 1);
+        assertThat(WalkingSkeletonTest.search(Tokens.forUser(Tokens.READER), word).getList("hits.id"))
+                .containsExactly(during);
+        System.out.println("fault Keycloak stopped: tokens issued before it kept working (search, sources, entities, "
+                + "a source posted), an expired one got 401, sign-in got 503 with its reason, readiness stayed up");
+    }
+
+    @Test
+    void postgresRestartedTheServicesRecoverWithoutARestartOfTheirOwn() {
+        String word = WalkingSkeletonTest.uniqueWord();
+        String analyst = Tokens.forUser(Tokens.ANALYST);
+        String editor = Tokens.forUser(Tokens.EDITOR);
+        long sourcesPid = Platform.pid("sources");
+        long entitiesPid = Platform.pid("entities");
+        postSource(analyst, word, 0).then().statusCode(201);
+        LocalStack.stop("postgres");
+        long stoppedAt = System.currentTimeMillis();
+        try {
+            postSource(analyst, word, 1).then().statusCode(503).contentType("application/problem+json")
+                    .header("Retry-After", "5");
+            given().baseUri(ENTITIES_SERVICE).auth().oauth2(editor).get("/api/v1/entities").then().statusCode(503)
+                    .contentType("application/problem+json");
+            given().baseUri(SOURCES_SERVICE).get("/q/health/ready").then().statusCode(503);
+        } finally {
+            LocalStack.start("postgres");
+        }
+        // from here on every answer is 201 or a 503 that says to retry; never a 500
+        List<Integer> answers = new ArrayList<>();
+        await("sources accepted again").atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofMillis(250))
+                .until(() -> {
+                    int status = postSource(analyst, word, 2).statusCode();
+                    answers.add(status);
+                    return status == 201;
+                });
+        long recovered = System.currentTimeMillis() - stoppedAt;
+        assertThat(answers).isSubsetOf(503, 201);
+        String name = "Fault Brigade " + word;
+        String entity = given().baseUri(ENTITIES_SERVICE).auth().oauth2(editor).contentType(ContentType.JSON)
+                .body(Map.of("type", "ORGANIZATION", "primaryName", name)).post("/api/v1/entities").then()
+                .statusCode(201).extract().path("id");
+        // the change feeds read from PostgreSQL again: both reach the index
+        await("the sources feed flows").atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofMillis(200))
+                .until(() -> searchable(word) == 2);
+        await("the registry feed flows").atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofMillis(200))
+                .until(() -> RegistryChangeTest.suggest(name).contains(entity));
+        given().baseUri(SOURCES_SERVICE).get("/q/health/ready").then().statusCode(200);
+        given().baseUri(ENTITIES_SERVICE).get("/q/health/ready").then().statusCode(200);
+        assertThat(Platform.pid("sources")).as("not restarted").isEqualTo(sourcesPid);
+        assertThat(Platform.pid("entities")).as("not restarted").isEqualTo(entitiesPid);
+        System.out.printf("fault PostgreSQL restarted: 503 while down, sources accepted again %d ms after the stop "
+                + "(answers meanwhile %s), feeds flowing, no service restarted%n", recovered, answers);
+    }
+
+    // ------------------------------------------------------------------------------------------------------------
+
+    private static Response postSource(String token, String word, int n) {
+        return given().baseUri(SOURCES_SERVICE).auth().oauth2(token).contentType(ContentType.JSON)
+                .body(Map.of("title", "PostgreSQL restart brief " + n, "text", "Brief " + n + ": " + word))
+                .post("/api/v1/sources");
+    }
+
+    private static Response pageWithoutSession() {
+        return given().baseUri(Platform.GATEWAY).redirects().follow(false).accept("text/html").get("/search");
+    }
+
+    /** The token endpoint's status for a new password sign-in, or -1 when Keycloak does not answer at all. */
+    private static int signInStatus() throws InterruptedException {
+        try {
+            return HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build().send(HttpRequest
+                    .newBuilder(URI.create(LocalStack.OIDC_URL + "/protocol/openid-connect/token"))
+                    .header("Content-Type", "application/x-www-form-urlencoded")
+                    .POST(HttpRequest.BodyPublishers.ofString("grant_type=password&client_id=dossier-cli&username="
+                            + Tokens.READER + "&password=" + Tokens.PASSWORD))
+                    .build(), HttpResponse.BodyHandlers.discarding()).statusCode();
+        } catch (IOException e) {
+            return -1;
+        }
+    }
+
+    private static int searchStatus(String token, String word) {
+        return given().baseUri(Platform.GATEWAY).auth().oauth2(token).queryParam("q", word).get("/api/v1/search")
+                .statusCode();
+    }
+
+    private static int searchable(String word) {
+        return WalkingSkeletonTest.total(Tokens.forUser(Tokens.READER), word);
+    }
+
+    /** Waits until search finds exactly the accepted sources, and checks the index holds each of them once. */
+    private static void assertAllSearchableOnce(String word, Set<String> accepted) {
+        await("every accepted source searchable").atMost(Duration.ofSeconds(60 + accepted.size() / 10))
+                .pollInterval(Duration.ofMillis(250)).until(() -> searchable(word) == accepted.size());
+        List<String> ids = indexedIds(word);
+        assertThat(ids).doesNotHaveDuplicates();
+        assertThat(Set.copyOf(ids)).isEqualTo(accepted);
+    }
+
+    /** Every indexed document that carries the word, straight from Elasticsearch (one entry per document). */
+    private static List<String> indexedIds(String word) {
+        JsonPath answer = given().baseUri(LocalStack.ELASTICSEARCH).contentType(ContentType.JSON)
+                .body(Map.of("size", 10_000, "_source", false, "query", Map.of("match", Map.of("textFolded", word))))
+                .post("/" + Platform.INDEX_PREFIX + "-documents/_search").then().statusCode(200).extract()
+                .jsonPath();
+        return answer.getList("hits.hits._id", String.class);
+    }
+
+    /**
+     * Posts sources to the sources service one after another on a thread of its own, until {@code limit} are
+     * accepted or it is stopped; keeps the ids accepted and every other answer.
+     */
+    static final class Ingest {
+
+        private final Set<String> accepted = ConcurrentHashMap.newKeySet();
+        private final Map<Integer, Integer> refused = new TreeMap<>();
+        private final AtomicBoolean stopping = new AtomicBoolean();
+        private final Thread thread;
+
+        private Ingest(String word, int limit, Duration pause) {
+            thread = new Thread(() -> {
+                for (int i = 0; i < limit && !stopping.get(); i++) {
+                    Response answer = given().baseUri(SOURCES_SERVICE).auth().oauth2(Tokens.forUser(Tokens.ANALYST))
+                            .contentType(ContentType.JSON)
+                            .body(Map.of("title", "Fault brief " + i, "text", "Brief " + i + " of the fault suite, "
+                                    + "about Kataib Hezbollah and the Badr Organization: " + word))
+                            .post("/api/v1/sources");
+                    if (answer.statusCode() == 201) {
+                        accepted.add(answer.path("id"));
+                    } else {
+                        synchronized (refused) {
+                            refused.merge(answer.statusCode(), 1, Integer::sum);
+                        }
+                    }
+                    try {
+                        Thread.sleep(pause.toMillis());
+                    } catch (InterruptedException e) {
+                        return;
+                    }
+                }
+            }, "fault-ingest");
+            thread.setDaemon(true);
+        }
+
+        static Ingest start(String word, int limit, Duration pause) {
+            Ingest ingest = new Ingest(word, limit, pause);
+            ingest.thread.start();
+            return ingest;
+        }
+
+        boolean running() {
+            return thread.isAlive();
+        }
+
+        Set<String> accepted() {
+            return accepted;
+        }
+
+        Map<Integer, Integer> refused() {
+            synchronized (refused) {
+                return Map.copyOf(refused);
+            }
+        }
+
+        void awaitDone(Duration atMost) {
+            try {
+                thread.join(atMost.toMillis());
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+            assertThat(thread.isAlive()).as("the ingest ended within " + atMost).isFalse();
+        }
+
+        void stop() {
+            stopping.set(true);
+            try {
+                thread.join(30_000);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        }
+    }
+}
