@@ -1,6 +1,5 @@
 package io.dossier.sources.imports;
 
-import java.io.BufferedInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
@@ -9,32 +8,41 @@ import java.nio.file.Path;
 
 /**
  * The lines of a JSON Lines stream, each an item named by its line number. Blank lines are no items. A line longer
- * than the limit fails as an item and is skipped without being held in memory.
+ * than the limit fails as an item and is skipped without being held in memory. Reads a buffer at a time and scans it
+ * for line ends (a byte at a time through a stream's read() cost a quarter of an import's time).
  */
 final class JsonLines implements ItemReader {
 
+    private static final int BUFFER = 1 << 16;
+
     private final InputStream in;
     private final long maxLineBytes;
+    private final byte[] buffer = new byte[BUFFER];
+    private int position;
+    private int limit;
     private int line;
     private boolean ended;
 
     JsonLines(Path stream, long maxLineBytes) throws IOException {
-        this.in = new BufferedInputStream(Files.newInputStream(stream), 1 << 16);
+        this.in = Files.newInputStream(stream);
         this.maxLineBytes = maxLineBytes;
     }
 
     /** Counts the items (non-blank lines) of a stream. */
     static int count(Path stream) throws IOException {
         int items = 0;
-        try (InputStream in = new BufferedInputStream(Files.newInputStream(stream), 1 << 16)) {
+        try (InputStream in = Files.newInputStream(stream)) {
+            byte[] buffer = new byte[BUFFER];
             boolean content = false;
-            int b;
-            while ((b = in.read()) >= 0) {
-                if (b == '\n') {
-                    items += content ? 1 : 0;
-                    content = false;
-                } else if (!blank(b)) {
-                    content = true;
+            for (int n = in.read(buffer); n >= 0; n = in.read(buffer)) {
+                for (int i = 0; i < n; i++) {
+                    byte b = buffer[i];
+                    if (b == '\n') {
+                        items += content ? 1 : 0;
+                        content = false;
+                    } else if (!blank(b)) {
+                        content = true;
+                    }
                 }
             }
             return items + (content ? 1 : 0);
@@ -48,16 +56,29 @@ final class JsonLines implements ItemReader {
             ByteArrayOutputStream bytes = new ByteArrayOutputStream();
             boolean tooLong = false;
             boolean content = false;
-            int b;
-            while ((b = in.read()) >= 0 && b != '\n') {
-                content |= !blank(b);
-                if (bytes.size() >= maxLineBytes) {
-                    tooLong = true;
-                } else {
-                    bytes.write(b);
+            boolean endOfLine = false;
+            while (!endOfLine) {
+                if (position == limit && !fill()) {
+                    ended = true;
+                    break;
                 }
+                int start = position;
+                while (position < limit && buffer[position] != '\n') {
+                    content |= !blank(buffer[position]);
+                    position++;
+                }
+                int length = position - start;
+                if (position < limit) {
+                    endOfLine = true;
+                    position++; // past the line end
+                }
+                long room = maxLineBytes - bytes.size();
+                if (length > room) {
+                    tooLong = true;
+                    length = (int) Math.max(0, room);
+                }
+                bytes.write(buffer, start, length);
             }
-            ended = b < 0;
             if (line <= after || !content) {
                 continue;
             }
@@ -68,6 +89,16 @@ final class JsonLines implements ItemReader {
             return new RawItem(line, name, bytes.toByteArray(), null);
         }
         return null;
+    }
+
+    private boolean fill() throws IOException {
+        int n = in.read(buffer);
+        if (n <= 0) {
+            return false;
+        }
+        position = 0;
+        limit = n;
+        return true;
     }
 
     /** The bytes a line may hold and still be blank (no item): the same rule for counting and for reading. */
