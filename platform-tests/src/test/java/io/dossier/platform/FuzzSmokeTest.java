@@ -64,6 +64,8 @@ class FuzzSmokeTest {
                             StandardCharsets.UTF_8)},
                     new Object[]{"application/json", new byte[]{'{', '"', 'a', '"', ':', '"', (byte) 0xC3, (byte) 0x28,
                             '"', '}'}},
+                    new Object[]{"application/json", "{\"text\": \"a\", \"text\": \"b\", \"name\": \"c\", \"name\": 1}"
+                            .getBytes(StandardCharsets.UTF_8)},
                     new Object[]{"application/json", noise},
                     new Object[]{"application/x-ndjson", noise},
                     new Object[]{"multipart/form-data; boundary=zz", "--zz\r\nContent-Disposition: form-data;"

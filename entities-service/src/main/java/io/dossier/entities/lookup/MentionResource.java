@@ -1,5 +1,7 @@
 package io.dossier.entities.lookup;
 
+import java.util.List;
+
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
@@ -16,6 +18,7 @@ import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 import io.dossier.common.problem.Problem;
+import io.dossier.entities.linking.MentionLinker;
 
 @Path("/api/v1/mentions")
 @Tag(name = "Mentions")
@@ -38,11 +41,29 @@ public class MentionResource {
     public MentionResult mentions(@Valid @NotNull MentionRequest request) {
         directory.requireReady();
         long registrySeq = directory.linkerSeq(); // read before the linker: the linker is at least this recent
-        var mentions = directory.linker().link(request.text()).stream().map(m -> {
+        return new MentionResult(link(directory.linker(), request.text()), registrySeq);
+    }
+
+    @POST
+    @Path("/batch")
+    @RolesAllowed("reader")
+    @Operation(summary = "Link several texts in one call", description = "As `POST /api/v1/mentions` for each text (up to 100), all with the same registry: one call, one token check, for an indexer's page of documents.")
+    @APIResponse(responseCode = "200", description = "Each text's mentions, in the order sent", content = @Content(schema = @Schema(implementation = MentionBatchResult.class)))
+    @APIResponse(responseCode = "400", description = "Invalid input", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "503", description = "The registry is still loading", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    public MentionBatchResult mentionsBatch(@Valid @NotNull MentionBatchRequest request) {
+        directory.requireReady();
+        long registrySeq = directory.linkerSeq();
+        MentionLinker linker = directory.linker(); // one registry for the whole batch
+        return new MentionBatchResult(request.texts().stream()
+                .map(text -> new MentionBatchResult.Linked(link(linker, text))).toList(), registrySeq);
+    }
+
+    private List<MentionResult.Mention> link(MentionLinker linker, String text) {
+        return linker.link(text).stream().map(m -> {
             NameDirectory.Known known = directory.entity(m.entityId());
             return new MentionResult.Mention(m.entityId(), known == null ? null : known.type(),
                     known == null ? null : known.primaryName(), m.start(), m.end(), m.surface(), m.name());
         }).toList();
-        return new MentionResult(mentions, registrySeq);
     }
 }

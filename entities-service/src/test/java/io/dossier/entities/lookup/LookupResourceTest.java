@@ -119,6 +119,35 @@ class LookupResourceTest {
     }
 
     @Test
+    void aBatchLinksEachTextAsASingleCallWould() {
+        List<String> texts = List.of("Kata’ib Hizbullah (KH) said on Monday that Esmail Ghaani had arrived.",
+                "Nothing to link in this one.", "وقالت كتائب حزب الله إن",
+                "Qais al-Khazali met KH leaders in Baghdad.");
+        JsonPath batch = given().auth().oauth2(Tokens.forUser(Tokens.READER)).contentType(ContentType.JSON)
+                .body(Map.of("texts", texts)).post("/api/v1/mentions/batch").then().statusCode(200).extract()
+                .jsonPath();
+        assertThat(batch.getList("results")).hasSize(texts.size());
+        for (int i = 0; i < texts.size(); i++) {
+            JsonPath single = mentions(texts.get(i));
+            assertThat(batch.getList("results[" + i + "].mentions")).isEqualTo(single.getList("mentions"));
+        }
+        assertThat(batch.getList("results[1].mentions")).isEmpty();
+        assertThat(batch.getList("results[0].mentions.primaryName")).contains(KH, "Esmail Qaani");
+        assertThat(batch.getLong("registrySeq")).isPositive();
+        // limits: at least one text, at most 100, no null texts; readers only
+        given().auth().oauth2(Tokens.forUser(Tokens.READER)).contentType(ContentType.JSON)
+                .body(Map.of("texts", List.of())).post("/api/v1/mentions/batch").then().statusCode(400)
+                .contentType("application/problem+json");
+        given().auth().oauth2(Tokens.forUser(Tokens.READER)).contentType(ContentType.JSON)
+                .body(Map.of("texts", java.util.Collections.nCopies(101, "x"))).post("/api/v1/mentions/batch").then()
+                .statusCode(400);
+        given().auth().oauth2(Tokens.forUser(Tokens.READER)).contentType(ContentType.JSON)
+                .body("{\"texts\": [\"a\", null]}").post("/api/v1/mentions/batch").then().statusCode(400);
+        given().contentType(ContentType.JSON).body(Map.of("texts", texts)).post("/api/v1/mentions/batch").then()
+                .statusCode(401);
+    }
+
+    @Test
     void linkingSaysWhichRegistryChangesItReflects() {
         String name = "Liwa Test " + java.util.UUID.randomUUID().toString().substring(0, 8);
         given().auth().oauth2(Tokens.forUser(Tokens.EDITOR)).contentType(ContentType.JSON)

@@ -7,9 +7,11 @@ import jakarta.enterprise.context.ApplicationScoped;
 import org.eclipse.microprofile.rest.client.inject.RestClient;
 
 /**
- * Links a document's title and text to the registry entities they mention, through the entities service, in one
- * call (the title, a blank line, the text). When the service cannot answer (down, or still loading its registry) the
- * call fails and the indexer retries the batch: a document is never indexed without its links.
+ * Links documents' titles and texts to the registry entities they mention, through the entities service: each
+ * document as one text (the title, a blank line, the text), a page of documents per call
+ * ({@code POST /api/v1/mentions/batch}, so an entities service at least as new as this one must be deployed first).
+ * When the service cannot answer (down, or still loading its registry) the call fails and the indexer retries the
+ * batch: a document is never indexed without its links.
  */
 @ApplicationScoped
 public class DocumentLinker {
@@ -17,6 +19,11 @@ public class DocumentLinker {
     /** What a document's text links to, and the registry change feed sequence that reflects. */
     public record Links(List<EntitiesApi.Mention> mentions, long registrySeq) {
     }
+
+    /** Texts per batch call (the entities service takes up to 100). */
+    static final int BATCH_TEXTS = 50;
+    /** Characters per batch call, about: well under the HTTP body limit even for three-byte scripts. */
+    static final long BATCH_CHARS = 2_000_000;
 
     private final EntitiesApi entities;
     /**
@@ -29,17 +36,42 @@ public class DocumentLinker {
         this.entities = entities;
     }
 
-    public Links link(String title, String text) throws LinkerBehindException {
-        String combined = IndexedDocument.linkedText(title, text);
-        if (combined.isBlank()) {
-            return new Links(List.of(), registrySeq());
+    /**
+     * Links documents, given as title and text pairs, a batch of them per call to the entities service (at most
+     * {@link #BATCH_TEXTS} texts and about {@link #BATCH_CHARS} characters in each): one token check and one round
+     * trip per batch instead of per document. The links come back in the order of the documents.
+     */
+    public List<Links> linkAll(List<String[]> documents) throws LinkerBehindException {
+        List<Links> out = new java.util.ArrayList<>(documents.size());
+        List<String> batch = new java.util.ArrayList<>();
+        long chars = 0;
+        for (String[] document : documents) {
+            String combined = IndexedDocument.linkedText(document[0], document[1]);
+            if (!batch.isEmpty() && (batch.size() == BATCH_TEXTS || chars + combined.length() > BATCH_CHARS)) {
+                out.addAll(linkBatch(batch));
+                batch.clear();
+                chars = 0;
+            }
+            batch.add(combined);
+            chars += combined.length();
         }
-        EntitiesApi.Mentions found = entities.mentions(new EntitiesApi.Text(combined));
-        long seq = found == null ? 0 : found.registrySeq();
-        if (seq < floor) {
-            throw new LinkerBehindException(seq, floor);
+        if (!batch.isEmpty()) {
+            out.addAll(linkBatch(batch));
         }
-        return new Links(found == null || found.mentions() == null ? List.of() : found.mentions(), seq);
+        return out;
+    }
+
+    private List<Links> linkBatch(List<String> texts) throws LinkerBehindException {
+        EntitiesApi.MentionsBatch found = entities.mentionsBatch(new EntitiesApi.Texts(texts));
+        if (found == null || found.results() == null || found.results().size() != texts.size()) {
+            throw new IllegalStateException("the entities service answered a batch of " + texts.size()
+                    + " texts with " + (found == null || found.results() == null ? 0 : found.results().size()));
+        }
+        if (found.registrySeq() < floor) {
+            throw new LinkerBehindException(found.registrySeq(), floor);
+        }
+        return found.results().stream().map(r -> new Links(r.mentions() == null ? List.of() : r.mentions(),
+                found.registrySeq())).toList();
     }
 
     /** The registry sequence the entities service's linking reflects now. */

@@ -30,6 +30,10 @@ public interface EntitiesApi {
     CompletionStage<Mentions> mentionsAsync(Text text);
 
     @POST
+    @Path("/mentions/batch")
+    MentionsBatch mentionsBatch(Texts texts);
+
+    @POST
     @Path("/entities/match")
     Matches match(MatchQuery query);
 
@@ -38,6 +42,17 @@ public interface EntitiesApi {
     CompletionStage<Matches> matchAsync(MatchQuery query);
 
     record Text(String text) {
+    }
+
+    /** Up to {@link DocumentLinker#BATCH_TEXTS} texts linked in one call. */
+    record Texts(List<String> texts) {
+    }
+
+    /** Each text's mentions in the order sent, all as of {@code registrySeq}. */
+    record MentionsBatch(List<Linked> results, long registrySeq) {
+    }
+
+    record Linked(List<Mention> mentions) {
     }
 
     /** {@code registrySeq}: the registry change feed sequence the linking reflects. */

@@ -206,7 +206,7 @@ public class FeedIndexer {
             track(concrete, position);
             return 0;
         }
-        List<IndexedDocument> upserts = new ArrayList<>();
+        List<SourcesFeedApi.Source> indexed = new ArrayList<>();
         List<String> deletions = new ArrayList<>();
         for (SourcesFeedApi.Entry change : page.changes()) {
             SourcesFeedApi.Source s = change.source();
@@ -214,11 +214,18 @@ public class FeedIndexer {
                 // deleted, or nothing to search in (a failed extraction): not in the index
                 deletions.add(change.sourceId());
             } else {
-                DocumentLinker.Links links = linker.link(s.title(), s.text());
-                upserts.add(IndexedDocument.of(s.id(), s.collection(), s.title(), s.authors(), s.text(), s.url(),
-                        s.publisher(), s.publishedAt(), s.language(), s.tags(), s.createdAt(), links.mentions(),
-                        links.registrySeq()));
+                indexed.add(s);
             }
+        }
+        // the whole page linked in a few calls, then each document built with its links
+        List<DocumentLinker.Links> links = linker.linkAll(indexed.stream()
+                .map(s -> new String[]{s.title(), s.text()}).toList());
+        List<IndexedDocument> upserts = new ArrayList<>(indexed.size());
+        for (int i = 0; i < indexed.size(); i++) {
+            SourcesFeedApi.Source s = indexed.get(i);
+            upserts.add(IndexedDocument.of(s.id(), s.collection(), s.title(), s.authors(), s.text(), s.url(),
+                    s.publisher(), s.publishedAt(), s.language(), s.tags(), s.createdAt(), links.get(i).mentions(),
+                    links.get(i).registrySeq()));
         }
         if (!lease.mayWrite()) {
             throw new IllegalStateException("the indexer lease has too little time left to write the batch");

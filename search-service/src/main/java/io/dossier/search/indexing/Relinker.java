@@ -240,13 +240,17 @@ public class Relinker {
             List<String> ids = entry.getValue().stream().limit(SLICE).toList();
             MgetResponse<IndexedDocument> got = client.mget(m -> m.index(index).ids(ids)
                     .sourceExcludes("titleFolded", "textFolded"), IndexedDocument.class);
-            List<IndexedDocument> linked = new ArrayList<>();
+            List<IndexedDocument> found = new ArrayList<>();
             for (MultiGetResponseItem<IndexedDocument> item : got.docs()) {
                 if (item.isResult() && item.result().found() && item.result().source() != null) {
-                    IndexedDocument d = item.result().source();
-                    DocumentLinker.Links links = linker.link(d.title(), d.text());
-                    linked.add(d.relinked(links.mentions(), links.registrySeq()));
+                    found.add(item.result().source());
                 } // else: deleted since the scan
+            }
+            List<DocumentLinker.Links> links = linker.linkAll(found.stream()
+                    .map(d -> new String[]{d.title(), d.text()}).toList());
+            List<IndexedDocument> linked = new ArrayList<>(found.size());
+            for (int i = 0; i < found.size(); i++) {
+                linked.add(found.get(i).relinked(links.get(i).mentions(), links.get(i).registrySeq()));
             }
             documents.write(index, linked, List.of());
             ids.forEach(entry.getValue()::remove);
