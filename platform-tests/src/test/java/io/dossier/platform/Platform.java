@@ -101,7 +101,7 @@ final class Platform {
         }
         Runtime.getRuntime().addShutdownHook(new Thread(Platform::stop));
         for (Service service : services) {
-            awaitReady(http, service, LOGS);
+            awaitReady(http, service, PROCESSES.get(service.name()), LOGS);
         }
         started = true;
     }
@@ -140,7 +140,7 @@ final class Platform {
         start();
         Service service = new Service(name, "search-service", port, env);
         Process process = launch(service);
-        awaitReady(HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build(), service, LOGS);
+        awaitReady(HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build(), service, process, LOGS);
         return process;
     }
 
@@ -160,9 +160,9 @@ final class Platform {
         RUNNING.remove(process);
     }
 
-    /** The process id one of the platform's services runs as now. */
-    static synchronized long pid(String name) {
-        return PROCESSES.get(name).pid();
+    /** The process one of the platform's services runs as now. */
+    static synchronized Process process(String name) {
+        return PROCESSES.get(name);
     }
 
     /** Starts a service {@link #kill(String) killed} before, on its port and with its environment, and waits until ready. */
@@ -171,8 +171,9 @@ final class Platform {
         if (PROCESSES.containsKey(name)) {
             throw new IllegalStateException(name + " is running");
         }
-        PROCESSES.put(name, launch(service));
-        awaitReady(HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build(), service, LOGS);
+        Process process = launch(service);
+        PROCESSES.put(name, process);
+        awaitReady(HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build(), service, process, LOGS);
     }
 
     /** Deletes the indexes behind {@code <prefix>-documents*}, {@code -checkpoints} and {@code -entities-v*}. */
@@ -188,14 +189,14 @@ final class Platform {
         }
     }
 
-    private static void awaitReady(HttpClient http, Service service, Path logs) {
+    private static void awaitReady(HttpClient http, Service service, Process process, Path logs) {
         URI ready = URI.create("http://localhost:" + service.port() + "/q/health/ready");
         try {
             Awaitility.await(service.name() + " ready").atMost(Duration.ofSeconds(90))
                     .pollInterval(Duration.ofMillis(250))
                     .until(() -> {
-                        if (RUNNING.stream().anyMatch(p -> !p.isAlive())) {
-                            throw new IllegalStateException("a service exited");
+                        if (!process.isAlive()) {
+                            throw new IllegalStateException(service.name() + " exited");
                         }
                         HttpResponse<String> answer = send(http, HttpRequest.newBuilder(ready).build());
                         return answer != null && answer.statusCode() == 200;

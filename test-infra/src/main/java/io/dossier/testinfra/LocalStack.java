@@ -48,22 +48,48 @@ public final class LocalStack {
         run("infra", "start", name);
     }
 
+    /**
+     * Whether {@link #stop(String)} can stop that server here: PostgreSQL needs root (pg_ctlcluster), Elasticsearch
+     * and Keycloak a pid file (started by the script, not by someone else).
+     */
+    public static boolean mayStop(String name) {
+        if (name.equals("postgres")) {
+            return "root".equals(System.getProperty("user.name"));
+        }
+        String state = System.getenv().getOrDefault("DOSSIER_STATE", "root".equals(System.getProperty("user.name"))
+                ? "/var/lib/dossier"
+                : System.getProperty("user.home") + "/.cache/dossier");
+        return Files.exists(Path.of(state, "run", name + ".pid"));
+    }
+
     private static void run(String... arguments) {
         Path script = root().resolve("deploy/local/dossier");
         List<String> command = new ArrayList<>(List.of("bash", script.toString()));
         command.addAll(List.of(arguments));
         try {
-            // the output goes to this JVM's stdout (which surefire keeps in the test's report) and into the error
             Process process = new ProcessBuilder(command).redirectErrorStream(true).start();
-            StringBuilder output = new StringBuilder();
-            try (var lines = new java.io.BufferedReader(new java.io.InputStreamReader(process.getInputStream()))) {
-                for (String line = lines.readLine(); line != null; line = lines.readLine()) {
-                    System.out.println(line);
-                    output.append(line).append('\n');
+            // the output goes to this JVM's stdout (which surefire keeps in the test's report) and into the error;
+            // read on a thread of its own, so that a hung script still times out
+            StringBuffer output = new StringBuffer();
+            Thread reader = new Thread(() -> {
+                try (var lines = new java.io.BufferedReader(new java.io.InputStreamReader(process.getInputStream()))) {
+                    for (String line = lines.readLine(); line != null; line = lines.readLine()) {
+                        System.out.println(line);
+                        output.append(line).append('\n');
+                    }
+                } catch (IOException e) {
+                    output.append("(output unreadable: ").append(e.getMessage()).append(")\n");
                 }
-            }
-            if (!process.waitFor(10, TimeUnit.MINUTES) || process.exitValue() != 0) {
+            }, "local-stack-output");
+            reader.setDaemon(true);
+            reader.start();
+            if (!process.waitFor(10, TimeUnit.MINUTES)) {
                 process.destroyForcibly();
+                throw new IllegalStateException(String.join(" ", command) + " did not finish in 10 minutes:\n"
+                        + output);
+            }
+            reader.join(5_000);
+            if (process.exitValue() != 0) {
                 throw new IllegalStateException(String.join(" ", command) + " failed:\n" + output);
             }
         } catch (IOException e) {

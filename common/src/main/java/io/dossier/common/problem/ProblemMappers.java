@@ -121,7 +121,7 @@ public class ProblemMappers {
     public Response unexpected(Throwable e, UriInfo uri) {
         if (databaseUnavailable(e)) {
             // PostgreSQL restarting, failing over or out of reach: the pool reconnects by itself; the caller retries
-            Log.warnf("Database unavailable on %s: %s", path(uri), rootMessage(e));
+            Log.warnf(e, "Database unavailable on %s: %s", path(uri), rootMessage(e));
             return Response.fromResponse(Problem.of(503, "The database is unavailable at the moment; try again "
                     + "shortly").withInstance(path(uri)).toResponse()).header(HttpHeaders.RETRY_AFTER, "5").build();
         }
@@ -143,7 +143,9 @@ public class ProblemMappers {
             }
             if (t instanceof SQLException sql) {
                 String state = sql.getSQLState();
-                if (state != null && (state.startsWith("08") || state.matches("57P0[123]"))) {
+                // 08P01 is a protocol violation: a fault on our side, not the database going away
+                if (state != null && ((state.startsWith("08") && !state.equals("08P01"))
+                        || state.matches("57P0[123]"))) {
                     return true;
                 }
                 if (state == null && sql.getMessage() != null && sql.getMessage().contains("acquisition timeout")) {

@@ -30,6 +30,8 @@ class DatabaseUnavailableTest {
     void otherDatabaseErrorsAndOrdinaryBugsAreNot() {
         assertThat(ProblemMappers.databaseUnavailable(wrapped(new SQLException("duplicate key", "23505")))).isFalse();
         assertThat(ProblemMappers.databaseUnavailable(wrapped(new SQLException("syntax error", "42601")))).isFalse();
+        assertThat(ProblemMappers.databaseUnavailable(wrapped(new SQLException("protocol violation", "08P01"))))
+                .isFalse();
         assertThat(ProblemMappers.databaseUnavailable(new IllegalStateException("bug"))).isFalse();
         assertThat(ProblemMappers.databaseUnavailable(new NullPointerException())).isFalse();
     }

@@ -12,6 +12,7 @@ import io.dossier.common.problem.Problem;
 import io.quarkus.logging.Log;
 import io.quarkus.vertx.http.runtime.filters.Filters;
 import io.quarkus.vertx.http.runtime.security.SecurityHandlerPriorities;
+import io.vertx.core.Context;
 import io.vertx.core.Future;
 import io.vertx.core.Promise;
 import io.vertx.core.Vertx;
@@ -62,13 +63,15 @@ public class SignInAvailability {
             ctx.next();
             return;
         }
-        providerAnswers().onComplete(up -> {
+        // the probe is shared: its answer may arrive on another event loop than this request's
+        Context context = Vertx.currentContext();
+        providerAnswers().onComplete(up -> context.runOnContext(v -> {
             if (up.succeeded() && up.result()) {
                 ctx.next();
-            } else {
+            } else if (!ctx.response().closed()) {
                 refuse(ctx);
             }
-        });
+        }));
     }
 
     static boolean startsOrFinishesSignIn(RoutingContext ctx) {

@@ -1,6 +1,12 @@
 package io.dossier.search.admin;
 
 import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.time.Duration;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.ws.rs.GET;
@@ -60,16 +66,30 @@ public class ReindexResource {
         return Response.accepted(status()).build();
     }
 
+    /** How long the status waits for Elasticsearch to tell it where the alias points now. */
+    static final Duration VIEW_REFRESH_WAIT = Duration.ofSeconds(1);
+
     @GET
     @Operation(summary = "Indexing status", description = "The index behind the alias, a rebuild in progress, and how far each feed is indexed.")
     @APIResponse(responseCode = "200", description = "The status", content = @Content(schema = @Schema(implementation = IndexingStatus.class)))
     public IndexingStatus status() {
         FeedIndexer.Status s = indexer.status();
         if (!s.active()) {
+            // best effort and bounded: while Elasticsearch is slow or away (a standby, or an instance that lost the
+            // lease in the outage), the status answers from what this instance knows rather than hang
+            CompletableFuture<Void> refreshed = CompletableFuture.runAsync(() -> {
+                try {
+                    index.refreshView();
+                } catch (IOException e) {
+                    throw new UncheckedIOException(e);
+                }
+            });
             try {
-                index.refreshView();
-            } catch (IOException | RuntimeException e) {
+                refreshed.get(VIEW_REFRESH_WAIT.toMillis(), TimeUnit.MILLISECONDS);
+            } catch (TimeoutException | ExecutionException e) {
                 Log.debugf("index view not refreshed: %s", e.getMessage());
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
             }
         }
         String building = index.buildingName();

@@ -32,8 +32,13 @@ final class ContentScreen {
 
     private static final Set<DocumentFormat> ZIP_BASED = EnumSet.of(DocumentFormat.DOCX, DocumentFormat.ODT);
     private static final Set<DocumentFormat> OLE2 = EnumSet.of(DocumentFormat.DOC, DocumentFormat.MSG);
+    /** Checked for markup in the first kilobyte; not OLE2, whose first sector may hold a message's HTML body. */
     private static final Set<DocumentFormat> BINARY = EnumSet.of(DocumentFormat.PDF, DocumentFormat.DOCX,
-            DocumentFormat.DOC, DocumentFormat.ODT, DocumentFormat.MSG);
+            DocumentFormat.ODT);
+    private static final java.util.regex.Pattern PDF_HEADER = java.util.regex.Pattern.compile("(?m)^%PDF-\\d\\.\\d");
+    /** What may precede a PDF's header without making it something else: white space, NULs, a byte order mark. */
+    private static final java.util.regex.Pattern PADDING = java.util.regex.Pattern
+            .compile("[\\s\\x00\u00ef\u00bb\u00bf]*");
     private static final String[] ACTIVE_MARKUP = {"<script", "<html", "<svg", "<iframe", "<object", "<embed",
             "<body"};
 
@@ -47,10 +52,11 @@ final class ContentScreen {
         }
         String head = new String(content, 0, Math.min(content.length, HEADER_WINDOW), StandardCharsets.ISO_8859_1);
         int pdf = head.indexOf("%PDF-");
-        if (format != DocumentFormat.PDF && pdf > 0) {
+        if (format != DocumentFormat.PDF && pdf > 0 && PDF_HEADER.matcher(head).find() && endsLikePdf(content)) {
+            // a PDF header on a line of its own and a PDF trailer at the end: a reader opens it as a PDF
             throw polyglot(format, "a PDF document");
         }
-        if (format == DocumentFormat.PDF && pdf > 0 && !head.substring(0, pdf).isBlank()) {
+        if (format == DocumentFormat.PDF && pdf > 0 && !PADDING.matcher(head.substring(0, pdf)).matches()) {
             // taken as PDF because readers look for the header that far in; what comes first is another format
             throw polyglot(format, "something else before its PDF header (" + describe(head.substring(0, pdf))
                     + ")");
@@ -66,6 +72,12 @@ final class ContentScreen {
         if (ZIP_BASED.contains(format)) {
             expansion(content, format);
         }
+    }
+
+    /** Whether the last 2 KB hold a PDF trailer ({@code %%EOF}). */
+    private static boolean endsLikePdf(byte[] content) {
+        int from = Math.max(0, content.length - 2048);
+        return new String(content, from, content.length - from, StandardCharsets.ISO_8859_1).contains("%%EOF");
     }
 
     /** The first bytes of a prefix, printable, for the refusal's reason. */
@@ -106,22 +118,50 @@ final class ContentScreen {
         byte[] buffer = new byte[64 * 1024];
         try (ZipInputStream zip = new ZipInputStream(new ByteArrayInputStream(content))) {
             for (ZipEntry entry = zip.getNextEntry(); entry != null; entry = zip.getNextEntry()) {
-                if (++entries > MAX_ENTRIES) {
-                    throw new UnsupportedFormatException(413, format.mediaType(), "The " + format + " file holds"
-                            + " more than " + MAX_ENTRIES + " parts: refused as a zip bomb");
-                }
-                for (int n = zip.read(buffer); n > 0; n = zip.read(buffer)) {
-                    expanded += n;
-                    if (expanded > allowed) {
-                        throw new UnsupportedFormatException(413, format.mediaType(), "The " + format + " file "
-                                + "expands past " + allowed / (1 << 20) + " MB (" + content.length + " bytes sent):"
-                                + " refused as a zip bomb");
-                    }
+                entries = count(entries, format);
+                expanded = drain(zip, expanded, allowed, buffer, format, content.length);
+            }
+            return;
+        } catch (IOException e) {
+            // entries this reader cannot stream (stored with a data descriptor, ZIP64...): read them through the
+            // central directory instead, as the parser will
+        }
+        try (org.apache.commons.compress.archivers.zip.ZipFile zip = org.apache.commons.compress.archivers.zip.ZipFile
+                .builder().setSeekableByteChannel(new org.apache.commons.compress.utils.SeekableInMemoryByteChannel(
+                        content))
+                .get()) {
+            entries = 0;
+            expanded = 0;
+            for (var entry : java.util.Collections.list(zip.getEntries())) {
+                entries = count(entries, format);
+                try (var in = zip.getInputStream(entry)) {
+                    expanded = drain(in, expanded, allowed, buffer, format, content.length);
                 }
             }
         } catch (IOException e) {
-            // not a readable container: the parser reports what is wrong with it
+            // not a readable container at all: the parser reports what is wrong with it
         }
+    }
+
+    private static int count(int entries, DocumentFormat format) {
+        if (entries + 1 > MAX_ENTRIES) {
+            throw new UnsupportedFormatException(413, format.mediaType(), "The " + format + " file holds more than "
+                    + MAX_ENTRIES + " parts: refused as a zip bomb");
+        }
+        return entries + 1;
+    }
+
+    /** Reads {@code in} to its end, adding to {@code expanded}; refuses once the total passes {@code allowed}. */
+    private static long drain(java.io.InputStream in, long expanded, long allowed, byte[] buffer,
+            DocumentFormat format, int sent) throws IOException {
+        for (int n = in.read(buffer); n > 0; n = in.read(buffer)) {
+            expanded += n;
+            if (expanded > allowed) {
+                throw new UnsupportedFormatException(413, format.mediaType(), "The " + format + " file expands past "
+                        + allowed / (1 << 20) + " MB (" + sent + " bytes sent): refused as a zip bomb");
+            }
+        }
+        return expanded;
     }
 
     private static long le32(byte[] b, int at) {
