@@ -46,7 +46,7 @@ import io.restassured.response.Response;
 class FaultsTest {
 
     /** Sources posted during the kill -9 run. */
-    static final int SOURCES = Integer.getInteger("dossier.faults.sources", 60);
+    static final int SOURCES = Integer.getInteger("dossier.faults.sources", 150);
     /** How long Elasticsearch stays stopped (beyond the time it takes to stop and start). */
     static final Duration OUTAGE = Duration.ofSeconds(Long.getLong("dossier.faults.outage-seconds", 5));
     static final String SOURCES_SERVICE = "http://localhost:18081";
@@ -59,7 +59,7 @@ class FaultsTest {
         Ingest ingest = Ingest.start(word, SOURCES, Duration.ofMillis(40));
         try {
             await("indexing under way").atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(100))
-                    .until(() -> searchable(word) >= Math.min(10, SOURCES / 4));
+                    .until(() -> searchable(word) >= 1);
             assertThat(ingest.running()).as("the kill lands mid-ingest").isTrue();
             Platform.kill("search");
             // the gateway says the search service is away, in a problem, not a hang or a 500
@@ -96,7 +96,9 @@ class FaultsTest {
             try {
                 await("search answers 503 while Elasticsearch is away").during(OUTAGE)
                         .atMost(OUTAGE.plusSeconds(10)).pollInterval(Duration.ofMillis(500))
-                        .until(() -> searchStatus(reader, word) == 503);
+                        // 503 from the search service; 504 from the gateway when a connection to the stopping
+                        // Elasticsearch hangs longer than the gateway waits: unavailable either way, as a problem
+                        .until(() -> List.of(503, 504).contains(searchStatus(reader, word)));
                 given().baseUri(Platform.GATEWAY).auth().oauth2(reader).queryParam("q", "kata")
                         .get("/api/v1/search/entities").then().statusCode(503)
                         .contentType("application/problem+json");
@@ -297,8 +299,9 @@ class FaultsTest {
                     try {
                         Response answer = given().baseUri(SOURCES_SERVICE).auth()
                                 .oauth2(Tokens.forUser(Tokens.ANALYST)).contentType(ContentType.JSON)
+                                // no registry names: other tests search the shared index for those
                                 .body(Map.of("title", "Fault brief " + i, "text", "Brief " + i + " of the fault "
-                                        + "suite, about Kataib Hezbollah and the Badr Organization: " + word))
+                                        + "suite: " + word))
                                 .post("/api/v1/sources");
                         status = answer.statusCode();
                         if (status == 201) {
