@@ -16,7 +16,6 @@ import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.atomic.AtomicBoolean;
 
 import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Test;
@@ -289,50 +288,65 @@ class FaultsTest {
 
         private final Set<String> accepted = ConcurrentHashMap.newKeySet();
         private final Map<Integer, Integer> refused = new TreeMap<>();
-        private final AtomicBoolean stopping = new AtomicBoolean();
-        private final Thread thread;
+        private final java.util.concurrent.atomic.AtomicInteger posted = new java.util.concurrent.atomic.AtomicInteger();
+        private final java.util.concurrent.CountDownLatch done = new java.util.concurrent.CountDownLatch(1);
+        private final java.util.concurrent.ScheduledExecutorService scheduler = java.util.concurrent.Executors
+                .newSingleThreadScheduledExecutor(r -> {
+                    Thread thread = new Thread(r, "fault-ingest");
+                    thread.setDaemon(true);
+                    return thread;
+                });
+        private final String word;
+        private final int limit;
 
-        private Ingest(String word, int limit, Duration pause) {
-            thread = new Thread(() -> {
-                for (int i = 0; i < limit && !stopping.get(); i++) {
-                    int status;
-                    try {
-                        Response answer = given().baseUri(SOURCES_SERVICE).auth()
-                                .oauth2(Tokens.forUser(Tokens.ANALYST)).contentType(ContentType.JSON)
-                                // no registry names: other tests search the shared index for those
-                                .body(Map.of("title", "Fault brief " + i, "text", "Brief " + i + " of the fault "
-                                        + "suite: " + word))
-                                .post("/api/v1/sources");
-                        status = answer.statusCode();
-                        if (status == 201) {
-                            accepted.add(answer.path("id"));
-                        }
-                    } catch (RuntimeException e) {
-                        status = -1; // no answer at all (or no token): counted as refused, the ingest goes on
-                    }
-                    if (status != 201) {
-                        synchronized (refused) {
-                            refused.merge(status, 1, Integer::sum);
-                        }
-                    }
-                    try {
-                        Thread.sleep(pause.toMillis());
-                    } catch (InterruptedException e) {
-                        return;
-                    }
-                }
-            }, "fault-ingest");
-            thread.setDaemon(true);
+        private Ingest(String word, int limit) {
+            this.word = word;
+            this.limit = limit;
         }
 
+        /** Posts one source every {@code pause} (after the previous one was answered), {@code limit} in all. */
         static Ingest start(String word, int limit, Duration pause) {
-            Ingest ingest = new Ingest(word, limit, pause);
-            ingest.thread.start();
+            Ingest ingest = new Ingest(word, limit);
+            ingest.scheduler.scheduleWithFixedDelay(ingest::postNext, 0, pause.toMillis(),
+                    java.util.concurrent.TimeUnit.MILLISECONDS);
             return ingest;
         }
 
+        private void postNext() {
+            int i = posted.getAndIncrement();
+            if (i >= limit) {
+                finish();
+                return;
+            }
+            int status;
+            try {
+                Response answer = given().baseUri(SOURCES_SERVICE).auth().oauth2(Tokens.forUser(Tokens.ANALYST))
+                        .contentType(ContentType.JSON)
+                        // no registry names: other tests search the shared index for those
+                        .body(Map.of("title", "Fault brief " + i, "text", "Brief " + i + " of the fault suite: "
+                                + word))
+                        .post("/api/v1/sources");
+                status = answer.statusCode();
+                if (status == 201) {
+                    accepted.add(answer.path("id"));
+                }
+            } catch (RuntimeException e) {
+                status = -1; // no answer at all (or no token): counted as refused, the ingest goes on
+            }
+            if (status != 201) {
+                synchronized (refused) {
+                    refused.merge(status, 1, Integer::sum);
+                }
+            }
+        }
+
+        private void finish() {
+            scheduler.shutdown();
+            done.countDown();
+        }
+
         boolean running() {
-            return thread.isAlive();
+            return done.getCount() > 0;
         }
 
         Set<String> accepted() {
@@ -346,21 +360,14 @@ class FaultsTest {
         }
 
         void awaitDone(Duration atMost) {
-            try {
-                thread.join(atMost.toMillis());
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-            }
-            assertThat(thread.isAlive()).as("the ingest ended within " + atMost).isFalse();
+            await("the ingest ends").atMost(atMost).until(() -> !running());
         }
 
+        /** Stops posting; the post in flight, if any, is answered and counted first. */
         void stop() {
-            stopping.set(true);
-            try {
-                thread.join(30_000);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-            }
+            scheduler.shutdown();
+            await("the ingest stops").atMost(Duration.ofSeconds(30)).until(() -> scheduler.isTerminated());
+            done.countDown();
         }
     }
 }

@@ -77,7 +77,9 @@ final class JsonLines implements ItemReader {
                     tooLong = true;
                     length = (int) Math.max(0, room);
                 }
-                bytes.write(buffer, start, length);
+                if (line > after) { // lines done before a resume are skipped, not copied
+                    bytes.write(buffer, start, length);
+                }
             }
             if (line <= after || !content) {
                 continue;
