@@ -6,6 +6,7 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
@@ -16,6 +17,9 @@ import java.util.stream.Collectors;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
+
 import io.fabric8.kubernetes.api.model.ConfigMap;
 import io.fabric8.kubernetes.api.model.Container;
 import io.fabric8.kubernetes.api.model.EnvVar;
@@ -24,6 +28,7 @@ import io.fabric8.kubernetes.api.model.HasMetadata;
 import io.fabric8.kubernetes.api.model.KubernetesList;
 import io.fabric8.kubernetes.api.model.Probe;
 import io.fabric8.kubernetes.api.model.Secret;
+import io.fabric8.kubernetes.api.model.SecretKeySelector;
 import io.fabric8.kubernetes.api.model.Service;
 import io.fabric8.kubernetes.api.model.apps.Deployment;
 import io.fabric8.kubernetes.api.model.autoscaling.v2.HorizontalPodAutoscaler;
@@ -41,18 +46,10 @@ import io.fabric8.kubernetes.client.utils.Serialization;
 class KubernetesManifestsTest {
 
     static List<HasMetadata> render(String overlay) throws IOException, InterruptedException {
-        Path dir = Repository.root().resolve("deploy/kubernetes/overlays").resolve(overlay);
-        Process kubectl;
-        try {
-            kubectl = new ProcessBuilder("kubectl", "kustomize", dir.toString()).redirectError(
-                    ProcessBuilder.Redirect.DISCARD).start();
-        } catch (IOException e) {
-            throw new IllegalStateException("kubectl is needed to render the overlays (.ci/run installs Debian's "
-                    + "kubernetes-client when it is missing)", e);
-        }
-        String yaml = new String(kubectl.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
-        assertThat(kubectl.waitFor(60, TimeUnit.SECONDS)).isTrue();
-        assertThat(kubectl.exitValue()).as("kubectl kustomize %s", overlay).isZero();
+        return parse(renderYaml(overlay));
+    }
+
+    static List<HasMetadata> parse(String yaml) {
         List<HasMetadata> objects = new ArrayList<>();
         for (String document : yaml.split("(?m)^---\\s*$")) {
             if (document.isBlank()) {
@@ -66,6 +63,22 @@ class KubernetesManifestsTest {
             }
         }
         return objects;
+    }
+
+    static String renderYaml(String overlay) throws IOException, InterruptedException {
+        Path dir = Repository.root().resolve("deploy/kubernetes/overlays").resolve(overlay);
+        Process kubectl;
+        try {
+            kubectl = new ProcessBuilder("kubectl", "kustomize", dir.toString()).redirectError(
+                    ProcessBuilder.Redirect.DISCARD).start();
+        } catch (IOException e) {
+            throw new IllegalStateException("kubectl is needed to render the overlays (.ci/run installs Debian's "
+                    + "kubernetes-client when it is missing)", e);
+        }
+        String yaml = new String(kubectl.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        assertThat(kubectl.waitFor(60, TimeUnit.SECONDS)).isTrue();
+        assertThat(kubectl.exitValue()).as("kubectl kustomize %s", overlay).isZero();
+        return yaml;
     }
 
     private static <T> List<T> all(List<HasMetadata> objects, Class<T> type) {
@@ -178,6 +191,50 @@ class KubernetesManifestsTest {
         assertThat(custom(objects, "Keycloak")).hasSize(1);
         assertThat(custom(objects, "KeycloakRealmImport").get(0).<String>get("spec", "keycloakCRName"))
                 .isEqualTo("keycloak");
+    }
+
+    /**
+     * Keycloak imports the production realm in every overlay: no demo user, no test client, no redirect to a
+     * developer's machine, and every client secret (and the public address) a placeholder that the operator fills from
+     * a documented Secret key, the same key the service with that secret reads. Nothing of the development stack
+     * anywhere in the render.
+     */
+    @ParameterizedTest
+    @ValueSource(strings = {"dev", "prod"})
+    void keycloakImportsTheProductionRealmWithEverySecretFromASecret(String overlay) throws Exception {
+        String yaml = renderYaml(overlay);
+        List<HasMetadata> objects = parse(yaml);
+        GenericKubernetesResource realmImport = custom(objects, "KeycloakRealmImport").get(0);
+        Set<String> used = DevelopmentValues.assertProductionRealm(realmImport.get("spec", "realm"), overlay
+                + " realm import");
+        assertThat(used).contains("DOSSIER_GATEWAY_CLIENT_SECRET", "DOSSIER_SEARCH_CLIENT_SECRET");
+        Map<String, Map<String, Map<String, String>>> placeholders = realmImport.get("spec", "placeholders");
+        assertThat(placeholders).as("every placeholder of the realm is set from a Secret").containsOnlyKeys(used);
+
+        Map<String, SecretKeySelector> servicesRead = new HashMap<>();
+        for (Deployment d : all(objects, Deployment.class)) {
+            for (EnvVar env : d.getSpec().getTemplate().getSpec().getContainers().get(0).getEnv()) {
+                if (env.getValueFrom() != null && env.getValueFrom().getSecretKeyRef() != null) {
+                    servicesRead.put(env.getName(), env.getValueFrom().getSecretKeyRef());
+                }
+            }
+        }
+        String documented = Repository.read(Repository.root().resolve("docs/scaling.md"));
+        placeholders.forEach((variable, source) -> {
+            Map<String, String> secret = source.get("secret");
+            assertThat(secret).as("%s comes from a Secret", variable).containsKeys("name", "key");
+            assertThat(documented).as("docs/scaling.md documents the Secret of %s", variable)
+                    .contains("`" + secret.get("name") + "`").contains("`" + secret.get("key") + "`");
+            SecretKeySelector service = servicesRead.get(variable);
+            if (service != null) {
+                assertThat(secret).as("Keycloak and the service read %s from the same key", variable)
+                        .containsEntry("name", service.getName()).containsEntry("key", service.getKey());
+            }
+        });
+
+        List<Object> tree = new ArrayList<>();
+        new ObjectMapper(new YAMLFactory()).readerFor(Object.class).readValues(yaml).forEachRemaining(tree::add);
+        DevelopmentValues.assertNoDevelopmentValue(yaml, tree, "the " + overlay + " render");
     }
 
     @ParameterizedTest
