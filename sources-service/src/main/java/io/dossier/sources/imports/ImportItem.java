@@ -27,6 +27,8 @@ public class ImportItem {
     @Enumerated(EnumType.STRING)
     public ItemOutcome outcome;
     public UUID sourceId;
+    /** The collection of its source, or the one it asked for when it failed. */
+    public String collection;
     public String reason;
 
     public static class Key implements Serializable {

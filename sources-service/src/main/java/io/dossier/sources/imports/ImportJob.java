@@ -26,6 +26,17 @@ public class ImportJob {
     public ImportFormat format;
     /** Collection of every source it creates, unless a JSONL line names its own. */
     public String collection;
+    /**
+     * The collections its creator could read when it was started, null for all: every item is held to them, as a
+     * direct post by that caller would be.
+     */
+    @JdbcTypeCode(SqlTypes.ARRAY)
+    @Column(columnDefinition = "varchar(64)[]")
+    public List<String> readable;
+    /** The collections it stored sources in or found them in (duplicates), so far. */
+    @JdbcTypeCode(SqlTypes.ARRAY)
+    @Column(columnDefinition = "varchar(64)[]")
+    public List<String> written = new ArrayList<>();
     @JdbcTypeCode(SqlTypes.ARRAY)
     @Column(columnDefinition = "text[]")
     public List<String> tags = new ArrayList<>();

@@ -7,6 +7,7 @@ import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.Set;
 import java.util.UUID;
 
 import jakarta.annotation.security.RolesAllowed;
@@ -38,6 +39,7 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 import io.dossier.common.problem.Problem;
 import io.dossier.common.problem.ProblemException;
+import io.dossier.common.security.CollectionAccess;
 import io.dossier.sources.ingest.IngestService;
 import io.dossier.sources.source.SourceRules;
 import io.quarkus.security.identity.SecurityIdentity;
@@ -71,7 +73,9 @@ public class ImportResource {
             The body is a ZIP of files (each ingested like an upload) or JSON Lines (one source per line, shaped like
             a JSON ingest). It is spooled and checked (size, zip bombs, paths leaving the archive), then worked
             through in the background; follow it at the Location answered. Every item is idempotent on its content,
-            so importing the same input again only finds duplicates.""")
+            so importing the same input again only finds duplicates. Every item passes the checks a direct post by
+            the caller would: a line naming a collection the caller cannot read fails with the reason, and content
+            already stored in such a collection is reported as a duplicate without naming the source.""")
     @RequestBody(content = {@Content(mediaType = ZIP), @Content(mediaType = JSONL)})
     @APIResponse(responseCode = "202", description = "Accepted; the job", headers = @Header(name = "Location"), content = @Content(schema = @Schema(implementation = ImportJobDto.class)))
     @APIResponse(responseCode = "400", description = "Not a readable archive, a path leaving it, no items, or invalid parameters", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
@@ -82,16 +86,18 @@ public class ImportResource {
             @QueryParam("tag") @Size(max = 50) List<@NotBlank @Pattern(regexp = SourceRules.TAG, message = SourceRules.TAG_MESSAGE) String> tags) {
         ImportFormat format = format(contentType);
         String target = collection == null ? IngestService.DEFAULT_COLLECTION : collection;
-        if (!io.dossier.common.security.CollectionAccess.mayRead(identity, target)) {
-            throw new io.dossier.common.problem.ProblemException(403, "You may not add sources to collection "
-                    + target + ": you cannot read it");
+        if (!CollectionAccess.mayRead(identity, target)) {
+            throw new ProblemException(403, "You may not add sources to collection " + target
+                    + ": you cannot read it");
         }
         UUID id = UUID.randomUUID();
         ImportSpool.Spooled spooled = spool.accept(body, id, format);
         ImportJob job = new ImportJob();
         job.id = id;
         job.format = format;
-        job.collection = collection == null ? IngestService.DEFAULT_COLLECTION : collection;
+        job.collection = target;
+        Set<String> readable = CollectionAccess.readable(identity);
+        job.readable = readable == null ? null : new ArrayList<>(readable);
         job.tags = tags == null ? new ArrayList<>() : new ArrayList<>(tags.stream().distinct().toList());
         job.status = ImportStatus.QUEUED;
         job.spoolPath = spooled.path().toString();
@@ -116,12 +122,12 @@ public class ImportResource {
 
     @GET
     @RolesAllowed("analyst")
-    @Operation(summary = "Recent imports, newest first")
+    @Operation(summary = "Recent imports, newest first", description = "Only the jobs whose collections (the one given and every one written to) the caller may read; administrators see all.")
     @APIResponse(responseCode = "200", description = "A page of jobs")
     @APIResponse(responseCode = "400", description = "Invalid parameters", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     public List<ImportJobDto> list(@QueryParam("page") @DefaultValue("0") @Min(0) @Max(100_000) int page,
             @QueryParam("size") @DefaultValue("20") @Min(1) @Max(200) int size) {
-        return imports.list(page, size);
+        return imports.list(CollectionAccess.readable(identity), page, size);
     }
 
     @GET
@@ -129,9 +135,9 @@ public class ImportResource {
     @RolesAllowed("analyst")
     @Operation(summary = "Where an import stands: status, progress and counts")
     @APIResponse(responseCode = "200", description = "The job", content = @Content(schema = @Schema(implementation = ImportJobDto.class)))
-    @APIResponse(responseCode = "404", description = "No such import", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "404", description = "No such import, or one in collections the caller cannot read", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     public ImportJobDto get(@PathParam("id") UUID id) {
-        return imports.find(id).orElseThrow(() -> ProblemException.notFound("No import " + id));
+        return visible(id);
     }
 
     @GET
@@ -140,11 +146,17 @@ public class ImportResource {
     @Operation(summary = "What became of each item", description = "In position order; filter by outcome (e.g. FAILED, with reasons); page with after = next.")
     @APIResponse(responseCode = "200", description = "A page of items", content = @Content(schema = @Schema(implementation = ImportItemPage.class)))
     @APIResponse(responseCode = "400", description = "Invalid parameters", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "404", description = "No such import", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "404", description = "No such import, or one in collections the caller cannot read", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     public ImportItemPage items(@PathParam("id") UUID id, @QueryParam("outcome") ItemOutcome outcome,
             @QueryParam("after") @DefaultValue("0") @Min(0) int after,
             @QueryParam("limit") @DefaultValue("100") @Min(1) @Max(1000) int limit) {
-        imports.find(id).orElseThrow(() -> ProblemException.notFound("No import " + id));
+        visible(id);
         return imports.items(id, outcome, after, limit);
+    }
+
+    /** The job if the caller may see it; otherwise, as when it does not exist, a 404. */
+    private ImportJobDto visible(UUID id) {
+        return imports.find(id, CollectionAccess.readable(identity))
+                .orElseThrow(() -> ProblemException.notFound("No import " + id));
     }
 }

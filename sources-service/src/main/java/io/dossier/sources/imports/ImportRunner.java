@@ -311,7 +311,7 @@ public class ImportRunner {
     /** Works a batch through; content already stored is found first, so it is never extracted again. */
     private List<Outcome> work(ImportJob job, List<RawItem> batch) {
         List<Prepared> prepared = batch.stream().map(item -> prepare(job, item)).toList();
-        Map<String, UUID> stored = sources.idsBySha256(
+        Map<String, SourceService.Stored> stored = sources.bySha256(
                 prepared.stream().filter(p -> p.outcome() == null).map(Prepared::sha256).distinct().toList());
         List<Outcome> outcomes = new ArrayList<>(batch.size());
         for (Prepared item : prepared) {
@@ -322,37 +322,48 @@ public class ImportRunner {
 
     private Prepared prepare(ImportJob job, RawItem item) {
         if (item.failure() != null) {
-            return new Prepared(item, null, null, Outcome.failed(item, item.failure()));
+            return new Prepared(item, null, null, Outcome.failed(item, job.collection, item.failure()));
         }
         if (job.format == ImportFormat.ZIP) {
             return new Prepared(item, SourceService.sha256(item.content()), null, null);
         }
-        return line(item);
+        Prepared line = line(job, item);
+        if (line.outcome() != null) {
+            return line;
+        }
+        // a line may name its own collection: it passes the check a direct post by the job's creator would
+        String collection = IngestService.collection(line.request().collection(), job.collection);
+        if (job.readable != null && !job.readable.contains(collection)) {
+            return failed(item, collection, "You may not add sources to collection " + collection
+                    + ": you cannot read it");
+        }
+        return line;
     }
 
-    private Outcome build(ImportJob job, Prepared prepared, Map<String, UUID> stored) {
+    private Outcome build(ImportJob job, Prepared prepared, Map<String, SourceService.Stored> stored) {
         RawItem item = prepared.item();
-        UUID duplicate = stored.get(prepared.sha256());
+        SourceService.Stored duplicate = stored.get(prepared.sha256());
         if (duplicate != null) {
-            return new Outcome(item, null, duplicate, null);
+            return new Outcome(item, null, duplicate.id(), duplicate.collection(), null);
         }
         try {
             if (job.format == ImportFormat.ZIP) {
                 return new Outcome(item, ingest.fromFile(item.content(), baseName(item.name()),
-                        FileMetadata.of(job.collection, job.tags), job.createdBy), null, null);
+                        FileMetadata.of(job.collection, job.tags), job.createdBy), null, null, null);
             }
             return new Outcome(item, ingest.fromJson(prepared.request(), job.collection, job.tags, job.createdBy),
-                    null, null);
+                    null, null, null);
         } catch (UnsupportedFormatException e) {
-            return Outcome.failed(item, e.getMessage());
+            return Outcome.failed(item, job.collection, e.getMessage());
         } catch (RuntimeException e) {
             String reference = UUID.randomUUID().toString();
             Log.errorf(e, "Import %s, item %s failed (reference %s)", job.id, item.name(), reference);
-            return Outcome.failed(item, "The item could not be processed (reference " + reference + ")");
+            return Outcome.failed(item, job.collection, "The item could not be processed (reference " + reference
+                    + ")");
         }
     }
 
-    private Prepared line(RawItem item) {
+    private Prepared line(ImportJob job, RawItem item) {
         String text;
         try {
             text = StandardCharsets.UTF_8.newDecoder().onMalformedInput(CodingErrorAction.REPORT)
@@ -362,30 +373,31 @@ public class ImportRunner {
                 text = text.substring(1); // a byte-order mark, as Notepad writes on line 1
             }
         } catch (CharacterCodingException e) {
-            return failed(item, "The line is not valid UTF-8");
+            return failed(item, job.collection, "The line is not valid UTF-8");
         }
         CreateSourceRequest request;
         try {
             request = json.readValue(text, CreateSourceRequest.class);
         } catch (JsonProcessingException e) {
             String why = e.getOriginalMessage();
-            return failed(item, "The line is not a JSON source object: "
+            return failed(item, job.collection, "The line is not a JSON source object: "
                     + (why.length() > 200 ? why.substring(0, 200) + "…" : why));
         }
         if (request == null) {
-            return failed(item, "The line is not a JSON source object");
+            return failed(item, job.collection, "The line is not a JSON source object");
         }
         Set<ConstraintViolation<CreateSourceRequest>> violations = validator.validate(request);
         if (!violations.isEmpty()) {
-            return failed(item, violations.stream().map(v -> v.getPropertyPath() + ": " + v.getMessage()).sorted()
-                    .collect(Collectors.joining("; ")));
+            return failed(item, job.collection,
+                    violations.stream().map(v -> v.getPropertyPath() + ": " + v.getMessage()).sorted()
+                            .collect(Collectors.joining("; ")));
         }
         return new Prepared(item, SourceService.sha256(request.text().getBytes(StandardCharsets.UTF_8)), request,
                 null);
     }
 
-    private static Prepared failed(RawItem item, String reason) {
-        return new Prepared(item, null, null, Outcome.failed(item, reason));
+    private static Prepared failed(RawItem item, String collection, String reason) {
+        return new Prepared(item, null, null, Outcome.failed(item, collection, reason));
     }
 
     private static String baseName(String name) {

@@ -5,6 +5,8 @@ import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
+import java.util.TreeSet;
 import java.util.UUID;
 
 import jakarta.enterprise.context.ApplicationScoped;
@@ -32,15 +34,22 @@ public class ImportService {
     }
 
     /**
-     * An item worked through: a source to store, the stored source its content duplicates, or the reason it failed
-     * before a source could be made.
+     * An item worked through: a source to store, the stored source its content duplicates (with its collection), or
+     * the reason it failed before a source could be made (with the collection it asked for, if known).
      */
-    record Outcome(RawItem item, NewSource source, UUID duplicateOf, String failure) {
+    record Outcome(RawItem item, NewSource source, UUID duplicateOf, String collection, String failure) {
 
         static Outcome failed(RawItem item, String failure) {
-            return new Outcome(item, null, null, failure);
+            return new Outcome(item, null, null, null, failure);
+        }
+
+        static Outcome failed(RawItem item, String collection, String failure) {
+            return new Outcome(item, null, null, collection, failure);
         }
     }
+
+    /** The reason given for content already stored in a collection the job's creator cannot read. */
+    static final String HIDDEN_DUPLICATE = "This content is already stored, in a collection you cannot read";
 
     @Transactional
     public ImportJobDto create(ImportJob job) {
@@ -48,13 +57,29 @@ public class ImportService {
         return ImportJobDto.of(job);
     }
 
-    public Optional<ImportJobDto> find(UUID id) {
-        return jobs.findByIdOptional(id).map(ImportJobDto::of);
+    /**
+     * A job, if the caller may see it: {@code readable} (the caller's collections, null for all) holds the job's
+     * collection and every collection it wrote to. Otherwise it is as absent as a job that does not exist.
+     */
+    public Optional<ImportJobDto> find(UUID id, Set<String> readable) {
+        return jobs.findByIdOptional(id).filter(job -> visible(job, readable)).map(ImportJobDto::of);
     }
 
-    public List<ImportJobDto> list(int page, int size) {
-        return jobs.findAll(Sort.descending("createdAt").and("id")).page(Page.of(page, size)).list().stream()
-                .map(ImportJobDto::of).toList();
+    static boolean visible(ImportJob job, Set<String> readable) {
+        return readable == null || readable.contains(job.collection) && readable.containsAll(job.written);
+    }
+
+    /** The jobs the caller may see ({@link #find}), newest first. */
+    public List<ImportJobDto> list(Set<String> readable, int page, int size) {
+        Sort newestFirst = Sort.descending("createdAt").and("id");
+        if (readable != null && readable.isEmpty()) {
+            return List.of();
+        }
+        var query = readable == null
+                ? jobs.findAll(newestFirst)
+                : jobs.find("collection in ?1 and array_includes(?2, written)", newestFirst, readable,
+                        readable.toArray(String[]::new));
+        return query.page(Page.of(page, size)).list().stream().map(ImportJobDto::of).toList();
     }
 
     public ImportItemPage items(UUID job, ItemOutcome outcome, int after, int limit) {
@@ -104,6 +129,7 @@ public class ImportService {
         }
         List<Ingested> stored = toStore.isEmpty() ? List.of() : sources.store(toStore);
         ImportJob job = jobs.findById(jobId);
+        Set<String> written = new TreeSet<>(job.written);
         int next = 0;
         for (Outcome outcome : batch) {
             ImportItem item = new ImportItem();
@@ -111,34 +137,54 @@ public class ImportService {
             item.position = outcome.item().position();
             item.name = outcome.item().name();
             if (outcome.duplicateOf() != null) {
-                item.outcome = ItemOutcome.DUPLICATE;
-                item.sourceId = outcome.duplicateOf();
-                job.duplicates++;
+                duplicate(job, item, outcome.duplicateOf(), outcome.collection());
             } else if (outcome.source() == null) {
                 item.outcome = ItemOutcome.FAILED;
+                item.collection = outcome.collection();
                 item.reason = outcome.failure();
                 job.failed++;
             } else {
                 Ingested ingested = stored.get(next++);
-                item.sourceId = ingested.source().id();
                 if (ingested.duplicate()) {
                     // whatever the stored source's status, as when a later batch finds it by hash
-                    item.outcome = ItemOutcome.DUPLICATE;
-                    job.duplicates++;
+                    duplicate(job, item, ingested.source().id(), ingested.source().collection());
                 } else if (ingested.source().status() == SourceStatus.FAILED) {
+                    item.sourceId = ingested.source().id();
+                    item.collection = ingested.source().collection();
                     item.outcome = ItemOutcome.FAILED;
                     item.reason = ingested.source().statusReason();
                     job.failed++;
                 } else {
+                    item.sourceId = ingested.source().id();
+                    item.collection = ingested.source().collection();
                     item.outcome = ItemOutcome.CREATED;
                     job.created++;
                 }
+            }
+            if (item.sourceId != null) {
+                written.add(item.collection);
             }
             if (item.reason != null && item.reason.length() > 2000) {
                 item.reason = item.reason.substring(0, 1999) + "…";
             }
             items.persist(item);
             job.processed++;
+        }
+        job.written = new ArrayList<>(written);
+    }
+
+    /**
+     * An item whose content is already stored: the stored source when the job's creator may read its collection;
+     * otherwise only that it exists elsewhere, as a direct post answers (409, without the source).
+     */
+    private static void duplicate(ImportJob job, ImportItem item, UUID stored, String collection) {
+        item.outcome = ItemOutcome.DUPLICATE;
+        job.duplicates++;
+        if (job.readable == null || job.readable.contains(collection)) {
+            item.sourceId = stored;
+            item.collection = collection;
+        } else {
+            item.reason = HIDDEN_DUPLICATE;
         }
     }
 

@@ -58,7 +58,7 @@ public class IngestService {
     public NewSource fromJson(CreateSourceRequest request, String collection, List<String> tags, String createdBy) {
         byte[] content = request.text().getBytes(StandardCharsets.UTF_8);
         Source source = new Source();
-        source.collection = first(request.collection(), collection, DEFAULT_COLLECTION);
+        source.collection = collection(request.collection(), collection);
         source.title = request.title().strip();
         source.authors = strip(request.authors());
         source.text = request.text();
@@ -75,6 +75,11 @@ public class IngestService {
         source.tags = merge(tags, request.tags());
         source.createdBy = createdBy;
         return new NewSource(source, null);
+    }
+
+    /** The collection a source goes to: its own, else the import's, else the default one. */
+    public static String collection(String own, String importDefault) {
+        return first(own, importDefault, DEFAULT_COLLECTION);
     }
 
     /**

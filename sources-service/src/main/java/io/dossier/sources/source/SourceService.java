@@ -44,16 +44,22 @@ public class SourceService {
     public record NewSource(Source source, byte[] original) {
     }
 
-    /** The ids of the sources stored with any of these content hashes, by hash. */
-    public Map<String, UUID> idsBySha256(List<String> hashes) {
+    /** Where a source is stored: its id and collection. */
+    public record Stored(UUID id, String collection) {
+    }
+
+    /** The sources stored with any of these content hashes, by hash. */
+    public Map<String, Stored> bySha256(List<String> hashes) {
         if (hashes.isEmpty()) {
             return Map.of();
         }
-        Map<String, UUID> ids = new HashMap<>();
-        sources.getEntityManager().createQuery("select s.sha256, s.id from Source s where s.sha256 in :hashes",
-                Object[].class).setParameter("hashes", hashes).getResultStream()
-                .forEach(row -> ids.put((String) row[0], (UUID) row[1]));
-        return ids;
+        Map<String, Stored> found = new HashMap<>();
+        sources.getEntityManager()
+                .createQuery("select s.sha256, s.id, s.collection from Source s where s.sha256 in :hashes",
+                        Object[].class)
+                .setParameter("hashes", hashes).getResultStream()
+                .forEach(row -> found.put((String) row[0], new Stored((UUID) row[1], (String) row[2])));
+        return found;
     }
 
     /** The source stored with this content hash, if any. */
@@ -189,6 +195,18 @@ public class SourceService {
                 : sources.find(String.join(" and ", where), newestFirst, params);
         var content = query.page(Page.of(page, size)).list().stream().map(SourcePage.Summary::of).toList();
         return new SourcePage(content, page, size, query.count());
+    }
+
+    /** Those of these sources that exist in the {@code readable} collections (null: any), in the order given. */
+    public List<SourcePage.Summary> summaries(List<UUID> ids, Set<String> readable) {
+        if (ids.isEmpty() || readable != null && readable.isEmpty()) {
+            return List.of();
+        }
+        Map<UUID, Source> found = new HashMap<>();
+        sources.find("id in ?1", ids).stream().filter(s -> readable == null || readable.contains(s.collection))
+                .forEach(s -> found.put(s.id, s));
+        return ids.stream().distinct().map(found::get).filter(java.util.Objects::nonNull).map(SourcePage.Summary::of)
+                .toList();
     }
 
     public Optional<SourceDto> find(UUID id) {

@@ -69,32 +69,91 @@ class ImportResourceTest {
         body.writeBytes(new byte[]{'{', '"', 't', 'i', 't', 'l', 'e', '"', ':', '"', (byte) 0xC3, (byte) 0x28, '"',
                 '}', '\n'});
         body.writeBytes(("{\"title\":\"Tagged\",\"text\":\"A third statement. " + run
-                + "\",\"collection\":\"restricted\",\"tags\":[\"own\"]}").getBytes(StandardCharsets.UTF_8));
+                + "\",\"tags\":[\"own\"]}\n").getBytes(StandardCharsets.UTF_8));
+        // a line may not choose a collection its poster cannot read (the integrator reads open and bench only)
+        body.writeBytes(("{\"title\":\"Elsewhere\",\"text\":\"A statement for elsewhere. " + run
+                + "\",\"collection\":\"restricted\"}").getBytes(StandardCharsets.UTF_8));
 
         String location = post("application/x-ndjson", body.toByteArray(), "?collection=open&tag=bulk")
                 .statusCode(202)
                 .header("Location", containsString("/api/v1/imports/"))
-                .body("total", equalTo(7))
+                .body("total", equalTo(8))
                 .body("format", equalTo("JSONL"))
                 .extract().header("Location");
         JsonPath job = finished(location);
         assertThat(job.getString("status")).isEqualTo("COMPLETED");
-        assertThat(job.getInt("processed")).isEqualTo(7);
+        assertThat(job.getInt("processed")).isEqualTo(8);
         assertThat(job.getInt("created")).isEqualTo(3);
         assertThat(job.getInt("duplicates")).isEqualTo(1);
-        assertThat(job.getInt("failed")).isEqualTo(3);
+        assertThat(job.getInt("failed")).isEqualTo(4);
         assertThat(job.getDouble("progress")).isEqualTo(1.0);
+        assertThat(job.getList("written")).as("what the job really wrote").containsExactly("open");
 
         List<Map<String, Object>> failures = items(location, "FAILED");
-        assertThat(failures).extracting(i -> i.get("name")).containsExactly("line 5", "line 6", "line 7");
+        assertThat(failures).extracting(i -> i.get("name")).containsExactly("line 5", "line 6", "line 7",
+                "line 9");
         assertThat((String) failures.get(0).get("reason")).contains("not a JSON source object");
         assertThat((String) failures.get(1).get("reason")).contains("title");
         assertThat((String) failures.get(2).get("reason")).contains("UTF-8");
+        assertThat(failures.get(3)).containsEntry("collection", "restricted").containsEntry("sourceId", null)
+                .containsEntry("reason", "You may not add sources to collection restricted: you cannot read it");
+        given().auth().oauth2(Tokens.forUser(Tokens.ADMIN)).queryParam("collection", "restricted")
+                .queryParam("size", 500).get("/api/v1/sources").then().statusCode(200)
+                .body("sources.title", org.hamcrest.Matchers.not(hasItem("Elsewhere")));
 
         String tagged = (String) items(location, "CREATED").get(2).get("sourceId");
-        given().auth().oauth2(Tokens.forUser(Tokens.INVESTIGATOR)).get("/api/v1/sources/" + tagged).then()
-                .statusCode(200).body("collection", equalTo("restricted"))
+        given().auth().oauth2(Tokens.forUser(Tokens.READER)).get("/api/v1/sources/" + tagged).then()
+                .statusCode(200).body("collection", equalTo("open"))
                 .body("tags", equalTo(List.of("bulk", "own")));
+    }
+
+    /** An investigator (reads restricted) may import into it line by line, as a direct post allows. */
+    @Test
+    void aLineGoesToItsOwnCollectionWhenThePosterMayReadIt() {
+        String run = UUID.randomUUID().toString();
+        byte[] line = ("{\"title\":\"Own collection\",\"text\":\"A restricted statement. " + run
+                + "\",\"collection\":\"restricted\"}\n").getBytes(StandardCharsets.UTF_8);
+        String location = given().auth().oauth2(Tokens.forUser(Tokens.INVESTIGATOR)).contentType("application/x-ndjson")
+                .body(line).post("/api/v1/imports").then().statusCode(202).extract().header("Location");
+        JsonPath job = Awaitility.await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(100))
+                .until(() -> given().auth().oauth2(Tokens.forUser(Tokens.INVESTIGATOR)).get(location).then()
+                        .statusCode(200).extract().jsonPath(), j -> "COMPLETED".equals(j.getString("status")));
+        assertThat(job.getInt("created")).isEqualTo(1);
+        assertThat(job.getList("written")).containsExactly("restricted");
+        // the job wrote to restricted: only callers who may read it see the job, its items and its source ids
+        given().auth().oauth2(Tokens.integrator()).get(location).then().statusCode(404);
+        given().auth().oauth2(Tokens.integrator()).get(location + "/items").then().statusCode(404);
+        given().auth().oauth2(Tokens.integrator()).queryParam("size", 200).get("/api/v1/imports").then()
+                .statusCode(200).body("id", org.hamcrest.Matchers.not(hasItem(job.getString("id"))));
+        given().auth().oauth2(Tokens.forUser(Tokens.ADMIN)).get(location + "/items").then().statusCode(200)
+                .body("items[0].collection", equalTo("restricted"));
+        given().auth().oauth2(Tokens.forUser(Tokens.INVESTIGATOR)).queryParam("size", 200).get("/api/v1/imports")
+                .then().statusCode(200).body("id", hasItem(job.getString("id")));
+    }
+
+    /** Content already stored where the poster cannot look is a duplicate without its source, as the 409 says. */
+    @Test
+    void aDuplicateInACollectionThePosterCannotReadIsNotNamed() {
+        String text = "A statement kept in the restricted collection. " + UUID.randomUUID();
+        String hidden = given().auth().oauth2(Tokens.forUser(Tokens.INVESTIGATOR)).contentType("application/json")
+                .body(Map.of("title", "Kept apart", "text", text, "collection", "restricted"))
+                .post("/api/v1/sources").then().statusCode(201).extract().path("id");
+        given().auth().oauth2(Tokens.integrator()).contentType("application/json")
+                .body(Map.of("title", "Same again", "text", text)).post("/api/v1/sources").then().statusCode(409)
+                .body("detail", org.hamcrest.Matchers.not(containsString(hidden)));
+
+        byte[] line = ("{\"title\":\"Same again\",\"text\":" + com.fasterxml.jackson.databind.node.TextNode
+                .valueOf(text) + "}\n").getBytes(StandardCharsets.UTF_8);
+        String location = post("application/x-ndjson", line, "").statusCode(202).extract().header("Location");
+        JsonPath job = finished(location);
+        assertThat(job.getInt("duplicates")).isEqualTo(1);
+        assertThat(job.getList("written")).as("nothing written, and restricted not named").isEmpty();
+        Map<String, Object> item = items(location, null).get(0);
+        assertThat(item).containsEntry("outcome", "DUPLICATE").containsEntry("sourceId", null)
+                .containsEntry("collection", null)
+                .containsEntry("reason", "This content is already stored, in a collection you cannot read");
+        assertThat(given().auth().oauth2(Tokens.integrator()).get(location + "/items").asString())
+                .doesNotContain(hidden);
     }
 
     @Test

@@ -350,4 +350,48 @@ class SourceResourceTest {
         given().auth().oauth2(Tokens.forUser(Tokens.ANALYST)).contentType(ContentType.JSON).body(body)
                 .post("/api/v1/sources").then().statusCode(400).body("errors[0].field", containsString("publishedAt"));
     }
+
+    /** A number too large for any date was stored as 1970-01-01 (Jackson reads it as 0 seconds): now a 400. */
+    @Test
+    void aDateGivenAsAHugeNumberIs400NotTheEpoch() {
+        String text = unique("Huge date.");
+        for (String date : new String[]{"1e300", "-1e300", "253402300800"}) {
+            given().auth().oauth2(Tokens.forUser(Tokens.ANALYST)).contentType(ContentType.JSON)
+                    .body("{\"title\":\"t\",\"text\":\"" + text + "\",\"publishedAt\":" + date + "}")
+                    .post("/api/v1/sources").then().statusCode(400).contentType("application/problem+json")
+                    .body("detail", containsString("publishedAt"));
+        }
+        given().auth().oauth2(Tokens.forUser(Tokens.ANALYST)).contentType(ContentType.JSON)
+                .body("{\"title\":\"t\",\"text\":\"" + text + "\",\"publishedAt\":1741942800}")
+                .post("/api/v1/sources").then().statusCode(201).body("publishedAt", equalTo("2025-03-14T09:00:00Z"));
+    }
+
+    /** Many sources at once: only those the caller may read, with nothing to tell a hidden one from a missing one. */
+    @Test
+    void aLookupGivesOnlyWhatTheCallerMayRead() {
+        String open = createOne("Open for the lookup.");
+        String hidden = given().auth().oauth2(Tokens.forUser(Tokens.INVESTIGATOR)).contentType(ContentType.JSON)
+                .body(Map.of("title", "Restricted for the lookup", "text", unique("Restricted lookup text."),
+                        "collection", "restricted"))
+                .post("/api/v1/sources").then().statusCode(201).extract().path("id");
+        String missing = UUID.randomUUID().toString();
+        var asked = Map.of("ids", List.of(hidden, missing, open, open));
+        given().auth().oauth2(Tokens.forUser(Tokens.READER)).contentType(ContentType.JSON).body(asked)
+                .post("/api/v1/sources/lookup").then().statusCode(200).body("sources.id", equalTo(List.of(open)))
+                .body("sources[0].text", org.hamcrest.Matchers.nullValue());
+        given().auth().oauth2(Tokens.forUser(Tokens.INVESTIGATOR)).contentType(ContentType.JSON).body(asked)
+                .post("/api/v1/sources/lookup").then().statusCode(200)
+                .body("sources.id", equalTo(List.of(hidden, open)))
+                .body("sources.collection", equalTo(List.of("restricted", "open")));
+        given().auth().oauth2(Tokens.forUser(Tokens.READER)).contentType(ContentType.JSON)
+                .body(Map.of("ids", java.util.Collections.nCopies(501, open))).post("/api/v1/sources/lookup").then()
+                .statusCode(400).contentType("application/problem+json");
+        given().auth().oauth2(Tokens.forUser(Tokens.READER)).contentType(ContentType.JSON)
+                .body("{\"ids\":[\"not-a-uuid\"]}").post("/api/v1/sources/lookup").then().statusCode(400);
+        given().auth().oauth2(Tokens.forUser(Tokens.READER)).contentType(ContentType.JSON).body("{}")
+                .post("/api/v1/sources/lookup").then().statusCode(400);
+        given().contentType(ContentType.JSON).body(asked).post("/api/v1/sources/lookup").then().statusCode(401);
+        given().auth().oauth2(Tokens.forUser(Tokens.NOBODY)).contentType(ContentType.JSON).body(asked)
+                .post("/api/v1/sources/lookup").then().statusCode(403);
+    }
 }
