@@ -35,6 +35,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 
 import io.dossier.common.problem.Problem;
 import io.dossier.common.problem.ProblemException;
+import io.dossier.entities.relations.CitedSources;
 import io.quarkus.security.identity.SecurityIdentity;
 
 @Path("/api/v1/entities/imports")
@@ -45,13 +46,15 @@ public class ImportResource {
     private static final String PROBLEM = Problem.MEDIA_TYPE;
 
     private final RegistryImportService imports;
+    private final CitedSources cited;
     private final ObjectMapper json;
     private final Validator validator;
     private final SecurityIdentity identity;
 
-    public ImportResource(RegistryImportService imports, ObjectMapper json, Validator validator,
+    public ImportResource(RegistryImportService imports, CitedSources cited, ObjectMapper json, Validator validator,
             SecurityIdentity identity) {
         this.imports = imports;
+        this.cited = cited;
         this.json = json;
         this.validator = validator;
         this.identity = identity;
@@ -97,7 +100,8 @@ public class ImportResource {
     @RolesAllowed("editor")
     @Operation(summary = "Import Dossier's own registry export (JSON Lines)", description = "One entity a line, keyed on its first external id, with relations to other entities by their keys. The whole file is checked before anything is written.")
     @APIResponse(responseCode = "200", description = "What the import did", content = @Content(schema = @Schema(implementation = ImportSummary.class)))
-    @APIResponse(responseCode = "400", description = "A line that is not a valid record (its number in the detail)", content = @Content(mediaType = PROBLEM, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "400", description = "A line that is not a valid record, or a citation of a source that does not exist, that the importer cannot read, or whose text lacks the quote (its number in the detail)", content = @Content(mediaType = PROBLEM, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "503", description = "The sources service cannot check the citations right now", content = @Content(mediaType = PROBLEM, schema = @Schema(implementation = Problem.class)))
     public ImportSummary dossier(InputStream body) {
         List<Listed> listed = new ArrayList<>();
         List<RegistryImportService.Tie> ties = new ArrayList<>();
@@ -111,9 +115,14 @@ public class ImportResource {
                 }
                 DossierRecord record = parse(line, number);
                 listed.add(new Listed(record.entity(), List.of()));
-                for (DossierRecord.Tie tie : record.relations() == null
-                        ? List.<DossierRecord.Tie>of()
-                        : record.relations()) {
+                List<DossierRecord.Tie> relations = record.relations() == null ? List.of() : record.relations();
+                for (int i = 0; i < relations.size(); i++) {
+                    // cited sources exist, are the importer's to read, and hold their quotes (checked before
+                    // anything is written, as the whole file is)
+                    cited.verify(relations.get(i).citations(), "line " + number + ": relations[" + i
+                            + "].citations");
+                }
+                for (DossierRecord.Tie tie : relations) {
                     ties.add(new RegistryImportService.Tie(record.externalIds().get(0), tie.object(), tie.type(),
                             tie.startDate(), tie.endDate(), tie.citations() == null ? List.of() : tie.citations()));
                 }

@@ -55,15 +55,16 @@ public class EntityResource {
 
     @GET
     @RolesAllowed("reader")
-    @Operation(summary = "List entities", description = "Ordered by primary name; merged entities are left out. Filter by type, tag, or a part of any name.")
+    @Operation(summary = "List entities", description = "Ordered by primary name; merged entities are left out. Filter by type, tag, a part of any name, or ids (up to 100, for pages that show many entities at once).")
     @APIResponse(responseCode = "200", description = "A page of entities", content = @Content(schema = @Schema(implementation = EntityPage.class)))
     @APIResponse(responseCode = "400", description = "Invalid parameters", content = @Content(mediaType = PROBLEM, schema = @Schema(implementation = Problem.class)))
     public EntityPage list(@QueryParam("type") EntityType type,
             @QueryParam("tag") @Size(max = 64) @jakarta.validation.constraints.Pattern(regexp = "[^\\x00]*+", message = "must not contain NUL characters") String tag,
             @QueryParam("name") @Size(min = 1, max = 200) @jakarta.validation.constraints.Pattern(regexp = "[^\\x00]*+", message = "must not contain NUL characters") String name,
+            @QueryParam("id") @Size(max = 100) List<UUID> ids,
             @QueryParam("page") @DefaultValue("0") @Min(0) @Max(100_000) int page,
             @QueryParam("size") @DefaultValue("50") @Min(1) @Max(500) int size) {
-        return registry.list(type, tag, name, page, size);
+        return registry.list(type, tag, name, ids, page, size);
     }
 
     @GET

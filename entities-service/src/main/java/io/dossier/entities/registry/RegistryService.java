@@ -52,9 +52,13 @@ public class RegistryService {
     }
 
     @Transactional
-    public EntityPage list(EntityType type, String tag, String name, int page, int size) {
+    public EntityPage list(EntityType type, String tag, String name, List<UUID> ids, int page, int size) {
         List<String> where = new ArrayList<>(List.of("mergedInto is null"));
         Map<String, Object> params = new HashMap<>();
+        if (ids != null && !ids.isEmpty()) {
+            where.add("id in :ids");
+            params.put("ids", ids);
+        }
         if (type != null) {
             where.add("type = :type");
             params.put("type", type);

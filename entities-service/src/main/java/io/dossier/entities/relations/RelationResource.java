@@ -1,8 +1,11 @@
 package io.dossier.entities.relations;
 
 import java.net.URI;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Set;
 import java.util.UUID;
+import java.util.stream.Collectors;
 
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.validation.Valid;
@@ -35,6 +38,7 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 import io.dossier.common.problem.Problem;
 import io.dossier.common.problem.ProblemException;
+import io.dossier.common.security.CollectionAccess;
 import io.dossier.entities.registry.Versions;
 import io.quarkus.security.identity.SecurityIdentity;
 
@@ -46,44 +50,51 @@ public class RelationResource {
     private static final String PROBLEM = Problem.MEDIA_TYPE;
 
     private final RelationService relations;
+    private final CitedSources cited;
     private final SecurityIdentity identity;
 
-    public RelationResource(RelationService relations, SecurityIdentity identity) {
+    public RelationResource(RelationService relations, CitedSources cited, SecurityIdentity identity) {
         this.relations = relations;
+        this.cited = cited;
         this.identity = identity;
     }
 
     @GET
     @RolesAllowed("reader")
-    @Operation(summary = "List relations", description = "Of one entity (both ways, through merges) and/or of one type.")
+    @Operation(summary = "List relations", description = "Of one entity (both ways, through merges) and/or of one type. Each relation shows only the citations of sources the caller may read.")
     @APIResponse(responseCode = "200", description = "Relations", content = @Content(schema = @Schema(implementation = RelationDto.class, type = SchemaType.ARRAY)))
     @APIResponse(responseCode = "400", description = "Invalid parameters", content = @Content(mediaType = PROBLEM, schema = @Schema(implementation = Problem.class)))
     @APIResponse(responseCode = "404", description = "No such entity", content = @Content(mediaType = PROBLEM, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "503", description = "The sources service cannot tell which citations the caller may see", content = @Content(mediaType = PROBLEM, schema = @Schema(implementation = Problem.class)))
     public List<RelationDto> list(@QueryParam("entity") UUID entity, @QueryParam("type") RelationType type,
             @QueryParam("page") @DefaultValue("0") @Min(0) @Max(100_000) int page,
             @QueryParam("size") @DefaultValue("100") @Min(1) @Max(500) int size) {
-        return relations.list(entity, type, page, size);
+        return visible(relations.list(entity, type, page, size));
     }
 
     @GET
     @Path("{id}")
     @RolesAllowed("reader")
-    @Operation(summary = "Read one relation")
+    @Operation(summary = "Read one relation", description = "With only the citations of sources the caller may read.")
     @APIResponse(responseCode = "200", description = "The relation, its version as ETag", content = @Content(schema = @Schema(implementation = RelationDto.class)))
     @APIResponse(responseCode = "404", description = "No such relation", content = @Content(mediaType = PROBLEM, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "503", description = "The sources service cannot tell which citations the caller may see", content = @Content(mediaType = PROBLEM, schema = @Schema(implementation = Problem.class)))
     public Response get(@PathParam("id") UUID id) {
-        RelationDto relation = relations.find(id).orElseThrow(() -> ProblemException.notFound("No relation " + id));
+        RelationDto relation = visible(
+                relations.find(id).orElseThrow(() -> ProblemException.notFound("No relation " + id)));
         return Response.ok(relation).tag(new EntityTag(Long.toString(relation.version()))).build();
     }
 
     @POST
     @Consumes(MediaType.APPLICATION_JSON)
     @RolesAllowed("editor")
-    @Operation(summary = "Relate two entities, citing the sources that back it")
+    @Operation(summary = "Relate two entities, citing the sources that back it", description = "Each cited source must exist and be one the writer may read, and each quote must occur in its source's text (spacing, case and typographic quotes aside).")
     @APIResponse(responseCode = "201", description = "Created", headers = @Header(name = "Location"), content = @Content(schema = @Schema(implementation = RelationDto.class)))
-    @APIResponse(responseCode = "400", description = "Invalid input, or an entity that does not exist", content = @Content(mediaType = PROBLEM, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "400", description = "Invalid input, an entity that does not exist, a cited source that does not exist or that the writer cannot read, or a quote not in its source", content = @Content(mediaType = PROBLEM, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "503", description = "The sources service cannot check the citations right now", content = @Content(mediaType = PROBLEM, schema = @Schema(implementation = Problem.class)))
     public Response create(@Valid @NotNull RelationRequest request) {
-        RelationDto relation = relations.create(request, identity.getPrincipal().getName());
+        cited.verify(request.citations(), "citations");
+        RelationDto relation = visible(relations.create(request, identity.getPrincipal().getName()));
         return Response.created(URI.create("/api/v1/relations/" + relation.id())).entity(relation)
                 .tag(new EntityTag(Long.toString(relation.version()))).build();
     }
@@ -92,9 +103,10 @@ public class RelationResource {
     @Path("{id}")
     @Consumes(MediaType.APPLICATION_JSON)
     @RolesAllowed("editor")
-    @Operation(summary = "Replace a relation", description = "Requires If-Match with the ETag last read.")
+    @Operation(summary = "Replace a relation", description = "Requires If-Match with the ETag last read. Citations are checked as when creating; citations of sources the writer cannot read (and so never saw) are kept as they are.")
     @APIResponse(responseCode = "200", description = "The relation as it is now", content = @Content(schema = @Schema(implementation = RelationDto.class)))
-    @APIResponse(responseCode = "400", description = "Invalid input", content = @Content(mediaType = PROBLEM, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "400", description = "Invalid input, or a citation that does not check out", content = @Content(mediaType = PROBLEM, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "503", description = "The sources service cannot check the citations right now", content = @Content(mediaType = PROBLEM, schema = @Schema(implementation = Problem.class)))
     @APIResponse(responseCode = "404", description = "No such relation", content = @Content(mediaType = PROBLEM, schema = @Schema(implementation = Problem.class)))
     @APIResponse(responseCode = "412", description = "Changed since that ETag", content = @Content(mediaType = PROBLEM, schema = @Schema(implementation = Problem.class)))
     @APIResponse(responseCode = "428", description = "If-Match is missing", content = @Content(mediaType = PROBLEM, schema = @Schema(implementation = Problem.class)))
@@ -103,8 +115,26 @@ public class RelationResource {
         if (ifMatch == null) {
             throw new ProblemException(428, "Send If-Match with the ETag of the version you edited");
         }
-        RelationDto relation = relations.replace(id, Versions.of(ifMatch), request);
+        RelationDto current = relations.find(id).orElseThrow(() -> ProblemException.notFound("No relation " + id));
+        Set<UUID> cites = current.citations().stream().map(Citation::sourceId).collect(Collectors.toSet());
+        Set<String> collections = CollectionAccess.readable(identity);
+        Set<UUID> unseen = new HashSet<>(cites);
+        if (collections == null) {
+            unseen.clear();
+        } else if (!cites.isEmpty() && !collections.isEmpty()) {
+            unseen.removeAll(cited.readable(cites));
+        }
+        cited.verify(request.citations(), "citations");
+        RelationDto relation = visible(relations.replace(id, Versions.of(ifMatch), request, unseen));
         return Response.ok(relation).tag(new EntityTag(Long.toString(relation.version()))).build();
+    }
+
+    private List<RelationDto> visible(List<RelationDto> shown) {
+        return cited.visible(shown, CollectionAccess.readable(identity));
+    }
+
+    private RelationDto visible(RelationDto shown) {
+        return visible(List.of(shown)).get(0);
     }
 
     @DELETE

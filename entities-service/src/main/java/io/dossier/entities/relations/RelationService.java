@@ -5,6 +5,7 @@ import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 import java.util.UUID;
 
 import jakarta.enterprise.context.ApplicationScoped;
@@ -44,13 +45,19 @@ public class RelationService {
         return RelationDto.of(relation);
     }
 
+    /**
+     * Replaces a relation. The citations of {@code kept} sources stay as they are whatever the request says: they
+     * are those the writer may not read, and so never saw (nor could send back).
+     */
     @Transactional
-    public RelationDto replace(UUID id, Long expectedVersion, RelationRequest request) {
+    public RelationDto replace(UUID id, Long expectedVersion, RelationRequest request, Set<UUID> kept) {
         feed.lock();
         Relation relation = current(id, expectedVersion);
         UUID oldSubject = relation.subjectId;
         UUID oldObject = relation.objectId;
+        List<Citation> hidden = relation.citations.stream().filter(c -> kept.contains(c.sourceId())).toList();
         apply(relation, request);
+        hidden.stream().filter(c -> !relation.citations.contains(c)).forEach(relation.citations::add);
         relations.flush();
         touch(relation);
         if (!oldSubject.equals(relation.subjectId) && !oldSubject.equals(relation.objectId)) {
