@@ -19,8 +19,19 @@ public interface GatewayConfig {
     @WithDefault("30s")
     Duration timeout();
 
-    /** The key of the pages' form tokens (CSRF); by default the session encryption secret. */
+    /** The key that binds the pages' form tokens (CSRF) to a sign-in; by default the session encryption secret. */
     String csrfKey();
+
+    /** Whether the gateway's own cookies (the CSRF token's) are Secure: true in production (HTTPS). */
+    @WithDefault("false")
+    boolean secureCookies();
+
+    /**
+     * The address browsers and integrators use for the gateway (scheme, host, port; no path), e.g.
+     * {@code https://dossier.example.org}. Locations relayed from the services are built from it, never from the
+     * request's Host header.
+     */
+    java.net.URI publicUrl();
 
     RateLimit rateLimit();
 

@@ -312,8 +312,10 @@ class BrowserSearchTest {
             screenshot("admin");
             row.findElement(By.tagName("button")).click();
             wait.until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector(".notice")));
-            assertThat(browser.findElement(By.cssSelector(".notice")).getText()).contains("added reader")
-                    .contains("next token refresh or login");
+            assertThat(browser.findElement(By.cssSelector(".notice")).getText())
+                    .contains("Roles of " + username + " changed").contains("next token refresh or sign-in");
+            assertThat(browser.getCurrentUrl()).as("the notice comes from a code, not from text in the address")
+                    .contains("notice=roles-changed").doesNotContain("Roles");
             assertThat(browser.findElement(By.cssSelector("tr[data-user='" + username + "'] input[value='reader']"))
                     .isSelected()).isTrue();
             // the user's next token has the role: the user may search now

@@ -78,6 +78,7 @@ final class Platform {
         common.put("DOSSIER_SEARCH_CLIENT_SECRET", "dev-search-service-secret");
         common.put("DOSSIER_GATEWAY_CLIENT_SECRET", "dev-gateway-secret");
         common.put("DOSSIER_SESSION_SECRET", "platform-test-session-encryption-secret-0123");
+        common.put("DOSSIER_PUBLIC_URL", "http://localhost:18080");
         // the dev realm's client secrets and database password: allowed here, and said so in each service's log
         common.put("DOSSIER_ALLOW_DEVELOPMENT_SECRETS", "true");
 
@@ -124,7 +125,13 @@ final class Platform {
                     .redirectErrorStream(true)
                     .redirectOutput(ProcessBuilder.Redirect.appendTo(LOGS.resolve(service.name() + ".log").toFile()));
             builder.environment().putAll(COMMON);
-            builder.environment().putAll(service.env());
+            service.env().forEach((k, v) -> {
+                if (v == null) {
+                    builder.environment().remove(k); // a variable the test wants unset
+                } else {
+                    builder.environment().put(k, v);
+                }
+            });
             builder.environment().put("QUARKUS_HTTP_PORT", Integer.toString(service.port()));
             Process process = builder.start();
             RUNNING.add(process);
@@ -132,6 +139,25 @@ final class Platform {
         } catch (IOException e) {
             throw new IllegalStateException("cannot start " + service.name(), e);
         }
+    }
+
+    /**
+     * A packaged service started with the platform's environment, {@code env} over it and the variables
+     * {@code dropped} taken out, not awaited: for tests of how a service starts (or refuses to). Its output goes to
+     * target/platform-logs/NAME.log; the caller stops it (it is stopped with the platform otherwise).
+     */
+    static Process launchAlone(String name, String module, int port, Map<String, String> env, String... dropped) {
+        start();
+        Map<String, String> environment = new LinkedHashMap<>(env);
+        for (String variable : dropped) {
+            environment.put(variable, null);
+        }
+        return launch(new Service(name, module, port, environment));
+    }
+
+    /** The log of a service started by the platform. */
+    static Path log(String name) {
+        return LOGS.resolve(name + ".log");
     }
 
     /**

@@ -9,6 +9,7 @@ import jakarta.ws.rs.core.Response;
 
 import io.dossier.common.problem.Problem;
 import io.dossier.gateway.GatewayConfig;
+import io.dossier.gateway.security.RateLimiter;
 import io.quarkus.logging.Log;
 import io.quarkus.oidc.AccessTokenCredential;
 import io.quarkus.security.identity.SecurityIdentity;
@@ -38,12 +39,20 @@ public class ApiProxy {
     private final WebClient client;
     private final GatewayConfig config;
     private final RateLimiter limiter;
-    private final io.dossier.gateway.ui.Csrf csrf;
+    private final io.dossier.gateway.security.Csrf csrf;
+    /** The gateway's public address without a trailing slash, its scheme and its host[:port]. */
+    private final String publicUrl;
+    private final String publicScheme;
+    private final String publicAuthority;
 
-    public ApiProxy(Vertx vertx, GatewayConfig config, RateLimiter limiter, io.dossier.gateway.ui.Csrf csrf) {
+    public ApiProxy(Vertx vertx, GatewayConfig config, RateLimiter limiter, io.dossier.gateway.security.Csrf csrf) {
         this.config = config;
         this.limiter = limiter;
         this.csrf = csrf;
+        String url = config.publicUrl().toString();
+        this.publicUrl = url.endsWith("/") ? url.substring(0, url.length() - 1) : url;
+        this.publicScheme = config.publicUrl().getScheme();
+        this.publicAuthority = config.publicUrl().getRawAuthority();
         this.client = WebClient.create(vertx, new WebClientOptions().setConnectTimeout(2_000).setKeepAlive(true)
                 .setMaxPoolSize(64).setFollowRedirects(false).setTryUseCompression(false));
     }
@@ -55,7 +64,7 @@ public class ApiProxy {
         }
         boolean session = in.getHeader("Authorization") == null;
         boolean safe = in.method() == HttpMethod.GET || in.method() == HttpMethod.HEAD;
-        if (session && !safe && !csrf.valid(identity, in.getHeader("X-CSRF-Token"))) {
+        if (session && !safe && !csrf.valid(identity, in, in.getHeader(io.dossier.gateway.security.Csrf.HEADER))) {
             // a browser session may change things only from our own pages, which send their CSRF token
             return Uni.createFrom().item(Problem.of(403, "A change through the browser session needs the page's "
                     + "X-CSRF-Token header").withInstance(in.path()).toResponse());
@@ -88,16 +97,17 @@ public class ApiProxy {
         if (token != null) {
             out.putHeader("Authorization", "Bearer " + token.getToken());
         }
-        out.putHeader("X-Forwarded-Host", in.authority() == null ? "" : in.authority().toString());
-        out.putHeader("X-Forwarded-Proto", in.scheme());
+        // the public address, never the request's Host: a forged Host header must not reach what services answer
+        out.putHeader("X-Forwarded-Host", publicAuthority);
+        out.putHeader("X-Forwarded-Proto", publicScheme);
         Uni<HttpResponse<Buffer>> sent = body == null || body.length == 0
                 ? out.send()
                 : out.sendBuffer(Buffer.buffer(body));
-        return sent.map(answer -> relay(answer, base, in))
+        return sent.map(answer -> relay(answer, base))
                 .onFailure().recoverWithItem(failure -> unavailable(failure, segment, path));
     }
 
-    private static Response relay(HttpResponse<Buffer> answer, String base, HttpServerRequest in) {
+    private Response relay(HttpResponse<Buffer> answer, String base) {
         Response.ResponseBuilder response = Response.status(answer.statusCode());
         answer.headers().forEach(h -> {
             String name = h.getKey().toLowerCase();
@@ -106,8 +116,8 @@ public class ApiProxy {
             }
             String value = h.getValue();
             if (name.equals("location") && value.startsWith(base)) {
-                // the service's own address means nothing to the caller: point at the gateway instead
-                value = in.scheme() + "://" + in.authority() + value.substring(base.length());
+                // the service's own address means nothing to the caller: point at the gateway's public address
+                value = publicUrl + value.substring(base.length());
             }
             response.header(h.getKey(), value);
         });

@@ -1,4 +1,4 @@
-package io.dossier.gateway.proxy;
+package io.dossier.gateway.security;
 
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;

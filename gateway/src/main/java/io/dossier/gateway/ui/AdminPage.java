@@ -30,6 +30,7 @@ import org.keycloak.representations.idm.UserRepresentation;
 
 import io.dossier.common.problem.ProblemException;
 import io.dossier.common.security.CollectionAccess;
+import io.dossier.gateway.security.Csrf;
 import io.quarkus.logging.Log;
 import io.quarkus.qute.CheckedTemplate;
 import io.quarkus.qute.TemplateInstance;
@@ -79,7 +80,7 @@ public class AdminPage {
     @Operation(summary = "Administration page (HTML, admin role)")
     @APIResponse(responseCode = "200", description = "Users and their roles")
     @APIResponse(responseCode = "403", description = "Not an administrator")
-    public TemplateInstance page(@QueryParam("message") String message) {
+    public TemplateInstance page(@QueryParam("notice") String notice, @QueryParam("user") String changed) {
         try {
             List<String> roles = assignable();
             List<UserView> users = new ArrayList<>();
@@ -96,11 +97,30 @@ public class AdminPage {
                         roles.stream().map(r -> new RoleView(r, granted.contains(r))).toList()));
             }
             users.sort(Comparator.comparing(UserView::username));
-            return Templates.admin(identity.getPrincipal().getName(), users, roles, csrf.token(identity), message);
+            return Templates.admin(identity.getPrincipal().getName(), users, roles, csrf.token(identity),
+                    notice(notice, changed, users));
         } catch (WebApplicationException | jakarta.ws.rs.ProcessingException e) {
             Log.warnf("Keycloak Admin API failed: %s", e.getMessage());
             throw new ProblemException(503, "Keycloak's Admin API did not answer; try again shortly");
         }
+    }
+
+    /**
+     * What the page says after a change, from a fixed code and the id of the user changed (whose name comes from
+     * Keycloak, not from the address): never text taken from the address, which anyone can write into a link.
+     */
+    static String notice(String code, String userId, List<UserView> users) {
+        String name = users.stream().filter(u -> u.id().equals(userId)).map(UserView::username).findFirst()
+                .orElse(null);
+        if (code == null || name == null) {
+            return null;
+        }
+        return switch (code) {
+            case "roles-changed" -> "Roles of " + name + " changed. This takes effect at the user's next token "
+                    + "refresh or sign-in (within five minutes for a signed-in user).";
+            case "roles-unchanged" -> "Nothing changed for " + name + ".";
+            default -> null;
+        };
     }
 
     /** The Dossier roles, then the collection roles the realm has. */
@@ -124,7 +144,7 @@ public class AdminPage {
             throw new ProblemException(404, "No user " + id);
         }
         Set<String> want = new TreeSet<>(wanted == null ? List.of() : wanted);
-        String message;
+        String notice;
         try {
             List<String> assignable = assignable();
             if (!assignable.containsAll(want)) {
@@ -153,11 +173,7 @@ public class AdminPage {
             if (!remove.isEmpty()) {
                 mapped.remove(remove);
             }
-            message = add.isEmpty() && remove.isEmpty()
-                    ? "Nothing changed for " + username + "."
-                    : "Roles of " + username + ": added " + names(add) + ", removed " + names(remove)
-                            + ". This takes effect at the user's next token refresh or login (within five minutes"
-                            + " for a signed-in user).";
+            notice = add.isEmpty() && remove.isEmpty() ? "roles-unchanged" : "roles-changed";
             Log.infof("admin %s set the roles of %s: +%s -%s", identity.getPrincipal().getName(), username,
                     names(add), names(remove));
         } catch (jakarta.ws.rs.NotFoundException e) {
@@ -166,7 +182,7 @@ public class AdminPage {
             Log.warnf("Keycloak Admin API failed: %s", e.getMessage());
             throw new ProblemException(503, "Keycloak's Admin API did not answer; nothing was changed");
         }
-        return Response.seeOther(URI.create("/admin?message=" + SearchState.encode(message))).build();
+        return Response.seeOther(URI.create("/admin?notice=" + notice + "&user=" + id)).build();
     }
 
     private static String names(List<RoleRepresentation> roles) {

@@ -6,6 +6,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
+import jakarta.annotation.security.RolesAllowed;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
@@ -21,12 +22,11 @@ import io.dossier.common.problem.ProblemException;
 import io.quarkus.logging.Log;
 import io.quarkus.qute.CheckedTemplate;
 import io.quarkus.qute.TemplateInstance;
-import io.quarkus.security.Authenticated;
 import io.quarkus.security.identity.SecurityIdentity;
 
 /** A document: its metadata, its text with every linked mention a link to the entity, its original, related ones. */
 @Path("/documents")
-@Authenticated
+@RolesAllowed("reader")
 @Tag(name = "Web UI")
 public class DocumentPage {
 
@@ -63,6 +63,9 @@ public class DocumentPage {
             doc = search.document(id);
         } catch (WebApplicationException e) {
             int status = e.getResponse().getStatus();
+            if (status == 403) {
+                throw new ProblemException(403, "Your roles do not allow reading documents");
+            }
             throw new ProblemException(status == 404 || status == 400 ? 404 : 503, status == 404 || status == 400
                     ? "No document " + id + " that you may read"
                     : "Documents are unavailable right now; try again shortly");

@@ -25,6 +25,11 @@ public interface EntitiesApi {
     @Path("entities/{id}")
     Entity entity(@PathParam("id") String id);
 
+    /** The entities with these ids (up to 100), merged ones left out. */
+    @GET
+    @Path("entities")
+    EntityList entities(@QueryParam("id") List<String> ids, @QueryParam("size") int size);
+
     @GET
     @Path("relations")
     List<Relation> relations(@QueryParam("entity") String entity, @QueryParam("size") int size);
@@ -54,6 +59,9 @@ public interface EntitiesApi {
     record Entity(String id, String type, String primaryName, String description, List<Name> names,
             Map<String, List<String>> attributes, List<ExternalId> externalIds, List<String> tags, String mergedInto,
             String updatedAt, long version) {
+    }
+
+    record EntityList(List<Entity> entities) {
     }
 
     record Name(String value, String lang, String kind) {

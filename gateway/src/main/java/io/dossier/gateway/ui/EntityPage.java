@@ -9,6 +9,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 
+import jakarta.annotation.security.RolesAllowed;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.FormParam;
 import jakarta.ws.rs.GET;
@@ -30,10 +31,10 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
 import io.dossier.common.problem.ProblemException;
+import io.dossier.gateway.security.Csrf;
 import io.quarkus.logging.Log;
 import io.quarkus.qute.CheckedTemplate;
 import io.quarkus.qute.TemplateInstance;
-import io.quarkus.security.Authenticated;
 import io.quarkus.security.identity.SecurityIdentity;
 
 /**
@@ -41,7 +42,7 @@ import io.quarkus.security.identity.SecurityIdentity;
  * the documents that mention it, the entities mentioned with it, and those documents. Editors add names here.
  */
 @Path("/entities")
-@Authenticated
+@RolesAllowed("reader")
 @Tag(name = "Web UI")
 public class EntityPage {
 
@@ -57,6 +58,31 @@ public class EntityPage {
         static native TemplateInstance options(List<SearchApi.Suggestion> entities);
     }
 
+    /**
+     * What a form's redirect back to the page says, by code: the page shows only these fixed words, never text taken
+     * from the address (which anyone can write into a link).
+     */
+    static final Map<String, String> NOTICES = Map.ofEntries(
+            Map.entry("name-added", "Name added."),
+            Map.entry("name-invalid", "The name was not added: check its spelling, its language code (two or three "
+                    + "letters, such as en or ar) and its kind."),
+            Map.entry("name-exists", "The name was not added: this entity has it already."),
+            Map.entry("relation-added", "Relation added."),
+            Map.entry("relation-invalid", "The relation was not added: check its dates, and that the cited source "
+                    + "exists, is one you may read, and contains the quote word for word."),
+            Map.entry("no-other", "No other entity has that name, or several do: pick one from the list, which "
+                    + "gives its id."),
+            Map.entry("merged", "Merged: its names, relations and documents are this entity's now."),
+            Map.entry("merge-changed", "Someone changed this entity meanwhile: nothing was merged; look again and "
+                    + "retry."),
+            Map.entry("merge-refused", "Nothing was merged: these two entities cannot be merged (they are of "
+                    + "different types, or one was merged already)."),
+            Map.entry("forbidden", "Your roles do not allow this change."),
+            Map.entry("unavailable", "The registry did not answer; nothing was changed. Try again shortly."));
+
+    /** Relations shown on the page (the rest through the API). */
+    static final int RELATIONS_SHOWN = 50;
+
     static final List<String> RELATION_TYPES = List.of("MEMBER_OF", "LEADER_OF", "PART_OF", "ALLIED_WITH",
             "SPLINTER_OF", "LOCATED_IN", "FOUNDED", "SUCCESSOR_OF", "RIVAL_OF", "FUNDED_BY", "ASSOCIATE_OF");
 
@@ -67,16 +93,23 @@ public class EntityPage {
     }
 
     public record RelationView(String type, String otherId, String otherName, boolean outgoing, String period,
-            List<EntitiesApi.Citation> citations) {
+            List<CitationView> citations) {
+    }
+
+    /** A citation as shown: its source's title (the user may read it: the registry shows no other) and quote. */
+    public record CitationView(String sourceId, String title, String quote) {
     }
 
     private final EntitiesApi entities;
+    private final SourcesApi sources;
     private final SearchClient search;
     private final SecurityIdentity identity;
     private final Csrf csrf;
 
-    public EntityPage(@RestClient EntitiesApi entities, SearchClient search, SecurityIdentity identity, Csrf csrf) {
+    public EntityPage(@RestClient EntitiesApi entities, @RestClient SourcesApi sources, SearchClient search,
+            SecurityIdentity identity, Csrf csrf) {
         this.entities = entities;
+        this.sources = sources;
         this.search = search;
         this.identity = identity;
         this.csrf = csrf;
@@ -88,7 +121,7 @@ public class EntityPage {
     @Operation(summary = "Entity page (HTML)")
     @APIResponse(responseCode = "200", description = "The page")
     @APIResponse(responseCode = "404", description = "No such entity")
-    public TemplateInstance page(@PathParam("id") String id, @QueryParam("message") String message) {
+    public TemplateInstance page(@PathParam("id") String id, @QueryParam("notice") String notice) {
         if (!id.matches("[0-9a-fA-F-]{36}")) {
             throw new ProblemException(404, "No entity " + id);
         }
@@ -97,6 +130,9 @@ public class EntityPage {
             entity = entities.entity(id);
         } catch (WebApplicationException e) {
             int status = e.getResponse().getStatus();
+            if (status == 403) {
+                throw new ProblemException(403, "Your roles do not allow reading the registry");
+            }
             throw new ProblemException(status == 404 || status == 400 ? 404 : 503,
                     status == 404 || status == 400 ? "No entity " + id : "The registry is unavailable right now");
         } catch (RuntimeException e) {
@@ -106,25 +142,7 @@ public class EntityPage {
             // a merged-away (or differently written) id: the page is the surviving entity's
             throw new jakarta.ws.rs.RedirectionException(303, URI.create("/entities/" + entity.id()));
         }
-        List<RelationView> relations = new ArrayList<>();
-        Map<String, String> otherNames = new LinkedHashMap<>();
-        Map<String, Boolean> readable = new java.util.HashMap<>();
-        try {
-            for (EntitiesApi.Relation r : entities.relations(id, 50)) {
-                boolean outgoing = id.equals(r.subjectId());
-                String other = outgoing ? r.objectId() : r.subjectId();
-                String otherName = otherNames.computeIfAbsent(other, this::nameOf);
-                String period = r.startDate() == null && r.endDate() == null
-                        ? null
-                        : (r.startDate() == null ? "" : r.startDate()) + "–" + (r.endDate() == null
-                                ? ""
-                                : r.endDate());
-                relations.add(new RelationView(r.type().toLowerCase(Locale.ROOT).replace('_', ' '), other, otherName,
-                        outgoing, period, readableCitations(r.citations(), readable)));
-            }
-        } catch (RuntimeException e) {
-            Log.debugf("relations of %s not shown: %s", id, e.getMessage());
-        }
+        List<RelationView> relations = relations(id);
         Views.Histogram timeline = null;
         List<Views.HitView> documents = List.of();
         long documentCount = 0;
@@ -147,34 +165,69 @@ public class EntityPage {
         }
         return Templates.entity(identity.getPrincipal().getName(), entity, byScript(entity), attributes(entity),
                 relations, graph(entity, relations), timeline, coMentioned, documents, documentCount,
-                identity.hasRole("editor"), csrf.token(identity), message, RELATION_TYPES);
+                identity.hasRole("editor"), csrf.token(identity), notice == null ? null : NOTICES.get(notice),
+                RELATION_TYPES);
     }
 
     /**
-     * The citations whose source the viewer may read: a quote from a document in a collection the viewer cannot read
-     * is not shown (nor is the citation).
+     * The entity's relations (the first {@value #RELATIONS_SHOWN}), each with the other entity's name and its
+     * citations' titles: three calls in all, whatever the number of relations and citations. The registry shows a
+     * user only the citations of sources that user may read; their titles come from the sources service, with the
+     * same token. A part that does not answer is left out of the page rather than holding it up.
      */
-    private List<EntitiesApi.Citation> readableCitations(List<EntitiesApi.Citation> citations,
-            Map<String, Boolean> readable) {
-        if (citations == null) {
+    private List<RelationView> relations(String id) {
+        List<EntitiesApi.Relation> found;
+        try {
+            found = entities.relations(id, RELATIONS_SHOWN);
+        } catch (RuntimeException e) {
+            Log.debugf("relations of %s not shown: %s", id, e.getMessage());
             return List.of();
         }
-        return citations.stream().filter(c -> c.sourceId() != null && readable.computeIfAbsent(c.sourceId(), s -> {
-            try {
-                search.document(s);
-                return true;
-            } catch (RuntimeException e) {
-                return false;
+        Set<String> others = new LinkedHashSet<>();
+        Set<String> cited = new LinkedHashSet<>();
+        for (EntitiesApi.Relation r : found) {
+            others.add(id.equals(r.subjectId()) ? r.objectId() : r.subjectId());
+            if (r.citations() != null) {
+                r.citations().forEach(c -> cited.add(c.sourceId()));
             }
-        })).toList();
-    }
-
-    private String nameOf(String id) {
-        try {
-            return entities.entity(id).primaryName();
-        } catch (RuntimeException e) {
-            return id;
         }
+        Map<String, String> names = new java.util.HashMap<>();
+        try {
+            if (!others.isEmpty()) {
+                entities.entities(List.copyOf(others), others.size()).entities()
+                        .forEach(e -> names.put(e.id(), e.primaryName()));
+            }
+        } catch (RuntimeException e) {
+            Log.debugf("names of the entities related to %s not shown: %s", id, e.getMessage());
+        }
+        Map<String, String> titles = new java.util.HashMap<>();
+        try {
+            if (!cited.isEmpty()) {
+                sources.lookup(new SourcesApi.Lookup(List.copyOf(cited))).sources()
+                        .forEach(src -> titles.put(src.id(), src.title()));
+            }
+        } catch (RuntimeException e) {
+            Log.debugf("titles of the sources cited on %s not shown: %s", id, e.getMessage());
+        }
+        List<RelationView> relations = new ArrayList<>();
+        for (EntitiesApi.Relation r : found) {
+            boolean outgoing = id.equals(r.subjectId());
+            String other = outgoing ? r.objectId() : r.subjectId();
+            String period = r.startDate() == null && r.endDate() == null
+                    ? null
+                    : (r.startDate() == null ? "" : r.startDate()) + "–" + (r.endDate() == null
+                            ? ""
+                            : r.endDate());
+            // a citation is shown only when its source's title came back: the sources service said the user may
+            // read it (the registry already left out the others; this holds even against an older registry)
+            List<CitationView> citations = r.citations() == null
+                    ? List.of()
+                    : r.citations().stream().filter(c -> titles.containsKey(c.sourceId()))
+                            .map(c -> new CitationView(c.sourceId(), titles.get(c.sourceId()), c.quote())).toList();
+            relations.add(new RelationView(r.type().toLowerCase(Locale.ROOT).replace('_', ' '), other,
+                    names.getOrDefault(other, other), outgoing, period, citations));
+        }
+        return relations;
     }
 
     @POST
@@ -192,16 +245,17 @@ public class EntityPage {
         if (!identity.hasRole("editor")) {
             throw new ProblemException(403, "Adding names needs the editor role");
         }
-        String message;
+        String notice;
         try {
             entities.addName(id, new EntitiesApi.NewName(value, lang == null || lang.isBlank() ? null : lang.strip(),
                     kind == null || kind.isBlank() ? null : kind));
-            message = "Name added: " + value;
+            notice = "name-added";
         } catch (WebApplicationException e) {
-            String detail = SearchPage.detail(e);
-            message = "The name was not added" + (detail == null ? "" : ": " + detail);
+            notice = failure(e, "name-invalid", "name-exists");
+        } catch (RuntimeException e) {
+            notice = "unavailable";
         }
-        return Response.seeOther(URI.create("/entities/" + id + "?message=" + SearchState.encode(message))).build();
+        return back(id, notice);
     }
 
     @POST
@@ -216,11 +270,10 @@ public class EntityPage {
             @FormParam("quote") String quote, @FormParam("startDate") String startDate,
             @FormParam("endDate") String endDate) {
         checkEditor(id, token);
-        String message;
+        String notice;
         String otherId = resolve(other, id);
         if (otherId == null) {
-            message = "No other entity is \"" + (other == null ? "" : other.strip()) + "\" (or several are: pick one"
-                    + " from the list, which gives its id)";
+            notice = "no-other";
         } else {
             boolean outgoing = !"incoming".equals(direction);
             List<EntitiesApi.Citation> citations = sourceId == null || sourceId.isBlank()
@@ -231,13 +284,14 @@ public class EntityPage {
             try {
                 entities.addRelation(new EntitiesApi.NewRelation(outgoing ? id : otherId, outgoing ? otherId : id,
                         type, blankToNull(startDate), blankToNull(endDate), citations));
-                message = "Relation added.";
+                notice = "relation-added";
             } catch (WebApplicationException e) {
-                String detail = SearchPage.detail(e);
-                message = "The relation was not added" + (detail == null ? "" : ": " + detail);
+                notice = failure(e, "relation-invalid", "relation-invalid");
+            } catch (RuntimeException e) {
+                notice = "unavailable";
             }
         }
-        return Response.seeOther(URI.create("/entities/" + id + "?message=" + SearchState.encode(message))).build();
+        return back(id, notice);
     }
 
     @POST
@@ -250,23 +304,23 @@ public class EntityPage {
             @FormParam("other") String other, @FormParam("version") String version) {
         checkEditor(id, token);
         String otherId = resolve(other, id);
-        String message;
+        String notice;
         if (otherId == null || otherId.equalsIgnoreCase(id)) {
-            message = "No other entity is \"" + (other == null ? "" : other.strip()) + "\" (or several are: pick one"
-                    + " from the list, which gives its id)";
+            notice = "no-other";
         } else {
             try {
                 entities.merge(id, "\"" + (version == null ? "" : version.strip()) + "\"",
                         new EntitiesApi.Merge(otherId));
-                message = "Merged: its names, relations and documents are this entity's now.";
+                notice = "merged";
             } catch (WebApplicationException e) {
-                String detail = SearchPage.detail(e);
-                message = e.getResponse().getStatus() == 412
-                        ? "Someone changed this entity meanwhile: nothing was merged; look again and retry"
-                        : "Nothing was merged" + (detail == null ? "" : ": " + detail);
+                notice = e.getResponse().getStatus() == 412
+                        ? "merge-changed"
+                        : failure(e, "merge-refused", "merge-refused");
+            } catch (RuntimeException e) {
+                notice = "unavailable";
             }
         }
-        return Response.seeOther(URI.create("/entities/" + id + "?message=" + SearchState.encode(message))).build();
+        return back(id, notice);
     }
 
     @GET
@@ -318,6 +372,20 @@ public class EntityPage {
             Log.debugf("entity %s not resolved: %s", o, e.getMessage());
             return null;
         }
+    }
+
+    /** The notice for a change the registry refused: invalid input, a conflict, no right, or no answer. */
+    private static String failure(WebApplicationException e, String invalid, String conflict) {
+        return switch (e.getResponse().getStatus()) {
+            case 400, 404, 422 -> invalid;
+            case 409 -> conflict;
+            case 403 -> "forbidden";
+            default -> "unavailable";
+        };
+    }
+
+    private static Response back(String id, String notice) {
+        return Response.seeOther(URI.create("/entities/" + id + "?notice=" + notice)).build();
     }
 
     private static String blankToNull(String s) {

@@ -7,6 +7,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
+import jakarta.annotation.security.RolesAllowed;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
@@ -24,15 +25,15 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
 import io.dossier.common.problem.ProblemException;
+import io.dossier.gateway.security.RateLimiter;
 import io.quarkus.logging.Log;
 import io.quarkus.qute.CheckedTemplate;
 import io.quarkus.qute.TemplateInstance;
-import io.quarkus.security.Authenticated;
 import io.quarkus.security.identity.SecurityIdentity;
 
 /** The analysts' search page, rendered on the server: query, facets, date histogram, hits, paging and export. */
 @Path("/")
-@Authenticated
+@RolesAllowed("reader")
 @Tag(name = "Web UI")
 public class SearchPage {
 
@@ -59,10 +60,12 @@ public class SearchPage {
 
     private final SearchClient search;
     private final SecurityIdentity identity;
+    private final RateLimiter limiter;
 
-    public SearchPage(SearchClient search, SecurityIdentity identity) {
+    public SearchPage(SearchClient search, SecurityIdentity identity, RateLimiter limiter) {
         this.search = search;
         this.identity = identity;
+        this.limiter = limiter;
     }
 
     @GET
@@ -87,6 +90,9 @@ public class SearchPage {
             SearchApi.Results results = search.search(state.apiParams(PAGE_SIZE, "month"));
             return Templates.search(user, state, view(state, results), null);
         } catch (WebApplicationException e) {
+            if (e.getResponse().getStatus() == 403) {
+                throw new ProblemException(403, "Your roles do not allow searching");
+            }
             return Templates.search(user, state, null, message(e));
         } catch (RuntimeException e) {
             Log.warnf("search service unreachable: %s", e.toString());
@@ -173,6 +179,14 @@ public class SearchPage {
         String cursor = null;
         try {
             do {
+                if (cursor != null) {
+                    // every search an export makes counts against the caller's rate limit (the first one was
+                    // counted with the request)
+                    Response limited = limiter.check(identity.getPrincipal().getName());
+                    if (limited != null) {
+                        return limited;
+                    }
+                }
                 SearchState page = new SearchState(state.q(), state.exact(), state.sort(), state.filters(), cursor);
                 SearchApi.Results results = search.search(page.apiParams(100, "year"));
                 hits.addAll(results.hits());

@@ -2,6 +2,7 @@ package io.dossier.gateway.ui;
 
 import java.util.List;
 
+import jakarta.annotation.security.RolesAllowed;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
@@ -12,9 +13,9 @@ import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 import io.dossier.common.security.CollectionAccess;
+import io.dossier.gateway.security.Csrf;
 import io.quarkus.qute.CheckedTemplate;
 import io.quarkus.qute.TemplateInstance;
-import io.quarkus.security.Authenticated;
 import io.quarkus.security.identity.SecurityIdentity;
 
 /**
@@ -23,7 +24,7 @@ import io.quarkus.security.identity.SecurityIdentity;
  * or failed with the reason. The work is the page's script (web/app/app.js); this renders the page.
  */
 @Path("/upload")
-@Authenticated
+@RolesAllowed("reader")
 @Tag(name = "Web UI")
 public class UploadPage {
 

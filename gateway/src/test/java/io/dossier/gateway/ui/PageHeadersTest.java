@@ -3,7 +3,6 @@ package io.dossier.gateway.ui;
 import static io.restassured.RestAssured.given;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
-import static org.hamcrest.Matchers.nullValue;
 
 import org.junit.jupiter.api.Test;
 
@@ -27,6 +26,23 @@ class PageHeadersTest {
                     .header("X-Frame-Options", equalTo("DENY"))
                     .header("Referrer-Policy", equalTo("no-referrer"));
         }
-        given().get("/q/openapi").then().statusCode(200).header("Content-Security-Policy", nullValue());
+        // the developer tools: their own policy (Swagger UI needs inline code), never framed, never sniffed
+        for (String path : new String[]{"/q/openapi", "/q/swagger-ui/", "/q/health"}) {
+            given().get(path).then().statusCode(200)
+                    .header("Content-Security-Policy", containsString("frame-ancestors 'none'"))
+                    .header("Content-Security-Policy", containsString("object-src 'none'"))
+                    .header("X-Content-Type-Options", equalTo("nosniff"))
+                    .header("X-Frame-Options", equalTo("DENY"));
+        }
+    }
+
+    /** Pages carry collection content: no browser or shared cache keeps them; the style sheet may be cached. */
+    @Test
+    void pagesAreNotStored() {
+        for (String path : new String[]{"/search", "/documents/x", "/api/v1/search"}) {
+            given().redirects().follow(false).get(path).then().header("Cache-Control", equalTo("private, no-store"));
+        }
+        given().get("/css/dossier.css").then().statusCode(200).header("Cache-Control",
+                org.hamcrest.Matchers.not(containsString("no-store")));
     }
 }

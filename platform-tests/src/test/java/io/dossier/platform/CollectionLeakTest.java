@@ -1,0 +1,205 @@
+package io.dossier.platform;
+
+import static io.restassured.RestAssured.given;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.function.Function;
+
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+
+import io.dossier.testinfra.Tokens;
+import io.restassured.response.Response;
+import io.restassured.specification.RequestSpecification;
+
+/**
+ * The collection rule on every path that hands out documents, quotes, file names, source ids or counts of them. The
+ * table {@link #PATHS} lists each such operation with the rule it applies (the same table is in docs/security.md);
+ * every other operation of the three services is in {@link #NO_SOURCE_DATA} with the reason it carries none. The
+ * test calls each path, directly on its service and through the gateway, as a reader, an analyst and an editor (none
+ * of whom may read {@code restricted}), and finds nothing of the restricted material in any answer; an
+ * investigator (who may) finds it, so the probes do reach it. A new operation that is in neither list fails the test.
+ */
+@ExtendWith(PlatformExtension.class)
+class CollectionLeakTest {
+
+    /** An operation that hands out source material, the rule it applies, and how to call it over the fixture. */
+    record Path(String service, String method, String template, String rule,
+            Function<RestrictedFixture, String> path, Function<RestrictedFixture, Object> body) {
+
+        static Path get(String service, String template, String rule, Function<RestrictedFixture, String> path) {
+            return new Path(service, "GET", template, rule, path, f -> null);
+        }
+    }
+
+    static final List<Path> PATHS = List.of(
+            Path.get("sources", "/api/v1/sources", "lists only sources of readable collections; counts too",
+                    f -> "/api/v1/sources?size=500"),
+            Path.get("sources", "/api/v1/sources", "a filter on an unreadable collection lists nothing",
+                    f -> "/api/v1/sources?collection=restricted"),
+            Path.get("sources", "/api/v1/sources/{id}", "404 outside readable collections, as if absent",
+                    f -> "/api/v1/sources/" + f.restrictedSource),
+            Path.get("sources", "/api/v1/sources/{id}/text", "404 outside readable collections",
+                    f -> "/api/v1/sources/" + f.restrictedSource + "/text"),
+            Path.get("sources", "/api/v1/sources/{id}/original", "404 outside readable collections (file names too)",
+                    f -> "/api/v1/sources/" + f.restrictedFileSource + "/original"),
+            new Path("sources", "POST", "/api/v1/sources/lookup", "leaves out sources of unreadable collections",
+                    f -> "/api/v1/sources/lookup",
+                    f -> Map.of("ids", List.of(f.restrictedSource, f.restrictedFileSource, f.openSource))),
+            new Path("sources", "POST", "/api/v1/sources", "a duplicate stored where the poster cannot read: 409 "
+                    + "without the source", f -> "/api/v1/sources",
+                    f -> Map.of("title", "Same again", "text", f.hiddenText)),
+            Path.get("sources", "/api/v1/imports", "lists a job only to callers who may read every collection it "
+                    + "wrote to", f -> "/api/v1/imports?size=200"),
+            Path.get("sources", "/api/v1/imports/{id}", "404 unless every collection the job wrote to is readable",
+                    f -> "/api/v1/imports/" + f.restrictedImport),
+            Path.get("sources", "/api/v1/imports/{id}/items", "404 as the job; a duplicate in an unreadable "
+                    + "collection is reported without its source",
+                    f -> "/api/v1/imports/" + f.restrictedImport
+                            + "/items"),
+            Path.get("sources", "/api/v1/imports/{id}/items", "the poster's own job: the hidden duplicate not named",
+                    f -> "/api/v1/imports/" + f.duplicateImport + "/items"),
+            Path.get("sources", "/api/v1/sources/changes", "the feed is for services (feed-consumer, admin): 403",
+                    f -> "/api/v1/sources/changes"),
+            Path.get("entities", "/api/v1/relations", "citations only of readable sources",
+                    f -> "/api/v1/relations?size=500"),
+            Path.get("entities", "/api/v1/relations", "citations only of readable sources (an entity's relations)",
+                    f -> "/api/v1/relations?entity=" + f.organization),
+            Path.get("entities", "/api/v1/relations/{id}", "citations only of readable sources",
+                    f -> "/api/v1/relations/" + f.relation),
+            Path.get("entities", "/api/v1/entities/{id}/history", "revisions hold no citations",
+                    f -> "/api/v1/entities/" + f.organization + "/history"),
+            Path.get("entities", "/api/v1/entities/changes", "the feed is for services: 403",
+                    f -> "/api/v1/entities/changes"),
+            Path.get("search", "/api/v1/search", "hits, totals and facets only of readable collections",
+                    f -> "/api/v1/search?q=" + f.hiddenWord),
+            Path.get("search", "/api/v1/search", "a filter on an unreadable collection finds nothing",
+                    f -> "/api/v1/search?q=*&collection=restricted&size=100"),
+            Path.get("search", "/api/v1/search", "facets of everything readable name no unreadable collection",
+                    f -> "/api/v1/search?q=*&size=100"),
+            Path.get("search", "/api/v1/search/documents/{id}", "404 outside readable collections",
+                    f -> "/api/v1/search/documents/" + f.restrictedSource),
+            Path.get("search", "/api/v1/search/documents/{id}/similar", "similar documents only of readable "
+                    + "collections", f -> "/api/v1/search/documents/" + f.openSource + "/similar?size=50"),
+            Path.get("search", "/api/v1/search/documents/{id}/similar", "404 for an unreadable document",
+                    f -> "/api/v1/search/documents/" + f.restrictedSource + "/similar"),
+            Path.get("search", "/api/v1/search/entities/{id}/co-mentioned", "counts only readable documents",
+                    f -> "/api/v1/search/entities/" + f.organization + "/co-mentioned"));
+
+    /** The operations that hand out no documents, quotes, file names or source ids, and why. */
+    static final Map<String, String> NO_SOURCE_DATA = Map.ofEntries(
+            Map.entry("sources PATCH /api/v1/sources/{id}", "answers the source it changed: 404 outside readable "
+                    + "collections, 403 for a move into one"),
+            Map.entry("sources DELETE /api/v1/sources/{id}", "no body; 404 outside readable collections"),
+            Map.entry("sources POST /api/v1/imports", "answers the new job, in a collection the caller may read"),
+            Map.entry("entities GET /api/v1/entities", "the registry: names and attributes, no sources"),
+            Map.entry("entities GET /api/v1/entities/{id}", "the registry"),
+            Map.entry("entities POST /api/v1/entities", "the registry"),
+            Map.entry("entities PUT /api/v1/entities/{id}", "the registry"),
+            Map.entry("entities DELETE /api/v1/entities/{id}", "the registry"),
+            Map.entry("entities POST /api/v1/entities/{id}/names", "the registry"),
+            Map.entry("entities POST /api/v1/entities/{id}/merge", "the registry"),
+            Map.entry("entities POST /api/v1/entities/imports/ofac", "counts of registry entries"),
+            Map.entry("entities POST /api/v1/entities/imports/un", "counts of registry entries"),
+            Map.entry("entities POST /api/v1/entities/imports/dossier", "counts; citations checked as the importer"),
+            Map.entry("entities POST /api/v1/entities/match", "registry names matched to a name sent"),
+            Map.entry("entities POST /api/v1/mentions", "links in a text the caller sent"),
+            Map.entry("entities POST /api/v1/mentions/batch", "links in texts the caller sent"),
+            Map.entry("entities POST /api/v1/relations", "answers the relation with only readable citations"),
+            Map.entry("entities PUT /api/v1/relations/{id}", "answers the relation with only readable citations"),
+            Map.entry("entities DELETE /api/v1/relations/{id}", "no body"),
+            Map.entry("search GET /api/v1/search/entities", "typeahead over the registry"),
+            Map.entry("search GET /api/v1/admin/reindex", "index status, admin only"),
+            Map.entry("search POST /api/v1/admin/reindex", "admin only"));
+
+    static RestrictedFixture fixture;
+
+    @BeforeAll
+    static void fixture() {
+        fixture = RestrictedFixture.get();
+    }
+
+    static String key(String service, String method, String template) {
+        return service + " " + method + " " + template;
+    }
+
+    @Test
+    void everyOperationIsListedWithItsRuleOrAsCarryingNoSourceData() throws Exception {
+        Set<String> listed = new TreeSet<>();
+        PATHS.forEach(p -> listed.add(key(p.service(), p.method(), p.template())));
+        List<String> missing = new ArrayList<>();
+        for (ApiOperations.Operation op : ApiOperations.all()) {
+            String key = key(op.service(), op.method(), op.template());
+            if (!listed.contains(key) && !NO_SOURCE_DATA.containsKey(key)) {
+                missing.add(key);
+            }
+        }
+        assertThat(missing).as("operations in neither PATHS (with their collection rule) nor NO_SOURCE_DATA")
+                .isEmpty();
+        assertThat(NO_SOURCE_DATA.keySet()).as("no operation in both lists").doesNotContainAnyElementsOf(listed);
+    }
+
+    @Test
+    void nothingRestrictedComesBackOnAnyPathToThoseWhoCannotReadIt() {
+        List<String> leaks = new ArrayList<>();
+        int calls = 0;
+        for (String user : List.of(Tokens.READER, Tokens.ANALYST, Tokens.EDITOR)) {
+            String token = Tokens.forUser(user);
+            for (Path p : PATHS) {
+                for (String base : List.of(Platform.GATEWAY, "http://localhost:" + ApiOperations.SERVICES
+                        .get(p.service()))) {
+                    Response answer = call(token, base, p);
+                    calls++;
+                    String body = answer.asString();
+                    // what the caller sent may come back (a 404 names the id asked for); nothing else may
+                    String asked = p.path().apply(fixture) + " " + p.body().apply(fixture);
+                    if (answer.statusCode() >= 500) {
+                        leaks.add(user + " " + p.method() + " " + base + p.path().apply(fixture) + ": "
+                                + answer.statusCode());
+                    }
+                    for (String secret : fixture.hidden()) {
+                        if (asked.contains(secret)) {
+                            continue;
+                        }
+                        if (body.contains(secret) || answer.getHeaders().toString().contains(secret)) {
+                            leaks.add(user + " " + p.method() + " " + base + p.path().apply(fixture) + " ("
+                                    + p.rule() + ") shows " + secret);
+                        }
+                    }
+                }
+            }
+        }
+        assertThat(leaks).as("restricted material in %d answers to readers, analysts and editors", calls).isEmpty();
+        assertThat(calls).isEqualTo(3 * PATHS.size() * 2);
+    }
+
+    /** The probes do reach the restricted material: an investigator (who may read it) sees it on them. */
+    @Test
+    void theProbesReachTheMaterialForThoseWhoMayReadIt() {
+        String investigator = Tokens.forUser(Tokens.INVESTIGATOR);
+        String[] mustShow = {"/api/v1/sources/" + fixture.restrictedSource,
+                "/api/v1/relations/" + fixture.relation, "/api/v1/imports/" + fixture.restrictedImport + "/items",
+                "/api/v1/search?q=" + fixture.hiddenWord, "/api/v1/search/documents/" + fixture.restrictedSource};
+        for (String path : mustShow) {
+            String body = given().baseUri(Platform.GATEWAY).auth().oauth2(investigator).get(path).then()
+                    .statusCode(200).extract().asString();
+            assertThat(body).as(path).containsAnyOf(fixture.restrictedSource, fixture.restrictedFileSource,
+                    fixture.hiddenWord);
+        }
+    }
+
+    private static Response call(String token, String base, Path p) {
+        RequestSpecification request = given().baseUri(base).auth().oauth2(token);
+        Object body = p.body().apply(fixture);
+        if (body != null) {
+            request.contentType("application/json").body(body);
+        }
+        return request.request(p.method(), p.path().apply(fixture));
+    }
+}
