@@ -14,6 +14,7 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 
+import io.dossier.testinfra.CodeFlowSession;
 import io.dossier.testinfra.Tokens;
 import io.restassured.response.Response;
 import io.restassured.specification.RequestSpecification;
@@ -177,6 +178,38 @@ class CollectionLeakTest {
         }
         assertThat(leaks).as("restricted material in %d answers to readers, analysts and editors", calls).isEmpty();
         assertThat(calls).isEqualTo(3 * PATHS.size() * 2);
+    }
+
+    /** The gateway's pages and exports (the last row of the table), with a browser session of each role. */
+    static final List<Function<RestrictedFixture, String>> PAGES = List.of(
+            f -> "/search?q=" + f.hiddenWord,
+            f -> "/search?q=*&collection=restricted",
+            f -> "/search?q=*",
+            f -> "/documents/" + f.restrictedSource,
+            f -> "/entities/" + f.organization,
+            f -> "/search/export?format=csv&q=*",
+            f -> "/search/export?format=json&q=" + f.hiddenWord,
+            f -> "/search/suggest?q=" + f.hiddenWord);
+
+    @Test
+    void nothingRestrictedComesBackOnThePagesEither() {
+        List<String> leaks = new ArrayList<>();
+        for (String user : List.of(Tokens.READER, Tokens.ANALYST, Tokens.EDITOR)) {
+            CodeFlowSession session = CodeFlowSession.signIn(java.net.URI.create(Platform.GATEWAY), user, "/search");
+            for (Function<RestrictedFixture, String> page : PAGES) {
+                String path = page.apply(fixture);
+                var answer = session.get(path);
+                if (answer.statusCode() >= 500) {
+                    leaks.add(user + " " + path + ": " + answer.statusCode());
+                }
+                for (String secret : fixture.hidden()) {
+                    if (!path.contains(secret) && answer.body().contains(secret)) {
+                        leaks.add(user + " " + path + " shows " + secret);
+                    }
+                }
+            }
+        }
+        assertThat(leaks).isEmpty();
     }
 
     /** The probes do reach the restricted material: an investigator (who may read it) sees it on them. */

@@ -134,6 +134,25 @@ class SecurityRegressionTest {
                 .body("startDate", equalTo("2020"))
                 .body("citations.sourceId", org.hamcrest.Matchers.containsInAnyOrder(fixture.restrictedSource,
                         fixture.openSource));
+        // nor may they make the unseen citation back another claim, or delete it with the relation; with
+        // If-Match: * (no version check) the unseen citation stays all the same
+        Map<String, Object> retyped = new java.util.HashMap<>(Map.of("subjectId", fixture.leader, "objectId",
+                fixture.organization, "type", "MEMBER_OF", "startDate", "2020"));
+        given().baseUri(Platform.GATEWAY).auth().oauth2(editor).contentType(ContentType.JSON).header("If-Match", "*")
+                .body(retyped).put("/api/v1/relations/" + fixture.relation).then().statusCode(409)
+                .body("detail", containsString("cites sources you cannot read"));
+        given().baseUri(Platform.GATEWAY).auth().oauth2(editor).delete("/api/v1/relations/" + fixture.relation)
+                .then().statusCode(409);
+        retyped.put("type", "LEADER_OF");
+        retyped.put("startDate", "2021");
+        retyped.put("citations", List.of(Map.of("sourceId", fixture.openSource, "quote", fixture.openQuote)));
+        given().baseUri(Platform.GATEWAY).auth().oauth2(editor).contentType(ContentType.JSON).header("If-Match", "*")
+                .body(retyped).put("/api/v1/relations/" + fixture.relation).then().statusCode(200)
+                .body("citations.sourceId", equalTo(List.of(fixture.openSource)));
+        given().baseUri(Platform.GATEWAY).auth().oauth2(Tokens.forUser(Tokens.INVESTIGATOR))
+                .get("/api/v1/relations/" + fixture.relation).then().statusCode(200).body("startDate", equalTo("2021"))
+                .body("citations.sourceId", org.hamcrest.Matchers.containsInAnyOrder(fixture.restrictedSource,
+                        fixture.openSource));
         // the entity's history holds no citations at all
         assertThat(given().baseUri(Platform.GATEWAY).auth().oauth2(reader)
                 .get("/api/v1/entities/" + fixture.organization + "/history").then().statusCode(200).extract()
@@ -221,7 +240,10 @@ class SecurityRegressionTest {
         assertThat(second.postJson("/api/v1/sources", body2, token).statusCode()).as("a token of another sign-in")
                 .isEqualTo(403);
         // even with the other sign-in's cookie planted: it is bound to that sign-in's session
-        second.setCookie("dossier-csrf", first.cookies().get("dossier-csrf"));
+        String name = first.cookies().keySet().stream().filter(n -> n.endsWith("dossier-csrf")).findFirst()
+                .orElseThrow();
+        assertThat(name).as("production cookies: only this host can set it").isEqualTo("__Host-dossier-csrf");
+        second.setCookie(name, first.cookies().get(name));
         assertThat(second.postJson("/api/v1/sources", body2, token).statusCode()).as("a planted cookie")
                 .isEqualTo(403);
     }

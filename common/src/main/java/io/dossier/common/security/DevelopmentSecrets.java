@@ -35,7 +35,9 @@ public final class DevelopmentSecrets {
             new Checked("quarkus.oidc-client.credentials.secret", "DOSSIER_SEARCH_CLIENT_SECRET", false),
             new Checked("quarkus.elasticsearch.password", "QUARKUS_ELASTICSEARCH_PASSWORD", false),
             new Checked("quarkus.oidc.token-state-manager.encryption-secret", "DOSSIER_SESSION_SECRET", true),
-            new Checked("quarkus.oidc.authentication.state-secret", "DOSSIER_SESSION_SECRET", true));
+            new Checked("quarkus.oidc.authentication.state-secret", "DOSSIER_SESSION_SECRET", true),
+            new Checked("dossier.gateway.csrf-key", "DOSSIER_GATEWAY_CSRF_KEY (by default DOSSIER_SESSION_SECRET)",
+                    true));
 
     /** Published in this repository (deploy/keycloak/dossier-realm.json, deploy/local/dossier, application.properties). */
     static final Set<String> DEVELOPMENT_VALUES = Set.of("dev-gateway-secret", "dev-search-service-secret",

@@ -25,7 +25,7 @@ public record DossierRecord(@NotNull EntityType type, @NotNull String primaryNam
 
     /** A relation from this entity (subject) to the entity holding {@code object}. */
     public record Tie(@NotNull RelationType type, @NotNull @Valid ExternalId object, String startDate,
-            String endDate, List<@Valid Citation> citations) {
+            String endDate, @Size(max = 100) List<@Valid @NotNull Citation> citations) {
     }
 
     EntityRequest entity() {

@@ -105,6 +105,8 @@ public class ImportResource {
     public ImportSummary dossier(InputStream body) {
         List<Listed> listed = new ArrayList<>();
         List<RegistryImportService.Tie> ties = new ArrayList<>();
+        // each cited source is fetched once for the whole file
+        java.util.Map<java.util.UUID, java.util.Optional<String>> citedTexts = new java.util.HashMap<>();
         try (BufferedReader lines = new BufferedReader(new InputStreamReader(body, StandardCharsets.UTF_8))) {
             String line;
             int number = 0;
@@ -120,7 +122,7 @@ public class ImportResource {
                     // cited sources exist, are the importer's to read, and hold their quotes (checked before
                     // anything is written, as the whole file is)
                     cited.verify(relations.get(i).citations(), "line " + number + ": relations[" + i
-                            + "].citations");
+                            + "].citations", Set.of(), citedTexts);
                 }
                 for (DossierRecord.Tie tie : relations) {
                     ties.add(new RegistryImportService.Tie(record.externalIds().get(0), tie.object(), tie.type(),

@@ -1,8 +1,10 @@
 package io.dossier.entities.relations;
 
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
@@ -58,13 +60,25 @@ public class CitedSources {
      * the fields at fault otherwise; nothing is written.
      */
     public void verify(List<Citation> citations, String field) {
+        verify(citations, field, Set.of(), new HashMap<>());
+    }
+
+    /**
+     * As {@link #verify(List, String)}, leaving alone the citations in {@code standing} (already on the relation, as
+     * they were written) and sharing {@code texts} (source id → its text, if readable) between calls, so an import
+     * fetches each cited source once.
+     */
+    public void verify(List<Citation> citations, String field, Set<Citation> standing,
+            Map<UUID, Optional<String>> texts) {
         if (citations == null || citations.isEmpty()) {
             return;
         }
-        java.util.Map<UUID, Optional<String>> texts = new java.util.HashMap<>();
         List<Problem.FieldError> errors = new ArrayList<>();
         for (int i = 0; i < citations.size(); i++) {
             Citation citation = citations.get(i);
+            if (standing.contains(citation)) {
+                continue;
+            }
             Optional<String> text = texts.computeIfAbsent(citation.sourceId(), this::text);
             String at = field + "[" + i + "]";
             if (text.isEmpty()) {

@@ -1,7 +1,6 @@
 package io.dossier.entities.relations;
 
 import java.net.URI;
-import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
 import java.util.UUID;
@@ -108,6 +107,7 @@ public class RelationResource {
     @APIResponse(responseCode = "400", description = "Invalid input, or a citation that does not check out", content = @Content(mediaType = PROBLEM, schema = @Schema(implementation = Problem.class)))
     @APIResponse(responseCode = "503", description = "The sources service cannot check the citations right now", content = @Content(mediaType = PROBLEM, schema = @Schema(implementation = Problem.class)))
     @APIResponse(responseCode = "404", description = "No such relation", content = @Content(mediaType = PROBLEM, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "409", description = "The relation cites sources the writer cannot read, and the request changes its entities or type", content = @Content(mediaType = PROBLEM, schema = @Schema(implementation = Problem.class)))
     @APIResponse(responseCode = "412", description = "Changed since that ETag", content = @Content(mediaType = PROBLEM, schema = @Schema(implementation = Problem.class)))
     @APIResponse(responseCode = "428", description = "If-Match is missing", content = @Content(mediaType = PROBLEM, schema = @Schema(implementation = Problem.class)))
     public Response replace(@PathParam("id") UUID id, @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch,
@@ -116,17 +116,21 @@ public class RelationResource {
             throw new ProblemException(428, "Send If-Match with the ETag of the version you edited");
         }
         RelationDto current = relations.find(id).orElseThrow(() -> ProblemException.notFound("No relation " + id));
-        Set<UUID> cites = current.citations().stream().map(Citation::sourceId).collect(Collectors.toSet());
-        Set<String> collections = CollectionAccess.readable(identity);
-        Set<UUID> unseen = new HashSet<>(cites);
-        if (collections == null) {
-            unseen.clear();
-        } else if (!cites.isEmpty() && !collections.isEmpty()) {
-            unseen.removeAll(cited.readable(cites));
-        }
-        cited.verify(request.citations(), "citations");
-        RelationDto relation = visible(relations.replace(id, Versions.of(ifMatch), request, unseen));
+        Set<UUID> seen = seen(current);
+        // citations already on the relation stand as they were written; new ones are checked
+        cited.verify(request.citations(), "citations", Set.copyOf(current.citations()), new java.util.HashMap<>());
+        RelationDto relation = visible(relations.replace(id, Versions.of(ifMatch), request, seen));
         return Response.ok(relation).tag(new EntityTag(Long.toString(relation.version()))).build();
+    }
+
+    /** The sources this relation cites that the caller may read; null when the caller may read all. */
+    private Set<UUID> seen(RelationDto relation) {
+        Set<String> collections = CollectionAccess.readable(identity);
+        if (collections == null) {
+            return null;
+        }
+        Set<UUID> cites = relation.citations().stream().map(Citation::sourceId).collect(Collectors.toSet());
+        return cites.isEmpty() || collections.isEmpty() ? Set.of() : cited.readable(cites);
     }
 
     private List<RelationDto> visible(List<RelationDto> shown) {
@@ -140,12 +144,14 @@ public class RelationResource {
     @DELETE
     @Path("{id}")
     @RolesAllowed("editor")
-    @Operation(summary = "Delete a relation")
+    @Operation(summary = "Delete a relation", description = "Only by someone who may read every source it cites.")
     @APIResponse(responseCode = "204", description = "Deleted")
+    @APIResponse(responseCode = "409", description = "The relation cites sources the writer cannot read", content = @Content(mediaType = PROBLEM, schema = @Schema(implementation = Problem.class)))
     @APIResponse(responseCode = "404", description = "No such relation", content = @Content(mediaType = PROBLEM, schema = @Schema(implementation = Problem.class)))
     @APIResponse(responseCode = "412", description = "Changed since that ETag", content = @Content(mediaType = PROBLEM, schema = @Schema(implementation = Problem.class)))
     public Response delete(@PathParam("id") UUID id, @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch) {
-        relations.delete(id, ifMatch == null ? null : Versions.of(ifMatch));
+        RelationDto current = relations.find(id).orElseThrow(() -> ProblemException.notFound("No relation " + id));
+        relations.delete(id, ifMatch == null ? null : Versions.of(ifMatch), seen(current));
         return Response.noContent().build();
     }
 }

@@ -46,17 +46,25 @@ public class RelationService {
     }
 
     /**
-     * Replaces a relation. The citations of {@code kept} sources stay as they are whatever the request says: they
-     * are those the writer may not read, and so never saw (nor could send back).
+     * Replaces a relation. {@code seen}: the cited sources the writer may read (null: all). The citations of the
+     * others stay as they are whatever the request says: the writer never saw them (nor could send them back), and
+     * a citation added meanwhile by someone else is one of them too. What such a relation says (its entities and
+     * type) may be changed only by someone who sees all its citations (409 otherwise), so no one makes unseen
+     * evidence back another claim.
      */
     @Transactional
-    public RelationDto replace(UUID id, Long expectedVersion, RelationRequest request, Set<UUID> kept) {
+    public RelationDto replace(UUID id, Long expectedVersion, RelationRequest request, Set<UUID> seen) {
         feed.lock();
         Relation relation = current(id, expectedVersion);
         UUID oldSubject = relation.subjectId;
         UUID oldObject = relation.objectId;
-        List<Citation> hidden = relation.citations.stream().filter(c -> kept.contains(c.sourceId())).toList();
+        RelationType oldType = relation.type;
+        List<Citation> hidden = unseen(relation, seen);
         apply(relation, request);
+        if (!hidden.isEmpty() && (!relation.subjectId.equals(oldSubject) || !relation.objectId.equals(oldObject)
+                || relation.type != oldType)) {
+            throw ProblemException.conflict(UNSEEN);
+        }
         hidden.stream().filter(c -> !relation.citations.contains(c)).forEach(relation.citations::add);
         relations.flush();
         touch(relation);
@@ -69,10 +77,14 @@ public class RelationService {
         return RelationDto.of(relation);
     }
 
+    /** Deletes a relation, unless it cites sources the writer cannot see ({@code seen}, null: all): 409. */
     @Transactional
-    public void delete(UUID id, Long expectedVersion) {
+    public void delete(UUID id, Long expectedVersion, Set<UUID> seen) {
         feed.lock();
         Relation relation = current(id, expectedVersion);
+        if (!unseen(relation, seen).isEmpty()) {
+            throw ProblemException.conflict(UNSEEN);
+        }
         relations.delete(relation);
         touch(relation);
     }
@@ -100,6 +112,15 @@ public class RelationService {
         String query = where.isEmpty() ? "from Relation" : String.join(" and ", where);
         return relations.find(query, Sort.by("type").and("id"), params.toArray()).page(page, size).list().stream()
                 .map(RelationDto::of).toList();
+    }
+
+    static final String UNSEEN = "This relation cites sources you cannot read: only someone who may read them can "
+            + "delete it or change its entities or type";
+
+    private static List<Citation> unseen(Relation relation, Set<UUID> seen) {
+        return seen == null
+                ? List.of()
+                : relation.citations.stream().filter(c -> !seen.contains(c.sourceId())).toList();
     }
 
     private Relation current(UUID id, Long expectedVersion) {

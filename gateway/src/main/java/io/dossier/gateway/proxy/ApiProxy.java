@@ -28,6 +28,7 @@ import io.vertx.mutiny.ext.web.client.WebClient;
  * browser session or the bearer header), so every service checks the caller's roles itself.
  */
 @ApplicationScoped
+@io.quarkus.runtime.Startup // its configuration is checked at startup, not at the first call
 public class ApiProxy {
 
     static final String API_PREFIX = "/api/v1/";
@@ -49,6 +50,10 @@ public class ApiProxy {
         this.config = config;
         this.limiter = limiter;
         this.csrf = csrf;
+        if (config.publicUrl().getScheme() == null || config.publicUrl().getRawAuthority() == null) {
+            throw new IllegalStateException("dossier.gateway.public-url (DOSSIER_PUBLIC_URL) must be an absolute "
+                    + "address such as https://dossier.example.org, not " + config.publicUrl());
+        }
         String url = config.publicUrl().toString();
         this.publicUrl = url.endsWith("/") ? url.substring(0, url.length() - 1) : url;
         this.publicScheme = config.publicUrl().getScheme();

@@ -38,19 +38,27 @@ import io.vertx.ext.web.RoutingContext;
 @ApplicationScoped
 public class Csrf {
 
-    /** The cookie that holds the token and its binding to the sign-in. */
+    /**
+     * The cookie that holds the token and its binding to the sign-in; with HTTPS its name has the {@code __Host-}
+     * prefix, so no other site of the domain can plant one (the browser takes it only Secure, from this host, for /).
+     */
     public static final String COOKIE = "dossier-csrf";
+    static final String SECURE_COOKIE = "__Host-" + COOKIE;
     /** The header that session calls to /api/v1 send the token in. */
     public static final String HEADER = "X-CSRF-Token";
     private static final SecureRandom RANDOM = new SecureRandom();
 
     private final byte[] key;
     private final boolean secure;
+    private final String cookie;
     private final CurrentVertxRequest current;
 
     public Csrf(GatewayConfig config, CurrentVertxRequest current) {
-        this.key = config.csrfKey().getBytes(StandardCharsets.UTF_8);
+        // a key of its own, derived from the configured one (by default the session secret), so the two uses of
+        // that secret never share a key
+        this.key = hmac(config.csrfKey().getBytes(StandardCharsets.UTF_8), "dossier csrf key");
         this.secure = config.secureCookies();
+        this.cookie = secure ? SECURE_COOKIE : COOKIE;
         this.current = current;
     }
 
@@ -60,7 +68,7 @@ public class Csrf {
      */
     public String token(SecurityIdentity identity) {
         RoutingContext context = current.getCurrent();
-        String minted = context.get(COOKIE);
+        String minted = context.get(cookie);
         if (minted != null) {
             return minted; // a second call while rendering the same page
         }
@@ -68,10 +76,10 @@ public class Csrf {
         String token = tokenOf(context.request(), session);
         if (token == null) {
             token = mint();
-            context.response().addCookie(Cookie.cookie(COOKIE, cookieValue(session, token)).setPath("/")
+            context.response().addCookie(Cookie.cookie(cookie, cookieValue(session, token)).setPath("/")
                     .setHttpOnly(true).setSecure(secure).setSameSite(CookieSameSite.LAX));
         }
-        context.put(COOKIE, token);
+        context.put(cookie, token);
         return token;
     }
 
@@ -91,8 +99,8 @@ public class Csrf {
     }
 
     private String tokenOf(HttpServerRequest request, String session) {
-        Cookie cookie = request.getCookie(COOKIE);
-        return cookie == null ? null : tokenOf(cookie.getValue(), session);
+        Cookie sent = request.getCookie(cookie);
+        return sent == null ? null : tokenOf(sent.getValue(), session);
     }
 
     /** A new token: 32 random bytes. */
@@ -122,25 +130,35 @@ public class Csrf {
 
     /**
      * The sign-in a token belongs to: the identity provider's session id, which a token refresh keeps and a new
-     * sign-in changes; without one, the subject and the time it authenticated.
+     * sign-in changes; without one, the subject and the time it authenticated. A sign-in with neither (not one of
+     * Keycloak's) cannot carry a token: its forms are refused rather than bound to the user alone.
      */
     static String session(SecurityIdentity identity) {
         Principal principal = identity.getPrincipal();
         if (principal instanceof JsonWebToken jwt) {
             Object sid = jwt.getClaim("sid");
-            return sid != null
-                    ? "sid:" + sid
-                    : "sub:" + jwt.getSubject() + "@" + jwt.getClaim("auth_time");
+            Object authTime = jwt.getClaim("auth_time");
+            if (sid != null) {
+                return "sid:" + sid;
+            }
+            // (the JWT principal answers 0 for a standard time claim that is absent)
+            if (authTime instanceof Number time && time.longValue() > 0) {
+                return "sub:" + jwt.getSubject() + "@" + time.longValue();
+            }
         }
-        return "user:" + principal.getName();
+        throw new ProblemException(403, "This sign-in cannot carry the forms' security token; sign out and in again");
     }
 
     private String sign(String session, String token) {
+        return Base64.getUrlEncoder().withoutPadding()
+                .encodeToString(hmac(key, "csrf|" + session + "|" + token));
+    }
+
+    private static byte[] hmac(byte[] key, String message) {
         try {
             Mac mac = Mac.getInstance("HmacSHA256");
             mac.init(new SecretKeySpec(key, "HmacSHA256"));
-            byte[] sum = mac.doFinal(("csrf|" + session + "|" + token).getBytes(StandardCharsets.UTF_8));
-            return Base64.getUrlEncoder().withoutPadding().encodeToString(sum);
+            return mac.doFinal(message.getBytes(StandardCharsets.UTF_8));
         } catch (GeneralSecurityException e) {
             throw new IllegalStateException(e);
         }

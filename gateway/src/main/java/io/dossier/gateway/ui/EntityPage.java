@@ -82,6 +82,8 @@ public class EntityPage {
 
     /** Relations shown on the page (the rest through the API). */
     static final int RELATIONS_SHOWN = 50;
+    /** Most sources one lookup of the sources service takes. */
+    static final int LOOKUP_MAX = 500;
 
     static final List<String> RELATION_TYPES = List.of("MEMBER_OF", "LEADER_OF", "PART_OF", "ALLIED_WITH",
             "SPLINTER_OF", "LOCATED_IN", "FOUNDED", "SUCCESSOR_OF", "RIVAL_OF", "FUNDED_BY", "ASSOCIATE_OF");
@@ -171,7 +173,7 @@ public class EntityPage {
 
     /**
      * The entity's relations (the first {@value #RELATIONS_SHOWN}), each with the other entity's name and its
-     * citations' titles: three calls in all, whatever the number of relations and citations. The registry shows a
+     * citations' titles: three calls (one more per 500 cited sources), whatever the number of relations. The registry shows a
      * user only the citations of sources that user may read; their titles come from the sources service, with the
      * same token. A part that does not answer is left out of the page rather than holding it up.
      */
@@ -202,9 +204,10 @@ public class EntityPage {
         }
         Map<String, String> titles = new java.util.HashMap<>();
         try {
-            if (!cited.isEmpty()) {
-                sources.lookup(new SourcesApi.Lookup(List.copyOf(cited))).sources()
-                        .forEach(src -> titles.put(src.id(), src.title()));
+            List<String> ids = List.copyOf(cited);
+            for (int from = 0; from < ids.size(); from += LOOKUP_MAX) {
+                sources.lookup(new SourcesApi.Lookup(ids.subList(from, Math.min(ids.size(), from + LOOKUP_MAX))))
+                        .sources().forEach(src -> titles.put(src.id(), src.title()));
             }
         } catch (RuntimeException e) {
             Log.debugf("titles of the sources cited on %s not shown: %s", id, e.getMessage());

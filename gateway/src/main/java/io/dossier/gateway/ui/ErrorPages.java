@@ -27,6 +27,8 @@ public class ErrorPages {
     static class Templates {
         static native TemplateInstance error(String user, int status, String heading, String detail,
                 List<Step> next);
+
+        static native TemplateInstance fragment(String detail);
     }
 
     /** A next step: a link and what it does. */
@@ -56,6 +58,17 @@ public class ErrorPages {
         response.setEntity(Templates.error(user, response.getStatus(), heading(response.getStatus()),
                 detail(problem, retry), next(response.getStatus(), again)).render());
         response.getHeaders().putSingle(HttpHeaders.CONTENT_TYPE, MediaType.TEXT_HTML + ";charset=UTF-8");
+    }
+
+    /** The address to try again: this page's own (a GET), on this site whatever the request's path looks like. */
+    static String again(ContainerRequestContext request) {
+        if (!HttpMethod.GET.equals(request.getMethod())) {
+            return null;
+        }
+        java.net.URI uri = request.getUriInfo().getRequestUri();
+        // never "//host/…", which a browser reads as another site
+        String path = "/" + uri.getRawPath().replaceFirst("^/+", "");
+        return path + (uri.getRawQuery() == null ? "" : "?" + uri.getRawQuery());
     }
 
     static String heading(int status) {

@@ -6,7 +6,6 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 
 import io.dossier.common.problem.Problem;
-import io.quarkus.vertx.http.runtime.security.QuarkusHttpUser;
 import io.vertx.core.json.Json;
 import io.vertx.ext.web.Router;
 
@@ -26,9 +25,8 @@ public class NotFoundPage {
                         .end(Json.encode(Problem.of(404, "Nothing at " + path).withInstance(path)));
                 return;
             }
-            String user = ctx.user() instanceof QuarkusHttpUser signedIn && !signedIn.getSecurityIdentity()
-                    .isAnonymous() ? signedIn.getSecurityIdentity().getPrincipal().getName() : null;
-            response.putHeader("Content-Type", "text/html;charset=UTF-8").end(ErrorPages.Templates.error(user, 404,
+            // rendered outside the REST layer, without a request context: the layout's user part is left out
+            response.putHeader("Content-Type", "text/html;charset=UTF-8").end(ErrorPages.Templates.error(null, 404,
                     ErrorPages.heading(404), "There is no page at this address. It may have moved, or the link may "
                             + "be mistyped.",
                     List.of(new ErrorPages.Step("/search", "Go to search"))).render());

@@ -97,7 +97,10 @@ public class ImportResource {
         job.format = format;
         job.collection = target;
         Set<String> readable = CollectionAccess.readable(identity);
-        job.readable = readable == null ? null : new ArrayList<>(readable);
+        // only names a collection can have (a role may name anything; a source's collection cannot)
+        job.readable = readable == null
+                ? null
+                : new ArrayList<>(readable.stream().filter(c -> c.matches(SourceRules.COLLECTION)).toList());
         job.tags = tags == null ? new ArrayList<>() : new ArrayList<>(tags.stream().distinct().toList());
         job.status = ImportStatus.QUEUED;
         job.spoolPath = spooled.path().toString();
@@ -151,7 +154,7 @@ public class ImportResource {
             @QueryParam("after") @DefaultValue("0") @Min(0) int after,
             @QueryParam("limit") @DefaultValue("100") @Min(1) @Max(1000) int limit) {
         visible(id);
-        return imports.items(id, outcome, after, limit);
+        return imports.items(id, CollectionAccess.readable(identity), outcome, after, limit);
     }
 
     /** The job if the caller may see it; otherwise, as when it does not exist, a 404. */

@@ -58,18 +58,32 @@ public class ImportService {
     }
 
     /**
-     * A job, if the caller may see it: {@code readable} (the caller's collections, null for all) holds the job's
-     * collection and every collection it wrote to. Otherwise it is as absent as a job that does not exist.
+     * Whether a job is the caller's to see: {@code readable} (the caller's collections, null for all) holds the
+     * job's collection, every collection it wrote to, and the collection each of its sources is in now (a source may
+     * have moved since). The same condition in every query, so a job is never shown in part.
      */
+    private static final String VISIBLE = "j.collection in :readable and array_includes(:readableArray, j.written)"
+            + " and not exists (select 1 from ImportItem i, Source s where i.jobId = j.id and s.id = i.sourceId"
+            + " and s.collection not in :readable)";
+
+    /** A job if the caller may see it ({@link #VISIBLE}); otherwise as absent as a job that does not exist. */
     public Optional<ImportJobDto> find(UUID id, Set<String> readable) {
-        return jobs.findByIdOptional(id).filter(job -> visible(job, readable)).map(ImportJobDto::of);
+        if (readable == null) {
+            return jobs.findByIdOptional(id).map(ImportJobDto::of);
+        }
+        if (readable.isEmpty()) {
+            return Optional.empty();
+        }
+        return jobs.find("from ImportJob j where j.id = :id and " + VISIBLE, visibility(readable).and("id", id))
+                .firstResultOptional().map(ImportJobDto::of);
     }
 
-    static boolean visible(ImportJob job, Set<String> readable) {
-        return readable == null || readable.contains(job.collection) && readable.containsAll(job.written);
+    private static io.quarkus.panache.common.Parameters visibility(Set<String> readable) {
+        return io.quarkus.panache.common.Parameters.with("readable", readable).and("readableArray",
+                readable.toArray(String[]::new));
     }
 
-    /** The jobs the caller may see ({@link #find}), newest first. */
+    /** The jobs the caller may see ({@link #VISIBLE}), newest first. */
     public List<ImportJobDto> list(Set<String> readable, int page, int size) {
         Sort newestFirst = Sort.descending("createdAt").and("id");
         if (readable != null && readable.isEmpty()) {
@@ -77,14 +91,31 @@ public class ImportService {
         }
         var query = readable == null
                 ? jobs.findAll(newestFirst)
-                : jobs.find("collection in ?1 and array_includes(?2, written)", newestFirst, readable,
-                        readable.toArray(String[]::new));
+                : jobs.find("from ImportJob j where " + VISIBLE, newestFirst, visibility(readable));
         return query.page(Page.of(page, size)).list().stream().map(ImportJobDto::of).toList();
     }
 
-    public ImportItemPage items(UUID job, ItemOutcome outcome, int after, int limit) {
-        String query = "jobId = ?1 and position > ?2" + (outcome == null ? "" : " and outcome = ?3");
-        Object[] params = outcome == null ? new Object[]{job, after} : new Object[]{job, after, outcome};
+    /**
+     * Items of a job in position order. Read apart from the job's check, so each item is held to the rule again in
+     * the same query: an item whose source is (now) in a collection the caller cannot read is left out.
+     */
+    public ImportItemPage items(UUID job, Set<String> readable, ItemOutcome outcome, int after, int limit) {
+        String query = "from ImportItem i where i.jobId = :job and i.position > :after"
+                + (outcome == null ? "" : " and i.outcome = :outcome")
+                + (readable == null
+                        ? ""
+                        : " and not exists (select 1 from Source s where s.id = i.sourceId"
+                                + " and s.collection not in :readable)");
+        var params = io.quarkus.panache.common.Parameters.with("job", job).and("after", after);
+        if (outcome != null) {
+            params = params.and("outcome", outcome);
+        }
+        if (readable != null) {
+            if (readable.isEmpty()) {
+                return new ImportItemPage(List.of(), null);
+            }
+            params = params.and("readable", readable);
+        }
         List<ImportItem> page = items.find(query, Sort.ascending("position"), params).page(0, limit + 1).list();
         Integer next = page.size() > limit ? page.get(limit - 1).position : null;
         return new ImportItemPage(page.stream().limit(limit).map(ImportItemPage.Item::of).toList(), next);

@@ -196,7 +196,7 @@ public class SourceResource {
             and one in a collection the caller cannot read are both simply left out, so the answer never tells them
             apart. For pages and services that show many sources at once (the citations of an entity's relations).""")
     @APIResponse(responseCode = "200", description = "The readable ones", content = @Content(schema = @Schema(implementation = SourceLookup.Result.class)))
-    @APIResponse(responseCode = "400", description = "No ids, more than 500, or an id that is not a UUID", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "400", description = "No list of ids, more than 500, or an id that is not a UUID", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     public SourceLookup.Result lookup(@Valid @NotNull SourceLookup.Request request) {
         return new SourceLookup.Result(service.summaries(request.ids(), CollectionAccess.readable(identity)));
     }

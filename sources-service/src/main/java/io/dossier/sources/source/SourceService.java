@@ -197,16 +197,31 @@ public class SourceService {
         return new SourcePage(content, page, size, query.count());
     }
 
-    /** Those of these sources that exist in the {@code readable} collections (null: any), in the order given. */
+    /**
+     * Those of these sources that exist in the {@code readable} collections (null: any), in the order given; their
+     * summaries only (the texts are not read).
+     */
+    @SuppressWarnings("unchecked")
     public List<SourcePage.Summary> summaries(List<UUID> ids, Set<String> readable) {
         if (ids.isEmpty() || readable != null && readable.isEmpty()) {
             return List.of();
         }
-        Map<UUID, Source> found = new HashMap<>();
-        sources.find("id in ?1", ids).stream().filter(s -> readable == null || readable.contains(s.collection))
-                .forEach(s -> found.put(s.id, s));
-        return ids.stream().distinct().map(found::get).filter(java.util.Objects::nonNull).map(SourcePage.Summary::of)
-                .toList();
+        Map<UUID, SourcePage.Summary> found = new HashMap<>();
+        var query = sources.getEntityManager().createQuery("select s.id, s.collection, s.title, s.authors, s.url,"
+                + " s.publishedAt, s.publisher, s.language, s.contentType, s.size, s.status, s.statusReason, s.tags,"
+                + " s.createdAt, s.version from Source s where s.id in :ids"
+                + (readable == null ? "" : " and s.collection in :readable"), Object[].class)
+                .setParameter("ids", ids);
+        if (readable != null) {
+            query.setParameter("readable", readable);
+        }
+        query.getResultList().forEach(r -> {
+            found.put((UUID) r[0], new SourcePage.Summary((UUID) r[0], (String) r[1], (String) r[2],
+                    List.copyOf((List<String>) r[3]), (String) r[4], (OffsetDateTime) r[5], (String) r[6],
+                    (String) r[7], (String) r[8], (Long) r[9], (SourceStatus) r[10], (String) r[11],
+                    List.copyOf((List<String>) r[12]), (OffsetDateTime) r[13], (Long) r[14]));
+        });
+        return ids.stream().distinct().map(found::get).filter(java.util.Objects::nonNull).toList();
     }
 
     public Optional<SourceDto> find(UUID id) {

@@ -131,6 +131,27 @@ class ImportResourceTest {
                 .then().statusCode(200).body("id", hasItem(job.getString("id")));
     }
 
+    /** A source moved into a collection the caller cannot read takes its import job out of the caller's sight. */
+    @Test
+    void aJobWhoseSourceMovedWhereTheCallerCannotReadIsHidden() {
+        String run = UUID.randomUUID().toString();
+        byte[] lines = ("{\"title\":\"Moves later\",\"text\":\"A statement that will move. " + run + "\"}\n"
+                + "{\"title\":\"Stays\",\"text\":\"A statement that stays. " + run + "\"}\n")
+                .getBytes(StandardCharsets.UTF_8);
+        String location = post("application/x-ndjson", lines, "").statusCode(202).extract().header("Location");
+        JsonPath job = finished(location);
+        String moved = (String) items(location, "CREATED").get(0).get("sourceId");
+        given().auth().oauth2(Tokens.forUser(Tokens.ADMIN)).contentType("application/json").header("If-Match", "*")
+                .body(Map.of("collection", "restricted")).patch("/api/v1/sources/" + moved).then().statusCode(200);
+
+        given().auth().oauth2(Tokens.integrator()).get(location).then().statusCode(404);
+        given().auth().oauth2(Tokens.integrator()).get(location + "/items").then().statusCode(404);
+        given().auth().oauth2(Tokens.integrator()).queryParam("size", 200).get("/api/v1/imports").then()
+                .statusCode(200).body("id", org.hamcrest.Matchers.not(hasItem(job.getString("id"))));
+        given().auth().oauth2(Tokens.forUser(Tokens.INVESTIGATOR)).get(location + "/items").then().statusCode(200)
+                .body("items.sourceId", hasItem(moved));
+    }
+
     /** Content already stored where the poster cannot look is a duplicate without its source, as the 409 says. */
     @Test
     void aDuplicateInACollectionThePosterCannotReadIsNotNamed() {
