@@ -38,6 +38,8 @@ import io.quarkus.security.identity.SecurityIdentity;
 public class SearchPage {
 
     static final int PAGE_SIZE = 20;
+    /** The longest search the search service takes. */
+    static final int MAX_QUERY = 1000;
     /** Most hits one export carries. */
     static final int EXPORT_MAX = 1000;
 
@@ -86,6 +88,10 @@ public class SearchPage {
         if (!state.hasQuery()) {
             return Templates.search(user, state, null, null);
         }
+        if (state.q() != null && state.q().length() > MAX_QUERY) {
+            return Templates.search(user, state, null, "A search can be at most " + MAX_QUERY
+                    + " characters long; this one has " + state.q().length() + ". Shorten it and search again.");
+        }
         try {
             SearchApi.Results results = search.search(state.apiParams(PAGE_SIZE, "month"));
             return Templates.search(user, state, view(state, results), null);
@@ -105,6 +111,9 @@ public class SearchPage {
         if (status == 400) {
             String detail = detail(e);
             return "This search could not be run" + (detail == null ? "; check its syntax." : ": " + detail);
+        }
+        if (status == 414 || status == 413) {
+            return "This search is too long to be sent; shorten it and search again.";
         }
         return status == 403 ? "Your roles do not allow searching." : "Search is unavailable right now.";
     }

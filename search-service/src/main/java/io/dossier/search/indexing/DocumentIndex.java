@@ -17,7 +17,6 @@ import io.quarkus.logging.Log;
 import co.elastic.clients.elasticsearch.ElasticsearchClient;
 import co.elastic.clients.elasticsearch._types.Refresh;
 import co.elastic.clients.elasticsearch._types.mapping.DynamicMapping;
-import co.elastic.clients.elasticsearch._types.mapping.IndexOptions;
 import co.elastic.clients.elasticsearch.core.BulkResponse;
 import co.elastic.clients.elasticsearch.core.bulk.BulkOperation;
 import co.elastic.clients.elasticsearch.core.bulk.BulkResponseItem;
@@ -40,8 +39,18 @@ import co.elastic.clients.elasticsearch.core.bulk.OperationType;
 @ApplicationScoped
 public class DocumentIndex {
 
-    /** Raise when the mapping changes: a new index is then built from the feed and replaces the old one. */
-    static final int MAPPING_VERSION = 3;
+    /**
+     * Raise when the mapping changes: a new index is then built from the feed and replaces the old one. The text
+     * analysis's own version is part of it (the index holds its output).
+     */
+    static final int MAPPING_VERSION = 400 + io.dossier.common.text.TextAnalysis.VERSION;
+    /** The first mapping with the title and text analysed in Java into forms and stems (before: folded copies). */
+    static final int ANALYSED_SINCE = 400;
+    /** The fields analysed in Java: indexed, not kept in _source. */
+    public static final List<String> ANALYSED_FIELDS = List.of("titleForms", "titleStems", "textForms", "textStems");
+    /** What reads of documents leave out of _source: the analysed copies (and the folded ones of older mappings). */
+    public static final List<String> SOURCE_EXCLUDES = List.of("titleFolded", "textFolded", "titleForms",
+            "titleStems", "textForms", "textStems");
     private static final DateTimeFormatter GENERATION = DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss-SSS");
 
     private final ElasticsearchClient client;
@@ -201,6 +210,21 @@ public class DocumentIndex {
         client.indices().delete(d -> d.index(old).ignoreUnavailable(true));
     }
 
+    /**
+     * Whether the live index (the one searches read) holds the title and text analysed into forms and stems; an
+     * index of an older mapping (folded copies) keeps being searched the old way until its replacement is built.
+     */
+    public boolean liveAnalysed() {
+        String index = live;
+        return index != null && version(index) >= ANALYSED_SINCE;
+    }
+
+    private int version(String index) {
+        String rest = index.substring(Math.min(index.length(), alias.length() + 2));
+        int dash = rest.indexOf('-');
+        return parseOrZero(dash < 0 ? rest : rest.substring(0, dash));
+    }
+
     private boolean isCurrentMapping(String index) {
         return index.startsWith(alias + "-v" + MAPPING_VERSION + "-") || index.equals(alias + "-v" + MAPPING_VERSION);
     }
@@ -238,15 +262,20 @@ public class DocumentIndex {
         client.indices().create(c -> c.index(name)
                 .settings(s -> s.numberOfShards("1").numberOfReplicas("0"))
                 .mappings(m -> m.dynamic(DynamicMapping.False)
+                        // the analysed copies are recomputed from the title and text whenever needed
+                        .source(src -> src.excludes(ANALYSED_FIELDS))
                         .properties("id", p -> p.keyword(k -> k))
                         .properties("collection", p -> p.keyword(k -> k))
-                        .properties("title", p -> p.text(t -> t.analyzer("standard")))
-                        .properties("titleFolded", p -> p.text(t -> t.analyzer("standard")))
+                        // analysed in Java (IndexedDocument): words joined by spaces; the fields themselves are
+                        // only stored, and highlights are computed from them in Java (no offsets indexed)
+                        .properties("title", p -> p.text(t -> t.index(false)))
+                        .properties("text", p -> p.text(t -> t.index(false)))
+                        .properties("titleStems", p -> p.text(t -> t.analyzer("whitespace")))
+                        .properties("textStems", p -> p.text(t -> t.analyzer("whitespace")))
+                        // forms: the exact-form boost, phrases as written, prefixes, fuzzy terms, spelling
+                        .properties("titleForms", p -> p.text(t -> t.analyzer("whitespace").norms(false)))
+                        .properties("textForms", p -> p.text(t -> t.analyzer("whitespace").norms(false)))
                         .properties("authors", p -> p.keyword(k -> k.ignoreAbove(300)))
-                        .properties("text", p -> p.text(t -> t.analyzer("standard")
-                                .indexOptions(IndexOptions.Offsets)))
-                        .properties("textFolded", p -> p.text(t -> t.analyzer("standard")
-                                .indexOptions(IndexOptions.Offsets)))
                         .properties("url", p -> p.keyword(k -> k.ignoreAbove(2048)))
                         .properties("publisher", p -> p.keyword(k -> k.ignoreAbove(300)))
                         .properties("publishedAt", p -> p.date(d -> d))

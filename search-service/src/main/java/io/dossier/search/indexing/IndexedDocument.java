@@ -5,18 +5,22 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
 
-import io.dossier.common.text.TextFolding;
+import io.dossier.common.text.TextAnalysis;
 
 /**
- * A source as stored in the documents index; dates are ISO-8601 strings. {@code titleFolded} and {@code textFolded}
- * hold the title and text as {@link io.dossier.common.text.TextFolding} folds them (the index's analyzer knows
- * nothing of Arabic letter forms or apostrophes); {@code entityIds}, {@code entityTypes} and {@code entityFacets}
+ * A source as stored in the documents index; dates are ISO-8601 strings. The title and the text are analysed here,
+ * in Java ({@link TextAnalysis}: the index's own analyzers know nothing of Arabic letter forms, clitics or stems), and
+ * indexed as their words joined by spaces: {@code *Forms}, the words folded as written (exact forms, prefixes,
+ * phrases as written), and {@code *Stems}, their stems in the document's language (every form of a word); the title
+ * and text themselves are only stored, for display and highlights. {@code entityIds}, {@code entityTypes} and
+ * {@code entityFacets}
  * ("id|type|primary name", for facets with names) come from the links; {@code mentions} are the links themselves
  * (stored, not indexed); {@code linkedThrough} is the registry change feed sequence the links reflect, so that a
  * registry change re-links only the documents linked before it.
  */
-public record IndexedDocument(String id, String collection, String title, String titleFolded, List<String> authors,
-        String text, String textFolded, String url, String publisher, String publishedAt, String language,
+public record IndexedDocument(String id, String collection, String title, String titleForms, String titleStems,
+        List<String> authors, String text, String textForms, String textStems, String url, String publisher,
+        String publishedAt, String language,
         List<String> tags, String createdAt, List<String> entityIds, List<String> entityTypes,
         List<String> entityFacets, List<LinkedMention> mentions, long linkedThrough) {
 
@@ -71,9 +75,40 @@ public record IndexedDocument(String id, String collection, String title, String
                 linked.add(new LinkedMention(m.entityId(), "title", m.start(), m.end()));
             }
         }
-        return new IndexedDocument(id, collection, title, title == null ? null : TextFolding.fold(title),
-                authors == null ? List.of() : authors, text, text == null ? null : TextFolding.fold(text), url,
+        Analysed analysedTitle = Analysed.of(title, language);
+        Analysed analysedText = Analysed.of(text, language);
+        return new IndexedDocument(id, collection, title, analysedTitle.forms(), analysedTitle.stems(),
+                authors == null ? List.of() : authors, text, analysedText.forms(), analysedText.stems(), url,
                 publisher, publishedAt, language, tags == null ? List.of() : tags, createdAt, List.copyOf(ids),
                 List.copyOf(types), List.copyOf(facets), linked, linkedThrough);
+    }
+
+    /** The stems of a document's title and text (the first {@code maxChars} of it), joined by spaces. */
+    public static String stems(String title, String text, String language, int maxChars) {
+        String body = text == null ? "" : text.length() > maxChars ? text.substring(0, maxChars) : text;
+        String t = Analysed.of(title, language).stems();
+        return (t == null ? "" : t) + " " + Analysed.of(body, language).stems();
+    }
+
+    /** A field's words as indexed: the folded forms and the stems, each joined by spaces (null for no field). */
+    record Analysed(String forms, String stems) {
+
+        static Analysed of(String field, String language) {
+            if (field == null) {
+                return new Analysed(null, null);
+            }
+            List<TextAnalysis.Token> tokens = TextAnalysis.tokens(field, language);
+            StringBuilder forms = new StringBuilder(field.length());
+            StringBuilder stems = new StringBuilder(field.length());
+            for (TextAnalysis.Token t : tokens) {
+                if (forms.length() > 0) {
+                    forms.append(' ');
+                    stems.append(' ');
+                }
+                forms.append(t.form());
+                stems.append(t.stem());
+            }
+            return new Analysed(forms.toString(), stems.toString());
+        }
     }
 }

@@ -181,8 +181,9 @@ public class Relinker {
             }
         }
         for (String phrase : phrases) {
+            // the folded words as written: *Forms since mapping 400, *Folded before (a rebuild writes to both)
             clauses.add(Query.of(q -> q.multiMatch(m -> m.query(phrase).type(TextQueryType.Phrase)
-                    .fields("titleFolded", "textFolded"))));
+                    .fields("titleForms", "textForms", "titleFolded", "textFolded"))));
         }
         long before = page.next();
         for (String index : documents.writable()) {
@@ -239,7 +240,7 @@ public class Relinker {
             String index = entry.getKey();
             List<String> ids = entry.getValue().stream().limit(SLICE).toList();
             MgetResponse<IndexedDocument> got = client.mget(m -> m.index(index).ids(ids)
-                    .sourceExcludes("titleFolded", "textFolded"), IndexedDocument.class);
+                    .sourceExcludes(DocumentIndex.SOURCE_EXCLUDES), IndexedDocument.class);
             List<IndexedDocument> found = new ArrayList<>();
             for (MultiGetResponseItem<IndexedDocument> item : got.docs()) {
                 if (item.isResult() && item.result().found() && item.result().source() != null) {

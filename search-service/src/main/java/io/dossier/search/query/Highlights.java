@@ -3,83 +3,98 @@ package io.dossier.search.query;
 import java.util.ArrayList;
 import java.util.List;
 
-import io.dossier.common.text.TextFolding;
+import io.dossier.common.text.TextAnalysis;
 
 /**
- * Turns Elasticsearch's highlight fragments into HTML snippets of the original text. Fragments come marked with
- * {@link #PRE} and {@link #POST} (private-use characters, never in folded text); a fragment of a folded field is
- * found again in the folding of the original, and its marks are carried back through the folding's offsets, so the
- * analyst reads the document's own spelling. Everything is HTML-escaped; {@code <mark>} is the only markup.
+ * HTML snippets of a document's own text with the words the query looks for marked, computed here from the stored
+ * text: the text is analysed as it was for indexing ({@link TextAnalysis}), each word whose folded form or stem the
+ * query looks for ({@link QueryTerms}) is marked in the original spelling, and the passages with the most marks are
+ * shown. Everything is HTML-escaped; {@code <mark>} is the only markup.
  */
 final class Highlights {
 
-    static final String PRE = "\uE000";
-    static final String POST = "\uE001";
+    /** Characters of a text analysed for highlights at most: a match further on is not shown, the opening is. */
+    static final int MAX_ANALYSED = 200_000;
+    /** About how long a snippet is, in characters. */
+    static final int SNIPPET = 180;
 
-    private Highlights() {
+    /** A title with every word the query looks for marked; null when none is. */
+    static String title(String title, String language, QueryTerms terms) {
+        if (title == null || terms.isEmpty()) {
+            return null;
+        }
+        List<int[]> marks = marks(title, language, terms);
+        return marks.isEmpty() ? null : marked(title, 0, title.length(), marks);
     }
 
-    /** Snippets of a field highlighted as it is stored (exact mode). */
-    static List<String> ofOriginal(List<String> fragments) {
-        List<String> out = new ArrayList<>(fragments.size());
-        for (String f : fragments) {
-            out.add(escape(f).replace(PRE, "<mark>").replace(POST, "</mark>"));
+    /** Up to {@code max} snippets of the text around the words the query looks for, the richest first. */
+    static List<String> text(String text, String language, QueryTerms terms, int max) {
+        if (text == null || terms.isEmpty()) {
+            return List.of();
         }
-        return out;
-    }
-
-    /** Snippets of the original text from fragments of its folded form. */
-    static List<String> ofFolded(List<String> fragments, String original) {
-        if (original == null) {
-            return ofOriginal(fragments);
+        String analysed = text.length() > MAX_ANALYSED ? text.substring(0, MAX_ANALYSED) : text;
+        List<int[]> marks = marks(analysed, language, terms);
+        if (marks.isEmpty()) {
+            return List.of();
         }
-        TextFolding.Folded folded = TextFolding.foldWithOffsets(original);
-        List<String> out = new ArrayList<>(fragments.size());
-        for (String fragment : fragments) {
-            String plain = fragment.replace(PRE, "").replace(POST, "");
-            int at = plain.isEmpty() ? -1 : folded.text().indexOf(plain);
-            out.add(at < 0
-                    ? ofOriginal(List.of(fragment)).get(0)
-                    : mapBack(fragment, at, plain.length(), folded,
-                            original));
+        // windows of about SNIPPET characters starting at each mark; the ones holding the most marks, not
+        // overlapping, in text order
+        List<int[]> windows = new ArrayList<>();
+        for (int i = 0; i < marks.size(); i++) {
+            int from = wordStart(analysed, Math.max(0, marks.get(i)[0] - SNIPPET / 3));
+            int to = wordEnd(analysed, Math.min(analysed.length(), from + SNIPPET));
+            int count = 0;
+            for (int j = i; j < marks.size() && marks.get(j)[1] <= to; j++) {
+                count++;
+            }
+            windows.add(new int[]{from, to, count});
         }
-        return out;
-    }
-
-    private static String mapBack(String fragment, int at, int length, TextFolding.Folded folded, String original) {
-        // the marked spans, in folded coordinates
-        List<int[]> marks = new ArrayList<>();
-        int k = at;
-        int open = -1;
-        for (int i = 0; i < fragment.length(); i++) {
-            char c = fragment.charAt(i);
-            if (c == PRE.charAt(0)) {
-                open = k;
-            } else if (c == POST.charAt(0)) {
-                if (open >= 0 && k > open) {
-                    marks.add(new int[]{open, k});
-                }
-                open = -1;
-            } else {
-                k++;
+        windows.sort((a, b) -> a[2] != b[2] ? Integer.compare(b[2], a[2]) : Integer.compare(a[0], b[0]));
+        List<int[]> chosen = new ArrayList<>();
+        for (int[] w : windows) {
+            if (chosen.size() == max) {
+                break;
+            }
+            if (chosen.stream().noneMatch(c -> w[0] < c[1] && c[0] < w[1])) {
+                chosen.add(w);
             }
         }
-        int from = folded.originalStart(at);
-        int to = folded.originalEnd(at + length, original);
-        StringBuilder html = new StringBuilder(to - from + marks.size() * 13);
+        chosen.sort((a, b) -> Integer.compare(a[0], b[0]));
+        List<String> out = new ArrayList<>(chosen.size());
+        for (int[] w : chosen) {
+            out.add(marked(analysed, w[0], w[1], marks));
+        }
+        return out;
+    }
+
+    /** The [start, end) spans of the words of {@code text} the query looks for, in order. */
+    private static List<int[]> marks(String text, String language, QueryTerms terms) {
+        List<int[]> marks = new ArrayList<>();
+        for (TextAnalysis.Token t : TextAnalysis.tokens(text, language)) {
+            if (terms.matches(t.form(), t.stem())) {
+                marks.add(new int[]{t.start(), t.end()});
+            }
+        }
+        return marks;
+    }
+
+    /** {@code text[from, to)} escaped, with the marks inside it. */
+    private static String marked(String text, int from, int to, List<int[]> marks) {
+        StringBuilder html = new StringBuilder(to - from + 32);
         int cursor = from;
         for (int[] m : marks) {
-            int s = folded.originalStart(m[0]);
-            int e = folded.originalEnd(m[1], original);
-            if (s < cursor) {
+            if (m[0] < cursor || m[1] > to) {
                 continue;
             }
-            html.append(escape(original.substring(cursor, s))).append("<mark>")
-                    .append(escape(original.substring(s, e))).append("</mark>");
-            cursor = e;
+            html.append(escape(text.substring(cursor, m[0]))).append("<mark>")
+                    .append(escape(text.substring(m[0], m[1]))).append("</mark>");
+            cursor = m[1];
         }
-        html.append(escape(original.substring(cursor, Math.max(cursor, to))));
+        html.append(escape(text.substring(cursor, to)));
         return html.toString();
+    }
+
+    private Highlights() {
     }
 
     /**

@@ -46,13 +46,14 @@ public class SearchResource {
 
     @GET
     @RolesAllowed("reader")
-    @Operation(summary = "Full-text search over the sources the caller may read", description = "Query syntax: words (all required), AND / OR / NOT, \"phrases\", prefix*, fuzzy~, parentheses. Case, diacritics, apostrophes and Arabic letter forms are folded, and a query that names a registry entity also finds the documents linked to it under any of its names (listed in `expansions`); `exact=true` turns both off. Pages: `from` up to 10,000 hits, or the `next` cursor of each page, without limit.")
+    @Operation(summary = "Full-text search over the sources the caller may read", description = "Query syntax: words (all required), AND / OR / NOT, +word, -word, \"phrases\" (\"…\"~N), prefix*, fuzzy~, word^2, (groups), and title:, text:, publisher:, language:, tag:, collection:. Each word finds every form of itself (stems in English, Arabic and Persian: attack, attacks, attacked; هجمات, الهجمات), the form as written first; case, diacritics, apostrophes and Arabic letter forms are folded; a query that names a registry entity also finds the documents linked to it under any of its names (listed in `expansions`). `exact=true` keeps the words as written: no stems, no aliases. Whatever is typed is searched: text that is not valid syntax is read as words, and `interpretedAs` says how the query was read (`syntax=strict` refuses it instead, with where it broke). Pages: `from` up to 10,000 hits, or the `next` cursor of each page, without limit.")
     @APIResponse(responseCode = "200", description = "Hits with highlighted snippets, the total, facets and the expansions applied", content = @Content(schema = @Schema(implementation = SearchResults.class)))
-    @APIResponse(responseCode = "400", description = "Invalid query (with where its syntax broke) or parameters", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "400", description = "Invalid parameters, or with syntax=strict a query that is not valid syntax (with the column where it broke)", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     @APIResponse(responseCode = "503", description = "Elasticsearch is unreachable", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     public SearchResults search(
             @Parameter(description = "The query", example = "Kataib Hezbollah") @QueryParam("q") @NotBlank @Size(max = 1000) String q,
-            @Parameter(description = "No folding, no alias expansion") @QueryParam("exact") @DefaultValue("false") boolean exact,
+            @Parameter(description = "The words as written: no stems, no alias expansion") @QueryParam("exact") @DefaultValue("false") boolean exact,
+            @Parameter(description = "lenient (default): any text is searched, what is not valid syntax as words; strict: a 400 for it") @QueryParam("syntax") @DefaultValue("lenient") @Pattern(regexp = "lenient|strict", message = "must be lenient or strict") String syntax,
             @Parameter(description = "Only documents linked to every one of these entities") @QueryParam("entity") @Size(max = 20) List<@Pattern(regexp = "[0-9a-fA-F-]{36}", message = "must be an entity id") String> entity,
             @Parameter(description = "Only documents linked to an entity of one of these types") @QueryParam("type") @Size(max = 20) List<@Size(max = 64) String> type,
             @QueryParam("publisher") @Size(max = 20) List<@Size(max = 300) String> publisher,
@@ -73,10 +74,11 @@ public class SearchResource {
         if (cursor != null && from > 0) {
             throw new ProblemException(400, "from and cursor cannot be used together");
         }
-        return search.search(new SearchParams(q, exact, orEmpty(entity), orEmpty(type), orEmpty(publisher),
-                orEmpty(language), orEmpty(collection), orEmpty(tag), date(publishedFrom, "publishedFrom"),
-                date(publishedTo, "publishedTo"), sort,
-                Character.toUpperCase(dateInterval.charAt(0)) + dateInterval.substring(1), cursor, from, size),
+        return search.search(
+                new SearchParams(q, exact, "strict".equals(syntax), orEmpty(entity), orEmpty(type), orEmpty(publisher),
+                        orEmpty(language), orEmpty(collection), orEmpty(tag), date(publishedFrom, "publishedFrom"),
+                        date(publishedTo, "publishedTo"), sort,
+                        Character.toUpperCase(dateInterval.charAt(0)) + dateInterval.substring(1), cursor, from, size),
                 identity);
     }
 

@@ -7,7 +7,9 @@ import java.util.Map;
  * A page of search results. Highlights are HTML-escaped text of the original in which only {@code <mark>} tags are
  * markup. {@code next} is the cursor of the next page (absent on the last one).
  */
-public record SearchResults(long total, List<Hit> hits, String next, Facets facets, List<Expansion> expansions) {
+public record SearchResults(long total, List<Hit> hits, String next, Facets facets, List<Expansion> expansions,
+        @org.eclipse.microprofile.openapi.annotations.media.Schema(description = "How the query was read: its canonical text (what was searched)") String interpretedAs,
+        @org.eclipse.microprofile.openapi.annotations.media.Schema(description = "When the query was read otherwise than typed (text that is not valid syntax read as words), what changed, in plain words") String note) {
 
     public record Hit(String id, String title, String url, String publisher, String publishedAt, String language,
             String collection, double score, Map<String, List<String>> highlights, List<EntityRef> entities) {

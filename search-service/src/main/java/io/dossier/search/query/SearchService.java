@@ -36,13 +36,13 @@ import co.elastic.clients.elasticsearch._types.aggregations.Aggregate;
 import co.elastic.clients.elasticsearch._types.aggregations.Aggregation;
 import co.elastic.clients.elasticsearch._types.aggregations.CalendarInterval;
 import co.elastic.clients.elasticsearch._types.aggregations.StringTermsBucket;
-import co.elastic.clients.elasticsearch._types.query_dsl.Operator;
 import co.elastic.clients.elasticsearch._types.query_dsl.Query;
 import co.elastic.clients.elasticsearch.core.SearchResponse;
 import co.elastic.clients.elasticsearch.core.search.Hit;
 
 /**
- * Search over the documents index: the query folded like the text ({@link QueryText}), names of registry entities
+ * Search over the documents index: the query read by {@link QuerySyntax} (any text; what is not valid syntax as
+ * words) and turned into a search of every form of its words ({@link DocumentQuery}), names of registry entities
  * in it expanded to the documents linked to them, filters, the caller's collections, facets, highlights carried back
  * to the original text, and cursor paging.
  */
@@ -50,6 +50,11 @@ import co.elastic.clients.elasticsearch.core.search.Hit;
 public class SearchService {
 
     private static final ObjectMapper JSON = new ObjectMapper();
+    /** How much of a document "more like this" reads (its opening). */
+    static final int SIMILAR_MAX_CHARS = 50_000;
+    private static final List<String> SIMILAR_EXCLUDES = java.util.stream.Stream
+            .concat(DocumentIndex.SOURCE_EXCLUDES.stream(), java.util.stream.Stream.of("text", "mentions")).toList();
+
     /** A whole-query match at least this good names the entity (exact, folded, article, order, abbreviation). */
     private static final double EXPANSION_SCORE = 0.9;
     /** How long a search waits for the registry's answer before it runs unexpanded. */
@@ -67,47 +72,85 @@ public class SearchService {
 
     public SearchResults search(SearchParams p, SecurityIdentity identity) {
         Set<String> readable = CollectionAccess.readable(identity);
-        Expanded expanded = p.exact() ? new Expanded(p.q(), List.of(), false) : expand(p.q());
-        List<SearchResults.Expansion> expansions = expanded.expansions();
-        Set<String> expandedIds = new java.util.HashSet<>();
-        expansions.forEach(e -> expandedIds.add(e.entityId()));
-        Query text = textQuery(p, expanded);
-        List<Query> filters = filters(p, readable);
-        List<SortOptions> sort = sort(p.sort());
-        List<FieldValue> after = p.cursor() == null ? null : Cursor.decode(p.cursor());
+        ParsedQuery parsed;
         try {
-            SearchResponse<IndexedDocument> response = client.search(s -> {
-                s.index(index.name()).ignoreUnavailable(true).size(p.size()).trackTotalHits(t -> t.enabled(true))
-                        .query(q -> q.bool(b -> b.must(text).filter(filters))).sort(sort)
-                        .source(src -> src.filter(f -> f.excludes("textFolded", "titleFolded")))
-                        .highlight(h -> h.preTags(Highlights.PRE).postTags(Highlights.POST)
-                                .fields(p.exact() ? "title" : "titleFolded", f -> f.numberOfFragments(0))
-                                .fields(p.exact() ? "text" : "textFolded",
-                                        f -> f.fragmentSize(180).numberOfFragments(3)))
-                        .aggregations(aggregations(p.dateInterval()));
-                if (after != null) {
-                    s.searchAfter(after);
-                } else {
-                    s.from(p.offset());
-                }
-                return s;
-            }, IndexedDocument.class);
-            List<SearchResults.Hit> hits = new ArrayList<>();
-            for (Hit<IndexedDocument> hit : response.hits().hits()) {
-                hits.add(hit(hit, p.exact(), expandedIds));
-            }
-            long total = response.hits().total() == null ? hits.size() : response.hits().total().value();
-            List<Hit<IndexedDocument>> raw = response.hits().hits();
-            String next = raw.size() == p.size() ? Cursor.encode(raw.get(raw.size() - 1).sort()) : null;
-            return new SearchResults(total, hits, next, facets(response.aggregations(), p.dateInterval()), expansions);
+            parsed = QuerySyntax.parse(p.q(), p.strict());
+        } catch (QuerySyntaxException e) {
+            throw new ProblemException(400, e.getMessage());
+        }
+        boolean everything = p.q().strip().equals("*");
+        if (parsed.isEmpty() && !everything) {
+            // punctuation, operators or markup only: nothing to look for, which is an answer, not an error
+            return new SearchResults(0, List.of(), null, null, List.of(), "",
+                    "There are no words to search in this query.");
+        }
+        DocumentQuery.Fields fields = index.liveAnalysed()
+                ? DocumentQuery.Fields.ANALYSED
+                : DocumentQuery.Fields.LEGACY;
+        Expanded expanded = p.exact() || everything ? Expanded.NONE : expand(p.q(), parsed);
+        Set<String> expandedIds = new java.util.HashSet<>();
+        expanded.expansions().forEach(e -> expandedIds.add(e.entityId()));
+        Query words = everything ? null : DocumentQuery.of(parsed.tree(), fields, p.exact(), expanded.aliases());
+        Query text = words == null ? Query.of(q -> q.matchAll(m -> m)) : words;
+        QueryTerms terms = everything ? QueryTerms.NONE : QueryTerms.of(parsed.tree(), p.exact() || !fields.stems());
+        String interpretedAs = everything ? "*" : parsed.interpretedAs();
+        String note = parsed.changed() ? parsed.note() : null;
+        try {
+            return run(p, readable, text, terms, expanded, expandedIds, interpretedAs, note);
         } catch (ElasticsearchException e) {
             if (e.status() >= 400 && e.status() < 500 && e.status() != 429) {
-                throw new ProblemException(400, "The query could not be run: " + reason(e));
+                // the engine refused the query (too many clauses, a prefix too wide): the words alone, once
+                Log.infof("search refused by Elasticsearch, retried as words: %s", reason(e));
+                if (p.strict()) {
+                    throw new ProblemException(400, "This search asks too much at once (too many words, or a "
+                            + "prefix or fuzzy word that matches too many); narrow it");
+                }
+                Query plain = DocumentQuery.of(DocumentQuery.wordsOnly(parsed.tree()), fields, p.exact(), List.of());
+                try {
+                    return run(p, readable, plain == null ? text : plain, terms, Expanded.NONE, Set.of(),
+                            DocumentQuery.wordsOnly(parsed.tree()).render(),
+                            "This search asked too much at once: its words were searched alone.");
+                } catch (ElasticsearchException again) {
+                    if (again.status() >= 400 && again.status() < 500 && again.status() != 429) {
+                        throw new ProblemException(400, "This search asks too much at once; use fewer words");
+                    }
+                    throw unavailable("search", again);
+                } catch (IOException again) {
+                    throw unavailable("search", again);
+                }
             }
             throw unavailable("search", e);
         } catch (IOException e) {
             throw unavailable("search", e);
         }
+    }
+
+    private SearchResults run(SearchParams p, Set<String> readable, Query text, QueryTerms terms, Expanded expanded,
+            Set<String> expandedIds, String interpretedAs, String note) throws IOException {
+        List<Query> filters = filters(p, readable);
+        List<SortOptions> sort = sort(p.sort());
+        List<FieldValue> after = p.cursor() == null ? null : Cursor.decode(p.cursor());
+        SearchResponse<IndexedDocument> response = client.search(s -> {
+            s.index(index.name()).ignoreUnavailable(true).size(p.size()).trackTotalHits(t -> t.enabled(true))
+                    .query(q -> q.bool(b -> b.must(text).filter(filters))).sort(sort)
+                    .source(src -> src.filter(f -> f.excludes(DocumentIndex.SOURCE_EXCLUDES)))
+                    .aggregations(aggregations(p.dateInterval()));
+            if (after != null) {
+                s.searchAfter(after);
+            } else {
+                s.from(p.offset());
+            }
+            return s;
+        }, IndexedDocument.class);
+        List<SearchResults.Hit> hits = new ArrayList<>();
+        for (Hit<IndexedDocument> hit : response.hits().hits()) {
+            hits.add(hit(hit, terms, expandedIds));
+        }
+        long total = response.hits().total() == null ? hits.size() : response.hits().total().value();
+        List<Hit<IndexedDocument>> raw = response.hits().hits();
+        String next = raw.size() == p.size() ? Cursor.encode(raw.get(raw.size() - 1).sort()) : null;
+        return new SearchResults(total, hits, next, facets(response.aggregations(), p.dateInterval()),
+                expanded.expansions(), interpretedAs, note);
     }
 
     /** One document the caller may read, with its linked mentions; 404 otherwise. */
@@ -116,7 +159,7 @@ public class SearchService {
         CollectionAccess.filter(CollectionAccess.readable(identity)).ifPresent(access::add);
         try {
             SearchResponse<IndexedDocument> found = client.search(s -> s.index(index.name()).ignoreUnavailable(true)
-                    .size(1).source(src -> src.filter(f -> f.excludes("textFolded", "titleFolded")))
+                    .size(1).source(src -> src.filter(f -> f.excludes(DocumentIndex.SOURCE_EXCLUDES)))
                     .query(q -> q.bool(b -> b.filter(access).filter(f -> f.ids(i -> i.values(id))))),
                     IndexedDocument.class);
             if (found.hits().hits().isEmpty() || found.hits().hits().get(0).source() == null) {
@@ -144,7 +187,7 @@ public class SearchService {
         CollectionAccess.filter(CollectionAccess.readable(identity)).ifPresent(access::add);
         try {
             SearchResponse<IndexedDocument> found = client.search(s -> s.index(index.name()).ignoreUnavailable(true)
-                    .size(1).source(src -> src.filter(f -> f.includes("entityIds")))
+                    .size(1).source(src -> src.filter(f -> f.includes("entityIds", "title", "text", "language")))
                     .query(q -> q.bool(b -> b.filter(access).filter(f -> f.ids(i -> i.values(id))))),
                     IndexedDocument.class);
             if (found.hits().hits().isEmpty()) {
@@ -155,12 +198,20 @@ public class SearchService {
                     ? List.of()
                     : document.source().entityIds().stream().map(FieldValue::of).toList();
             String concrete = document.index();
-            Query like = Query.of(q -> q.moreLikeThis(m -> m.fields("titleFolded", "textFolded")
-                    .like(l -> l.document(d -> d.index(concrete).id(id))).minTermFreq(1).minDocFreq(2)
-                    .maxQueryTerms(40).minimumShouldMatch("20%")));
+            IndexedDocument source = document.source();
+            // its stems, analysed here as for indexing (they are not kept in _source); an index of an older
+            // mapping still has its folded copies there
+            Query like = index.liveAnalysed() && source != null
+                    ? Query.of(q -> q.moreLikeThis(m -> m.fields("titleStems", "textStems")
+                            .like(l -> l.text(IndexedDocument.stems(source.title(), source.text(), source.language(),
+                                    SIMILAR_MAX_CHARS)))
+                            .minTermFreq(1).minDocFreq(2).maxQueryTerms(40).minimumShouldMatch("20%")))
+                    : Query.of(q -> q.moreLikeThis(m -> m.fields("titleFolded", "textFolded")
+                            .like(l -> l.document(d -> d.index(concrete).id(id))).minTermFreq(1).minDocFreq(2)
+                            .maxQueryTerms(40).minimumShouldMatch("20%")));
             SearchResponse<IndexedDocument> response = client.search(s -> s.index(index.name())
                     .ignoreUnavailable(true).size(size)
-                    .source(src -> src.filter(f -> f.excludes("text", "textFolded", "titleFolded", "mentions")))
+                    .source(src -> src.filter(f -> f.excludes(SIMILAR_EXCLUDES)))
                     .query(q -> q.bool(b -> {
                         b.must(like).filter(access).mustNot(n -> n.ids(i -> i.values(id)));
                         if (!entityIds.isEmpty()) {
@@ -171,7 +222,7 @@ public class SearchService {
                     })), IndexedDocument.class);
             List<SearchResults.Hit> hits = new ArrayList<>();
             for (Hit<IndexedDocument> hit : response.hits().hits()) {
-                hits.add(hit(hit, false, Set.of()));
+                hits.add(hit(hit, QueryTerms.NONE, Set.of()));
             }
             return new SimilarDocuments(id, hits);
         } catch (ElasticsearchException | IOException e) {
@@ -195,24 +246,30 @@ public class SearchService {
         return reason.length() > 500 ? reason.substring(0, 500) + "…" : reason;
     }
 
-    /** The query to run (folded, and with names inside it ORed with their entities) and the expansions applied. */
-    record Expanded(String query, List<SearchResults.Expansion> expansions, boolean wholeQuery) {
+    /** The registry names found in the query (their spans in its text) and the expansions they make. */
+    record Expanded(List<DocumentQuery.Alias> aliases, List<SearchResults.Expansion> expansions) {
+
+        static final Expanded NONE = new Expanded(List.of(), List.of());
     }
 
     /**
      * Alias expansion, with one linking call on the query and, for a query of plain words, one matching call made at
      * the same time. The whole query (quotes aside) linked as a name of an entity, or else matched whole against the
      * registry at {@link #EXPANSION_SCORE} or better (which reaches abbreviations such as "KH" that linking only takes
-     * with support from the text), finds that entity's documents; otherwise each name inside the query is ORed with
-     * its entity in the query's text ({@link QueryText#expandNames}), so the other words keep their meaning. Without
-     * the entities service, search answers unexpanded.
+     * with support from the text), finds that entity's documents; otherwise each name inside the query finds its
+     * entity's documents as well as its words, and the other words keep their meaning ({@link DocumentQuery}).
+     * Without the entities service, search answers unexpanded.
      */
-    private Expanded expand(String q) {
-        String name = q.strip();
-        if (name.length() > 1 && name.startsWith("\"") && name.endsWith("\"")) {
-            name = name.substring(1, name.length() - 1).strip();
+    private Expanded expand(String q, ParsedQuery parsed) {
+        List<QueryNode.Word> words = parsed.words();
+        if (words.isEmpty()) {
+            return Expanded.NONE;
         }
-        boolean plain = !name.isEmpty() && QueryText.isPlain(name);
+        // the name the query is as a whole: from its first word to its last, as typed
+        int nameStart = words.get(0).start();
+        int nameEnd = words.get(words.size() - 1).end();
+        String name = q.substring(nameStart, nameEnd);
+        boolean plain = !parsed.syntaxApplied() || parsed.tree() instanceof QueryNode.Phrase;
         CompletableFuture<EntitiesApi.Matches> matching = null;
         try {
             if (plain) {
@@ -221,10 +278,9 @@ public class SearchService {
             // bounded: a slow registry costs a search at most this, and the search answers unexpanded
             List<EntitiesApi.Mention> mentions = entities.mentionsAsync(new EntitiesApi.Text(q)).toCompletableFuture()
                     .get(EXPANSION_WAIT_MS, TimeUnit.MILLISECONDS).mentions();
-            int nameStart = q.indexOf(name);
             Map<String, SearchResults.Expansion> whole = new LinkedHashMap<>();
             for (EntitiesApi.Mention m : plain ? mentions : List.<EntitiesApi.Mention>of()) {
-                if (m.start() == nameStart && m.end() == nameStart + name.length()) {
+                if (m.start() == nameStart && m.end() == nameEnd) {
                     whole.putIfAbsent(m.entityId(), new SearchResults.Expansion(m.surface(), m.entityId(), m.type(),
                             m.primaryName(), "name"));
                 }
@@ -238,9 +294,18 @@ public class SearchService {
                 }
             }
             if (!whole.isEmpty()) {
-                return new Expanded(QueryText.fold(q), List.copyOf(whole.values()), true);
+                return new Expanded(whole.keySet().stream()
+                        .map(id -> new DocumentQuery.Alias(nameStart, nameEnd, id)).toList(),
+                        List.copyOf(whole.values()));
             }
-            return QueryText.expandNames(q, mentions);
+            List<DocumentQuery.Alias> aliases = new ArrayList<>();
+            Map<String, SearchResults.Expansion> inside = new LinkedHashMap<>();
+            for (EntitiesApi.Mention m : mentions) {
+                aliases.add(new DocumentQuery.Alias(m.start(), m.end(), m.entityId()));
+                inside.putIfAbsent(m.entityId() + "@" + m.start(), new SearchResults.Expansion(m.surface(),
+                        m.entityId(), m.type(), m.primaryName(), "mention"));
+            }
+            return new Expanded(aliases, List.copyOf(inside.values()));
         } catch (RuntimeException | ExecutionException | TimeoutException e) {
             Log.warnf("alias expansion skipped, the entities service did not answer: %s", e.getMessage());
         } catch (InterruptedException e) {
@@ -250,21 +315,7 @@ public class SearchService {
                 matching.cancel(true);
             }
         }
-        return new Expanded(QueryText.fold(q), List.of(), false);
-    }
-
-    private static Query textQuery(SearchParams p, Expanded expanded) {
-        String q = p.exact() ? p.q() : expanded.query();
-        List<String> fields = p.exact() ? List.of("title^2", "text") : List.of("titleFolded^2", "textFolded");
-        Query words = Query.of(x -> x.queryString(qs -> qs.query(q).fields(fields).defaultOperator(Operator.And)
-                .allowLeadingWildcard(false).fuzzyMaxExpansions(50).maxDeterminizedStates(10_000)));
-        if (!expanded.wholeQuery()) {
-            return words; // names inside the query, if any, were expanded in its text
-        }
-        // the words, or a link to any entity the query names; the words still rank first
-        List<FieldValue> ids = expanded.expansions().stream().map(e -> FieldValue.of(e.entityId())).toList();
-        Query linked = Query.of(x -> x.terms(t -> t.field("entityIds").terms(v -> v.value(ids)).boost(0.5f)));
-        return Query.of(x -> x.bool(b -> b.should(words, linked).minimumShouldMatch("1")));
+        return Expanded.NONE;
     }
 
     private static List<Query> filters(SearchParams p, Set<String> readable) {
@@ -353,17 +404,16 @@ public class SearchService {
                 .map(b -> new SearchResults.Bucket(b.key().stringValue(), b.docCount())).toList();
     }
 
-    static SearchResults.Hit hit(Hit<IndexedDocument> hit, boolean exact, Set<String> expandedIds) {
+    static SearchResults.Hit hit(Hit<IndexedDocument> hit, QueryTerms terms, Set<String> expandedIds) {
         IndexedDocument d = hit.source();
-        Map<String, List<String>> h = hit.highlight();
         Map<String, List<String>> highlights = new LinkedHashMap<>();
-        List<String> title = h.get(exact ? "title" : "titleFolded");
+        String title = Highlights.title(d.title(), d.language(), terms);
         if (title != null) {
-            highlights.put("title", exact ? Highlights.ofOriginal(title) : Highlights.ofFolded(title, d.title()));
+            highlights.put("title", List.of(title));
         }
-        List<String> text = h.get(exact ? "text" : "textFolded");
-        if (text != null) {
-            highlights.put("text", exact ? Highlights.ofOriginal(text) : Highlights.ofFolded(text, d.text()));
+        List<String> text = Highlights.text(d.text(), d.language(), terms, 3);
+        if (!text.isEmpty()) {
+            highlights.put("text", text);
         } else if (!expandedIds.isEmpty() && d.mentions() != null && d.text() != null) {
             // found through an entity link, not the words: the evidence is where the text names the entity
             List<int[]> spans = d.mentions().stream()

@@ -35,4 +35,45 @@ class HighlightsTest {
         assertThat(snippets).hasSize(3).allSatisfy(s -> assertThat(s).contains("<mark>KH</mark>"));
         assertThat(snippets.get(0)).startsWith("<mark>KH</mark> word");
     }
+
+    static QueryTerms words(String... words) {
+        return QueryTerms.of(new QueryNode.Bool(java.util.Arrays.stream(words)
+                .map(w -> new QueryNode.Clause(QueryNode.Occur.MUST, new QueryNode.Word(w, 0, w.length()))).toList()),
+                false);
+    }
+
+    @Test
+    void aTitleKeepsEveryCharacterAndMarksTheWordsAsWritten() {
+        String title = "Profile: Kataib Hezbollah (Hezbollah Brigades)";
+        assertThat(Highlights.title(title, "en", words("brigades")))
+                .isEqualTo("Profile: Kataib Hezbollah (Hezbollah <mark>Brigades</mark>)");
+        assertThat(Highlights.title("Kata’ib Hizballah’s statement.", "en", words("kataib")))
+                .isEqualTo("<mark>Kata’ib</mark> Hizballah’s statement.");
+        assertThat(Highlights.title(title, "en", words("nowhere"))).isNull();
+        assertThat(Highlights.title("<b>Brigades</b> & co", "en", words("brigades")))
+                .isEqualTo("&lt;b&gt;<mark>Brigades</mark>&lt;/b&gt; &amp; co");
+    }
+
+    @Test
+    void snippetsGoWhereTheMostMarksAreAndStayInTextOrder() {
+        String filler = "filler ".repeat(80);
+        String text = "The drone struck. " + filler + "Drone strikes and a drone again. " + filler + "End.";
+        List<String> snippets = Highlights.text(text, "en", words("drone"), 2);
+        assertThat(snippets).hasSize(2);
+        assertThat(snippets.get(0)).contains("The <mark>drone</mark> struck.");
+        assertThat(snippets.get(1)).contains("<mark>Drone</mark> strikes and a <mark>drone</mark> again.");
+        assertThat(String.join("", snippets).length()).isLessThan(text.length());
+        assertThat(Highlights.text(text, "en", words("absent"), 3)).isEmpty();
+    }
+
+    @Test
+    void prefixesAndFuzzyWordsAreMarkedToo() {
+        QueryTerms terms = QueryTerms.of(new QueryNode.Bool(List.of(
+                new QueryNode.Clause(QueryNode.Occur.MUST, new QueryNode.Prefix(new QueryNode.Word("milit", 0, 5))),
+                new QueryNode.Clause(QueryNode.Occur.MUST,
+                        new QueryNode.Fuzzy(new QueryNode.Word("qaani", 7, 12), 2)))),
+                false);
+        assertThat(Highlights.title("Militias loyal to Ghaani and Qaani", "en", terms))
+                .isEqualTo("<mark>Militias</mark> loyal to <mark>Ghaani</mark> and <mark>Qaani</mark>");
+    }
 }

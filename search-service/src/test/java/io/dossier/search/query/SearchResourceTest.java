@@ -5,7 +5,10 @@ import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.everyItem;
 import static org.hamcrest.Matchers.hasItem;
+import static org.hamcrest.Matchers.hasSize;
 import static org.hamcrest.Matchers.not;
+import static org.hamcrest.Matchers.notNullValue;
+import static org.hamcrest.Matchers.nullValue;
 
 import java.util.ArrayList;
 import java.util.HashSet;
@@ -105,9 +108,9 @@ class SearchResourceTest {
         as(Tokens.READER).queryParam("q", "اعلنت " + marker).get("/api/v1/search")
                 .then().statusCode(200).body("total", equalTo(1)).body("hits[0].id", equalTo(arabicId))
                 .body("hits[0].highlights.text[0]", containsString("<mark>أعلنت</mark>"));
-        // exact: no folding, so the apostrophe-less spelling finds nothing
+        // exact: the words as written, folded (case, marks, apostrophes) but not stemmed, and no aliases
         as(Tokens.READER).queryParam("q", "kataib " + marker).queryParam("exact", true).get("/api/v1/search")
-                .then().statusCode(200).body("total", equalTo(0));
+                .then().statusCode(200).body("total", equalTo(1)).body("expansions", hasSize(0));
     }
 
     @Test
@@ -120,9 +123,19 @@ class SearchResourceTest {
                 .then().statusCode(200).body("hits.id", equalTo(List.of(strikeId)));
         as(Tokens.READER).queryParam("q", "stirke~ " + marker).get("/api/v1/search")
                 .then().statusCode(200).body("hits.id", equalTo(List.of(strikeId)));
-        as(Tokens.READER).queryParam("q", "drone AND (").get("/api/v1/search")
+        // what is not valid syntax is searched as words, and the answer says how it was read
+        as(Tokens.READER).queryParam("q", "drone AND (" + marker).get("/api/v1/search")
+                .then().statusCode(200).body("hits.id", equalTo(List.of(strikeId)))
+                .body("interpretedAs", equalTo("drone " + marker)).body("note", notNullValue());
+        as(Tokens.READER).queryParam("q", "Kataib/Hezbollah " + marker).get("/api/v1/search")
+                .then().statusCode(200).body("total", equalTo(1)).body("note", nullValue());
+        // strict: a 400 in plain words, with where it broke; never the engine's wording
+        as(Tokens.READER).queryParam("q", "drone AND (").queryParam("syntax", "strict").get("/api/v1/search")
                 .then().statusCode(400).contentType("application/problem+json")
-                .body("detail", containsString("The query could not be run"));
+                .body("detail", containsString("column")).body("detail", not(containsString("shards")));
+        // punctuation only: an answer with nothing found, not an error
+        as(Tokens.READER).queryParam("q", "((( ))) :: --").get("/api/v1/search")
+                .then().statusCode(200).body("total", equalTo(0)).body("note", containsString("no words"));
     }
 
     @Test
