@@ -143,11 +143,6 @@ final class Corrections {
                 "it was left out");
     }
 
-    void questionMark(int offset) {
-        add(offset, "'?' at {c} is not supported (to find the words that begin with a word, end it with *, as in"
-                + " milit*)", "it was left out");
-    }
-
     void misplacedTilde(int offset) {
         add(offset, "'~' at {c} can only follow a word (as in qaani~1) or a phrase (as in \"drone strike\"~3)",
                 "it was left out");

@@ -101,8 +101,7 @@ final class QueryLexer {
                 fix.misplacedStar(i);
                 return i + 1;
             case '?' :
-                fix.questionMark(i);
-                return i + 1;
+                return i + 1; // punctuation: a question is searched as its words ("who is Qaani?")
             case '~' :
                 fix.misplacedTilde(i);
                 return numberEnd(i + 1);
