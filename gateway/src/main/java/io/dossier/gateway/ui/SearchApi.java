@@ -40,7 +40,8 @@ public interface SearchApi {
     Similar similar(@PathParam("id") String id, @QueryParam("size") int size);
 
     /** Our copy of what the search service answers. Highlights are escaped HTML with {@code <mark>} tags. */
-    record Results(long total, List<Hit> hits, String next, Facets facets, List<Expansion> expansions) {
+    record Results(long total, List<Hit> hits, String next, Facets facets, List<Expansion> expansions,
+            String interpretedAs, String note) {
     }
 
     record Hit(String id, String title, String url, String publisher, String publishedAt, String language,

@@ -56,8 +56,9 @@ public class SearchPage {
     public record FacetValue(String value, String label, long count, boolean active, String href) {
     }
 
+    /** {@code interpretedAs} and {@code note}: how the query was read, when that is not as typed. */
     public record SearchView(long total, List<Views.HitView> hits, String nextUrl, List<FacetView> facets,
-            Views.Histogram dates, List<SearchApi.Expansion> expansions) {
+            Views.Histogram dates, List<SearchApi.Expansion> expansions, String interpretedAs, String note) {
     }
 
     private final SearchClient search;
@@ -147,7 +148,8 @@ public class SearchPage {
         Views.Histogram dates = f == null ? null : Views.Histogram.of(f.dates(), state::period);
         return new SearchView(results.total(), hits, results.next() == null ? null : state.next(results.next()),
                 facets.stream().filter(x -> !x.values().isEmpty()).toList(), dates,
-                results.expansions() == null ? List.of() : results.expansions());
+                results.expansions() == null ? List.of() : results.expansions(),
+                results.note() == null ? null : results.interpretedAs(), results.note());
     }
 
     private static FacetView facet(SearchState state, String name, String label, List<SearchApi.Bucket> buckets) {
