@@ -41,7 +41,13 @@ public interface SearchApi {
 
     /** Our copy of what the search service answers. Highlights are escaped HTML with {@code <mark>} tags. */
     record Results(long total, List<Hit> hits, String next, Facets facets, List<Expansion> expansions,
-            String interpretedAs, String note) {
+            List<EntityMatch> entities, Suggestions suggestions, String interpretedAs, String note) {
+    }
+
+    record EntityMatch(String id, String type, String name, String why) {
+    }
+
+    record Suggestions(List<String> queries, List<String> hints) {
     }
 
     record Hit(String id, String title, String url, String publisher, String publishedAt, String language,

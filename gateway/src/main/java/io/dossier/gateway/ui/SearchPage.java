@@ -50,6 +50,10 @@ public class SearchPage {
         static native TemplateInstance suggestions(String q, List<SearchApi.Suggestion> entities);
     }
 
+    /** Another query to try, and the link that runs it (with the same filters). */
+    public record Suggested(String query, String href) {
+    }
+
     public record FacetView(String name, String label, List<FacetValue> values) {
     }
 
@@ -58,7 +62,8 @@ public class SearchPage {
 
     /** {@code interpretedAs} and {@code note}: how the query was read, when that is not as typed. */
     public record SearchView(long total, List<Views.HitView> hits, String nextUrl, List<FacetView> facets,
-            Views.Histogram dates, List<SearchApi.Expansion> expansions, String interpretedAs, String note) {
+            Views.Histogram dates, List<SearchApi.Expansion> expansions, String interpretedAs, String note,
+            List<SearchApi.EntityMatch> entities, List<Suggested> suggested, List<String> hints) {
     }
 
     private final SearchClient search;
@@ -149,7 +154,15 @@ public class SearchPage {
         return new SearchView(results.total(), hits, results.next() == null ? null : state.next(results.next()),
                 facets.stream().filter(x -> !x.values().isEmpty()).toList(), dates,
                 results.expansions() == null ? List.of() : results.expansions(),
-                results.note() == null ? null : results.interpretedAs(), results.note());
+                results.note() == null ? null : results.interpretedAs(), results.note(),
+                results.entities() == null ? List.of() : results.entities(),
+                results.suggestions() == null || results.suggestions().queries() == null
+                        ? List.of()
+                        : results.suggestions().queries().stream()
+                                .map(q -> new Suggested(q, state.withQuery(q))).toList(),
+                results.suggestions() == null || results.suggestions().hints() == null
+                        ? List.of()
+                        : results.suggestions().hints());
     }
 
     private static FacetView facet(SearchState state, String name, String label, List<SearchApi.Bucket> buckets) {

@@ -93,6 +93,11 @@ public record SearchState(String q, boolean exact, String sort, Map<String, List
         return "/search?" + query(q, exact, sort, filters, nextCursor);
     }
 
+    /** Another query with this search's filters and order. */
+    public String withQuery(String other) {
+        return "/search?" + query(other, exact, sort, filters, null);
+    }
+
     /** This search sorted otherwise. */
     public String sortedBy(String by) {
         return "/search?" + query(q, exact, by, filters, null);

@@ -8,6 +8,8 @@ import java.util.Map;
  * markup. {@code next} is the cursor of the next page (absent on the last one).
  */
 public record SearchResults(long total, List<Hit> hits, String next, Facets facets, List<Expansion> expansions,
+        @org.eclipse.microprofile.openapi.annotations.media.Schema(description = "Registry entities the query is about (up to 5), beside the documents") List<EntityMatch> entities,
+        @org.eclipse.microprofile.openapi.annotations.media.Schema(description = "When nothing is found: other spellings of its words that are in the documents the caller may read, and hints") Suggestions suggestions,
         @org.eclipse.microprofile.openapi.annotations.media.Schema(description = "How the query was read: its canonical text (what was searched)") String interpretedAs,
         @org.eclipse.microprofile.openapi.annotations.media.Schema(description = "When the query was read otherwise than typed (text that is not valid syntax read as words), what changed, in plain words") String note) {
 
@@ -16,6 +18,17 @@ public record SearchResults(long total, List<Hit> hits, String next, Facets face
     }
 
     public record EntityRef(String id, String type, String name) {
+    }
+
+    /** A registry entity the query is about: why, in words ("named KH", "tagged militia"). */
+    public record EntityMatch(String id, String type, String name, String why) {
+    }
+
+    /**
+     * What to try when nothing was found: the query with its words spelled as documents the caller may read spell
+     * them, and plain hints (a prefix search, fewer words).
+     */
+    public record Suggestions(List<String> queries, List<String> hints) {
     }
 
     /** Counts over every hit the caller may read (not only this page). */

@@ -63,11 +63,14 @@ public class SearchService {
     private final ElasticsearchClient client;
     private final DocumentIndex index;
     private final EntitiesApi entities;
+    private final EntityMatches entityMatches;
 
-    public SearchService(ElasticsearchClient client, DocumentIndex index, @RestClient EntitiesApi entities) {
+    public SearchService(ElasticsearchClient client, DocumentIndex index, @RestClient EntitiesApi entities,
+            EntityMatches entityMatches) {
         this.client = client;
         this.index = index;
         this.entities = entities;
+        this.entityMatches = entityMatches;
     }
 
     public SearchResults search(SearchParams p, SecurityIdentity identity) {
@@ -81,7 +84,7 @@ public class SearchService {
         boolean everything = p.q().strip().equals("*");
         if (parsed.isEmpty() && !everything) {
             // punctuation, operators or markup only: nothing to look for, which is an answer, not an error
-            return new SearchResults(0, List.of(), null, null, List.of(), "",
+            return new SearchResults(0, List.of(), null, null, List.of(), List.of(), null, "",
                     "There are no words to search in this query.");
         }
         DocumentQuery.Fields fields = index.liveAnalysed()
@@ -96,7 +99,8 @@ public class SearchService {
         String interpretedAs = everything ? "*" : parsed.interpretedAs();
         String note = parsed.changed() ? parsed.note() : null;
         try {
-            return run(p, readable, text, terms, expanded, expandedIds, interpretedAs, note);
+            return run(p, readable, text, terms, expanded, expandedIds, interpretedAs, note,
+                    everything ? null : parsed, fields);
         } catch (ElasticsearchException e) {
             if (e.status() >= 400 && e.status() < 500 && e.status() != 429) {
                 // the engine refused the query (too many clauses, a prefix too wide): the words alone, once
@@ -109,7 +113,7 @@ public class SearchService {
                 try {
                     return run(p, readable, plain == null ? text : plain, terms, Expanded.NONE, Set.of(),
                             DocumentQuery.wordsOnly(parsed.tree()).render(),
-                            "This search asked too much at once: its words were searched alone.");
+                            "This search asked too much at once: its words were searched alone.", null, fields);
                 } catch (ElasticsearchException again) {
                     if (again.status() >= 400 && again.status() < 500 && again.status() != 429) {
                         throw new ProblemException(400, "This search asks too much at once; use fewer words");
@@ -126,7 +130,8 @@ public class SearchService {
     }
 
     private SearchResults run(SearchParams p, Set<String> readable, Query text, QueryTerms terms, Expanded expanded,
-            Set<String> expandedIds, String interpretedAs, String note) throws IOException {
+            Set<String> expandedIds, String interpretedAs, String note, ParsedQuery parsed,
+            DocumentQuery.Fields fields) throws IOException {
         List<Query> filters = filters(p, readable);
         List<SortOptions> sort = sort(p.sort());
         List<FieldValue> after = p.cursor() == null ? null : Cursor.decode(p.cursor());
@@ -149,8 +154,79 @@ public class SearchService {
         long total = response.hits().total() == null ? hits.size() : response.hits().total().value();
         List<Hit<IndexedDocument>> raw = response.hits().hits();
         String next = raw.size() == p.size() ? Cursor.encode(raw.get(raw.size() - 1).sort()) : null;
+        List<SearchResults.EntityMatch> about = parsed == null || p.cursor() != null || p.offset() > 0
+                ? List.of()
+                : entityMatches.find(parsed, 5);
+        SearchResults.Suggestions suggestions = total == 0 && parsed != null && !p.exact()
+                ? suggestions(p, parsed, readable, fields)
+                : null;
         return new SearchResults(total, hits, next, facets(response.aggregations(), p.dateInterval()),
-                expanded.expansions(), interpretedAs, note);
+                expanded.expansions(), about, suggestions, interpretedAs, note);
+    }
+
+    /**
+     * What to try when nothing was found: the query with each word spelled as the index spells a word a letter or two
+     * away, offered only when documents the caller may read hold it (the index's vocabulary spans every collection;
+     * a suggestion must not tell of one the caller cannot read), and hints in plain words.
+     */
+    private SearchResults.Suggestions suggestions(SearchParams p, ParsedQuery parsed, Set<String> readable,
+            DocumentQuery.Fields fields) {
+        List<QueryNode.Word> words = parsed.words();
+        List<String> hints = new ArrayList<>();
+        if (words.size() == 1 && words.get(0).text().length() >= 3) {
+            hints.add("To find the words that begin with " + words.get(0).text() + ", search "
+                    + words.get(0).text() + "*");
+        }
+        if (words.size() > 1) {
+            hints.add("Every word must be in a document: fewer words find more, and OR finds any of them");
+        }
+        List<String> queries = new ArrayList<>();
+        try {
+            String field = fields.textForms();
+            // one term suggester per word: "w<i>" for the i-th word
+            Map<String, String> forms = new LinkedHashMap<>();
+            for (int i = 0; i < words.size(); i++) {
+                String form = io.dossier.common.text.TextAnalysis.form(words.get(i).text());
+                if (!form.isEmpty()) {
+                    forms.put("w" + i, form);
+                }
+            }
+            SearchResponse<Void> spelled = client.search(s -> {
+                s.index(index.name()).ignoreUnavailable(true).size(0);
+                forms.forEach((name, form) -> s.suggest(g -> g.suggesters(name, f -> f.text(form).term(t -> t
+                        .field(field).size(3)
+                        .suggestMode(co.elastic.clients.elasticsearch._types.SuggestMode.Missing)))));
+                return s;
+            }, Void.class);
+            StringBuilder corrected = new StringBuilder(p.q());
+            boolean changed = false;
+            // the corrections, from the last word back so that the offsets stay true
+            for (int i = words.size() - 1; i >= 0; i--) {
+                QueryNode.Word w = words.get(i);
+                var options = spelled.suggest().get("w" + i);
+                if (options == null || options.isEmpty() || options.get(0).term().options().isEmpty()) {
+                    continue;
+                }
+                String better = options.get(0).term().options().get(0).text();
+                corrected.replace(w.start(), w.end(), better);
+                changed = true;
+            }
+            if (changed) {
+                ParsedQuery retried = QuerySyntax.parse(corrected.toString(), false);
+                Query query = DocumentQuery.of(retried.tree(), fields, false, List.of());
+                if (query != null) {
+                    List<Query> access = filters(p, readable);
+                    long found = client.count(c -> c.index(index.name()).ignoreUnavailable(true)
+                            .query(q -> q.bool(b -> b.must(query).filter(access)))).count();
+                    if (found > 0) {
+                        queries.add(retried.interpretedAs());
+                    }
+                }
+            }
+        } catch (ElasticsearchException | IOException e) {
+            Log.debugf("no spelling suggestions: %s", e.getMessage());
+        }
+        return queries.isEmpty() && hints.isEmpty() ? null : new SearchResults.Suggestions(queries, hints);
     }
 
     /** One document the caller may read, with its linked mentions; 404 otherwise. */
