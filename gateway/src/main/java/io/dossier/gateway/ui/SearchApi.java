@@ -41,13 +41,14 @@ public interface SearchApi {
 
     /** Our copy of what the search service answers. Highlights are escaped HTML with {@code <mark>} tags. */
     record Results(long total, List<Hit> hits, String next, Facets facets, List<Expansion> expansions,
-            List<EntityMatch> entities, Suggestions suggestions, String interpretedAs, String note) {
+            List<EntityMatch> entities, Alternatives suggestions, String interpretedAs, String note) {
     }
 
     record EntityMatch(String id, String type, String name, String why) {
     }
 
-    record Suggestions(List<String> queries, List<String> hints) {
+    /** What to try when nothing was found (the API's {@code suggestions}). */
+    record Alternatives(List<String> queries, List<String> hints) {
     }
 
     record Hit(String id, String title, String url, String publisher, String publishedAt, String language,
