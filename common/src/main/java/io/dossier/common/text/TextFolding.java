@@ -9,8 +9,18 @@ import org.apache.lucene.analysis.miscellaneous.ASCIIFoldingFilter;
 /**
  * Folds names and texts to the form they are compared in, in every script: lower case; no diacritics; apostrophes,
  * ayn and hamza marks dropped ("Kata'ib", "Kata’ib" and "Kataib" fold alike); other punctuation as a space; Arabic
- * letters normalized (alef and hamza forms to bare alef, alef maqsura to yeh, teh marbuta to heh, Persian kaf and
- * yeh to Arabic, tashkeel and tatweel dropped); runs of spaces as one.
+ * letters normalized (alef and hamza forms to bare alef, alef maqsura to yeh, teh marbuta to heh, Persian kaf, yeh and
+ * heh to Arabic, tashkeel and tatweel dropped); decimal digits of every script as ASCII digits; zero-width joiners and
+ * non-joiners dropped, so the parts of a Persian word written with a ZWNJ ("کتاب‌ها") make one word, for the linker
+ * and for search alike; runs of spaces as one.
+ * <p>
+ * Whose rule is whose (docs/decisions.md #8): Lucene's {@code ArabicNormalizer} and {@code PersianNormalizer} and its
+ * {@code ASCIIFoldingFilter} (for Latin letters without a Unicode decomposition: ß, ø, ł, đ, æ, œ, þ, ı...) are
+ * called; {@code DecimalDigitFilter}'s one-line rule is repeated (Lucene has it only as a filter). Ours, because Lucene
+ * has none of them: dropping apostrophes and ayn marks, alef wasla and the wavy-hamza alefs, the lone hamza, Pashto yeh
+ * and swash kaf, lower case and the separators, and the compatibility decomposition with its marks dropped (which also
+ * gives what ASCIIFolding gives for é or ḥ, and decomposes Arabic presentation forms and ligatures). Lucene's Persian
+ * analysis turns a ZWNJ into a space; here it joins, one rule for linking and search.
  * <p>
  * {@link #foldWithOffsets} also tells, for each folded character, where it came from, so a match found in folded
  * text is a span of the original.
