@@ -28,6 +28,11 @@ public final class ArabicPrefixes {
     private ArabicPrefixes() {
     }
 
+    /** Whether c may begin a sequence of clitics (a quick test before {@link #parse}). */
+    public static boolean mayStart(char c) {
+        return c == 'و' || c == 'ف' || c == 'ب' || c == 'ك' || c == 'ل' || c == 'ا';
+    }
+
     /**
      * What s[from, to) is made of as clitics, a sum of {@link #CONJUNCTION}, {@link #PREPOSITION}, {@link #ARTICLE}
      * and {@link #CONTRACTED}; {@link #NONE} if it is not one to three clitics in their order.
