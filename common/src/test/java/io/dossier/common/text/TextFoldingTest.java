@@ -20,7 +20,15 @@ class TextFoldingTest {
             "عصائب أهل الحق | عصايب اهل الحق",
             "قاسم سُلَيْمانی | قاسم سليماني",
             "منظمة بدر | منظمه بدر",
-            "إسماعيل قاآني | اسماعيل قااني"})
+            "إسماعيل قاآني | اسماعيل قااني",
+            // Lucene's ASCIIFolding: letters without a Unicode decomposition, in both cases
+            "Æsir ÆSIR Œuvre Łódź ØRSTED Þór Straße ıstanbul Đorđe | aesir aesir oeuvre lodz orsted thor strasse istanbul dorde",
+            // Lucene's ArabicNormalizer and PersianNormalizer: Farsi yeh, keheh, heh with yeh, yeh barree
+            "کتابخانۀ ملی ے | كتابخانه ملي ي",
+            // Lucene's DecimalDigitFilter rule: Arabic-Indic and Persian digits
+            "١٢٣ ۱۲۳ 123 | 123 123 123",
+            // ours: the zero-width non-joiner joins the parts of a Persian word; ٱ ې ڪ ء
+            "می‌خواهم | ميخواهم", "ٱلله ېڪء | الله يك"})
     void foldsAlike(String name, String folded) {
         assertThat(TextFolding.fold(name)).isEqualTo(folded);
     }

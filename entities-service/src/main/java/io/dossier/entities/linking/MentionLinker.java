@@ -10,6 +10,8 @@ import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
 
+import io.dossier.common.text.ArabicPrefixes;
+import io.dossier.common.text.EnglishPossessive;
 import io.dossier.common.text.TextFolding;
 
 /**
@@ -23,11 +25,13 @@ import io.dossier.common.text.TextFolding;
  * names with fewer than two are dropped, being more noise than signal. An entity registered twice under names that
  * fold alike keeps one, the strong one if either is.</li>
  * <li><b>Whole words.</b> A match starts and ends at a word boundary of the folded text. Two exceptions follow the
- * languages. An English possessive may follow the end: "Iraq's" holds a mention of "Iraq" (an apostrophe in the
- * original, then "s", then a boundary). In Arabic script a match may start after clitics glued to the word: an
- * optional conjunction (و, ف), then an optional preposition (ب, ل, ك), then the article ال (or لل, the contraction of
- * ل and ال), at least one of them, so "وكتائب حزب الله" and "لكتائب" hold "كتائب". The article is only allowed when
- * the name does not itself start with ال.</li>
+ * languages, with the rules search uses too (module common). An English possessive may follow the end
+ * ({@link EnglishPossessive}): "Iraq's" holds a mention of "Iraq". In Arabic script a match may start after the clitics
+ * glued to the word ({@link ArabicPrefixes}): an optional conjunction (و, ف), an optional preposition (ب, ل, ك), an
+ * optional article ال, at least one of them, so "وكتائب حزب الله" and "لكتائب" hold "كتائب". The article is only allowed
+ * when the name does not itself start with ال, except in its contraction with ل: "للحشد الشعبي" (ل + الحشد, the
+ * article's alef dropped) holds "الحشد الشعبي", and the mention starts at the article's lam. Names are never
+ * stemmed.</li>
  * <li><b>Longest match.</b> Among overlapping matches the leftmost wins, and of those the longest; the others are
  * dropped, so "Kataib Hezbollah" hides the "Hezbollah" inside it.</li>
  * <li><b>Ambiguous names.</b> A name registered for several entities gives one mention per entity, all with the same
@@ -46,6 +50,10 @@ public final class MentionLinker {
     /** The state after a word boundary: every pattern is stored behind a space, so matches can only start there. */
     private static final int WORD = 1;
     private static final int NONE = -1;
+    /** Which Arabic names a walk after clitics takes: any, those without the article ال, those with it. */
+    private static final int ANY = 0;
+    private static final int WITHOUT_ARTICLE = 1;
+    private static final int WITH_ARTICLE = 2;
 
     // Transitions: the word-start state's in a direct table (it has thousands of children), every other state's as
     // a slice [info[2s], info[2s + 2]) of edges sorted by char, each (char << 32 | target) in one long so that a
@@ -64,6 +72,8 @@ public final class MentionLinker {
     private final int[] report;
     private final boolean anyArabic;
     private final boolean anyWeak;
+    /** The state after " ال" (names that start with the article), or NONE. */
+    private final int articleState;
 
     private final int[] patternLength;
     private final boolean[] patternArabic;
@@ -172,6 +182,9 @@ public final class MentionLinker {
             weak |= w;
         }
         this.anyWeak = weak;
+        int alef = wordNext['ا'] >>> 1;
+        int article = alef > WORD ? child(alef, 'ل') >> 1 : NONE;
+        this.articleState = article > WORD ? article : NONE;
     }
 
     public static MentionLinker build(Collection<LinkName> names) {
@@ -217,13 +230,12 @@ public final class MentionLinker {
         }
         TextFolding.Folded folded = TextFolding.foldWithOffsets(text);
         String f = folded.text();
-        int[] offsets = folded.offsets();
         Candidates candidates = new Candidates();
         int n = f.length();
         int state = WORD; // the text starts at a word boundary
         for (int i = 0; i < n; i++) {
             char c = f.charAt(i);
-            if (anyArabic && (i == 0 || f.charAt(i - 1) == ' ') && cliticLetter(c)) {
+            if (anyArabic && (i == 0 || f.charAt(i - 1) == ' ') && ArabicPrefixes.mayStart(c)) {
                 afterClitics(text, folded, i, candidates);
             }
             int t;
@@ -248,7 +260,7 @@ public final class MentionLinker {
             }
             int hit = report[state];
             int end = i + 1;
-            if (end < n && f.charAt(end) != ' ' && !possessive(text, f, offsets, end)) {
+            if (end < n && f.charAt(end) != ' ' && !EnglishPossessive.at(text, folded, end)) {
                 continue;
             }
             for (; hit != NONE; hit = dictionary[hit]) {
@@ -261,24 +273,43 @@ public final class MentionLinker {
 
     /**
      * Matches that start after Arabic clitics glued to the word at i: for each clitic prefix the word starts with,
-     * a plain trie walk from the word-start state over the rest of the word and the words after it.
+     * plain trie walks over the rest of the word and the words after it.
      */
     private void afterClitics(String text, TextFolding.Folded folded, int i, Candidates candidates) {
         String f = folded.text();
         int n = f.length();
-        for (int k = 1; k <= 4 && i + k < n; k++) {
-            if (!cliticPrefix(f, i, i + k, true)) {
+        for (int k = 1; k <= ArabicPrefixes.LONGEST && i + k < n; k++) {
+            int clitics = ArabicPrefixes.parse(f, i, i + k);
+            if (clitics == ArabicPrefixes.NONE) {
                 continue;
             }
-            boolean article = !cliticPrefix(f, i, i + k, false);
-            int start = i + k;
-            int s = wordNext[f.charAt(start)] >>> 1;
-            for (int j = start; s > WORD; s = j + 1 < n ? child(s, f.charAt(++j)) >> 1 : NONE) {
-                int p = output[s];
-                if (p != NONE && patternArabic[p] && !(article && patternArticle[p])
-                        && (j + 1 == n || f.charAt(j + 1) == ' ')) {
-                    accept(text, folded, start, j + 1, p, candidates);
-                }
+            boolean article = (clitics & ArabicPrefixes.ARTICLE) != 0;
+            walk(text, folded, WORD, i + k, i + k, article ? WITHOUT_ARTICLE : ANY, candidates);
+            if ((clitics & ArabicPrefixes.CONTRACTED) != 0 && articleState != NONE) {
+                // ل + a name with its own article, whose alef is dropped: the name's "ال" stands as the second ل.
+                walk(text, folded, articleState, i + k, i + k - 1, WITH_ARTICLE, candidates);
+            }
+        }
+    }
+
+    /**
+     * The Arabic names the trie reads from {@code state} over f[from, ...) that end at a word boundary, as mentions
+     * from {@code spanStart}; {@code articles} says whether names starting with ال may, must not or must be taken.
+     */
+    private void walk(String text, TextFolding.Folded folded, int state, int from, int spanStart, int articles,
+            Candidates candidates) {
+        String f = folded.text();
+        int n = f.length();
+        for (int j = from; j < n; j++) {
+            char c = f.charAt(j);
+            state = state == WORD ? wordNext[c] >>> 1 : child(state, c) >> 1;
+            if (state <= WORD) {
+                return;
+            }
+            int p = output[state];
+            if (p != NONE && patternArabic[p] && (j + 1 == n || f.charAt(j + 1) == ' ')
+                    && (articles == ANY || patternArticle[p] == (articles == WITH_ARTICLE))) {
+                accept(text, folded, spanStart, j + 1, p, candidates);
             }
         }
     }
@@ -288,10 +319,6 @@ public final class MentionLinker {
             return;
         }
         candidates.add(start, end, p);
-    }
-
-    private static boolean cliticLetter(char c) {
-        return c == 'و' || c == 'ف' || c == 'ب' || c == 'ل' || c == 'ك' || c == 'ا';
     }
 
     private List<Mention> resolve(String text, TextFolding.Folded folded, int[] chosen) {
@@ -416,38 +443,6 @@ public final class MentionLinker {
                 dictionary[t] = output[f] != NONE ? f : dictionary[f];
             }
         }
-    }
-
-    /** Whether f[from, to) is Arabic clitics: optional و/ف, optional ب/ل/ك, optional ال (or لل), at least one. */
-    static boolean cliticPrefix(String f, int from, int to, boolean articleAllowed) {
-        int i = from;
-        if (i < to && (f.charAt(i) == 'و' || f.charAt(i) == 'ف')) {
-            i++;
-        }
-        if (articleAllowed && i + 2 == to && f.charAt(i) == 'ل' && f.charAt(i + 1) == 'ل') {
-            return true;
-        }
-        if (i < to && (f.charAt(i) == 'ب' || f.charAt(i) == 'ل' || f.charAt(i) == 'ك')) {
-            i++;
-        }
-        if (articleAllowed && i + 2 <= to && f.charAt(i) == 'ا' && f.charAt(i + 1) == 'ل') {
-            i += 2;
-        }
-        return i == to && to > from;
-    }
-
-    /** Whether folded position end is followed by an English possessive: apostrophe, "s", then a boundary. */
-    private static boolean possessive(String text, String f, int[] offsets, int end) {
-        if (f.charAt(end) != 's' || (end + 1 < f.length() && f.charAt(end + 1) != ' ')) {
-            return false;
-        }
-        for (int o = offsets[end - 1] + 1; o < offsets[end]; o++) {
-            char c = text.charAt(o);
-            if (c == '\'' || c == '’' || c == 'ʼ') {
-                return true;
-            }
-        }
-        return false;
     }
 
     /** Index of the first entry of p whose capitals the original span repeats, or -1. */

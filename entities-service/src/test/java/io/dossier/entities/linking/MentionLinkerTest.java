@@ -112,6 +112,28 @@ class MentionLinkerTest {
     }
 
     @Test
+    void theContractionOfLamAndTheArticleHoldsANameThatHasTheArticle() {
+        // ل + الحشد is written للحشد (the article's alef dropped); the mention starts at the article's lam
+        String text = "دعما للحشد الشعبي ثم وللحشد الشعبي وفللبصرة للبصرة";
+        assertThat(LINKER.link(text)).extracting(Mention::entityId, Mention::surface).containsExactly(
+                tuple(PMF, "لحشد الشعبي"),
+                tuple(PMF, "لحشد الشعبي"),
+                tuple(BASRA_PROVINCE, "لبصرة"));
+        // and لل still adds the article to a name that lacks it: للكتائب is ل + الكتائب
+        assertThat(LINKER.link("للكتائب حزب الله")).extracting(Mention::entityId, Mention::surface)
+                .containsExactly(tuple(KH, "كتائب حزب الله"));
+        // one lam is the word's own letter, not a contraction: لحشد is no mention
+        assertThat(LINKER.link("لحشد الشعبي")).isEmpty();
+    }
+
+    @Test
+    void englishPossessivesEndAMention() {
+        assertThat(LINKER.link("Badr's men and Kataib Hezbollah’s statement")).extracting(Mention::surface)
+                .containsExactly("Badr", "Kataib Hezbollah");
+        assertThat(LINKER.link("Badrs and Badr-s")).extracting(Mention::surface).containsExactly("Badr");
+    }
+
+    @Test
     void arabicWordsThatMerelyEndWithANameAreNotMentions() {
         // ت is no clitic, and the article cannot be added to a name that already has it
         assertThat(LINKER.link("تكتائب حزب الله")).extracting(Mention::entityId).containsExactly(HEZBOLLAH);
