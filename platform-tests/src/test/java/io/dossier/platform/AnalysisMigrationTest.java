@@ -44,7 +44,7 @@ class AnalysisMigrationTest {
         List<Map<String, Object>> sources = new ArrayList<>();
         for (int i = 0; i < 5; i++) {
             String title = "Convoy attacks " + i + " " + word;
-            String text = "Gunmen staged attacks on convoys near the checkpoints. " + word;
+            String text = "Gunmen staged attacks on convoys near the checkpoints, report " + i + ". " + word;
             String id = given().baseUri(Platform.GATEWAY).auth().oauth2(Tokens.forUser(Tokens.ANALYST))
                     .contentType(ContentType.JSON).body(Map.of("title", title, "text", text, "language", "en"))
                     .post("/api/v1/sources").then().statusCode(201).extract().path("id");

@@ -302,8 +302,12 @@ public class DocumentIndex {
      */
     public void write(String index, List<IndexedDocument> upserts, List<String> deletions) throws IOException {
         List<BulkOperation> operations = new ArrayList<>();
+        boolean legacy = version(index) < ANALYSED_SINCE;
         for (IndexedDocument document : upserts) {
-            operations.add(BulkOperation.of(b -> b.index(i -> i.index(index).id(document.id()).document(document))));
+            // an index of an older mapping (live while its replacement is built) is searched by its folded copies:
+            // it gets them, so what arrives meanwhile is found there too
+            Object written = legacy ? LegacyDocument.of(document) : document;
+            operations.add(BulkOperation.of(b -> b.index(i -> i.index(index).id(document.id()).document(written))));
         }
         for (String id : deletions) {
             operations.add(BulkOperation.of(b -> b.delete(d -> d.index(index).id(id))));

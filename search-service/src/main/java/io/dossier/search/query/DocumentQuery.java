@@ -70,6 +70,20 @@ final class DocumentQuery {
         return new DocumentQuery(fields, exact, aliases).node(tree, Scope.BOTH);
     }
 
+    /**
+     * The query for {@code tree} over the index behind the alias, whichever mapping it has: while the live index is
+     * of an older mapping, over both field sets (the alias moves to the analysed index a moment before the instance
+     * learns it; the fields an index lacks match nothing there).
+     */
+    static Query of(QueryNode tree, boolean liveAnalysed, boolean exact, List<Alias> aliases) {
+        Query analysed = of(tree, Fields.ANALYSED, exact, aliases);
+        if (liveAnalysed || analysed == null) {
+            return analysed;
+        }
+        Query legacy = of(tree, Fields.LEGACY, exact, aliases);
+        return Query.of(q -> q.bool(b -> b.should(analysed, legacy).minimumShouldMatch("1")));
+    }
+
     /** What the words of a query are the words of: both fields, or the one a {@code title:} or {@code text:} names. */
     private enum Scope {
         BOTH, TITLE, TEXT
@@ -111,6 +125,10 @@ final class DocumentQuery {
             return null; // punctuation alone: nothing to find
         }
         String form = stems.get(0);
+        if (form.indexOf(' ') >= 0) {
+            // one word as typed, several as analysed ("al-Haq", "U.S"): they are found together, in order
+            return phrase(List.of(form.split(" ")), 0, scope);
+        }
         List<Query> should = new ArrayList<>();
         if (!exact && fields.stems()) {
             String all = String.join(" ", stems);
@@ -124,15 +142,21 @@ final class DocumentQuery {
 
     /** A phrase: its words' stems in order, and the phrase as written ranking above. */
     private Query phrase(Phrase p, Scope scope) {
+        return phrase(p.words().stream().map(Word::text).toList(), p.slop(), scope);
+    }
+
+    private Query phrase(List<String> words, int slop, Scope scope) {
         List<String> forms = new ArrayList<>();
         List<String> stems = new ArrayList<>();
-        for (Word w : p.words()) {
-            List<String> s = TextAnalysis.queryStems(w.text());
-            if (!s.isEmpty()) {
-                forms.add(s.get(0));
-                // the stem a document of the word's script most likely holds (English, Arabic); the form as written
-                // covers the others
-                stems.add(s.size() > 1 ? s.get(1) : s.get(0));
+        for (String word : words) {
+            for (String part : TextAnalysis.form(word).split(" ")) {
+                List<String> s = part.isEmpty() ? List.of() : TextAnalysis.queryStems(part);
+                if (!s.isEmpty()) {
+                    forms.add(s.get(0));
+                    // the stem a document of the word's script most likely holds (English, Arabic); the form as
+                    // written covers the others
+                    stems.add(s.size() > 1 ? s.get(1) : s.get(0));
+                }
             }
         }
         if (forms.isEmpty()) {
@@ -143,10 +167,10 @@ final class DocumentQuery {
         List<Query> should = new ArrayList<>();
         if (!exact && fields.stems()) {
             forEach(scope, (stemsField, formsField, weight) -> should.add(Query.of(q -> q.matchPhrase(m -> m
-                    .field(stemsField).query(stemmed).slop(p.slop()).boost(weight)))));
+                    .field(stemsField).query(stemmed).slop(slop).boost(weight)))));
         }
         forEach(scope, (stemsField, formsField, weight) -> should.add(Query.of(q -> q.matchPhrase(m -> m
-                .field(formsField).query(asWritten).slop(p.slop())
+                .field(formsField).query(asWritten).slop(slop)
                 .boost(weight * (exact || !fields.stems() ? 1 : AS_WRITTEN))))));
         return Query.of(q -> q.bool(b -> b.should(should).minimumShouldMatch("1")));
     }

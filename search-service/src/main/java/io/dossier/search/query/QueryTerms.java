@@ -29,11 +29,13 @@ record QueryTerms(Set<String> forms, Set<String> stems, List<String> prefixes, L
     private static void collect(QueryNode node, boolean exact, Set<String> forms, Set<String> stems,
             List<String> prefixes, List<Fuzzy> fuzzy) {
         if (node instanceof QueryNode.Word w) {
-            List<String> s = io.dossier.common.text.TextAnalysis.queryStems(w.text());
-            if (!s.isEmpty()) {
-                forms.add(s.get(0));
-                if (!exact) {
-                    stems.addAll(s);
+            for (String part : io.dossier.common.text.TextAnalysis.form(w.text()).split(" ")) {
+                List<String> s = part.isEmpty() ? List.of() : io.dossier.common.text.TextAnalysis.queryStems(part);
+                if (!s.isEmpty()) {
+                    forms.add(s.get(0));
+                    if (!exact) {
+                        stems.addAll(s);
+                    }
                 }
             }
         } else if (node instanceof QueryNode.Phrase p) {
