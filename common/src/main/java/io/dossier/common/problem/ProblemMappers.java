@@ -54,8 +54,22 @@ public class ProblemMappers {
             return Problem.of(400, "Invalid parameter value").withInstance(path(uri)).toResponse();
         }
         Response.ResponseBuilder answer = Response.fromResponse(e.getResponse()).type(Problem.MEDIA_TYPE)
-                .entity(Problem.of(status, e.getMessage()).withInstance(path(uri)));
+                .entity(Problem.of(status, plainWords(status, e)).withInstance(path(uri)));
         return answer.build();
+    }
+
+    /**
+     * What the REST layer's own exceptions say, in plain words: their messages are the framework's ("Unable to find
+     * matching target resource method"), never for a reader.
+     */
+    static String plainWords(int status, WebApplicationException e) {
+        return switch (status) {
+            case 404 -> "There is nothing at this address";
+            case 405 -> "This address does not take this kind of request";
+            case 406 -> "This address cannot answer in the format asked for (Accept)";
+            case 415 -> "This address does not take a body of this type (Content-Type)";
+            default -> Problem.reason(status);
+        };
     }
 
     @ServerExceptionMapper

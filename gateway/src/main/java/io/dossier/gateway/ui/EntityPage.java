@@ -53,7 +53,7 @@ public class EntityPage {
         static native TemplateInstance entity(String user, EntitiesApi.Entity entity, List<ScriptNames> names,
                 List<Attribute> attributes, List<RelationView> relations, String graph, Views.Histogram timeline,
                 SearchApi.CoMentions coMentioned, List<Views.HitView> documents, long documentCount, boolean editor,
-                String csrf, String message, List<String> relationTypes);
+                String csrf, String message, boolean failed, List<String> relationTypes);
 
         static native TemplateInstance options(List<SearchApi.Suggestion> entities);
     }
@@ -62,6 +62,10 @@ public class EntityPage {
      * What a form's redirect back to the page says, by code: the page shows only these fixed words, never text taken
      * from the address (which anyone can write into a link).
      */
+    /** The notices that say something was not done (shown as alerts, not as confirmations). */
+    static final Set<String> FAILURES = Set.of("name-invalid", "name-exists", "relation-invalid", "no-other",
+            "merge-changed", "merge-refused", "forbidden", "unavailable");
+
     static final Map<String, String> NOTICES = Map.ofEntries(
             Map.entry("name-added", "Name added."),
             Map.entry("name-invalid", "The name was not added: check its spelling, its language code (two or three "
@@ -168,7 +172,7 @@ public class EntityPage {
         return Templates.entity(identity.getPrincipal().getName(), entity, byScript(entity), attributes(entity),
                 relations, graph(entity, relations), timeline, coMentioned, documents, documentCount,
                 identity.hasRole("editor"), csrf.token(identity), notice == null ? null : NOTICES.get(notice),
-                RELATION_TYPES);
+                notice != null && FAILURES.contains(notice), RELATION_TYPES);
     }
 
     /**

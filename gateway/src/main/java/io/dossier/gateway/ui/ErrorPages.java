@@ -48,15 +48,16 @@ public class ErrorPages {
                 ? null
                 : principal.getName();
         String retry = response.getHeaderString(HttpHeaders.RETRY_AFTER);
-        String again = HttpMethod.GET.equals(request.getMethod())
-                ? request.getUriInfo().getRequestUri()
-                        .getRawPath()
-                        + (request.getUriInfo().getRequestUri().getRawQuery() == null
-                                ? ""
-                                : "?" + request.getUriInfo().getRequestUri().getRawQuery())
-                : null;
-        response.setEntity(Templates.error(user, response.getStatus(), heading(response.getStatus()),
-                detail(problem, retry), next(response.getStatus(), again)).render());
+        String detail = detail(problem, retry);
+        if ("true".equals(request.getHeaderString("HX-Request"))) {
+            // a fragment a page's script asked for (the typeahead): a line in place, not a whole page
+            response.setEntity(Templates.fragment(detail).render());
+        } else {
+            // "go to search" only for someone who may search (a user without any Dossier role may not)
+            boolean searches = user != null && request.getSecurityContext().isUserInRole("reader");
+            response.setEntity(Templates.error(user, response.getStatus(), heading(response.getStatus()), detail,
+                    next(response.getStatus(), again(request), searches)).render());
+        }
         response.getHeaders().putSingle(HttpHeaders.CONTENT_TYPE, MediaType.TEXT_HTML + ";charset=UTF-8");
     }
 
@@ -94,8 +95,13 @@ public class ErrorPages {
             return "Your roles do not allow this. An administrator can give you the role or the collection you need.";
         }
         if (status == 429) {
-            return "You sent more requests than Dossier takes from one person in a short time. Wait "
-                    + (retryAfter == null ? "a few" : retryAfter) + " seconds, then try again.";
+            String wait = retryAfter == null
+                    ? "a few seconds"
+                    : "1".equals(retryAfter)
+                            ? "a second"
+                            : retryAfter + " seconds";
+            return "You sent more requests than Dossier takes from one person in a short time. Wait " + wait
+                    + ", then try again.";
         }
         if (status == 405) {
             return "This address does not take that kind of request.";
@@ -111,7 +117,7 @@ public class ErrorPages {
         return problem.detail() == null ? heading(status) + "." : problem.detail();
     }
 
-    static List<Step> next(int status, String again) {
+    static List<Step> next(int status, String again, boolean searches) {
         List<Step> steps = new ArrayList<>();
         if (again != null && (status >= 500 || status == 429)) {
             steps.add(new Step(again, "Try again"));
@@ -119,7 +125,9 @@ public class ErrorPages {
         if (status == 401 || status == 403) {
             steps.add(new Step("/logout", "Sign in as someone else"));
         }
-        steps.add(new Step("/search", "Go to search"));
+        if (searches || status != 403 && status != 401) {
+            steps.add(new Step("/search", "Go to search"));
+        }
         return steps;
     }
 }
