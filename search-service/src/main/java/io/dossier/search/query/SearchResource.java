@@ -51,7 +51,7 @@ public class SearchResource {
     @APIResponse(responseCode = "400", description = "Invalid parameters, or with syntax=strict a query that is not valid syntax (with the column where it broke)", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     @APIResponse(responseCode = "503", description = "Elasticsearch is unreachable", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     public SearchResults search(
-            @Parameter(description = "The query", example = "Kataib Hezbollah") @QueryParam("q") @NotBlank @Size(max = 1000) String q,
+            @Parameter(description = "The query", example = "Kataib Hezbollah") @QueryParam("q") @NotBlank(message = "give something to search") @Size(max = 1000, message = "a search can be at most 1,000 characters long") String q,
             @Parameter(description = "The words as written: no stems, no alias expansion") @QueryParam("exact") @DefaultValue("false") boolean exact,
             @Parameter(description = "lenient (default): any text is searched, what is not valid syntax as words; strict: a 400 for it") @QueryParam("syntax") @DefaultValue("lenient") @Pattern(regexp = "lenient|strict", message = "must be lenient or strict") String syntax,
             @Parameter(description = "Only documents linked to every one of these entities") @QueryParam("entity") @Size(max = 20) List<@Pattern(regexp = "[0-9a-fA-F-]{36}", message = "must be an entity id") String> entity,

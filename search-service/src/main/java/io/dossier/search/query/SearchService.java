@@ -460,6 +460,11 @@ public class SearchService {
     }
 
     private static SearchResults.Facets facets(Map<String, Aggregate> aggs, String interval) {
+        if (aggs == null || !aggs.containsKey("entities")) {
+            // no index answered (none yet, or gone for a moment): no counts rather than a failure
+            return new SearchResults.Facets(List.of(), List.of(), List.of(), List.of(), List.of(), List.of(),
+                    List.of());
+        }
         List<SearchResults.EntityBucket> entityBuckets = new ArrayList<>();
         for (StringTermsBucket b : aggs.get("entities").sterms().buckets().array()) {
             var entity = IndexedDocument.EntityFacet.parse(b.key().stringValue());
