@@ -274,7 +274,7 @@ class FaultsTest {
      */
     private static List<String> indexedIds(String word) {
         JsonPath answer = given().baseUri(LocalStack.ELASTICSEARCH).contentType(ContentType.JSON)
-                .body(Map.of("size", 10_000, "_source", false, "query", Map.of("match", Map.of("textFolded", word))))
+                .body(Map.of("size", 10_000, "_source", false, "query", Map.of("match", Map.of("textForms", word))))
                 .post("/" + Platform.INDEX_PREFIX + "-documents/_search").then().statusCode(200).extract()
                 .jsonPath();
         return answer.getList("hits.hits._id", String.class);

@@ -230,7 +230,7 @@ class HostileQueriesTest {
             Map<String, Integer> tally) {
         String body = answer.body();
         if (c.strict() == Strict.TOO_LONG) {
-            expect(c, where, answer.statusCode() == 400 && problem(answer) && detail(body).contains("1000"),
+            expect(c, where, answer.statusCode() == 400 && problem(answer) && detail(body).contains("1,000 characters"),
                     "a 400 problem saying the limit", answer, wrong);
         } else {
             expect(c, where, answer.statusCode() == 200 && json(body).has("interpretedAs"),
@@ -246,7 +246,7 @@ class HostileQueriesTest {
                 && page.headers().firstValue("Content-Type").orElse("").startsWith("text/html")
                 && body.contains("</html>");
         if (c.strict() == Strict.TOO_LONG) {
-            expect(c, "page", html && body.contains("at most 1000 characters"), "a page saying the limit", page,
+            expect(c, "page", html && body.contains("at most 1,000 characters"), "a page saying the limit", page,
                     wrong);
         } else {
             // the search ran: results (maybe none), no error notice
@@ -272,7 +272,7 @@ class HostileQueriesTest {
             case COLUMN -> column;
             case NO_WORDS -> noWords;
             case ANY -> valid || column || noWords;
-            case TOO_LONG -> detail.contains("1000");
+            case TOO_LONG -> detail.contains("1,000 characters");
         };
         expect(c, "strict", ok, c.strict().toString(), answer, wrong);
         noEngineWording(c, "strict", answer, wrong);

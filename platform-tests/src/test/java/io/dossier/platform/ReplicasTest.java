@@ -98,7 +98,7 @@ class ReplicasTest {
     private static Map<String, Long> versions(String word) {
         JsonPath answer = given().baseUri(LocalStack.ELASTICSEARCH).contentType(ContentType.JSON)
                 .body(Map.of("version", true, "size", 200, "_source", false, "query",
-                        Map.of("match", Map.of("textFolded", word))))
+                        Map.of("match", Map.of("textForms", word))))
                 .post("/" + PREFIX + "-documents/_search").then().statusCode(200).extract().jsonPath();
         Map<String, Long> out = new java.util.HashMap<>();
         List<Map<String, Object>> hits = answer.getList("hits.hits");

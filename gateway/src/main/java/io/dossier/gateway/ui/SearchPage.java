@@ -95,8 +95,8 @@ public class SearchPage {
             return Templates.search(user, state, null, null);
         }
         if (state.q() != null && state.q().length() > MAX_QUERY) {
-            return Templates.search(user, state, null, "A search can be at most " + MAX_QUERY
-                    + " characters long; this one has " + state.q().length() + ". Shorten it and search again.");
+            return Templates.search(user, state, null, "A search can be at most 1,000 characters long; this one has "
+                    + state.q().length() + ". Shorten it and search again.");
         }
         try {
             SearchApi.Results results = search.search(state.apiParams(PAGE_SIZE, "month"));

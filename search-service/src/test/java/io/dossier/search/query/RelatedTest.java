@@ -45,8 +45,8 @@ class RelatedTest {
     private void forgetEarlierRuns() throws Exception {
         index.ensureExists();
         var earlier = client.search(q -> q.index(index.name()).size(1000).source(src -> src.fetch(false))
-                .query(x -> x.bool(b -> b.should(m -> m.match(t -> t.field("titleFolded").query("border drone strike")))
-                        .should(m -> m.match(t -> t.field("titleFolded").query("wheat harvest figures")))
+                .query(x -> x.bool(b -> b.should(m -> m.match(t -> t.field("titleForms").query("border drone strike")))
+                        .should(m -> m.match(t -> t.field("titleForms").query("wheat harvest figures")))
                         .minimumShouldMatch("1"))),
                 Void.class);
         List<String> ids = earlier.hits().hits().stream().map(h -> h.id()).toList();
