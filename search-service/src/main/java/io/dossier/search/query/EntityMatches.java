@@ -1,10 +1,13 @@
 package io.dossier.search.query;
 
-import java.io.IOException;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
@@ -14,8 +17,7 @@ import io.dossier.search.indexing.EntityIndex;
 import io.dossier.search.indexing.IndexedEntity;
 import io.quarkus.logging.Log;
 
-import co.elastic.clients.elasticsearch.ElasticsearchClient;
-import co.elastic.clients.elasticsearch._types.ElasticsearchException;
+import co.elastic.clients.elasticsearch.ElasticsearchAsyncClient;
 import co.elastic.clients.elasticsearch._types.FieldValue;
 import co.elastic.clients.elasticsearch._types.query_dsl.Operator;
 import co.elastic.clients.elasticsearch._types.query_dsl.Query;
@@ -26,23 +28,28 @@ import co.elastic.clients.elasticsearch.core.search.Hit;
  * The registry entities a query is about, shown beside the documents: those with a name that the query's words are
  * (whole, or every word the start of a word of the name, or a typo away), and those tagged with one of its words in
  * any of its forms ("militias" shows the actors tagged militia). The registry is open to every reader, so this tells
- * nothing of any collection. Best effort: without an answer from the entities index, none are shown.
+ * nothing of any collection. Best effort: without an answer from the entities index, none are shown. Asked at the
+ * start of a search and awaited after the documents, so it adds no round trip to the search's time.
  */
 @ApplicationScoped
 class EntityMatches {
 
-    private final ElasticsearchClient client;
+    /** How long a search waits for the entities beside its results, after its documents arrived. */
+    private static final long WAIT_MS = 500;
+
+    private final ElasticsearchAsyncClient client;
     private final EntityIndex entities;
 
-    EntityMatches(ElasticsearchClient client, EntityIndex entities) {
+    EntityMatches(ElasticsearchAsyncClient client, EntityIndex entities) {
         this.client = client;
         this.entities = entities;
     }
 
-    List<SearchResults.EntityMatch> find(ParsedQuery parsed, int size) {
+    /** The entities the query is about, asked now; {@link #await} takes the answer. */
+    CompletableFuture<List<SearchResults.EntityMatch>> find(ParsedQuery parsed, int size) {
         List<QueryNode.Word> words = parsed.words();
         if (words.isEmpty()) {
-            return List.of();
+            return CompletableFuture.completedFuture(List.of());
         }
         String whole = TextFolding.fold(String.join(" ", words.stream().map(QueryNode.Word::text).toList()));
         Set<String> tagForms = new LinkedHashSet<>();
@@ -51,7 +58,7 @@ class EntityMatches {
         }
         List<FieldValue> tags = tagForms.stream().map(FieldValue::of).toList();
         try {
-            SearchResponse<IndexedEntity> response = client.search(s -> s.index(entities.name())
+            return client.search(s -> s.index(entities.name())
                     .ignoreUnavailable(true).size(size).trackTotalHits(t -> t.enabled(false))
                     .query(x -> x.bool(b -> b
                             .should(Query.of(y -> y.term(t -> t.field("namesExact").value(whole).boost(8f))))
@@ -62,19 +69,37 @@ class EntityMatches {
                                     .boost(0.5f))))
                             .should(Query.of(y -> y.terms(t -> t.field("tags").terms(v -> v.value(tags)))))
                             .minimumShouldMatch("1"))),
-                    IndexedEntity.class);
-            List<SearchResults.EntityMatch> out = new ArrayList<>();
-            for (Hit<IndexedEntity> hit : response.hits().hits()) {
-                IndexedEntity e = hit.source();
-                if (e != null) {
-                    out.add(new SearchResults.EntityMatch(e.id(), e.type(), e.primaryName(), why(e, whole, tagForms)));
-                }
-            }
-            return out;
-        } catch (ElasticsearchException | IOException e) {
+                    IndexedEntity.class).thenApply(response -> matches(response, whole, tagForms));
+        } catch (RuntimeException e) {
+            // a request the client could not even build or send
+            return CompletableFuture.failedFuture(e);
+        }
+    }
+
+    /** The answer of {@link #find}, or none if it failed or did not come in time. */
+    static List<SearchResults.EntityMatch> await(CompletableFuture<List<SearchResults.EntityMatch>> matches) {
+        try {
+            return matches.get(WAIT_MS, TimeUnit.MILLISECONDS);
+        } catch (ExecutionException | TimeoutException e) {
+            matches.cancel(false);
             Log.debugf("entities beside the results not shown: %s", e.getMessage());
             return List.of();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return List.of();
         }
+    }
+
+    private static List<SearchResults.EntityMatch> matches(SearchResponse<IndexedEntity> response, String whole,
+            Set<String> tagForms) {
+        List<SearchResults.EntityMatch> out = new ArrayList<>();
+        for (Hit<IndexedEntity> hit : response.hits().hits()) {
+            IndexedEntity e = hit.source();
+            if (e != null) {
+                out.add(new SearchResults.EntityMatch(e.id(), e.type(), e.primaryName(), why(e, whole, tagForms)));
+            }
+        }
+        return out;
     }
 
     /** Why an entity matched, in words: the name that matched, or the tag. */

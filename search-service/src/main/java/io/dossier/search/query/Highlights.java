@@ -18,22 +18,29 @@ final class Highlights {
     /** About how long a snippet is, in characters. */
     static final int SNIPPET = 180;
 
-    /** A title with every word the query looks for marked; null when none is. */
-    static String title(String title, String language, QueryTerms terms) {
-        if (title == null || terms.isEmpty()) {
+    /**
+     * A title with every word the query looks for marked, and the given spans (linked mentions of the entities the
+     * query was expanded to); null when nothing is marked.
+     */
+    static String title(String title, String language, QueryTerms terms, List<int[]> linked) {
+        if (title == null) {
             return null;
         }
-        List<int[]> marks = marks(title, language, terms);
+        List<int[]> marks = marks(title, language, terms, linked);
         return marks.isEmpty() ? null : marked(title, 0, title.length(), marks);
     }
 
-    /** Up to {@code max} snippets of the text around the words the query looks for, the richest first. */
-    static List<String> text(String text, String language, QueryTerms terms, int max) {
-        if (text == null || terms.isEmpty()) {
+    /**
+     * Up to {@code max} snippets of the text around the words the query looks for and the given spans (linked mentions
+     * of the entities the query was expanded to: the evidence for a document found through an entity link), the
+     * richest first, in text order.
+     */
+    static List<String> text(String text, String language, QueryTerms terms, List<int[]> linked, int max) {
+        if (text == null) {
             return List.of();
         }
         String analysed = text.length() > MAX_ANALYSED ? text.substring(0, MAX_ANALYSED) : text;
-        List<int[]> marks = marks(analysed, language, terms);
+        List<int[]> marks = marks(analysed, language, terms, linked);
         if (marks.isEmpty()) {
             return List.of();
         }
@@ -42,7 +49,7 @@ final class Highlights {
         List<int[]> windows = new ArrayList<>();
         for (int i = 0; i < marks.size(); i++) {
             int from = wordStart(analysed, Math.max(0, marks.get(i)[0] - SNIPPET / 3));
-            int to = wordEnd(analysed, Math.min(analysed.length(), from + SNIPPET));
+            int to = wordEnd(analysed, Math.min(analysed.length(), Math.max(from + SNIPPET, marks.get(i)[1])));
             int count = 0;
             for (int j = i; j < marks.size() && marks.get(j)[1] <= to; j++) {
                 count++;
@@ -65,6 +72,30 @@ final class Highlights {
             out.add(marked(analysed, w[0], w[1], marks));
         }
         return out;
+    }
+
+    /**
+     * The word marks and the linked spans that lie inside {@code text}, in order, overlapping ones joined: a name
+     * linked as a whole is marked as one, with the query's words inside it.
+     */
+    private static List<int[]> marks(String text, String language, QueryTerms terms, List<int[]> linked) {
+        List<int[]> all = new ArrayList<>(terms.isEmpty() ? List.of() : marks(text, language, terms));
+        for (int[] span : linked) {
+            if (span[0] >= 0 && span[0] < span[1] && span[1] <= text.length()) {
+                all.add(new int[]{span[0], span[1]});
+            }
+        }
+        all.sort((a, b) -> Integer.compare(a[0], b[0]));
+        List<int[]> joined = new ArrayList<>(all.size());
+        for (int[] m : all) {
+            int[] last = joined.isEmpty() ? null : joined.get(joined.size() - 1);
+            if (last != null && m[0] < last[1]) {
+                last[1] = Math.max(last[1], m[1]);
+            } else {
+                joined.add(m);
+            }
+        }
+        return joined;
     }
 
     /** The [start, end) spans of the words of {@code text} the query looks for, in order. */
@@ -95,29 +126,6 @@ final class Highlights {
     }
 
     private Highlights() {
-    }
-
-    /**
-     * Snippets around linked mentions ({@code [start, end)} spans of the text, in text order), each mention marked:
-     * the evidence for a document found through an entity link rather than the query's words.
-     */
-    static List<String> ofMentions(String text, List<int[]> spans, int max) {
-        List<String> out = new ArrayList<>();
-        int shownTo = -1;
-        for (int[] span : spans) {
-            if (out.size() == max) {
-                break;
-            }
-            if (span[0] < shownTo || span[0] < 0 || span[1] > text.length() || span[0] >= span[1]) {
-                continue; // inside the previous snippet, or not a span of this text
-            }
-            int from = wordStart(text, Math.max(0, span[0] - 80));
-            int to = wordEnd(text, Math.min(text.length(), span[1] + 80));
-            out.add(escape(text.substring(from, span[0])) + "<mark>" + escape(text.substring(span[0], span[1]))
-                    + "</mark>" + escape(text.substring(span[1], to)));
-            shownTo = to;
-        }
-        return out;
     }
 
     private static int wordStart(String text, int i) {

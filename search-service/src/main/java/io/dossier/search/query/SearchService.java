@@ -87,6 +87,10 @@ public class SearchService {
             return new SearchResults(0, List.of(), null, null, List.of(), List.of(), null, "",
                     "There are no words to search in this query.");
         }
+        // the entities beside the results: asked now, beside the expansion and the search, awaited last
+        CompletableFuture<List<SearchResults.EntityMatch>> about = everything || p.cursor() != null || p.offset() > 0
+                ? CompletableFuture.completedFuture(List.of())
+                : entityMatches.find(parsed, 5);
         boolean analysed = index.liveAnalysed();
         DocumentQuery.Fields fields = analysed ? DocumentQuery.Fields.ANALYSED : DocumentQuery.Fields.LEGACY;
         Expanded expanded = p.exact() || everything ? Expanded.NONE : expand(p.q(), parsed);
@@ -99,7 +103,7 @@ public class SearchService {
         String note = parsed.changed() ? parsed.note() : null;
         try {
             return run(p, readable, text, terms, expanded, expandedIds, interpretedAs, note,
-                    everything ? null : parsed, fields);
+                    everything ? null : parsed, fields, about);
         } catch (ElasticsearchException e) {
             if (e.status() >= 400 && e.status() < 500 && e.status() != 429) {
                 // the engine refused the query (too many clauses, a prefix too wide): the words alone, once
@@ -113,7 +117,8 @@ public class SearchService {
                 try {
                     return run(p, readable, plain == null ? text : plain, terms, Expanded.NONE, Set.of(),
                             DocumentQuery.wordsOnly(parsed.tree()).render(),
-                            "This search asked too much at once: its words were searched alone.", null, fields);
+                            "This search asked too much at once: its words were searched alone.", null, fields,
+                            about);
                 } catch (ElasticsearchException again) {
                     if (again.status() >= 400 && again.status() < 500 && again.status() != 429) {
                         throw new ProblemException(400, "This search asks too much at once; use fewer words");
@@ -131,7 +136,8 @@ public class SearchService {
 
     private SearchResults run(SearchParams p, Set<String> readable, Query text, QueryTerms terms, Expanded expanded,
             Set<String> expandedIds, String interpretedAs, String note, ParsedQuery parsed,
-            DocumentQuery.Fields fields) throws IOException {
+            DocumentQuery.Fields fields, CompletableFuture<List<SearchResults.EntityMatch>> about)
+            throws IOException {
         List<Query> filters = filters(p, readable);
         List<SortOptions> sort = sort(p.sort());
         List<FieldValue> after = p.cursor() == null ? null : Cursor.decode(p.cursor());
@@ -154,14 +160,12 @@ public class SearchService {
         long total = response.hits().total() == null ? hits.size() : response.hits().total().value();
         List<Hit<IndexedDocument>> raw = response.hits().hits();
         String next = raw.size() == p.size() ? Cursor.encode(raw.get(raw.size() - 1).sort()) : null;
-        List<SearchResults.EntityMatch> about = parsed == null || p.cursor() != null || p.offset() > 0
-                ? List.of()
-                : entityMatches.find(parsed, 5);
         SearchResults.Suggestions suggestions = total == 0 && parsed != null && !p.exact()
                 ? suggestions(p, parsed, readable, fields)
                 : null;
         return new SearchResults(total, hits, next, facets(response.aggregations(), p.dateInterval()),
-                expanded.expansions(), about, suggestions, interpretedAs, note);
+                expanded.expansions(), parsed == null ? List.of() : EntityMatches.await(about), suggestions,
+                interpretedAs, note);
     }
 
     /**
@@ -488,24 +492,26 @@ public class SearchService {
     static SearchResults.Hit hit(Hit<IndexedDocument> hit, QueryTerms terms, Set<String> expandedIds) {
         IndexedDocument d = hit.source();
         Map<String, List<String>> highlights = new LinkedHashMap<>();
-        String title = Highlights.title(d.title(), d.language(), terms);
+        // the words the query looks for, and where the text names an entity the query was expanded to
+        String title = Highlights.title(d.title(), d.language(), terms, linked(d, "title", expandedIds));
         if (title != null) {
             highlights.put("title", List.of(title));
         }
-        List<String> text = Highlights.text(d.text(), d.language(), terms, 3);
+        List<String> text = Highlights.text(d.text(), d.language(), terms, linked(d, "text", expandedIds), 3);
         if (!text.isEmpty()) {
             highlights.put("text", text);
-        } else if (!expandedIds.isEmpty() && d.mentions() != null && d.text() != null) {
-            // found through an entity link, not the words: the evidence is where the text names the entity
-            List<int[]> spans = d.mentions().stream()
-                    .filter(m -> "text".equals(m.field()) && expandedIds.contains(m.entityId()))
-                    .map(m -> new int[]{m.start(), m.end()}).toList();
-            if (!spans.isEmpty()) {
-                highlights.put("text", Highlights.ofMentions(d.text(), spans, 3));
-            }
         }
         return new SearchResults.Hit(hit.id(), d.title(), d.url(), d.publisher(), d.publishedAt(), d.language(),
                 d.collection(), hit.score() == null ? 0 : hit.score(), highlights, entityRefs(d));
+    }
+
+    /** The [start, end) spans of a field where the document names one of the given entities. */
+    private static List<int[]> linked(IndexedDocument d, String field, Set<String> entityIds) {
+        if (entityIds.isEmpty() || d.mentions() == null) {
+            return List.of();
+        }
+        return d.mentions().stream().filter(m -> field.equals(m.field()) && entityIds.contains(m.entityId()))
+                .map(m -> new int[]{m.start(), m.end()}).toList();
     }
 
     /** The entities a document is linked to, from its facet field. */

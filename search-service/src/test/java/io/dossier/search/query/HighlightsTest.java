@@ -14,7 +14,7 @@ class HighlightsTest {
                 + " denied it.";
         int first = text.indexOf("كتائب");
         int second = text.indexOf("كتائب", first + 1);
-        List<String> snippets = Highlights.ofMentions(text, List.of(new int[]{first, first + 14},
+        List<String> snippets = Highlights.text(text, "ar", QueryTerms.NONE, List.of(new int[]{first, first + 14},
                 new int[]{second, second + 14}), 3);
         // the second mention is within the first snippet's window: one snippet, with the first mention marked
         assertThat(snippets).hasSize(1);
@@ -31,9 +31,20 @@ class HighlightsTest {
             spans.add(new int[]{i, i + 2});
         }
         spans.add(new int[]{text.length() - 1, text.length() + 5});
-        List<String> snippets = Highlights.ofMentions(text, spans, 3);
+        List<String> snippets = Highlights.text(text, "en", QueryTerms.NONE, spans, 3);
         assertThat(snippets).hasSize(3).allSatisfy(s -> assertThat(s).contains("<mark>KH</mark>"));
         assertThat(snippets.get(0)).startsWith("<mark>KH</mark> word");
+    }
+
+    @Test
+    void aLinkedNameIsMarkedAsOneWithTheQuerysWordsInsideIt() {
+        String text = "Liwa Zeta claimed the attack; Zeta later denied it.";
+        int end = "Liwa Zeta".length();
+        assertThat(Highlights.text(text, "en", words("zeta", "attack"), List.of(new int[]{0, end}), 3))
+                .containsExactly("<mark>Liwa Zeta</mark> claimed the <mark>attack</mark>; <mark>Zeta</mark> later"
+                        + " denied it.");
+        assertThat(Highlights.title("Liwa Zeta", "en", QueryTerms.NONE, List.of(new int[]{0, end})))
+                .isEqualTo("<mark>Liwa Zeta</mark>");
     }
 
     static QueryTerms words(String... words) {
@@ -45,12 +56,12 @@ class HighlightsTest {
     @Test
     void aTitleKeepsEveryCharacterAndMarksTheWordsAsWritten() {
         String title = "Profile: Kataib Hezbollah (Hezbollah Brigades)";
-        assertThat(Highlights.title(title, "en", words("brigades")))
+        assertThat(Highlights.title(title, "en", words("brigades"), List.of()))
                 .isEqualTo("Profile: Kataib Hezbollah (Hezbollah <mark>Brigades</mark>)");
-        assertThat(Highlights.title("Kata’ib Hizballah’s statement.", "en", words("kataib")))
+        assertThat(Highlights.title("Kata’ib Hizballah’s statement.", "en", words("kataib"), List.of()))
                 .isEqualTo("<mark>Kata’ib</mark> Hizballah’s statement.");
-        assertThat(Highlights.title(title, "en", words("nowhere"))).isNull();
-        assertThat(Highlights.title("<b>Brigades</b> & co", "en", words("brigades")))
+        assertThat(Highlights.title(title, "en", words("nowhere"), List.of())).isNull();
+        assertThat(Highlights.title("<b>Brigades</b> & co", "en", words("brigades"), List.of()))
                 .isEqualTo("&lt;b&gt;<mark>Brigades</mark>&lt;/b&gt; &amp; co");
     }
 
@@ -58,12 +69,12 @@ class HighlightsTest {
     void snippetsGoWhereTheMostMarksAreAndStayInTextOrder() {
         String filler = "filler ".repeat(80);
         String text = "The drone struck. " + filler + "Drone strikes and a drone again. " + filler + "End.";
-        List<String> snippets = Highlights.text(text, "en", words("drone"), 2);
+        List<String> snippets = Highlights.text(text, "en", words("drone"), List.of(), 2);
         assertThat(snippets).hasSize(2);
         assertThat(snippets.get(0)).contains("The <mark>drone</mark> struck.");
         assertThat(snippets.get(1)).contains("<mark>Drone</mark> strikes and a <mark>drone</mark> again.");
         assertThat(String.join("", snippets).length()).isLessThan(text.length());
-        assertThat(Highlights.text(text, "en", words("absent"), 3)).isEmpty();
+        assertThat(Highlights.text(text, "en", words("absent"), List.of(), 3)).isEmpty();
     }
 
     @Test
@@ -73,7 +84,7 @@ class HighlightsTest {
                 new QueryNode.Clause(QueryNode.Occur.MUST,
                         new QueryNode.Fuzzy(new QueryNode.Word("qaani", 7, 12), 2)))),
                 false);
-        assertThat(Highlights.title("Militias loyal to Ghaani and Qaani", "en", terms))
+        assertThat(Highlights.title("Militias loyal to Ghaani and Qaani", "en", terms, List.of()))
                 .isEqualTo("<mark>Militias</mark> loyal to <mark>Ghaani</mark> and <mark>Qaani</mark>");
     }
 }
