@@ -27,6 +27,19 @@ public interface SearchConfig {
         int batchSize();
 
         /**
+         * How often the indexer makes large batches searchable, at most. A small batch (see
+         * {@link #refreshBelow()}) or one after a quiet spell is searchable as soon as it is written; under a heavy
+         * stream, batches become searchable together at this pace, which saves Elasticsearch a small segment (and
+         * its merges) per batch.
+         */
+        @WithDefault("1s")
+        Duration refreshInterval();
+
+        /** A batch of fewer entries than this is made searchable at once, whatever the refresh interval. */
+        @WithDefault("100")
+        int refreshBelow();
+
+        /**
          * With several instances, one holds the indexer lease and writes; a standby takes over this long after the
          * holder stopped renewing it.
          */

@@ -301,6 +301,15 @@ public class DocumentIndex {
      * (ids are the source ids), so a batch replayed after a crash changes nothing.
      */
     public void write(String index, List<IndexedDocument> upserts, List<String> deletions) throws IOException {
+        write(index, upserts, deletions, true);
+    }
+
+    /**
+     * Writes a batch to one concrete index, durably; searchable at once when {@code refresh}, else at the next
+     * {@link #refresh(String)} (or Elasticsearch's own periodic refresh).
+     */
+    public void write(String index, List<IndexedDocument> upserts, List<String> deletions, boolean refresh)
+            throws IOException {
         List<BulkOperation> operations = new ArrayList<>();
         boolean legacy = version(index) < ANALYSED_SINCE;
         for (IndexedDocument document : upserts) {
@@ -315,9 +324,8 @@ public class DocumentIndex {
         if (operations.isEmpty()) {
             return;
         }
-        // Refresh now rather than wait for the next scheduled refresh: a new source is searchable within the poll
-        // interval plus this call. Batches grow under load, so refreshes stay few.
-        BulkResponse response = client.bulk(b -> b.operations(operations).refresh(Refresh.True));
+        BulkResponse response = client.bulk(b -> b.operations(operations)
+                .refresh(refresh ? Refresh.True : Refresh.False));
         if (response.errors()) {
             List<BulkResponseItem> retry = new ArrayList<>();
             for (BulkResponseItem item : response.items()) {
@@ -338,5 +346,10 @@ public class DocumentIndex {
                         + retry.get(0).status() + " " + retry.get(0).error().type() + "); the batch will be retried");
             }
         }
+    }
+
+    /** Makes everything written to one concrete index searchable. */
+    public void refresh(String index) throws IOException {
+        client.indices().refresh(r -> r.index(index));
     }
 }

@@ -43,6 +43,10 @@ public class FeedIndexer {
     private final ScheduledExecutorService poller = Executors.newSingleThreadScheduledExecutor(
             runnable -> new Thread(runnable, "feed-indexer"));
     private volatile String lastError;
+    /** When each concrete index was last made searchable (System.nanoTime). */
+    private final Map<String, Long> refreshedAt = new HashMap<>();
+    /** The concrete indexes written to since they were last made searchable. */
+    private final java.util.Set<String> unrefreshed = new java.util.HashSet<>();
     /** Where the sources feed has been indexed to, per concrete index; read from the checkpoints when absent. */
     private final Map<String, Long> positions = new HashMap<>();
     private volatile long liveSeq = -1;
@@ -163,6 +167,7 @@ public class FeedIndexer {
                 return false;
             }
             if (indexNextBatch(index.liveName()) == 0) {
+                refreshDue(); // what waited for its refresh while batches streamed in
                 return true;
             }
         }
@@ -181,6 +186,9 @@ public class FeedIndexer {
         }
         if (!lease.mayWrite()) {
             return false; // the alias moves only under a lease with time left
+        }
+        if (unrefreshed.remove(building)) {
+            index.refresh(building); // everything in it searchable before it goes live
         }
         String old = index.liveName();
         index.finishBuild();
@@ -230,11 +238,36 @@ public class FeedIndexer {
         if (!lease.mayWrite()) {
             throw new IllegalStateException("the indexer lease has too little time left to write the batch");
         }
-        index.write(concrete, upserts, deletions);
+        // A small batch, or one after a quiet spell, is made searchable at once (a new source is found within the
+        // poll interval plus this write); under a heavy stream, at most once a refresh interval: fewer, larger
+        // segments, far fewer merges
+        boolean refresh = page.changes().size() < config.feed().refreshBelow()
+                || System.nanoTime() - refreshedAt.getOrDefault(concrete, Long.MIN_VALUE / 2) >= config.feed()
+                        .refreshInterval().toNanos();
+        index.write(concrete, upserts, deletions, refresh);
+        if (refresh) {
+            refreshedAt.put(concrete, System.nanoTime());
+            unrefreshed.remove(concrete);
+        } else {
+            unrefreshed.add(concrete);
+        }
         checkpoints.put(checkpointKey(concrete), page.next());
         positions.put(concrete, page.next());
         track(concrete, page.next());
         return page.changes().size();
+    }
+
+    /** Makes searchable the indexes written to without a refresh, once their refresh interval has passed. */
+    private void refreshDue() throws IOException {
+        long now = System.nanoTime();
+        for (String concrete : List.copyOf(unrefreshed)) {
+            if (now - refreshedAt.getOrDefault(concrete, Long.MIN_VALUE / 2) >= config.feed().refreshInterval()
+                    .toNanos()) {
+                index.refresh(concrete);
+                refreshedAt.put(concrete, now);
+                unrefreshed.remove(concrete);
+            }
+        }
     }
 
     private void track(String concrete, long seq) {
