@@ -61,6 +61,11 @@ public class DocumentIndex {
     /** An index of the current mapping being filled to replace the live one, or null. */
     private volatile String building;
 
+    /** The concrete indexes written to since they were last made searchable. */
+    private final java.util.Set<String> unrefreshed = java.util.concurrent.ConcurrentHashMap.newKeySet();
+    /** When each concrete index was last made searchable by this instance (System.nanoTime). */
+    private final java.util.Map<String, Long> refreshedAt = new java.util.concurrent.ConcurrentHashMap<>();
+
     public DocumentIndex(ElasticsearchClient client, SearchConfig config) {
         this.client = client;
         this.alias = config.indexPrefix() + "-documents";
@@ -208,6 +213,8 @@ public class DocumentIndex {
         building = null;
         Log.infof("alias %s moved from %s to %s", alias, old, built);
         client.indices().delete(d -> d.index(old).ignoreUnavailable(true));
+        unrefreshed.remove(old);
+        refreshedAt.remove(old);
     }
 
     /**
@@ -326,6 +333,12 @@ public class DocumentIndex {
         }
         BulkResponse response = client.bulk(b -> b.operations(operations)
                 .refresh(refresh ? Refresh.True : Refresh.False));
+        if (refresh) {
+            refreshedAt.put(index, System.nanoTime());
+            unrefreshed.remove(index);
+        } else {
+            unrefreshed.add(index);
+        }
         if (response.errors()) {
             List<BulkResponseItem> retry = new ArrayList<>();
             for (BulkResponseItem item : response.items()) {
@@ -348,8 +361,32 @@ public class DocumentIndex {
         }
     }
 
-    /** Makes everything written to one concrete index searchable. */
+    /** Makes everything written to one concrete index searchable (nothing to do if it is gone). */
     public void refresh(String index) throws IOException {
-        client.indices().refresh(r -> r.index(index));
+        client.indices().refresh(r -> r.index(index).ignoreUnavailable(true));
+        refreshedAt.put(index, System.nanoTime());
+        unrefreshed.remove(index);
+    }
+
+    /** Whether this instance made the index searchable less than {@code interval} ago. */
+    public boolean refreshedWithin(String index, java.time.Duration interval) {
+        Long at = refreshedAt.get(index);
+        return at != null && System.nanoTime() - at < interval.toNanos();
+    }
+
+    /**
+     * Makes searchable every index written to without a refresh: before anything searches them for its own work
+     * (the re-linker's scan, an alias switch), and when a refresh is due.
+     */
+    public void refreshWritten() throws IOException {
+        for (String index : List.copyOf(unrefreshed)) {
+            refresh(index);
+        }
+    }
+
+    /** Forgets what it knew of the indexes' refreshes (another instance may have written since). */
+    public void forgetRefreshes() {
+        unrefreshed.clear();
+        refreshedAt.clear();
     }
 }

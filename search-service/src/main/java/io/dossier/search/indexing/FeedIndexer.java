@@ -25,8 +25,8 @@ import io.quarkus.runtime.StartupEvent;
  * documents index during a rebuild. The sources feed comes first on every round, so new sources stay fresh while a
  * re-link or a rebuild runs; those advance a bounded slice per round.
  * <p>
- * Each checkpoint moves only after its batch is written and searchable, so a crash replays at most one batch, which
- * is harmless (writes are idempotent).
+ * Each checkpoint moves only after its batch is written (durably; searchable at once when small, else within the
+ * refresh interval), so a crash replays at most one batch, which is harmless (writes are idempotent).
  */
 @ApplicationScoped
 public class FeedIndexer {
@@ -43,10 +43,6 @@ public class FeedIndexer {
     private final ScheduledExecutorService poller = Executors.newSingleThreadScheduledExecutor(
             runnable -> new Thread(runnable, "feed-indexer"));
     private volatile String lastError;
-    /** When each concrete index was last made searchable (System.nanoTime). */
-    private final Map<String, Long> refreshedAt = new HashMap<>();
-    /** The concrete indexes written to since they were last made searchable. */
-    private final java.util.Set<String> unrefreshed = new java.util.HashSet<>();
     /** Where the sources feed has been indexed to, per concrete index; read from the checkpoints when absent. */
     private final Map<String, Long> positions = new HashMap<>();
     private volatile long liveSeq = -1;
@@ -152,6 +148,7 @@ public class FeedIndexer {
         }
         if (outcome == IndexerLease.Outcome.ACQUIRED) {
             positions.clear();
+            index.forgetRefreshes();
             relinker.reset();
             index.resync();
             relinker.prime(); // links from now on reflect at least the registry already followed
@@ -187,9 +184,7 @@ public class FeedIndexer {
         if (!lease.mayWrite()) {
             return false; // the alias moves only under a lease with time left
         }
-        if (unrefreshed.remove(building)) {
-            index.refresh(building); // everything in it searchable before it goes live
-        }
+        index.refreshWritten(); // everything in it searchable before it goes live
         String old = index.liveName();
         index.finishBuild();
         positions.remove(old);
@@ -242,31 +237,18 @@ public class FeedIndexer {
         // poll interval plus this write); under a heavy stream, at most once a refresh interval: fewer, larger
         // segments, far fewer merges
         boolean refresh = page.changes().size() < config.feed().refreshBelow()
-                || System.nanoTime() - refreshedAt.getOrDefault(concrete, Long.MIN_VALUE / 2) >= config.feed()
-                        .refreshInterval().toNanos();
+                || !index.refreshedWithin(concrete, config.feed().refreshInterval());
         index.write(concrete, upserts, deletions, refresh);
-        if (refresh) {
-            refreshedAt.put(concrete, System.nanoTime());
-            unrefreshed.remove(concrete);
-        } else {
-            unrefreshed.add(concrete);
-        }
         checkpoints.put(checkpointKey(concrete), page.next());
         positions.put(concrete, page.next());
         track(concrete, page.next());
         return page.changes().size();
     }
 
-    /** Makes searchable the indexes written to without a refresh, once their refresh interval has passed. */
+    /** Makes searchable what was written without a refresh, once the refresh interval has passed. */
     private void refreshDue() throws IOException {
-        long now = System.nanoTime();
-        for (String concrete : List.copyOf(unrefreshed)) {
-            if (now - refreshedAt.getOrDefault(concrete, Long.MIN_VALUE / 2) >= config.feed().refreshInterval()
-                    .toNanos()) {
-                index.refresh(concrete);
-                refreshedAt.put(concrete, now);
-                unrefreshed.remove(concrete);
-            }
+        if (!index.refreshedWithin(index.liveName(), config.feed().refreshInterval())) {
+            index.refreshWritten();
         }
     }
 

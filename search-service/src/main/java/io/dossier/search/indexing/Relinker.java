@@ -165,6 +165,7 @@ public class Relinker {
 
     /** Collects the documents, in every index written to, linked before the page that it may change. */
     private void scan() throws IOException {
+        documents.refreshWritten(); // the scan searches: documents written without a refresh must be seen
         List<Query> clauses = new ArrayList<>();
         List<FieldValue> ids = page.changes().stream().map(c -> FieldValue.of(c.entityId())).toList();
         clauses.add(Query.of(q -> q.terms(t -> t.field("entityIds").terms(v -> v.value(ids)))));

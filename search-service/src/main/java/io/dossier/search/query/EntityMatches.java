@@ -80,8 +80,11 @@ class EntityMatches {
     static List<SearchResults.EntityMatch> await(CompletableFuture<List<SearchResults.EntityMatch>> matches) {
         try {
             return matches.get(WAIT_MS, TimeUnit.MILLISECONDS);
-        } catch (ExecutionException | TimeoutException e) {
+        } catch (TimeoutException e) {
             matches.cancel(false);
+            Log.infof("entities beside the results not shown: no answer from the entities index in %d ms", WAIT_MS);
+            return List.of();
+        } catch (ExecutionException e) {
             Log.debugf("entities beside the results not shown: %s", e.getMessage());
             return List.of();
         } catch (InterruptedException e) {

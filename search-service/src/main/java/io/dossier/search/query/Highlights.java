@@ -26,7 +26,7 @@ final class Highlights {
         if (title == null) {
             return null;
         }
-        List<int[]> marks = marks(title, language, terms, linked);
+        List<int[]> marks = marks(title, title, language, terms, linked);
         return marks.isEmpty() ? null : marked(title, 0, title.length(), marks);
     }
 
@@ -39,8 +39,9 @@ final class Highlights {
         if (text == null) {
             return List.of();
         }
+        // the words are looked for in the opening MAX_ANALYSED characters; linked names anywhere in the text
         String analysed = text.length() > MAX_ANALYSED ? text.substring(0, MAX_ANALYSED) : text;
-        List<int[]> marks = marks(analysed, language, terms, linked);
+        List<int[]> marks = marks(text, analysed, language, terms, linked);
         if (marks.isEmpty()) {
             return List.of();
         }
@@ -48,8 +49,10 @@ final class Highlights {
         // overlapping, in text order
         List<int[]> windows = new ArrayList<>();
         for (int i = 0; i < marks.size(); i++) {
-            int from = wordStart(analysed, Math.max(0, marks.get(i)[0] - SNIPPET / 3));
-            int to = wordEnd(analysed, Math.min(analysed.length(), Math.max(from + SNIPPET, marks.get(i)[1])));
+            int from = wordStart(text, Math.max(0, marks.get(i)[0] - SNIPPET / 3));
+            // never ending inside the mark the window starts from, however long
+            int to = Math.max(marks.get(i)[1], wordEnd(text, Math.min(text.length(),
+                    Math.max(from + SNIPPET, marks.get(i)[1]))));
             int count = 0;
             for (int j = i; j < marks.size() && marks.get(j)[1] <= to; j++) {
                 count++;
@@ -69,17 +72,19 @@ final class Highlights {
         chosen.sort((a, b) -> Integer.compare(a[0], b[0]));
         List<String> out = new ArrayList<>(chosen.size());
         for (int[] w : chosen) {
-            out.add(marked(analysed, w[0], w[1], marks));
+            out.add(marked(text, w[0], w[1], marks));
         }
         return out;
     }
 
     /**
-     * The word marks and the linked spans that lie inside {@code text}, in order, overlapping ones joined: a name
+     * The marks of the words found in {@code analysed} (the text's opening) and the linked spans that lie inside
+     * {@code text}, in order, overlapping ones joined: a name
      * linked as a whole is marked as one, with the query's words inside it.
      */
-    private static List<int[]> marks(String text, String language, QueryTerms terms, List<int[]> linked) {
-        List<int[]> all = new ArrayList<>(terms.isEmpty() ? List.of() : marks(text, language, terms));
+    private static List<int[]> marks(String text, String analysed, String language, QueryTerms terms,
+            List<int[]> linked) {
+        List<int[]> all = new ArrayList<>(terms.isEmpty() ? List.of() : marks(analysed, language, terms));
         for (int[] span : linked) {
             if (span[0] >= 0 && span[0] < span[1] && span[1] <= text.length()) {
                 all.add(new int[]{span[0], span[1]});

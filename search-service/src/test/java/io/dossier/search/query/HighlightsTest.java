@@ -47,6 +47,17 @@ class HighlightsTest {
                 .isEqualTo("<mark>Liwa Zeta</mark>");
     }
 
+    @Test
+    void aLinkedNameBeyondTheAnalysedOpeningIsStillShownAndALongMarkIsNeverCut() {
+        String text = "word ".repeat(Highlights.MAX_ANALYSED / 5 + 10) + "Kataib Hezbollah struck.";
+        int at = text.indexOf("Kataib");
+        assertThat(Highlights.text(text, "en", QueryTerms.NONE, List.of(new int[]{at, at + 16}), 3))
+                .singleElement().satisfies(s -> assertThat(s).contains("<mark>Kataib Hezbollah</mark> struck."));
+        String name = "Brigade ".repeat(40).strip();
+        assertThat(Highlights.text(name + " said", "en", QueryTerms.NONE, List.of(new int[]{0, name.length()}), 3))
+                .singleElement().satisfies(s -> assertThat(s).startsWith("<mark>" + name + "</mark>"));
+    }
+
     static QueryTerms words(String... words) {
         return QueryTerms.of(new QueryNode.Bool(java.util.Arrays.stream(words)
                 .map(w -> new QueryNode.Clause(QueryNode.Occur.MUST, new QueryNode.Word(w, 0, w.length()))).toList()),
