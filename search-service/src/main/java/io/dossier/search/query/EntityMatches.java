@@ -65,9 +65,12 @@ class EntityMatches {
                             .should(Query.of(y -> y.matchBoolPrefix(m -> m.field("namesFolded").query(whole)
                                     .operator(Operator.And).boost(2f))))
                             .should(Query.of(y -> y.match(m -> m.field("namesFolded").query(whole)
-                                    .fuzziness("AUTO").prefixLength(1).maxExpansions(20).operator(Operator.And)
-                                    .boost(0.5f))))
-                            .should(Query.of(y -> y.terms(t -> t.field("tags").terms(v -> v.value(tags)))))
+                                    // a typo in a longer word, not another short word ("attack" is no "Attar")
+                                    .fuzziness("AUTO:5,9").prefixLength(1).maxExpansions(20)
+                                    .operator(Operator.And).boost(0.5f))))
+                            // an actor tagged with the word ranks above names merely like it
+                            .should(Query.of(y -> y.terms(t -> t.field("tags").terms(v -> v.value(tags))
+                                    .boost(4f))))
                             .minimumShouldMatch("1"))),
                     IndexedEntity.class).thenApply(response -> matches(response, whole, tagForms));
         } catch (RuntimeException e) {

@@ -100,7 +100,7 @@ public class SearchService {
         Query text = words == null ? Query.of(q -> q.matchAll(m -> m)) : words;
         QueryTerms terms = everything ? QueryTerms.NONE : QueryTerms.of(parsed.tree(), p.exact() || !fields.stems());
         String interpretedAs = everything ? "*" : parsed.interpretedAs();
-        String note = parsed.changed() ? parsed.note() : null;
+        String note = parsed.changed() && !everything ? parsed.note() : null; // "*" alone: everything, nothing left out
         try {
             return run(p, readable, text, terms, expanded, expandedIds, interpretedAs, note,
                     everything ? null : parsed, fields, about);

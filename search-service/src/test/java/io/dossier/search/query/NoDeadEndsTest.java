@@ -42,6 +42,10 @@ class NoDeadEndsTest {
     String tag;
     String name;
     String entityId;
+    /** Entities named like the tag (two letters changed) and like a six-letter word (two letters changed). */
+    String tagLikeId;
+    String shortLikeId;
+    String shortWord;
 
     @BeforeEach
     void index() throws Exception {
@@ -55,7 +59,12 @@ class NoDeadEndsTest {
         documents.write(List.of(
                 document("open", "The brigade fired rockets near " + open + " at dawn."),
                 document("restricted", "A depot at " + hidden + " was hit.")), List.of());
-        entities.write(List.of(IndexedEntity.of(entityId, "ORGANIZATION", name, null, List.of(), List.of(tag))),
+        shortWord = "q" + letters(random, 5);
+        tagLikeId = UUID.randomUUID().toString();
+        shortLikeId = UUID.randomUUID().toString();
+        entities.write(List.of(IndexedEntity.of(entityId, "ORGANIZATION", name, null, List.of(), List.of(tag)),
+                IndexedEntity.of(tagLikeId, "PERSON", twoLettersChanged(tag), null, List.of(), List.of()),
+                IndexedEntity.of(shortLikeId, "PERSON", twoLettersChanged(shortWord), null, List.of(), List.of())),
                 List.of());
     }
 
@@ -65,6 +74,15 @@ class NoDeadEndsTest {
             s.append((char) ('a' + random.nextInt(26)));
         }
         return s.toString();
+    }
+
+    /** The word with its second and third letters from the end replaced by letters it does not have there. */
+    private static String twoLettersChanged(String word) {
+        char[] c = word.toCharArray();
+        for (int i = c.length - 3; i < c.length - 1; i++) {
+            c[i] = c[i] == 'w' ? 'v' : 'w';
+        }
+        return new String(c);
     }
 
     private static IndexedDocument document(String collection, String text) {
@@ -100,6 +118,9 @@ class NoDeadEndsTest {
         assertThat(search(Tokens.ADMIN, typo(hidden)).getList("suggestions.queries", String.class))
                 .containsExactly(hidden);
 
+        // "*" alone is everything, with nothing to say about how it was read
+        assertThat(search(Tokens.READER, "*").getString("note")).isNull();
+
         // several words: the hint says how to find more
         JsonPath two = search(Tokens.READER, typo(open) + " " + typo(hidden));
         assertThat(two.getList("suggestions.hints", String.class)).anySatisfy(h -> assertThat(h).contains("OR"));
@@ -122,6 +143,9 @@ class NoDeadEndsTest {
         assertThat(byTag.getLong("total")).isZero();
         assertThat(byTag.getString("entities[0].id")).isEqualTo(entityId);
         assertThat(byTag.getString("entities[0].why")).isEqualTo("tagged " + tag);
+        // the tagged actor above a name merely like the word; a short word finds no name two letters away
+        assertThat(search(Tokens.READER, tag).getString("entities[0].id")).isEqualTo(entityId);
+        assertThat(search(Tokens.READER, shortWord).getList("entities.id", String.class)).doesNotContain(shortLikeId);
         // a later page does not repeat them
         assertThat(given().auth().oauth2(Tokens.forUser(Tokens.READER)).queryParam("q", name)
                 .queryParam("from", 20).get("/api/v1/search").then().statusCode(200).extract().jsonPath()
