@@ -17,7 +17,6 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.TreeMap;
-import java.util.function.Supplier;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 
@@ -207,7 +206,7 @@ class HostileQueriesTest {
             checkApi(c, "gateway", viaGateway, wrong, tally);
             HttpResponse<String> direct = api(SEARCH_SERVICE, "q=" + encoded);
             checkApi(c, "search service", direct, wrong, tally);
-            checkPage(c, retried(() -> session.get("/search?q=" + encoded)), wrong, tally);
+            checkPage(c, RateLimit.pastTheLimit(() -> session.get("/search?q=" + encoded)), wrong, tally);
             HttpResponse<String> strict = api(Platform.GATEWAY, "q=" + encoded + "&syntax=strict");
             checkStrict(c, strict, wrong, tally);
             if (c.strict() == Strict.TOO_LONG || cases.indexOf(c) < 6) {
@@ -316,7 +315,7 @@ class HostileQueriesTest {
 
     /** GET /api/v1/search on {@code base} with a reader's token; waits out the gateway's rate limit. */
     private static HttpResponse<String> api(String base, String query) {
-        return retried(() -> {
+        return RateLimit.pastTheLimit(() -> {
             try {
                 return HTTP.send(HttpRequest.newBuilder(URI.create(base + "/api/v1/search?" + query))
                         .timeout(Duration.ofSeconds(30))
@@ -329,20 +328,5 @@ class HostileQueriesTest {
                 throw new IllegalStateException(e);
             }
         });
-    }
-
-    private static HttpResponse<String> retried(Supplier<HttpResponse<String>> request) {
-        for (int attempt = 0;; attempt++) {
-            HttpResponse<String> answer = request.get();
-            if (answer.statusCode() != 429 || attempt == 30) {
-                return answer;
-            }
-            try {
-                Thread.sleep(1000L * answer.headers().firstValueAsLong("Retry-After").orElse(1));
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                throw new IllegalStateException(e);
-            }
-        }
     }
 }

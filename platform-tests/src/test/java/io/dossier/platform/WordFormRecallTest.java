@@ -561,21 +561,22 @@ class WordFormRecallTest {
                 .map(e -> URLEncoder.encode(e.getKey(), StandardCharsets.UTF_8) + "="
                         + URLEncoder.encode(e.getValue(), StandardCharsets.UTF_8))
                 .collect(Collectors.joining("&"));
-        for (int attempt = 0;; attempt++) {
-            HttpResponse<String> answer = HTTP.send(HttpRequest.newBuilder(URI.create(Platform.GATEWAY
-                    + "/api/v1/search?" + query)).timeout(Duration.ofSeconds(30))
-                    .header("Authorization", "Bearer " + readerToken()).GET().build(),
-                    HttpResponse.BodyHandlers.ofString());
-            if (answer.statusCode() == 429 && attempt < 30) {
-                Thread.sleep(1000L * answer.headers().firstValueAsLong("Retry-After").orElse(1));
-                continue;
+        HttpResponse<String> answer = RateLimit.pastTheLimit(() -> {
+            try {
+                return HTTP.send(HttpRequest.newBuilder(URI.create(Platform.GATEWAY + "/api/v1/search?" + query))
+                        .timeout(Duration.ofSeconds(30)).header("Authorization", "Bearer " + readerToken()).GET()
+                        .build(), HttpResponse.BodyHandlers.ofString());
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new IllegalStateException(e);
             }
-            if (answer.statusCode() != 200) {
-                throw new IllegalStateException("search " + query + ": " + answer.statusCode() + " "
-                        + answer.body());
-            }
-            return JSON.readTree(answer.body());
+        });
+        if (answer.statusCode() != 200) {
+            throw new IllegalStateException("search " + query + ": " + answer.statusCode() + " " + answer.body());
         }
+        return JSON.readTree(answer.body());
     }
 
     /** One token request at a time, however many searches run at once (the realm counts sign-ins per user). */
