@@ -3,9 +3,19 @@ package io.dossier.sources.extraction;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.util.List;
+import java.util.Locale;
 import java.util.Optional;
 
 import jakarta.enterprise.context.ApplicationScoped;
+
+import org.apache.lucene.analysis.CharArraySet;
+import org.apache.lucene.analysis.de.GermanAnalyzer;
+import org.apache.lucene.analysis.en.EnglishAnalyzer;
+import org.apache.lucene.analysis.es.SpanishAnalyzer;
+import org.apache.lucene.analysis.fr.FrenchAnalyzer;
+import org.apache.lucene.analysis.it.ItalianAnalyzer;
+import org.apache.lucene.analysis.nl.DutchAnalyzer;
+import org.apache.lucene.analysis.pt.PortugueseAnalyzer;
 
 import com.optimaize.langdetect.DetectedLanguage;
 import com.optimaize.langdetect.LanguageDetectorBuilder;
@@ -15,17 +25,38 @@ import com.optimaize.langdetect.text.CommonTextObjectFactories;
 import com.optimaize.langdetect.text.TextObjectFactory;
 
 /**
- * The language of a text as an ISO 639-1 code. Arabic script is decided by letters first: Persian writes four
- * letters Arabic lacks (پ چ ژ گ) and its own forms of kaf and yeh (ک ی), while Arabic writes teh marbuta and the
- * Arabic yeh (ة ي), which n-gram models confuse on short texts. Urdu, with letters of its own, and other scripts go to the Optimaize n-gram detector
- * (70 languages). Texts too short to tell get no language.
+ * The language of a text as an ISO 639-1 code, in three steps, cheapest first.
+ * <ol>
+ * <li>Arabic script is decided by letters: Persian writes four letters Arabic lacks (پ چ ژ گ) and its own forms of kaf
+ * and yeh (ک ی), while Arabic writes teh marbuta and the Arabic yeh (ة ي), which n-gram models confuse on short
+ * texts.</li>
+ * <li>English, most of what analysts file, is recognised by its function words (Lucene's English stop words): a text
+ * in which they are at least {@value #ENGLISH_SHARE_PERCENT}% of the words and at least
+ * {@value #ENGLISH_LEAD}&times; the words of the nearest of six other European stop lists (Lucene's French, German,
+ * Spanish, Italian, Portuguese and Dutch) is English. This answers most texts in a few microseconds, where the n-gram
+ * model costs about 0.3 ms a text.</li>
+ * <li>Everything else (Urdu, with letters of its own, other scripts and languages, English without its function
+ * words such as tables of figures) goes to the Optimaize n-gram detector (70 languages).</li>
+ * </ol>
+ * A text written mostly in capitals (wire headlines, telegrams) is read in lower case, as the n-gram profiles were
+ * built from ordinary text: in capitals, English news read as German. Texts too short to tell get no language.
  */
 @ApplicationScoped
 public class LanguageDetector {
 
     private static final int MIN_LETTERS = 20;
-    /** The n-gram detector reads this much of a text; more only costs time. */
+    /** The detector reads this much of a text; more only costs time. */
     private static final int SAMPLE_CHARS = 10_000;
+    /** Fewer words than this are too few to judge by function words alone. */
+    private static final int MIN_WORDS = 8;
+    static final int ENGLISH_SHARE_PERCENT = 15;
+    static final int ENGLISH_LEAD = 2;
+
+    private static final CharArraySet ENGLISH = EnglishAnalyzer.ENGLISH_STOP_WORDS_SET;
+    private static final List<CharArraySet> OTHERS = List.of(FrenchAnalyzer.getDefaultStopSet(),
+            GermanAnalyzer.getDefaultStopSet(), SpanishAnalyzer.getDefaultStopSet(),
+            ItalianAnalyzer.getDefaultStopSet(),
+            PortugueseAnalyzer.getDefaultStopSet(), DutchAnalyzer.getDefaultStopSet());
 
     private final com.optimaize.langdetect.LanguageDetector ngrams;
     private final TextObjectFactory texts = CommonTextObjectFactories.forDetectingOnLargeText();
@@ -42,43 +73,110 @@ public class LanguageDetector {
 
     public Optional<String> detect(String text) {
         String sample = text.length() > SAMPLE_CHARS ? text.substring(0, SAMPLE_CHARS) : text;
-        int arabicScript = 0;
-        int letters = 0;
-        int persian = 0;
-        int arabic = 0;
-        int urdu = 0;
-        for (int i = 0; i < sample.length(); i++) {
-            char c = sample.charAt(i);
-            if (!Character.isLetter(c)) {
-                continue;
-            }
-            letters++;
-            if (Character.UnicodeScript.of(c) == Character.UnicodeScript.ARABIC) {
-                arabicScript++;
-                switch (c) {
-                    case 'پ', 'چ', 'ژ', 'گ', 'ک', 'ی' -> persian++;
-                    case 'ة', 'ي', 'ك', 'ى' -> arabic++;
-                    case 'ٹ', 'ڈ', 'ڑ', 'ں', 'ے' -> urdu++;
-                    default -> {
-                    }
-                }
-            }
-        }
-        if (letters < MIN_LETTERS) {
+        Letters letters = Letters.count(sample);
+        if (letters.total < MIN_LETTERS) {
             return Optional.empty();
         }
-        if (arabicScript * 2 > letters && urdu == 0) {
-            if (persian > arabic) {
+        if (letters.arabicScript * 2 > letters.total && letters.urdu == 0) {
+            if (letters.persian > letters.arabic) {
                 return Optional.of("fa");
             }
-            if (arabic > 0) {
+            if (letters.arabic > 0) {
                 return Optional.of("ar");
             }
+        }
+        if (letters.upperCase * 2 > letters.total) {
+            sample = sample.toLowerCase(Locale.ROOT);
+        }
+        if (letters.latin * 2 > letters.total && readsAsEnglish(sample)) {
+            return Optional.of("en");
         }
         List<DetectedLanguage> ranked = ngrams.getProbabilities(texts.forText(sample));
         if (ranked.isEmpty() || ranked.get(0).getProbability() < 0.5) {
             return Optional.empty();
         }
         return Optional.of(ranked.get(0).getLocale().getLanguage());
+    }
+
+    /** Whether English function words make up enough of the text's words, and far more than any other list's. */
+    static boolean readsAsEnglish(String text) {
+        int words = 0;
+        int english = 0;
+        int[] others = new int[OTHERS.size()];
+        char[] word = new char[32];
+        int length = 0;
+        for (int i = 0; i <= text.length(); i++) {
+            char c = i < text.length() ? text.charAt(i) : ' ';
+            if (Character.isLetter(c)) {
+                if (length < word.length) {
+                    word[length] = Character.toLowerCase(c);
+                }
+                length++;
+                continue;
+            }
+            if (c == '\'' && length > 0) {
+                continue; // don't, it's: one word, as the stop lists write them without the apostrophe's tail
+            }
+            if (length > 0) {
+                words++;
+                if (length <= word.length) {
+                    if (ENGLISH.contains(word, 0, length)) {
+                        english++;
+                    }
+                    for (int k = 0; k < others.length; k++) {
+                        if (OTHERS.get(k).contains(word, 0, length)) {
+                            others[k]++;
+                        }
+                    }
+                }
+                length = 0;
+            }
+        }
+        if (words < MIN_WORDS || english * 100 < words * ENGLISH_SHARE_PERCENT) {
+            return false;
+        }
+        for (int other : others) {
+            if (english < other * ENGLISH_LEAD) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    private record Letters(int total, int upperCase, int latin, int arabicScript, int persian, int arabic, int urdu) {
+
+        static Letters count(String sample) {
+            int total = 0;
+            int upperCase = 0;
+            int latin = 0;
+            int arabicScript = 0;
+            int persian = 0;
+            int arabic = 0;
+            int urdu = 0;
+            for (int i = 0; i < sample.length(); i++) {
+                char c = sample.charAt(i);
+                if (!Character.isLetter(c)) {
+                    continue;
+                }
+                total++;
+                if (Character.isUpperCase(c)) {
+                    upperCase++;
+                }
+                Character.UnicodeScript script = Character.UnicodeScript.of(c);
+                if (script == Character.UnicodeScript.LATIN) {
+                    latin++;
+                } else if (script == Character.UnicodeScript.ARABIC) {
+                    arabicScript++;
+                    switch (c) {
+                        case 'پ', 'چ', 'ژ', 'گ', 'ک', 'ی' -> persian++;
+                        case 'ة', 'ي', 'ك', 'ى' -> arabic++;
+                        case 'ٹ', 'ڈ', 'ڑ', 'ں', 'ے' -> urdu++;
+                        default -> {
+                        }
+                    }
+                }
+            }
+            return new Letters(total, upperCase, latin, arabicScript, persian, arabic, urdu);
+        }
     }
 }
