@@ -8,6 +8,7 @@ import java.util.Optional;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
+import org.apache.lucene.analysis.CharArrayMap;
 import org.apache.lucene.analysis.CharArraySet;
 import org.apache.lucene.analysis.de.GermanAnalyzer;
 import org.apache.lucene.analysis.en.EnglishAnalyzer;
@@ -52,11 +53,12 @@ public class LanguageDetector {
     static final int ENGLISH_SHARE_PERCENT = 15;
     static final int ENGLISH_LEAD = 2;
 
-    private static final CharArraySet ENGLISH = EnglishAnalyzer.ENGLISH_STOP_WORDS_SET;
-    private static final List<CharArraySet> OTHERS = List.of(FrenchAnalyzer.getDefaultStopSet(),
-            GermanAnalyzer.getDefaultStopSet(), SpanishAnalyzer.getDefaultStopSet(),
-            ItalianAnalyzer.getDefaultStopSet(),
-            PortugueseAnalyzer.getDefaultStopSet(), DutchAnalyzer.getDefaultStopSet());
+    /** Lucene's stop lists, English first: each word with the bit of every list that holds it (one lookup a word). */
+    private static final List<CharArraySet> STOP_LISTS = List.of(EnglishAnalyzer.ENGLISH_STOP_WORDS_SET,
+            FrenchAnalyzer.getDefaultStopSet(), GermanAnalyzer.getDefaultStopSet(), SpanishAnalyzer.getDefaultStopSet(),
+            ItalianAnalyzer.getDefaultStopSet(), PortugueseAnalyzer.getDefaultStopSet(),
+            DutchAnalyzer.getDefaultStopSet());
+    private static final CharArrayMap<Integer> LISTS_OF_WORD = listsOfWord();
 
     private final com.optimaize.langdetect.LanguageDetector ngrams;
     private final TextObjectFactory texts = CommonTextObjectFactories.forDetectingOnLargeText();
@@ -101,8 +103,7 @@ public class LanguageDetector {
     /** Whether English function words make up enough of the text's words, and far more than any other list's. */
     static boolean readsAsEnglish(String text) {
         int words = 0;
-        int english = 0;
-        int[] others = new int[OTHERS.size()];
+        int[] inList = new int[STOP_LISTS.size()];
         char[] word = new char[32];
         int length = 0;
         for (int i = 0; i <= text.length(); i++) {
@@ -119,28 +120,37 @@ public class LanguageDetector {
             }
             if (length > 0) {
                 words++;
-                if (length <= word.length) {
-                    if (ENGLISH.contains(word, 0, length)) {
-                        english++;
-                    }
-                    for (int k = 0; k < others.length; k++) {
-                        if (OTHERS.get(k).contains(word, 0, length)) {
-                            others[k]++;
-                        }
+                Integer lists = length <= word.length ? LISTS_OF_WORD.get(word, 0, length) : null;
+                for (int k = 0; lists != null && k < inList.length; k++) {
+                    if ((lists & (1 << k)) != 0) {
+                        inList[k]++;
                     }
                 }
                 length = 0;
             }
         }
+        int english = inList[0];
         if (words < MIN_WORDS || english * 100 < words * ENGLISH_SHARE_PERCENT) {
             return false;
         }
-        for (int other : others) {
-            if (english < other * ENGLISH_LEAD) {
+        for (int k = 1; k < inList.length; k++) {
+            if (english < inList[k] * ENGLISH_LEAD) {
                 return false;
             }
         }
         return true;
+    }
+
+    private static CharArrayMap<Integer> listsOfWord() {
+        CharArrayMap<Integer> lists = new CharArrayMap<>(1024, false);
+        for (int k = 0; k < STOP_LISTS.size(); k++) {
+            for (Object word : STOP_LISTS.get(k)) {
+                char[] w = (char[]) word;
+                Integer before = lists.get(w, 0, w.length);
+                lists.put(w, (before == null ? 0 : before) | (1 << k));
+            }
+        }
+        return lists;
     }
 
     private record Letters(int total, int upperCase, int latin, int arabicScript, int persian, int arabic, int urdu) {
@@ -161,6 +171,10 @@ public class LanguageDetector {
                 total++;
                 if (Character.isUpperCase(c)) {
                     upperCase++;
+                }
+                if (c < 0x80) {
+                    latin++; // an ASCII letter: the script of most texts, without a look-up
+                    continue;
                 }
                 Character.UnicodeScript script = Character.UnicodeScript.of(c);
                 if (script == Character.UnicodeScript.LATIN) {
