@@ -332,6 +332,65 @@ class BrowserSearchTest {
         }
     }
 
+    /**
+     * An analyst watches an actor from its page; an editor then files a document naming it under an alias; the bell
+     * in the header counts one unread notification, the notifications page links the document, and marking all read
+     * clears the count.
+     */
+    @Test
+    void analystWatchesAnActorAndTheBellCountsANewDocumentNamingIt() throws IOException {
+        String u = WalkingSkeletonTest.uniqueWord();
+        String name = "Saraya Watched " + u;
+        String editor = Tokens.forUser(Tokens.EDITOR);
+        String entityId = given().baseUri(Platform.GATEWAY).auth().oauth2(editor).contentType(ContentType.JSON)
+                .body(Map.of("type", "ORGANIZATION", "primaryName", name, "names",
+                        java.util.List.of(Map.of("value", "Watchers Brigade " + u, "lang", "en"))))
+                .post("/api/v1/entities").then().statusCode(201).extract().path("id");
+        // the search service knows the entity (a watch names only entities of the registry)
+        await().atMost(Duration.ofSeconds(15)).pollInterval(Duration.ofMillis(200))
+                .until(() -> given().baseUri(Platform.GATEWAY).auth().oauth2(editor).queryParam("q", name)
+                        .get("/api/v1/search/entities").then().statusCode(200).extract().jsonPath()
+                        .<String>getList("entities.id").contains(entityId));
+
+        login(Platform.GATEWAY + "/entities/" + entityId, Tokens.ANALYST);
+        WebDriverWait wait = new WebDriverWait(browser, Duration.ofSeconds(20));
+        browser.findElement(By.id("watch-entity")).click();
+        wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("watch-name")));
+        assertThat(browser.findElement(By.id("watch-name")).getAttribute("value")).isEqualTo(name);
+        screenshot("watch-form");
+        browser.findElement(By.id("watch-name")).submit();
+        wait.until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector("table.watches")));
+        assertThat(browser.findElement(By.cssSelector(".notice")).getText()).startsWith("Watching.");
+        assertThat(browser.findElement(By.cssSelector("table.watches tbody")).getText()).contains(name)
+                .contains("none yet");
+        screenshot("watches");
+
+        String sourceId = given().baseUri(Platform.GATEWAY).auth().oauth2(editor).contentType(ContentType.JSON)
+                .body(Map.of("title", "Statement " + u, "text", "The Watchers Brigade " + u
+                        + " announced a new commander on Tuesday."))
+                .post("/api/v1/sources").then().statusCode(201).extract().path("id");
+        String analyst = Tokens.forUser(Tokens.ANALYST);
+        await().atMost(Duration.ofSeconds(20)).pollInterval(Duration.ofMillis(200))
+                .until(() -> given().baseUri(Platform.GATEWAY).auth().oauth2(analyst)
+                        .get("/api/v1/notifications/unread").then().statusCode(200).extract()
+                        .<Integer>path("unread") == 1);
+
+        browser.get(Platform.GATEWAY + "/search");
+        wait.until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector("#bell .badge")));
+        assertThat(browser.findElement(By.cssSelector("#bell .badge")).getText()).startsWith("1");
+        screenshot("bell");
+        browser.findElement(By.id("bell")).click();
+        wait.until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector("ol.notifications")));
+        assertThat(browser.findElement(By.id("unread")).getText()).isEqualTo("1 unread");
+        var item = browser.findElement(By.cssSelector("ol.notifications li.unread"));
+        assertThat(item.getText()).contains("Statement " + u).contains("names " + name);
+        assertThat(item.findElement(By.tagName("a")).getAttribute("href")).endsWith("/documents/" + sourceId);
+        screenshot("notifications");
+        browser.findElement(By.cssSelector("form[action='/notifications/read'] button")).click();
+        wait.until(ExpectedConditions.textToBe(By.id("unread"), "0 unread"));
+        assertThat(browser.findElements(By.cssSelector("#bell .badge"))).isEmpty();
+    }
+
     private void login(String url, String user) {
         browser.get(url);
         WebDriverWait wait = new WebDriverWait(browser, Duration.ofSeconds(20));

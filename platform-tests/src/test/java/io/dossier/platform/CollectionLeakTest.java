@@ -91,7 +91,17 @@ class CollectionLeakTest {
             Path.get("search", "/api/v1/search/documents/{id}/similar", "404 for an unreadable document",
                     f -> "/api/v1/search/documents/" + f.restrictedSource + "/similar"),
             Path.get("search", "/api/v1/search/entities/{id}/co-mentioned", "counts only readable documents",
-                    f -> "/api/v1/search/entities/" + f.organization + "/co-mentioned"));
+                    f -> "/api/v1/search/entities/" + f.organization + "/co-mentioned"),
+            Path.get("search", "/api/v1/notifications", "matches of the caller's watches only in collections "
+                    + "readable now (checked when shown); the unread count too", f -> "/api/v1/notifications?size=100"),
+            Path.get("search", "/api/v1/notifications/unread", "counts only readable documents",
+                    f -> "/api/v1/notifications/unread"),
+            new Path("search", "POST", "/api/v1/notifications/read", "answers the unread count of readable documents",
+                    f -> "/api/v1/notifications/read", f -> Map.of("upTo", "1970-01-01T00:00:00Z")),
+            Path.get("search", "/api/v1/watches", "the caller's own watches; when one last matched, only of "
+                    + "readable documents", f -> "/api/v1/watches"),
+            Path.get("search", "/api/v1/watches/{id}", "its owner's (or an administrator's); its latest matches only "
+                    + "of readable documents", f -> "/api/v1/watches/" + f.watches.get(Tokens.READER)));
 
     /** The operations that hand out no documents, quotes, file names or source ids, and why. */
     static final Map<String, String> NO_SOURCE_DATA = Map.ofEntries(
@@ -116,6 +126,9 @@ class CollectionLeakTest {
             Map.entry("entities PUT /api/v1/relations/{id}", "answers the relation with only readable citations"),
             Map.entry("entities DELETE /api/v1/relations/{id}", "no body"),
             Map.entry("search GET /api/v1/search/entities", "typeahead over the registry"),
+            Map.entry("search POST /api/v1/watches", "answers the new watch: a query and filters the caller sent"),
+            Map.entry("search PATCH /api/v1/watches/{id}", "answers the watch (as GET of it): the owner's only"),
+            Map.entry("search DELETE /api/v1/watches/{id}", "no body; the owner's or an administrator's"),
             Map.entry("search GET /api/v1/admin/reindex", "index status, admin only"),
             Map.entry("search POST /api/v1/admin/reindex", "admin only"));
 
@@ -189,7 +202,10 @@ class CollectionLeakTest {
             f -> "/entities/" + f.organization,
             f -> "/search/export?format=csv&q=*",
             f -> "/search/export?format=json&q=" + f.hiddenWord,
-            f -> "/search/suggest?q=" + f.hiddenWord);
+            f -> "/search/suggest?q=" + f.hiddenWord,
+            f -> "/notifications",
+            f -> "/notifications/badge",
+            f -> "/watches");
 
     @Test
     void nothingRestrictedComesBackOnThePagesEither() {
@@ -218,7 +234,8 @@ class CollectionLeakTest {
         String investigator = Tokens.forUser(Tokens.INVESTIGATOR);
         String[] mustShow = {"/api/v1/sources/" + fixture.restrictedSource,
                 "/api/v1/relations/" + fixture.relation, "/api/v1/imports/" + fixture.restrictedImport + "/items",
-                "/api/v1/search?q=" + fixture.hiddenWord, "/api/v1/search/documents/" + fixture.restrictedSource};
+                "/api/v1/search?q=" + fixture.hiddenWord, "/api/v1/search/documents/" + fixture.restrictedSource,
+                "/api/v1/notifications", "/api/v1/watches/" + fixture.watches.get(Tokens.INVESTIGATOR)};
         for (String path : mustShow) {
             String body = given().baseUri(Platform.GATEWAY).auth().oauth2(investigator).get(path).then()
                     .statusCode(200).extract().asString();

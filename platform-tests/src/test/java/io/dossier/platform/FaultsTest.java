@@ -52,8 +52,12 @@ class FaultsTest {
     static final String ENTITIES_SERVICE = "http://localhost:18082";
 
     @Test
-    void searchServiceKilledMidIngestLosesNothingAndDuplicatesNothing() {
+    void searchServiceKilledMidIngestLosesNothingAndDuplicatesNothing() throws Exception {
         String word = WalkingSkeletonTest.uniqueWord();
+        // a watch every source of the run matches: the search service evaluates it as it indexes, and is killed
+        String watch = given().baseUri(Platform.GATEWAY).auth().oauth2(Tokens.forUser(Tokens.ANALYST))
+                .contentType(ContentType.JSON).body(Map.of("name", "The fault run", "query", word))
+                .post("/api/v1/watches").then().statusCode(201).extract().path("id");
         long started = System.currentTimeMillis();
         Ingest ingest = Ingest.start(word, SOURCES, Duration.ofMillis(40));
         try {
@@ -74,8 +78,16 @@ class FaultsTest {
         assertThat(ingest.refused()).as("every source accepted").isEmpty();
         assertThat(ingest.accepted()).hasSize(SOURCES);
         assertAllSearchableOnce(word, ingest.accepted());
-        System.out.printf("fault kill -9 search mid-ingest: %d accepted, %d searchable, 0 twice, %d ms to the end%n",
-                ingest.accepted().size(), indexedIds(word).size(), System.currentTimeMillis() - started);
+        // every accepted source notified exactly once, however the kill cut the batches (a batch is searchable a
+        // moment before its notifications commit)
+        await("every accepted source notified").atMost(Duration.ofSeconds(10)).pollInterval(Duration.ofMillis(200))
+                .until(() -> notified(watch).size() >= ingest.accepted().size());
+        List<String> notified = notified(watch);
+        assertThat(notified).doesNotHaveDuplicates();
+        assertThat(Set.copyOf(notified)).isEqualTo(ingest.accepted());
+        System.out.printf("fault kill -9 search mid-ingest: %d accepted, %d searchable, 0 twice, %d notified once "
+                + "each, %d ms to the end%n", ingest.accepted().size(), indexedIds(word).size(), notified.size(),
+                System.currentTimeMillis() - started);
     }
 
     @Test
@@ -260,6 +272,21 @@ class FaultsTest {
     }
 
     /** Waits until search finds exactly the accepted sources, and checks the index holds each of them once. */
+    /** The documents a watch was notified of, straight from the search service's database. */
+    private static List<String> notified(String watch) throws java.sql.SQLException {
+        List<String> notified = new java.util.ArrayList<>();
+        try (var db = java.sql.DriverManager.getConnection(Platform.SEARCH_DATABASE.get("DOSSIER_DB_URL"), "dossier",
+                "dossier"); var query = db.prepareStatement("SELECT document_id FROM notification WHERE watch_id = ?")) {
+            query.setObject(1, java.util.UUID.fromString(watch));
+            try (var rows = query.executeQuery()) {
+                while (rows.next()) {
+                    notified.add(rows.getString(1));
+                }
+            }
+        }
+        return notified;
+    }
+
     private static void assertAllSearchableOnce(String word, Set<String> accepted) {
         await("every accepted source searchable").atMost(Duration.ofSeconds(60 + accepted.size() / 10))
                 .pollInterval(Duration.ofMillis(250)).until(() -> searchable(word) == accepted.size());

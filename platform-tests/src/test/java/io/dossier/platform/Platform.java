@@ -49,6 +49,10 @@ final class Platform {
     private Platform() {
     }
 
+    /** The search service's database (watches and notifications), shared by every search instance of a run. */
+    static final Map<String, String> SEARCH_DATABASE = Map.of("DOSSIER_DB_URL",
+            "jdbc:postgresql://localhost:5432/dossier_search_e2e");
+
     static synchronized void start() {
         if (started) {
             return;
@@ -56,7 +60,7 @@ final class Platform {
         LocalStack.ensureRunning();
         HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
         // Every run starts from empty databases (Flyway recreates the schemas) ...
-        for (String database : List.of("dossier_sources_e2e", "dossier_entities_e2e")) {
+        for (String database : List.of("dossier_sources_e2e", "dossier_entities_e2e", "dossier_search_e2e")) {
             resetSchema(database);
         }
         // ... and the search service rebuilds its index from the feed (sequence 0) every run. Elasticsearch refuses
@@ -87,7 +91,7 @@ final class Platform {
                         Map.of("DOSSIER_DB_URL", "jdbc:postgresql://localhost:5432/dossier_sources_e2e")),
                 new Service("entities", "entities-service", 18082,
                         Map.of("DOSSIER_DB_URL", "jdbc:postgresql://localhost:5432/dossier_entities_e2e")),
-                new Service("search", "search-service", 18083, Map.of()),
+                new Service("search", "search-service", 18083, SEARCH_DATABASE),
                 new Service("gateway", "gateway", 18080, Map.of()));
 
         // a relaunched service appends to its log; each run starts them afresh
@@ -166,7 +170,9 @@ final class Platform {
      */
     static Process startSearchInstance(String name, int port, Map<String, String> env) {
         start();
-        Service service = new Service(name, "search-service", port, env);
+        Map<String, String> environment = new LinkedHashMap<>(SEARCH_DATABASE);
+        environment.putAll(env);
+        Service service = new Service(name, "search-service", port, environment);
         Process process = launch(service);
         awaitReady(HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build(), service, process, LOGS);
         return process;

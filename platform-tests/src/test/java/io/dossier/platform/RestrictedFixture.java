@@ -42,6 +42,11 @@ final class RestrictedFixture {
     final String relation;
     /** The analyst's import into open of the restricted source's text: a duplicate it must not be told. */
     final String duplicateImport;
+    /**
+     * Watches made before the material by each user, of two words only the restricted brief holds together (not
+     * themselves secret: the watch is its owner's own text): each matches it, only the investigator may be told.
+     */
+    final Map<String, String> watches = new java.util.HashMap<>();
 
     private static RestrictedFixture made;
 
@@ -53,6 +58,12 @@ final class RestrictedFixture {
     }
 
     private RestrictedFixture() {
+        for (String user : List.of(Tokens.READER, Tokens.ANALYST, Tokens.EDITOR, Tokens.INVESTIGATOR)) {
+            watches.put(user, given().baseUri(Platform.GATEWAY).auth().oauth2(Tokens.forUser(user))
+                    .contentType(ContentType.JSON)
+                    .body(Map.of("name", "Envoys at the crossing", "query", "envoy crossing"))
+                    .post("/api/v1/watches").then().statusCode(201).extract().path("id"));
+        }
         String investigator = Tokens.forUser(Tokens.INVESTIGATOR);
         restrictedSource = given().baseUri(Platform.GATEWAY).auth().oauth2(investigator).contentType(ContentType.JSON)
                 .body(Map.of("title", "Restricted brief " + hiddenWord, "text", hiddenText, "collection",
@@ -84,7 +95,10 @@ final class RestrictedFixture {
         // searchable: the investigator finds the restricted ones, a reader the open one
         await("the fixture is indexed").atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofMillis(200))
                 .until(() -> WalkingSkeletonTest.total(investigator, hiddenWord) == 2
-                        && WalkingSkeletonTest.total(Tokens.forUser(Tokens.READER), openWord) == 1);
+                        && WalkingSkeletonTest.total(Tokens.forUser(Tokens.READER), openWord) == 1
+                        && given().baseUri(Platform.GATEWAY).auth().oauth2(investigator)
+                                .get("/api/v1/notifications/unread").then().statusCode(200).extract()
+                                .<Integer>path("unread") == 1);
     }
 
     /** What a caller who cannot read restricted must find nowhere in an answer. */

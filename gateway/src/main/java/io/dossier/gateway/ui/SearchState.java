@@ -103,6 +103,11 @@ public record SearchState(String q, boolean exact, String sort, Map<String, List
         return "/search?" + query(q, exact, by, filters, null);
     }
 
+    /** The form that watches this search (its query and filters; not its sort or page). */
+    public String watchUrl() {
+        return "/watches/new?" + query(q, exact, "relevance", filters, null);
+    }
+
     /** The export of this search in a format. */
     public String export(String format) {
         return "/search/export?format=" + format + "&" + query(q, exact, sort, filters, null);

@@ -11,6 +11,7 @@ import java.util.concurrent.TimeUnit;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
+import jakarta.enterprise.inject.Instance;
 
 import org.eclipse.microprofile.rest.client.inject.RestClient;
 
@@ -40,6 +41,7 @@ public class FeedIndexer {
     private final Checkpoints checkpoints;
     private final IndexerLease lease;
     private final SearchConfig config;
+    private final Instance<IndexedDocumentsListener> listeners;
     private final ScheduledExecutorService poller = Executors.newSingleThreadScheduledExecutor(
             runnable -> new Thread(runnable, "feed-indexer"));
     private volatile String lastError;
@@ -56,7 +58,9 @@ public class FeedIndexer {
     private long nextBuildCheck = Long.MIN_VALUE;
 
     public FeedIndexer(@RestClient SourcesFeedApi feed, DocumentLinker linker, DocumentIndex index, Relinker relinker,
-            Checkpoints checkpoints, IndexerLease lease, SearchConfig config) {
+            Checkpoints checkpoints, IndexerLease lease, SearchConfig config,
+            Instance<IndexedDocumentsListener> listeners) {
+        this.listeners = listeners;
         this.feed = feed;
         this.linker = linker;
         this.index = index;
@@ -239,6 +243,9 @@ public class FeedIndexer {
         boolean refresh = page.changes().size() < config.feed().refreshBelow()
                 || !index.refreshedWithin(concrete, config.feed().refreshInterval());
         index.write(concrete, upserts, deletions, refresh);
+        if (concrete.equals(index.liveName())) {
+            listeners.forEach(l -> l.indexed(upserts)); // watches: before the checkpoint moves, so a crash replays
+        }
         checkpoints.put(checkpointKey(concrete), page.next());
         positions.put(concrete, page.next());
         track(concrete, page.next());

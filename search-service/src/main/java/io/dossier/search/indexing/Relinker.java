@@ -10,6 +10,7 @@ import java.util.Map;
 import java.util.Set;
 
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.inject.Instance;
 
 import org.eclipse.microprofile.rest.client.inject.RestClient;
 
@@ -62,8 +63,12 @@ public class Relinker {
     private final Map<String, Set<String>> pending = new LinkedHashMap<>();
     private long relinked;
 
+    private final Instance<IndexedDocumentsListener> listeners;
+
     public Relinker(@RestClient EntitiesFeedApi feed, EntityIndex entityIndex, DocumentIndex documents,
-            DocumentLinker linker, Checkpoints checkpoints, ElasticsearchClient client, IndexerLease lease) {
+            DocumentLinker linker, Checkpoints checkpoints, ElasticsearchClient client, IndexerLease lease,
+            Instance<IndexedDocumentsListener> listeners) {
+        this.listeners = listeners;
         this.feed = feed;
         this.entityIndex = entityIndex;
         this.documents = documents;
@@ -255,6 +260,9 @@ public class Relinker {
                 linked.add(found.get(i).relinked(links.get(i).mentions(), links.get(i).registrySeq()));
             }
             documents.write(index, linked, List.of());
+            if (index.equals(documents.liveName())) {
+                listeners.forEach(l -> l.indexed(linked));
+            }
             ids.forEach(entry.getValue()::remove);
             relinked += linked.size();
             return true;

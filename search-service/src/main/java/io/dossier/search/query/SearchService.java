@@ -326,6 +326,27 @@ public class SearchService {
         return reason.length() > 500 ? reason.substring(0, 500) + "…" : reason;
     }
 
+    /**
+     * The registry names in a saved search's query, as a search would expand them now (none for {@code exact}, or
+     * when the entities service does not answer).
+     */
+    public List<SavedSearch.Alias> aliases(String q, SavedSearch.Filters filters) {
+        ParsedQuery parsed = SavedSearch.parse(q, filters);
+        if (parsed == null || filters.exact()) {
+            return List.of();
+        }
+        Expanded expanded = expand(q, parsed);
+        List<SavedSearch.Alias> aliases = new ArrayList<>();
+        for (DocumentQuery.Alias a : expanded.aliases()) {
+            SearchResults.Expansion shown = expanded.expansions().stream()
+                    .filter(e -> e.entityId().equals(a.entityId())).findFirst().orElse(null);
+            aliases.add(new SavedSearch.Alias(a.start(), a.end(), a.entityId(),
+                    shown == null ? q.substring(a.start(), a.end()) : shown.surface(),
+                    shown == null ? null : shown.name()));
+        }
+        return aliases;
+    }
+
     /** The registry names found in the query (their spans in its text) and the expansions they make. */
     record Expanded(List<DocumentQuery.Alias> aliases, List<SearchResults.Expansion> expansions) {
 
@@ -398,7 +419,7 @@ public class SearchService {
         return Expanded.NONE;
     }
 
-    private static List<Query> filters(SearchParams p, Set<String> readable) {
+    static List<Query> filters(SearchParams p, Set<String> readable) {
         List<Query> filters = new ArrayList<>();
         CollectionAccess.filter(readable).ifPresent(filters::add);
         for (String entity : p.entities()) {

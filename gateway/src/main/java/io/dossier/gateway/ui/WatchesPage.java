@@ -1,0 +1,270 @@
+package io.dossier.gateway.ui;
+
+import java.net.URI;
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
+import java.time.Instant;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.WebApplicationException;
+import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.MultivaluedMap;
+import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.UriInfo;
+
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+import org.eclipse.microprofile.rest.client.inject.RestClient;
+
+import io.dossier.common.problem.ProblemException;
+import io.dossier.gateway.security.Csrf;
+import io.quarkus.logging.Log;
+import io.quarkus.qute.CheckedTemplate;
+import io.quarkus.qute.TemplateInstance;
+import io.quarkus.security.identity.SecurityIdentity;
+
+/**
+ * Watches and notifications in the web UI: the list of one's watches with when each last matched, the notifications
+ * (unread first), the unread count in every page's header, and the forms that watch a search or an entity.
+ */
+@Path("/")
+@RolesAllowed("reader")
+@Tag(name = "Web UI")
+public class WatchesPage {
+
+    /** The search's filters a watch keeps, as the search page's address names them. */
+    static final List<String> LISTS = List.of("entity", "type", "publisher", "language", "collection", "tag");
+
+    @CheckedTemplate
+    static class Templates {
+        static native TemplateInstance watches(String user, List<WatchView> watches, String csrf, String message,
+                boolean failed);
+
+        static native TemplateInstance notifications(String user, List<NotificationView> items, long unread,
+                String csrf, String nextUrl, String message);
+
+        static native TemplateInstance badge(long unread);
+
+        static native TemplateInstance create(String user, SearchState search, String entityId, String name,
+                String csrf);
+    }
+
+    /** What a redirect back to the watches page says, by code: fixed words, never text from the address. */
+    static final Map<String, String> NOTICES = Map.of("watched", "Watching. New documents that match will appear "
+            + "under Notifications.", "deleted", "Watch deleted.", "read", "All notifications marked as read.");
+
+    /** A watch as the page shows it: its search as a link, when it last matched in words. */
+    public record WatchView(String id, String name, boolean entity, String entityId, String query, String searchUrl,
+            String lastMatchedAt, String lastMatched) {
+
+        static WatchView of(WatchesApi.Watch w) {
+            return new WatchView(w.id(), w.name(), "entity".equals(w.kind()), w.entityId(), w.query(),
+                    w.query() == null ? null : "/search?q=" + URLEncoder.encode(w.query(), StandardCharsets.UTF_8),
+                    w.lastMatchedAt(), minute(w.lastMatchedAt()));
+        }
+    }
+
+    public record NotificationView(String documentId, String title, String watchName, String reason, boolean read,
+            String createdAt, String created) {
+
+        static NotificationView of(WatchesApi.Notification n) {
+            return new NotificationView(n.documentId(), n.title(), n.watchName(), n.reason(), n.readAt() != null,
+                    n.createdAt(), minute(n.createdAt()));
+        }
+    }
+
+    /** A time as "2025-03-14 09:05" (UTC), or null. */
+    static String minute(String time) {
+        return time == null || time.length() < 16 ? time : time.substring(0, 16).replace('T', ' ') + " UTC";
+    }
+
+    private final WatchesApi api;
+    private final SecurityIdentity identity;
+    private final Csrf csrf;
+
+    public WatchesPage(@RestClient WatchesApi api, SecurityIdentity identity, Csrf csrf) {
+        this.api = api;
+        this.identity = identity;
+        this.csrf = csrf;
+    }
+
+    @GET
+    @Path("watches")
+    @Produces(MediaType.TEXT_HTML)
+    @Operation(summary = "The user's watches (HTML)")
+    @APIResponse(responseCode = "200", description = "The page")
+    public TemplateInstance watches(@QueryParam("notice") String notice) {
+        return page(notice == null ? null : NOTICES.get(notice), false);
+    }
+
+    private TemplateInstance page(String message, boolean failed) {
+        List<WatchesApi.Watch> watches;
+        try {
+            watches = api.watches();
+        } catch (WebApplicationException e) {
+            throw unavailable(e);
+        }
+        return Templates.watches(identity.getPrincipal().getName(), watches.stream().map(WatchView::of).toList(),
+                csrf.token(identity), message, failed);
+    }
+
+    @GET
+    @Path("watches/new")
+    @Produces(MediaType.TEXT_HTML)
+    @Operation(summary = "The form that watches a search (its query and filters in the address) or an entity (entityId)")
+    @APIResponse(responseCode = "200", description = "The form")
+    public TemplateInstance create(@Context UriInfo uri) {
+        MultivaluedMap<String, String> params = uri.getQueryParameters();
+        String entityId = params.getFirst("entityId");
+        if (entityId != null && !entityId.matches("[0-9a-fA-F-]{36}")) {
+            throw new ProblemException(404, "No entity " + entityId);
+        }
+        SearchState search = SearchState.of(params);
+        String name = params.getFirst("name");
+        if (blank(name)) {
+            name = entityId != null ? "" : search.q().isBlank() ? "Filtered search" : search.q();
+        }
+        return Templates.create(identity.getPrincipal().getName(), search, entityId,
+                name.length() > 200 ? name.substring(0, 200) : name, csrf.token(identity));
+    }
+
+    @POST
+    @Path("watches")
+    @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
+    @Produces(MediaType.TEXT_HTML)
+    @Operation(summary = "Watch a search or an entity (form of the search and entity pages)")
+    @APIResponse(responseCode = "303", description = "To the watches page")
+    @APIResponse(responseCode = "200", description = "The watches page saying why the watch was not saved")
+    @APIResponse(responseCode = "403", description = "No valid form token")
+    public Object watch(MultivaluedMap<String, String> form) {
+        csrf.check(identity, form.getFirst("csrf"));
+        String entityId = form.getFirst("entityId");
+        String q = form.getFirst("q");
+        String name = form.getFirst("name");
+        WatchesApi.NewWatch watch;
+        if (entityId != null && !entityId.isBlank()) {
+            watch = new WatchesApi.NewWatch(blank(name) ? "Entity" : name, null, null, entityId.strip());
+        } else {
+            Map<String, Object> filters = new LinkedHashMap<>();
+            for (String list : LISTS) {
+                List<String> values = form.get(list);
+                if (values != null && !values.isEmpty()) {
+                    filters.put(list, values);
+                }
+            }
+            for (String date : List.of("publishedFrom", "publishedTo")) {
+                if (!blank(form.getFirst(date))) {
+                    filters.put(date, form.getFirst(date));
+                }
+            }
+            filters.put("exact", "true".equals(form.getFirst("exact")));
+            String query = blank(q) ? "*" : q;
+            watch = new WatchesApi.NewWatch(blank(name) ? query : name, query, filters, null);
+        }
+        try {
+            api.create(watch);
+        } catch (WebApplicationException e) {
+            int status = e.getResponse().getStatus();
+            if (status == 400 || status == 409) {
+                String detail = SearchPage.detail(e);
+                return page("Not watched: " + (detail == null ? "this search cannot be watched." : detail), true);
+            }
+            throw unavailable(e);
+        }
+        return Response.seeOther(URI.create("/watches?notice=watched")).build();
+    }
+
+    @POST
+    @Path("watches/{id}/delete")
+    @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
+    @Operation(summary = "Delete a watch (form of the watches page)")
+    @APIResponse(responseCode = "303", description = "To the watches page")
+    @APIResponse(responseCode = "403", description = "No valid form token")
+    public Response delete(@PathParam("id") String id, @jakarta.ws.rs.FormParam("csrf") String token) {
+        csrf.check(identity, token);
+        if (!id.matches("[0-9a-fA-F-]{36}")) {
+            throw new ProblemException(404, "No watch " + id);
+        }
+        try {
+            api.delete(id);
+        } catch (WebApplicationException e) {
+            if (e.getResponse().getStatus() != 404) {
+                throw unavailable(e);
+            }
+        }
+        return Response.seeOther(URI.create("/watches?notice=deleted")).build();
+    }
+
+    @GET
+    @Path("notifications")
+    @Produces(MediaType.TEXT_HTML)
+    @Operation(summary = "The user's notifications (HTML): documents that newly matched a watch, unread first")
+    @APIResponse(responseCode = "200", description = "The page")
+    public TemplateInstance notifications(@QueryParam("cursor") String cursor, @QueryParam("notice") String notice) {
+        WatchesApi.Page page;
+        try {
+            page = api.notifications(cursor == null || cursor.length() > 200 ? null : cursor, 50);
+        } catch (WebApplicationException e) {
+            throw unavailable(e);
+        }
+        String next = page.next() == null
+                ? null
+                : "/notifications?cursor=" + URLEncoder.encode(page.next(), StandardCharsets.UTF_8);
+        return Templates.notifications(identity.getPrincipal().getName(),
+                page.items().stream().map(NotificationView::of).toList(), page.unread(), csrf.token(identity), next,
+                notice == null ? null : NOTICES.get(notice));
+    }
+
+    @POST
+    @Path("notifications/read")
+    @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
+    @Operation(summary = "Mark every notification read (form of the notifications page)")
+    @APIResponse(responseCode = "303", description = "To the notifications page")
+    @APIResponse(responseCode = "403", description = "No valid form token")
+    public Response read(@jakarta.ws.rs.FormParam("csrf") String token) {
+        csrf.check(identity, token);
+        try {
+            api.read(new WatchesApi.Read(null, Instant.now().toString()));
+        } catch (WebApplicationException e) {
+            throw unavailable(e);
+        }
+        return Response.seeOther(URI.create("/notifications?notice=read")).build();
+    }
+
+    @GET
+    @Path("notifications/badge")
+    @Produces(MediaType.TEXT_HTML)
+    @Operation(summary = "The unread count in the header (an HTML fragment)")
+    @APIResponse(responseCode = "200", description = "The count, empty when none or unknown")
+    public TemplateInstance badge() {
+        try {
+            return Templates.badge(api.unread().unread());
+        } catch (RuntimeException e) {
+            Log.debugf("no unread count: %s", e.getMessage());
+            return Templates.badge(0); // a header never fails a page
+        }
+    }
+
+    private static boolean blank(String s) {
+        return s == null || s.isBlank();
+    }
+
+    private static ProblemException unavailable(WebApplicationException e) {
+        if (e.getResponse().getStatus() == 403) {
+            return new ProblemException(403, "Your roles do not allow watches");
+        }
+        return new ProblemException(503, "Watches are unavailable right now; try again shortly.");
+    }
+}

@@ -1,0 +1,13 @@
+package io.dossier.search.indexing;
+
+import java.util.List;
+
+/**
+ * Told of the documents written to the live index, new, edited or re-linked, before the feed's checkpoint moves past
+ * them: a crash replays them to the listener, which must therefore be idempotent. A failure fails the batch, which
+ * is retried like a failed write. Not told of a rebuild filling a new index (nothing new happened to those).
+ */
+public interface IndexedDocumentsListener {
+
+    void indexed(List<IndexedDocument> documents);
+}

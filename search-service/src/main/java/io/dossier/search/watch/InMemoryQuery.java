@@ -1,0 +1,241 @@
+package io.dossier.search.watch;
+
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeParseException;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+
+import org.apache.lucene.document.LongPoint;
+import org.apache.lucene.index.Term;
+import org.apache.lucene.search.BooleanClause;
+import org.apache.lucene.search.BooleanQuery;
+import org.apache.lucene.search.FuzzyQuery;
+import org.apache.lucene.search.MatchAllDocsQuery;
+import org.apache.lucene.search.MatchNoDocsQuery;
+import org.apache.lucene.search.PhraseQuery;
+import org.apache.lucene.search.PrefixQuery;
+import org.apache.lucene.search.TermQuery;
+
+import co.elastic.clients.elasticsearch._types.FieldValue;
+import co.elastic.clients.elasticsearch._types.query_dsl.BoolQuery;
+import co.elastic.clients.elasticsearch._types.query_dsl.DateRangeQuery;
+import co.elastic.clients.elasticsearch._types.query_dsl.MatchPhraseQuery;
+import co.elastic.clients.elasticsearch._types.query_dsl.Operator;
+import co.elastic.clients.elasticsearch._types.query_dsl.Query;
+
+/**
+ * An Elasticsearch query of the kinds the search builds (bool, match and match_phrase over whitespace-analysed fields,
+ * prefix, fuzzy, term and terms on keywords, date ranges, match_all) as the Lucene query Elasticsearch itself would run,
+ * to be evaluated against one document in memory; with the terms a document must hold one of to match at all
+ * ({@link #keys}, null when no such set exists: a prefix, a range or everything), so that most watches are never
+ * evaluated against a document that cannot match them. Any other kind is refused: a watch is evaluated exactly as
+ * searched, or not saved.
+ */
+record InMemoryQuery(org.apache.lucene.search.Query query, Set<Term> keys) {
+
+    static final String PUBLISHED_AT = "publishedAt";
+
+    static InMemoryQuery of(Query q) {
+        return switch (q._kind()) {
+            case Bool -> bool(q.bool());
+            case Match -> match(q.match().field(), text(q.match().query()),
+                    q.match().operator() == Operator.And);
+            case MatchPhrase -> phrase(q.matchPhrase());
+            case Prefix -> open(new PrefixQuery(new Term(q.prefix().field(), q.prefix().value())));
+            case Fuzzy -> fuzzy(q.fuzzy());
+            case Term -> term(q.term().field(), text(q.term().value()));
+            case Terms -> {
+                List<InMemoryQuery> any = new ArrayList<>();
+                for (FieldValue v : q.terms().terms().value()) {
+                    any.add(term(q.terms().field(), text(v)));
+                }
+                yield any(any);
+            }
+            case Range -> range(q.range());
+            case MatchAll -> open(new MatchAllDocsQuery());
+            default -> throw new IllegalArgumentException("a query of kind " + q._kind()
+                    + " cannot be evaluated in memory");
+        };
+    }
+
+    private static InMemoryQuery open(org.apache.lucene.search.Query query) {
+        return new InMemoryQuery(query, null);
+    }
+
+    private static InMemoryQuery term(String field, String value) {
+        Term t = new Term(field, value);
+        return new InMemoryQuery(new TermQuery(t), Set.of(t));
+    }
+
+    /** A disjunction: a document needs one of any clause's keys. */
+    private static InMemoryQuery any(List<InMemoryQuery> clauses) {
+        if (clauses.isEmpty()) {
+            return new InMemoryQuery(new MatchNoDocsQuery(), Set.of());
+        }
+        if (clauses.size() == 1) {
+            return clauses.get(0);
+        }
+        BooleanQuery.Builder b = new BooleanQuery.Builder();
+        Set<Term> keys = new HashSet<>();
+        for (InMemoryQuery c : clauses) {
+            b.add(c.query, BooleanClause.Occur.SHOULD);
+            keys = c.keys == null || keys == null ? null : union(keys, c.keys);
+        }
+        return new InMemoryQuery(b.build(), keys);
+    }
+
+    /** A {@code match} on a whitespace-analysed field: its words, any of them or (AND) all. */
+    private static InMemoryQuery match(String field, String text, boolean all) {
+        List<String> words = words(text);
+        if (words.isEmpty()) {
+            return new InMemoryQuery(new MatchNoDocsQuery(), Set.of());
+        }
+        if (!all) {
+            return any(words.stream().map(w -> term(field, w)).toList());
+        }
+        BooleanQuery.Builder b = new BooleanQuery.Builder();
+        for (String w : words) {
+            b.add(new TermQuery(new Term(field, w)), BooleanClause.Occur.MUST);
+        }
+        return new InMemoryQuery(b.build(), Set.of(new Term(field, longest(words))));
+    }
+
+    private static InMemoryQuery phrase(MatchPhraseQuery p) {
+        List<String> words = words(p.query());
+        if (words.isEmpty()) {
+            return new InMemoryQuery(new MatchNoDocsQuery(), Set.of());
+        }
+        if (words.size() == 1) {
+            return term(p.field(), words.get(0));
+        }
+        PhraseQuery.Builder b = new PhraseQuery.Builder().setSlop(p.slop() == null ? 0 : p.slop());
+        for (String w : words) {
+            b.add(new Term(p.field(), w));
+        }
+        // every word of a phrase is in a matching document: its longest is the rarest guess
+        return new InMemoryQuery(b.build(), Set.of(new Term(p.field(), longest(words))));
+    }
+
+    /** Elasticsearch's fuzzy query: AUTO is no edit under 3 characters, one under 6, two from 6. */
+    private static InMemoryQuery fuzzy(co.elastic.clients.elasticsearch._types.query_dsl.FuzzyQuery f) {
+        String value = text(f.value());
+        int length = value.codePointCount(0, value.length());
+        String fuzziness = f.fuzziness() == null ? "AUTO" : f.fuzziness();
+        int edits = fuzziness.equals("AUTO")
+                ? (length < 3 ? 0 : length < 6 ? 1 : 2)
+                : Math.min(FuzzyQuery.defaultMaxEdits, Integer.parseInt(fuzziness));
+        return open(new FuzzyQuery(new Term(f.field(), value), edits, f.prefixLength() == null ? 0 : f.prefixLength(),
+                f.maxExpansions() == null ? 50 : f.maxExpansions(),
+                f.transpositions() == null || f.transpositions()));
+    }
+
+    /**
+     * Elasticsearch's date range: a date without a time is the day's first millisecond for {@code gte} and its last
+     * for {@code lte}, in UTC.
+     */
+    private static InMemoryQuery range(co.elastic.clients.elasticsearch._types.query_dsl.RangeQuery r) {
+        if (!r.isDate()) {
+            throw new IllegalArgumentException("only date ranges can be evaluated in memory");
+        }
+        DateRangeQuery d = r.date();
+        long from = d.gte() == null ? Long.MIN_VALUE : millis(d.gte(), false);
+        long to = d.lte() == null ? Long.MAX_VALUE : millis(d.lte(), true);
+        return open(LongPoint.newRangeQuery(d.field(), from, to));
+    }
+
+    static long millis(String date, boolean endOfDay) {
+        try {
+            LocalDate day = LocalDate.parse(date);
+            return endOfDay
+                    ? day.plusDays(1).atStartOfDay(ZoneOffset.UTC).toInstant().toEpochMilli() - 1
+                    : day.atStartOfDay(ZoneOffset.UTC).toInstant().toEpochMilli();
+        } catch (DateTimeParseException notADay) {
+            return Instant.parse(date).toEpochMilli();
+        }
+    }
+
+    /**
+     * A bool as Elasticsearch runs it: required clauses (must, filter), optional ones (should: at least
+     * {@code minimum_should_match}, and at least one when nothing is required), exclusions; exclusions alone exclude
+     * from every document, and no clause at all is every document.
+     */
+    private static InMemoryQuery bool(BoolQuery bool) {
+        BooleanQuery.Builder b = new BooleanQuery.Builder();
+        List<Set<Term>> required = new ArrayList<>();
+        boolean anyRequired = false;
+        for (Query q : bool.must()) {
+            InMemoryQuery c = of(q);
+            b.add(c.query, BooleanClause.Occur.MUST);
+            required.add(c.keys);
+            anyRequired = true;
+        }
+        for (Query q : bool.filter()) {
+            InMemoryQuery c = of(q);
+            b.add(c.query, BooleanClause.Occur.FILTER);
+            required.add(c.keys);
+            anyRequired = true;
+        }
+        Set<Term> optional = new HashSet<>();
+        for (Query q : bool.should()) {
+            InMemoryQuery c = of(q);
+            b.add(c.query, BooleanClause.Occur.SHOULD);
+            optional = c.keys == null || optional == null ? null : union(optional, c.keys);
+        }
+        for (Query q : bool.mustNot()) {
+            b.add(of(q).query, BooleanClause.Occur.MUST_NOT);
+        }
+        int minimumShould = bool.minimumShouldMatch() == null ? 0 : Integer.parseInt(bool.minimumShouldMatch());
+        boolean shouldRequired = !bool.should().isEmpty() && (minimumShould > 0 || !anyRequired);
+        if (minimumShould > 0) {
+            b.setMinimumNumberShouldMatch(Math.min(minimumShould, bool.should().size()));
+        }
+        if (!anyRequired && bool.should().isEmpty()) {
+            // exclusions alone, or nothing at all: from every document
+            b.add(new MatchAllDocsQuery(), BooleanClause.Occur.MUST);
+            return open(b.build());
+        }
+        // the smallest set of terms one of which every matching document holds
+        Set<Term> keys = shouldRequired ? optional : null;
+        for (Set<Term> r : required) {
+            if (r != null && (keys == null || r.size() < keys.size())) {
+                keys = r;
+            }
+        }
+        return new InMemoryQuery(b.build(), keys);
+    }
+
+    private static Set<Term> union(Set<Term> a, Set<Term> b) {
+        Set<Term> all = new HashSet<>(a);
+        all.addAll(b);
+        return all;
+    }
+
+    /** Words as the {@code whitespace} analyzer splits them. */
+    static List<String> words(String text) {
+        List<String> words = new ArrayList<>();
+        int start = -1;
+        for (int i = 0; i <= text.length(); i++) {
+            boolean space = i == text.length() || Character.isWhitespace(text.charAt(i));
+            if (space && start >= 0) {
+                words.add(text.substring(start, i));
+                start = -1;
+            } else if (!space && start < 0) {
+                start = i;
+            }
+        }
+        return words;
+    }
+
+    private static String longest(List<String> words) {
+        return words.stream().max(Comparator.comparingInt(String::length)).orElseThrow();
+    }
+
+    private static String text(FieldValue v) {
+        return v.isString() ? v.stringValue() : String.valueOf(v._get());
+    }
+}

@@ -1,0 +1,199 @@
+package io.dossier.search.watch;
+
+import java.sql.PreparedStatement;
+import java.sql.Timestamp;
+import java.time.Instant;
+import java.time.format.DateTimeParseException;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.UUID;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.persistence.EntityManager;
+import jakarta.transaction.Transactional;
+
+import org.apache.lucene.index.Term;
+import org.hibernate.Session;
+
+import io.dossier.search.indexing.IndexedDocument;
+import io.dossier.search.indexing.IndexedDocumentsListener;
+import io.quarkus.logging.Log;
+
+/**
+ * Watches evaluated against every batch the indexer writes to the live index, in memory: entity watches by the
+ * documents' links, saved searches as the Lucene query Elasticsearch would run ({@link InMemoryQuery}) against each
+ * document alone ({@link InMemoryDocument}), and only the saved searches one of whose key terms the document holds.
+ * Each match is stored once per (watch, document) whatever replays the feed or a re-link brings: the notifications'
+ * unique key decides, in the same transaction for the whole batch, before the indexer's checkpoint moves.
+ */
+@ApplicationScoped
+public class WatchEvaluator implements IndexedDocumentsListener {
+
+    private final WatchRepository watches;
+    private final WatchCompiler compiler;
+    private final EntityManager em;
+    private volatile Compiled compiled = Compiled.EMPTY;
+    private volatile String loaded;
+    private volatile long evaluated;
+    private volatile long notified;
+
+    WatchEvaluator(WatchRepository watches, WatchCompiler compiler, EntityManager em) {
+        this.watches = watches;
+        this.compiler = compiler;
+        this.em = em;
+    }
+
+    /** A watch ready to evaluate. */
+    record CompiledWatch(UUID id, String reason, InMemoryQuery query) {
+    }
+
+    /** Every watch, by what a document must hold to be a candidate. */
+    record Compiled(Map<Term, List<CompiledWatch>> byKey, List<CompiledWatch> open,
+            Map<String, List<CompiledWatch>> byEntity, int size) {
+
+        static final Compiled EMPTY = new Compiled(Map.of(), List.of(), Map.of(), 0);
+    }
+
+    /** One document newly matching one watch. */
+    record Match(UUID watchId, IndexedDocument document, String reason) {
+    }
+
+    @Override
+    @Transactional
+    public void indexed(List<IndexedDocument> documents) {
+        Compiled c = current();
+        if (c.size() == 0 || documents.isEmpty()) {
+            return;
+        }
+        List<Match> matches = match(c, documents);
+        evaluated += documents.size();
+        if (!matches.isEmpty()) {
+            notified += store(matches);
+        }
+    }
+
+    /** How many documents were evaluated and notifications stored since this instance started. */
+    public long[] counts() {
+        return new long[]{evaluated, notified};
+    }
+
+    static List<Match> match(Compiled c, List<IndexedDocument> documents) {
+        List<Match> matches = new ArrayList<>();
+        InMemoryDocument memory = new InMemoryDocument();
+        for (IndexedDocument d : documents) {
+            for (String entityId : d.entityIds()) {
+                for (CompiledWatch w : c.byEntity().getOrDefault(entityId, List.of())) {
+                    matches.add(new Match(w.id(), d, "names " + entityName(d, entityId)));
+                }
+            }
+            if (c.byKey().isEmpty() && c.open().isEmpty()) {
+                continue;
+            }
+            Set<Term> terms = memory.load(d);
+            Set<CompiledWatch> candidates = new LinkedHashSet<>(c.open());
+            for (Term t : terms) {
+                List<CompiledWatch> keyed = c.byKey().get(t);
+                if (keyed != null) {
+                    candidates.addAll(keyed);
+                }
+            }
+            for (CompiledWatch w : candidates) {
+                if (memory.matches(w.query().query())) {
+                    matches.add(new Match(w.id(), d, w.reason()));
+                }
+            }
+        }
+        return matches;
+    }
+
+    private static String entityName(IndexedDocument d, String entityId) {
+        for (String facet : d.entityFacets()) {
+            IndexedDocument.EntityFacet f = IndexedDocument.EntityFacet.parse(facet);
+            if (f.id().equals(entityId) && f.name() != null) {
+                return f.name();
+            }
+        }
+        return "the watched entity";
+    }
+
+    /** The watches as stored now: reloaded when one was added, changed or deleted (on any instance). */
+    Compiled current() {
+        String stamp = watches.stamp();
+        if (!stamp.equals(loaded)) {
+            long start = System.nanoTime();
+            Map<Term, List<CompiledWatch>> byKey = new HashMap<>();
+            List<CompiledWatch> open = new ArrayList<>();
+            Map<String, List<CompiledWatch>> byEntity = new HashMap<>();
+            int size = 0;
+            for (Watch w : watches.listAll()) {
+                size++;
+                if (w.watchesEntity()) {
+                    byEntity.computeIfAbsent(w.entityId.toString(), k -> new ArrayList<>())
+                            .add(new CompiledWatch(w.id, null, null));
+                    continue;
+                }
+                InMemoryQuery query;
+                try {
+                    query = compiler.compile(w);
+                } catch (RuntimeException e) {
+                    Log.warnf("watch %s not evaluated: %s", w.id, e.getMessage());
+                    continue;
+                }
+                CompiledWatch cw = new CompiledWatch(w.id, "matches the search " + w.query, query);
+                if (query.keys() == null) {
+                    open.add(cw);
+                } else {
+                    for (Term key : query.keys()) {
+                        byKey.computeIfAbsent(key, k -> new ArrayList<>()).add(cw);
+                    }
+                }
+            }
+            compiled = new Compiled(byKey, open, byEntity, size);
+            loaded = stamp;
+            Log.infof("%d watches loaded in %d ms (%d saved searches always evaluated)", size,
+                    (System.nanoTime() - start) / 1_000_000, open.size());
+        }
+        return compiled;
+    }
+
+    /** Stores the matches not stored before; returns how many were new. */
+    private int store(List<Match> matches) {
+        Timestamp now = Timestamp.from(Instant.now());
+        int[] added = {0};
+        em.unwrap(Session.class).doWork(connection -> {
+            try (PreparedStatement insert = connection.prepareStatement("""
+                    INSERT INTO notification (watch_id, owner_id, document_id, collection, title, reason,
+                                              source_created_at, created_at)
+                    SELECT w.id, w.owner_id, ?, ?, ?, ?, ?, ? FROM watch w WHERE w.id = ?
+                    ON CONFLICT (watch_id, document_id) DO NOTHING""")) {
+                for (Match m : matches) {
+                    IndexedDocument d = m.document();
+                    insert.setString(1, d.id());
+                    insert.setString(2, d.collection() == null ? "" : d.collection());
+                    insert.setString(3, d.title());
+                    insert.setString(4, m.reason());
+                    insert.setTimestamp(5, createdAt(d));
+                    insert.setTimestamp(6, now);
+                    insert.setObject(7, m.watchId());
+                    insert.addBatch();
+                }
+                for (int n : insert.executeBatch()) {
+                    added[0] += Math.max(n, 0);
+                }
+            }
+        });
+        return added[0];
+    }
+
+    private static Timestamp createdAt(IndexedDocument d) {
+        try {
+            return d.createdAt() == null ? null : Timestamp.from(Instant.parse(d.createdAt()));
+        } catch (DateTimeParseException e) {
+            return null;
+        }
+    }
+}

@@ -1,0 +1,227 @@
+package io.dossier.search.watch;
+
+import java.io.IOException;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.UUID;
+import java.util.regex.Pattern;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.transaction.Transactional;
+
+import io.dossier.common.problem.ProblemException;
+import io.dossier.search.indexing.EntityIndex;
+import io.dossier.search.query.SavedSearch;
+import io.dossier.search.query.SearchService;
+
+import co.elastic.clients.elasticsearch.ElasticsearchClient;
+
+/** Watches: saved, checked (the search's own rules), listed and removed; each belongs to the user who made it. */
+@ApplicationScoped
+public class WatchService {
+
+    /** At most this many watches per user. */
+    static final int MAX_PER_USER = 200;
+    private static final Pattern UUID_FORM = Pattern.compile("[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-"
+            + "[0-9a-fA-F]{4}-[0-9a-fA-F]{12}");
+
+    private final WatchRepository watches;
+    private final NotificationRepository notifications;
+    private final WatchCompiler compiler;
+    private final SearchService search;
+    private final ElasticsearchClient client;
+    private final EntityIndex entities;
+
+    WatchService(WatchRepository watches, NotificationRepository notifications, WatchCompiler compiler,
+            SearchService search, ElasticsearchClient client, EntityIndex entities) {
+        this.watches = watches;
+        this.notifications = notifications;
+        this.compiler = compiler;
+        this.search = search;
+        this.client = client;
+        this.entities = entities;
+    }
+
+    /** Who is asking: the token's subject and user name, and whether an administrator. */
+    record Caller(String id, String name, boolean admin, Set<String> readable) {
+    }
+
+    @Transactional
+    WatchDtos.WatchView create(WatchDtos.WatchRequest request, Caller caller) {
+        if (request == null) {
+            throw new ProblemException(400, "send a watch: {\"name\", \"query\", \"filters\"} or {\"name\", "
+                    + "\"entityId\"}");
+        }
+        Watch w = new Watch();
+        w.id = UUID.randomUUID();
+        w.ownerId = caller.id();
+        w.ownerName = caller.name();
+        w.name = name(request.name());
+        boolean byQuery = request.query() != null;
+        boolean byEntity = request.entityId() != null;
+        if (byQuery == byEntity) {
+            throw new ProblemException(400, "a watch is a search (query, with filters if any) or an entity "
+                    + "(entityId): give one of the two");
+        }
+        if (byEntity) {
+            if (request.filters() != null) {
+                throw ProblemException.invalidField("filters", "an entity watch takes no filters");
+            }
+            w.entityId = entity(request.entityId());
+        } else {
+            setSearch(w, request.query(), request.filters());
+        }
+        // the limit, counted under a lock on the owner's name, so two requests at once cannot pass it together
+        watches.getEntityManager().createNativeQuery("SELECT pg_advisory_xact_lock(hashtext(?1))")
+                .setParameter(1, caller.id()).getSingleResult();
+        if (watches.countOfOwner(caller.id()) >= MAX_PER_USER) {
+            throw new ProblemException(409, "You have " + MAX_PER_USER + " watches, the most one user may have: "
+                    + "delete one to add another");
+        }
+        w.createdAt = OffsetDateTime.now(ZoneOffset.UTC);
+        w.updatedAt = w.createdAt;
+        watches.persist(w);
+        return view(w, null, null);
+    }
+
+    @Transactional
+    WatchDtos.WatchView update(UUID id, WatchDtos.WatchPatch patch, Caller caller) {
+        Watch w = owned(id, caller, false);
+        if (patch == null) {
+            throw new ProblemException(400, "send the fields to change");
+        }
+        if (patch.name() != null) {
+            w.name = name(patch.name());
+        }
+        if (patch.query() != null || patch.filters() != null) {
+            if (w.watchesEntity()) {
+                throw new ProblemException(400, "an entity watch has no query or filters; watch a search instead");
+            }
+            setSearch(w, patch.query() == null ? w.query : patch.query(),
+                    patch.filters() == null ? compiler.filters(w) : patch.filters());
+        }
+        w.updatedAt = OffsetDateTime.now(ZoneOffset.UTC);
+        watches.flush();
+        return view(w, notifications.lastMatched(List.of(w.id), caller.readable()).get(w.id), null);
+    }
+
+    @Transactional
+    void delete(UUID id, Caller caller) {
+        watches.delete(owned(id, caller, true));
+    }
+
+    @Transactional
+    WatchDtos.WatchView get(UUID id, Caller caller) {
+        Watch w = owned(id, caller, true);
+        List<WatchDtos.NotificationView> last = new ArrayList<>();
+        String readableFilter = caller.readable() == null ? "" : " and collection in :readable";
+        var query = notifications.getEntityManager().createQuery("from Notification where watchId = :watch"
+                + readableFilter + " order by id desc", Notification.class).setParameter("watch", id)
+                .setMaxResults(5);
+        if (caller.readable() != null) {
+            query.setParameter("readable", caller.readable().isEmpty() ? Set.of("") : caller.readable());
+        }
+        for (Notification n : query.getResultList()) {
+            last.add(NotificationService.view(n, w.name));
+        }
+        return view(w, notifications.lastMatched(List.of(id), caller.readable()).get(id), last);
+    }
+
+    /** The caller's watches, or with {@code all} (administrators) everyone's, oldest first. */
+    @Transactional
+    List<WatchDtos.WatchView> list(Caller caller, boolean all, int offset, int size) {
+        if (all && !caller.admin()) {
+            throw new ProblemException(403, "Only administrators may list everyone's watches");
+        }
+        List<Watch> found = all
+                ? watches.findAll(io.quarkus.panache.common.Sort.by("createdAt").and("id")).page(offset / size, size)
+                        .list()
+                : watches.ofOwner(caller.id());
+        Map<UUID, OffsetDateTime> last = notifications.lastMatched(found.stream().map(w -> w.id).toList(),
+                caller.readable());
+        return found.stream().map(w -> view(w, last.get(w.id), null)).toList();
+    }
+
+    private Watch owned(UUID id, Caller caller, boolean adminToo) {
+        Watch w = watches.findById(id);
+        if (w == null || !(w.ownerId.equals(caller.id()) || (adminToo && caller.admin()))) {
+            throw ProblemException.notFound("No watch " + id + " of yours");
+        }
+        return w;
+    }
+
+    private void setSearch(Watch w, String query, SavedSearch.Filters filters) {
+        SavedSearch.Filters f = filters == null ? SavedSearch.Filters.NONE : filters;
+        checkFilters(f);
+        List<SavedSearch.Alias> aliases = search.aliases(query, f); // 400 for a query the search refuses
+        try {
+            WatchCompiler.compile(query, f, aliases);
+        } catch (IllegalArgumentException e) {
+            throw new ProblemException(400, "This search cannot be watched: " + e.getMessage());
+        }
+        w.query = query;
+        w.filters = compiler.write(f);
+        w.expansion = compiler.write(aliases);
+    }
+
+    private static void checkFilters(SavedSearch.Filters f) {
+        Map<String, List<String>> lists = Map.of("entity", f.entity(), "type", f.type(), "publisher",
+                f.publisher(), "language", f.language(), "collection", f.collection(), "tag", f.tag());
+        for (Map.Entry<String, List<String>> e : lists.entrySet()) {
+            if (e.getValue().size() > 20) {
+                throw ProblemException.invalidField("filters." + e.getKey(), "at most 20 values");
+            }
+            for (String v : e.getValue()) {
+                if (v == null || v.isBlank() || v.length() > 300) {
+                    throw ProblemException.invalidField("filters." + e.getKey(),
+                            "each value between 1 and 300 characters");
+                }
+            }
+        }
+        for (String entity : f.entity()) {
+            if (!UUID_FORM.matcher(entity).matches()) {
+                throw ProblemException.invalidField("filters.entity", "must be entity ids: " + entity);
+            }
+        }
+        if (f.publishedFrom() != null && f.publishedTo() != null && f.publishedFrom().isAfter(f.publishedTo())) {
+            throw ProblemException.invalidField("filters.publishedFrom", "is after publishedTo");
+        }
+    }
+
+    private static String name(String name) {
+        if (name == null || name.isBlank()) {
+            throw ProblemException.invalidField("name", "give the watch a name");
+        }
+        if (name.length() > 200) {
+            throw ProblemException.invalidField("name", "at most 200 characters");
+        }
+        return name.strip();
+    }
+
+    /** An entity of the registry, as the search service's copy of it holds it. */
+    private UUID entity(String id) {
+        if (!UUID_FORM.matcher(id).matches()) {
+            throw ProblemException.invalidField("entityId", "must be an entity id");
+        }
+        try {
+            boolean found = client.exists(e -> e.index(entities.name()).id(id.toLowerCase())).value();
+            if (!found) {
+                throw ProblemException.invalidField("entityId", "no entity " + id + " in the registry");
+            }
+        } catch (IOException | co.elastic.clients.elasticsearch._types.ElasticsearchException e) {
+            throw new ProblemException(503, "The registry cannot be checked right now; try again shortly");
+        }
+        return UUID.fromString(id);
+    }
+
+    private WatchDtos.WatchView view(Watch w, OffsetDateTime lastMatched, List<WatchDtos.NotificationView> last) {
+        return new WatchDtos.WatchView(w.id.toString(), w.name, w.watchesEntity() ? "entity" : "search", w.query,
+                w.watchesEntity() ? null : compiler.filters(w), w.entityId == null ? null : w.entityId.toString(),
+                w.watchesEntity() ? List.of() : compiler.aliases(w), w.ownerName, w.createdAt, w.updatedAt,
+                lastMatched, last);
+    }
+}
