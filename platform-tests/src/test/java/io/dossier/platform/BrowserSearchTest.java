@@ -357,12 +357,13 @@ class BrowserSearchTest {
         browser.findElement(By.id("watch-entity")).click();
         wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("watch-name")));
         assertThat(browser.findElement(By.id("watch-name")).getAttribute("value")).isEqualTo(name);
+        browser.findElement(By.cssSelector("input[name=delivery][value=immediate]")).click();
         screenshot("watch-form");
-        browser.findElement(By.id("watch-name")).submit();
+        browser.findElement(By.id("watch-submit")).click();
         wait.until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector("table.watches")));
         assertThat(browser.findElement(By.cssSelector(".notice")).getText()).startsWith("Watching.");
         assertThat(browser.findElement(By.cssSelector("table.watches tbody")).getText()).contains(name)
-                .contains("none yet");
+                .contains("by e-mail at once").contains("none yet");
         screenshot("watches");
 
         String sourceId = given().baseUri(Platform.GATEWAY).auth().oauth2(editor).contentType(ContentType.JSON)
@@ -374,6 +375,13 @@ class BrowserSearchTest {
                 .until(() -> given().baseUri(Platform.GATEWAY).auth().oauth2(analyst)
                         .get("/api/v1/notifications/unread").then().statusCode(200).extract()
                         .<Integer>path("unread") == 1);
+
+        // and the e-mail reached the local SMTP server (GreenMail), with a link to the document
+        await("the e-mail arrives").atMost(Duration.ofSeconds(40)).pollInterval(Duration.ofMillis(500))
+                .until(() -> given().get("http://localhost:8025/api/user/analyst@dossier.example/messages/INBOX")
+                        .then().statusCode(200).extract().jsonPath().<Map<String, String>>getList("$").stream()
+                        .anyMatch(m -> String.valueOf(m.get("subject")).contains(name)
+                                && m.get("mimeMessage").contains("/documents/" + sourceId)));
 
         browser.get(Platform.GATEWAY + "/search");
         wait.until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector("#bell .badge")));

@@ -276,7 +276,8 @@ class FaultsTest {
     private static List<String> notified(String watch) throws java.sql.SQLException {
         List<String> notified = new java.util.ArrayList<>();
         try (var db = java.sql.DriverManager.getConnection(Platform.SEARCH_DATABASE.get("DOSSIER_DB_URL"), "dossier",
-                "dossier"); var query = db.prepareStatement("SELECT document_id FROM notification WHERE watch_id = ?")) {
+                "dossier");
+                var query = db.prepareStatement("SELECT document_id FROM notification WHERE watch_id = ?")) {
             query.setObject(1, java.util.UUID.fromString(watch));
             try (var rows = query.executeQuery()) {
                 while (rows.next()) {

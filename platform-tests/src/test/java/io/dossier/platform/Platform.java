@@ -83,6 +83,8 @@ final class Platform {
         common.put("DOSSIER_GATEWAY_CLIENT_SECRET", "dev-gateway-secret");
         common.put("DOSSIER_SESSION_SECRET", "platform-test-session-encryption-secret-0123");
         common.put("DOSSIER_PUBLIC_URL", "http://localhost:18080");
+        // watches' e-mail: the local stack's GreenMail
+        common.put("DOSSIER_SMTP_PORT", "3025");
         // the dev realm's client secrets and database password: allowed here, and said so in each service's log
         common.put("DOSSIER_ALLOW_DEVELOPMENT_SECRETS", "true");
 

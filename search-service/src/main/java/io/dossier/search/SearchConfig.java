@@ -14,6 +14,27 @@ public interface SearchConfig {
 
     Feed feed();
 
+    Mail mail();
+
+    /** Alerts by e-mail ({@code watch/WatchMailer}). */
+    interface Mail {
+        /** Send watches' e-mail (off in tests that do not look at mail). */
+        @WithDefault("true")
+        boolean enabled();
+
+        /** How often the mailer looks for matches to send. */
+        @WithDefault("10s")
+        Duration every();
+
+        /** Where links in e-mail point: the gateway as browsers reach it. */
+        @WithDefault("http://localhost:8080")
+        String publicUrl();
+
+        /** Most documents one e-mail lists (the rest: "and N more", in the app). */
+        @WithDefault("50")
+        int maxDocuments();
+    }
+
     interface Feed {
         /** Follow the sources feed (off in tests that index directly). */
         @WithDefault("true")

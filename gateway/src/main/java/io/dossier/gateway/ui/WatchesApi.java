@@ -53,11 +53,12 @@ public interface WatchesApi {
     Unread read(Read read);
 
     /** A saved search ({@code query}, {@code filters}) or an entity ({@code entityId}). */
-    record NewWatch(String name, String query, Map<String, Object> filters, String entityId) {
+    record NewWatch(String name, String query, Map<String, Object> filters, String entityId, String delivery) {
     }
 
     record Watch(String id, String name, String kind, String query, Map<String, Object> filters, String entityId,
-            List<Alias> expansions, String createdAt, String lastMatchedAt, List<Notification> lastMatches) {
+            List<Alias> expansions, String delivery, String createdAt, String lastMatchedAt,
+            List<Notification> lastMatches) {
     }
 
     record Alias(String surface, String entityId, String primaryName) {

@@ -61,18 +61,28 @@ public class WatchesPage {
                 String csrf);
     }
 
+    /** How a watch's matches reach its owner, in words. */
+    static final Map<String, String> DELIVERY = new LinkedHashMap<>(Map.of());
+    static {
+        DELIVERY.put("app", "in Dossier only");
+        DELIVERY.put("immediate", "by e-mail at once");
+        DELIVERY.put("hourly", "by e-mail, an hourly digest");
+        DELIVERY.put("daily", "by e-mail, a daily digest");
+    }
+
     /** What a redirect back to the watches page says, by code: fixed words, never text from the address. */
     static final Map<String, String> NOTICES = Map.of("watched", "Watching. New documents that match will appear "
             + "under Notifications.", "deleted", "Watch deleted.", "read", "All notifications marked as read.");
 
     /** A watch as the page shows it: its search as a link, when it last matched in words. */
     public record WatchView(String id, String name, boolean entity, String entityId, String query, String searchUrl,
-            String lastMatchedAt, String lastMatched) {
+            String delivery, String lastMatchedAt, String lastMatched) {
 
         static WatchView of(WatchesApi.Watch w) {
             return new WatchView(w.id(), w.name(), "entity".equals(w.kind()), w.entityId(), w.query(),
                     w.query() == null ? null : "/search?q=" + URLEncoder.encode(w.query(), StandardCharsets.UTF_8),
-                    w.lastMatchedAt(), minute(w.lastMatchedAt()));
+                    DELIVERY.getOrDefault(w.delivery(), "in Dossier only"), w.lastMatchedAt(),
+                    minute(w.lastMatchedAt()));
         }
     }
 
@@ -153,9 +163,10 @@ public class WatchesPage {
         String entityId = form.getFirst("entityId");
         String q = form.getFirst("q");
         String name = form.getFirst("name");
+        String delivery = DELIVERY.containsKey(form.getFirst("delivery")) ? form.getFirst("delivery") : "app";
         WatchesApi.NewWatch watch;
         if (entityId != null && !entityId.isBlank()) {
-            watch = new WatchesApi.NewWatch(blank(name) ? "Entity" : name, null, null, entityId.strip());
+            watch = new WatchesApi.NewWatch(blank(name) ? "Entity" : name, null, null, entityId.strip(), delivery);
         } else {
             Map<String, Object> filters = new LinkedHashMap<>();
             for (String list : LISTS) {
@@ -171,7 +182,7 @@ public class WatchesPage {
             }
             filters.put("exact", "true".equals(form.getFirst("exact")));
             String query = blank(q) ? "*" : q;
-            watch = new WatchesApi.NewWatch(blank(name) ? query : name, query, filters, null);
+            watch = new WatchesApi.NewWatch(blank(name) ? query : name, query, filters, null, delivery);
         }
         try {
             api.create(watch);

@@ -26,4 +26,5 @@ public class Notification {
     public OffsetDateTime sourceCreatedAt;
     public OffsetDateTime createdAt;
     public OffsetDateTime readAt;
+    public OffsetDateTime mailedAt;
 }

@@ -32,6 +32,11 @@ public class Watch {
     @JdbcTypeCode(SqlTypes.JSON)
     @Column(columnDefinition = "jsonb")
     public String expansion;
+    /** {@code app}, {@code immediate}, {@code hourly} or {@code daily}: see {@link WatchMailer}. */
+    public String delivery = "app";
+    /** Where e-mail goes: the owner's address when the watch was saved or last changed. */
+    public String ownerEmail;
+    public OffsetDateTime lastMailedAt;
     public OffsetDateTime createdAt;
     public OffsetDateTime updatedAt;
     @Version

@@ -18,11 +18,15 @@ final class WatchDtos {
             @Schema(description = "What the watch is called in lists and e-mails", example = "KH in the south") String name,
             @Schema(description = "The query, as the search API takes it (syntax=strict)", example = "Kataib Hezbollah drone") String query,
             @Schema(description = "The search API's filters") SavedSearch.Filters filters,
-            @Schema(description = "A registry entity: every document linked to it, under any of its names", example = "6f1c2b8e-2d1a-4f7e-9a51-3b0c5d2e7f10") String entityId) {
+            @Schema(description = "A registry entity: every document linked to it, under any of its names", example = "6f1c2b8e-2d1a-4f7e-9a51-3b0c5d2e7f10") String entityId,
+            @Schema(description = "Beyond the app: e-mail to the caller's address at once, or an hourly or daily digest", enumeration = {
+                    "app", "immediate", "hourly", "daily"}, defaultValue = "app") String delivery){
     }
 
     @Schema(description = "Fields to change; absent fields stay as they are. An entity watch changes only its name")
-    record WatchPatch(String name, String query, SavedSearch.Filters filters) {
+    record WatchPatch(String name, String query, SavedSearch.Filters filters,
+            @Schema(enumeration = {
+                    "app", "immediate", "hourly", "daily"}) String delivery){
     }
 
     record WatchView(String id, String name,
@@ -31,7 +35,9 @@ final class WatchDtos {
             String query, SavedSearch.Filters filters,
             String entityId,
             @Schema(description = "The registry names found in the query when it was saved: their documents match too") List<SavedSearch.Alias> expansions,
-            String owner, OffsetDateTime createdAt, OffsetDateTime updatedAt,
+            String owner,
+            @Schema(enumeration = {"app", "immediate", "hourly", "daily"}) String delivery,
+            OffsetDateTime createdAt, OffsetDateTime updatedAt,
             @Schema(description = "When a document last matched") OffsetDateTime lastMatchedAt,
             @Schema(description = "The latest matches the caller may read (on GET of one watch)") List<NotificationView> lastMatches){
     }

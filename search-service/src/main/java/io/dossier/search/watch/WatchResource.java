@@ -53,8 +53,9 @@ public class WatchResource {
     static WatchService.Caller caller(SecurityIdentity identity, JsonWebToken token) {
         String name = identity.getPrincipal().getName();
         String subject = token.getSubject();
-        return new WatchService.Caller(subject == null ? name : subject, name, identity.hasRole("admin"),
-                CollectionAccess.readable(identity));
+        Object email = token.getClaim("email");
+        return new WatchService.Caller(subject == null ? name : subject, name, email == null ? null : email.toString(),
+                identity.hasRole("admin"), CollectionAccess.readable(identity));
     }
 
     @POST

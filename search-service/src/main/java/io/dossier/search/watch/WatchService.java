@@ -47,7 +47,7 @@ public class WatchService {
     }
 
     /** Who is asking: the token's subject and user name, and whether an administrator. */
-    record Caller(String id, String name, boolean admin, Set<String> readable) {
+    record Caller(String id, String name, String email, boolean admin, Set<String> readable) {
     }
 
     @Transactional
@@ -82,6 +82,7 @@ public class WatchService {
             throw new ProblemException(409, "You have " + MAX_PER_USER + " watches, the most one user may have: "
                     + "delete one to add another");
         }
+        setDelivery(w, request.delivery() == null ? "app" : request.delivery(), caller);
         w.createdAt = OffsetDateTime.now(ZoneOffset.UTC);
         w.updatedAt = w.createdAt;
         watches.persist(w);
@@ -96,6 +97,9 @@ public class WatchService {
         }
         if (patch.name() != null) {
             w.name = name(patch.name());
+        }
+        if (patch.delivery() != null) {
+            setDelivery(w, patch.delivery(), caller);
         }
         if (patch.query() != null || patch.filters() != null) {
             if (w.watchesEntity()) {
@@ -168,6 +172,17 @@ public class WatchService {
         w.expansion = compiler.write(aliases);
     }
 
+    private static void setDelivery(Watch w, String delivery, Caller caller) {
+        if (!Set.of("app", "immediate", "hourly", "daily").contains(delivery)) {
+            throw ProblemException.invalidField("delivery", "must be app, immediate, hourly or daily");
+        }
+        if (!delivery.equals("app") && (caller.email() == null || caller.email().isBlank())) {
+            throw ProblemException.invalidField("delivery", "your account has no e-mail address to send to");
+        }
+        w.delivery = delivery;
+        w.ownerEmail = caller.email();
+    }
+
     private static void checkFilters(SavedSearch.Filters f) {
         Map<String, List<String>> lists = Map.of("entity", f.entity(), "type", f.type(), "publisher",
                 f.publisher(), "language", f.language(), "collection", f.collection(), "tag", f.tag());
@@ -221,7 +236,8 @@ public class WatchService {
     private WatchDtos.WatchView view(Watch w, OffsetDateTime lastMatched, List<WatchDtos.NotificationView> last) {
         return new WatchDtos.WatchView(w.id.toString(), w.name, w.watchesEntity() ? "entity" : "search", w.query,
                 w.watchesEntity() ? null : compiler.filters(w), w.entityId == null ? null : w.entityId.toString(),
-                w.watchesEntity() ? List.of() : compiler.aliases(w), w.ownerName, w.createdAt, w.updatedAt,
+                w.watchesEntity() ? List.of() : compiler.aliases(w), w.ownerName, w.delivery, w.createdAt,
+                w.updatedAt,
                 lastMatched, last);
     }
 }
