@@ -160,30 +160,47 @@ public class WatchEvaluator implements IndexedDocumentsListener {
         return compiled;
     }
 
-    /** Stores the matches not stored before; returns how many were new. */
+    /**
+     * Stores the matches not stored before, in one statement for the whole batch (its rows as arrays); returns how
+     * many were new. A watch deleted meanwhile stores nothing.
+     */
     private int store(List<Match> matches) {
         Timestamp now = Timestamp.from(Instant.now());
+        int n = matches.size();
+        UUID[] watchIds = new UUID[n];
+        String[] documents = new String[n];
+        String[] collections = new String[n];
+        String[] titles = new String[n];
+        String[] reasons = new String[n];
+        Timestamp[] created = new Timestamp[n];
+        for (int i = 0; i < n; i++) {
+            Match m = matches.get(i);
+            IndexedDocument d = m.document();
+            watchIds[i] = m.watchId();
+            documents[i] = d.id();
+            collections[i] = d.collection() == null ? "" : d.collection();
+            titles[i] = d.title();
+            reasons[i] = m.reason();
+            created[i] = createdAt(d);
+        }
         int[] added = {0};
         em.unwrap(Session.class).doWork(connection -> {
             try (PreparedStatement insert = connection.prepareStatement("""
                     INSERT INTO notification (watch_id, owner_id, document_id, collection, title, reason,
                                               source_created_at, created_at)
-                    SELECT w.id, w.owner_id, ?, ?, ?, ?, ?, ? FROM watch w WHERE w.id = ?
+                    SELECT w.id, w.owner_id, m.document_id, m.collection, m.title, m.reason, m.source_created_at, ?
+                    FROM unnest(?::uuid[], ?::text[], ?::text[], ?::text[], ?::text[], ?::timestamptz[])
+                         AS m(watch_id, document_id, collection, title, reason, source_created_at)
+                    JOIN watch w ON w.id = m.watch_id
                     ON CONFLICT (watch_id, document_id) DO NOTHING""")) {
-                for (Match m : matches) {
-                    IndexedDocument d = m.document();
-                    insert.setString(1, d.id());
-                    insert.setString(2, d.collection() == null ? "" : d.collection());
-                    insert.setString(3, d.title());
-                    insert.setString(4, m.reason());
-                    insert.setTimestamp(5, createdAt(d));
-                    insert.setTimestamp(6, now);
-                    insert.setObject(7, m.watchId());
-                    insert.addBatch();
-                }
-                for (int n : insert.executeBatch()) {
-                    added[0] += Math.max(n, 0);
-                }
+                insert.setTimestamp(1, now);
+                insert.setArray(2, connection.createArrayOf("uuid", watchIds));
+                insert.setArray(3, connection.createArrayOf("text", documents));
+                insert.setArray(4, connection.createArrayOf("text", collections));
+                insert.setArray(5, connection.createArrayOf("text", titles));
+                insert.setArray(6, connection.createArrayOf("text", reasons));
+                insert.setArray(7, connection.createArrayOf("timestamptz", created));
+                added[0] = insert.executeUpdate();
             }
         });
         return added[0];
