@@ -211,9 +211,11 @@ public class WatchesPage {
         try {
             api.delete(id);
         } catch (WebApplicationException e) {
-            if (e.getResponse().getStatus() != 404) {
-                throw unavailable(e);
+            int status = e.getResponse().getStatus();
+            if (status == 404 || status == 400) {
+                throw new ProblemException(404, "No watch " + id + " of yours");
             }
+            throw unavailable(e);
         }
         return Response.seeOther(URI.create("/watches?notice=deleted")).build();
     }
@@ -223,12 +225,16 @@ public class WatchesPage {
     @Produces(MediaType.TEXT_HTML)
     @Operation(summary = "The user's notifications (HTML): documents that newly matched a watch, unread first")
     @APIResponse(responseCode = "200", description = "The page")
-    public TemplateInstance notifications(@QueryParam("cursor") String cursor, @QueryParam("notice") String notice) {
+    public Object notifications(@QueryParam("cursor") String cursor, @QueryParam("notice") String notice) {
         WatchesApi.Page page;
         try {
             page = api.notifications(cursor == null || cursor.length() > 200 ? null : cursor, 50);
         } catch (WebApplicationException e) {
-            throw unavailable(e);
+            if (e.getResponse().getStatus() != 400 || cursor == null) {
+                throw unavailable(e);
+            }
+            // a cursor this site did not write: the first page
+            return Response.seeOther(URI.create("/notifications")).build();
         }
         String next = page.next() == null
                 ? null

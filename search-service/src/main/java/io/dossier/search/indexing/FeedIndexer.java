@@ -244,7 +244,8 @@ public class FeedIndexer {
                 || !index.refreshedWithin(concrete, config.feed().refreshInterval());
         index.write(concrete, upserts, deletions, refresh);
         if (concrete.equals(index.liveName())) {
-            listeners.forEach(l -> l.indexed(upserts)); // watches: before the checkpoint moves, so a crash replays
+            listeners.forEach(l -> l.indexed(upserts, deletions)); // watches: before the checkpoint moves, so a crash
+                                                                   // replays
         }
         checkpoints.put(checkpointKey(concrete), page.next());
         positions.put(concrete, page.next());

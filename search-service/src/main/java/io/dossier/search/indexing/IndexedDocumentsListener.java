@@ -9,5 +9,6 @@ import java.util.List;
  */
 public interface IndexedDocumentsListener {
 
-    void indexed(List<IndexedDocument> documents);
+    /** {@code documents} written (new or changed), {@code deleted} the ids of those taken out. */
+    void indexed(List<IndexedDocument> documents, List<String> deleted);
 }

@@ -261,7 +261,7 @@ public class Relinker {
             }
             documents.write(index, linked, List.of());
             if (index.equals(documents.liveName())) {
-                listeners.forEach(l -> l.indexed(linked));
+                listeners.forEach(l -> l.indexed(linked, List.of()));
             }
             ids.forEach(entry.getValue()::remove);
             relinked += linked.size();

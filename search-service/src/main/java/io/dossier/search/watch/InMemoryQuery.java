@@ -121,7 +121,11 @@ record InMemoryQuery(org.apache.lucene.search.Query query, Set<Term> keys) {
         return new InMemoryQuery(b.build(), Set.of(new Term(p.field(), longest(words))));
     }
 
-    /** Elasticsearch's fuzzy query: AUTO is no edit under 3 characters, one under 6, two from 6. */
+    /**
+     * Elasticsearch's fuzzy query: AUTO is no edit under 3 characters, one under 6, two from 6. Its max_expansions
+     * picks among the index's terms; against one document, every term within the edits counts (a watch may notify a
+     * document the search would leave out when more than 50 terms are that close: never one it would find).
+     */
     private static InMemoryQuery fuzzy(co.elastic.clients.elasticsearch._types.query_dsl.FuzzyQuery f) {
         String value = text(f.value());
         int length = value.codePointCount(0, value.length());

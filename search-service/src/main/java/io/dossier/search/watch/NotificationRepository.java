@@ -44,11 +44,25 @@ public class NotificationRepository implements PanacheRepositoryBase<Notificatio
         return count("ownerId = ?1 and readAt is null and collection in ?2", ownerId, readable);
     }
 
-    int markRead(String ownerId, List<Long> ids, OffsetDateTime upTo, OffsetDateTime now) {
-        if (ids != null && !ids.isEmpty()) {
-            return update("readAt = ?1 where ownerId = ?2 and readAt is null and id in ?3", now, ownerId, ids);
+    /** Marks read the owner's unread notifications of documents in {@code readable} (null: all). */
+    int markRead(String ownerId, Set<String> readable, List<Long> ids, OffsetDateTime upTo, OffsetDateTime now) {
+        if (readable != null && readable.isEmpty()) {
+            return 0;
         }
-        return update("readAt = ?1 where ownerId = ?2 and readAt is null and createdAt <= ?3", now, ownerId, upTo);
+        Map<String, Object> params = new java.util.HashMap<>(Map.of("now", now, "owner", ownerId));
+        String where = "ownerId = :owner and readAt is null";
+        if (readable != null) {
+            where += " and collection in :readable";
+            params.put("readable", readable);
+        }
+        if (ids != null && !ids.isEmpty()) {
+            where += " and id in :ids";
+            params.put("ids", ids);
+        } else {
+            where += " and createdAt <= :upTo";
+            params.put("upTo", upTo);
+        }
+        return update("readAt = :now where " + where, params);
     }
 
     /** The newest notification of each of these watches, of documents in {@code readable} (null: all). */

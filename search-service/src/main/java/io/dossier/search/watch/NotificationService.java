@@ -70,7 +70,7 @@ class NotificationService {
         if (request.ids() != null && request.ids().size() > 500) {
             throw ProblemException.invalidField("ids", "at most 500 at once; use upTo for more");
         }
-        int marked = notifications.markRead(caller.id(), request.ids(), request.upTo(),
+        int marked = notifications.markRead(caller.id(), caller.readable(), request.ids(), request.upTo(),
                 OffsetDateTime.now(ZoneOffset.UTC));
         return new WatchDtos.ReadResult(marked, notifications.unread(caller.id(), caller.readable()));
     }

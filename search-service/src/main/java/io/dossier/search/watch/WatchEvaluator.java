@@ -64,9 +64,15 @@ public class WatchEvaluator implements IndexedDocumentsListener {
 
     @Override
     @Transactional
-    public void indexed(List<IndexedDocument> documents) {
+    public void indexed(List<IndexedDocument> documents, List<String> deleted) {
         Compiled c = current();
-        if (c.size() == 0 || documents.isEmpty()) {
+        if (c.size() == 0) {
+            return; // no watch, so no notification to keep up to date either
+        }
+        // what earlier notifications show follows the documents: a move to another collection moves them (their
+        // readers change with it), a new title renames them, a deletion takes them out
+        follow(documents, deleted);
+        if (documents.isEmpty()) {
             return;
         }
         List<Match> matches = match(c, documents);
@@ -158,6 +164,33 @@ public class WatchEvaluator implements IndexedDocumentsListener {
                     (System.nanoTime() - start) / 1_000_000, open.size());
         }
         return compiled;
+    }
+
+    private void follow(List<IndexedDocument> documents, List<String> deleted) {
+        em.unwrap(Session.class).doWork(connection -> {
+            if (!documents.isEmpty()) {
+                try (PreparedStatement update = connection.prepareStatement("""
+                        UPDATE notification n SET collection = d.collection, title = d.title
+                        FROM unnest(?::text[], ?::text[], ?::text[]) AS d(document_id, collection, title)
+                        WHERE n.document_id = d.document_id
+                          AND (n.collection <> d.collection OR n.title IS DISTINCT FROM d.title)""")) {
+                    update.setArray(1, connection.createArrayOf("text",
+                            documents.stream().map(IndexedDocument::id).toArray()));
+                    update.setArray(2, connection.createArrayOf("text", documents.stream()
+                            .map(d -> d.collection() == null ? "" : d.collection()).toArray()));
+                    update.setArray(3, connection.createArrayOf("text",
+                            documents.stream().map(IndexedDocument::title).toArray()));
+                    update.executeUpdate();
+                }
+            }
+            if (!deleted.isEmpty()) {
+                try (PreparedStatement delete = connection
+                        .prepareStatement("DELETE FROM notification WHERE document_id = ANY(?::text[])")) {
+                    delete.setArray(1, connection.createArrayOf("text", deleted.toArray()));
+                    delete.executeUpdate();
+                }
+            }
+        });
     }
 
     /**

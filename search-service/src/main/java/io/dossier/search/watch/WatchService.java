@@ -109,7 +109,11 @@ public class WatchService {
                     patch.filters() == null ? compiler.filters(w) : patch.filters());
         }
         w.updatedAt = OffsetDateTime.now(ZoneOffset.UTC);
-        watches.flush();
+        try {
+            watches.flush();
+        } catch (jakarta.persistence.OptimisticLockException e) {
+            throw new ProblemException(409, "This watch was changed meanwhile; look at it again and retry");
+        }
         return view(w, notifications.lastMatched(List.of(w.id), caller.readable()).get(w.id), null);
     }
 
@@ -142,8 +146,8 @@ public class WatchService {
             throw new ProblemException(403, "Only administrators may list everyone's watches");
         }
         List<Watch> found = all
-                ? watches.findAll(io.quarkus.panache.common.Sort.by("createdAt").and("id")).page(offset / size, size)
-                        .list()
+                ? watches.findAll(io.quarkus.panache.common.Sort.by("createdAt").and("id"))
+                        .range(offset, offset + size - 1).list()
                 : watches.ofOwner(caller.id());
         Map<UUID, OffsetDateTime> last = notifications.lastMatched(found.stream().map(w -> w.id).toList(),
                 caller.readable());
@@ -159,6 +163,9 @@ public class WatchService {
     }
 
     private void setSearch(Watch w, String query, SavedSearch.Filters filters) {
+        if (query.indexOf('\u0000') >= 0) {
+            throw ProblemException.invalidField("query", "no control characters");
+        }
         SavedSearch.Filters f = filters == null ? SavedSearch.Filters.NONE : filters;
         checkFilters(f);
         List<SavedSearch.Alias> aliases = search.aliases(query, f); // 400 for a query the search refuses
@@ -191,15 +198,20 @@ public class WatchService {
                 throw ProblemException.invalidField("filters." + e.getKey(), "at most 20 values");
             }
             for (String v : e.getValue()) {
-                if (v == null || v.isBlank() || v.length() > 300) {
+                if (v == null || v.isBlank() || v.length() > 300 || v.indexOf('\u0000') >= 0) {
                     throw ProblemException.invalidField("filters." + e.getKey(),
-                            "each value between 1 and 300 characters");
+                            "each value between 1 and 300 characters, without control characters");
                 }
             }
         }
         for (String entity : f.entity()) {
             if (!UUID_FORM.matcher(entity).matches()) {
                 throw ProblemException.invalidField("filters.entity", "must be entity ids: " + entity);
+            }
+        }
+        for (java.time.LocalDate date : java.util.Arrays.asList(f.publishedFrom(), f.publishedTo())) {
+            if (date != null && (date.getYear() < 1 || date.getYear() > 9999)) {
+                throw ProblemException.invalidField("filters.publishedFrom", "dates are between the years 1 and 9999");
             }
         }
         if (f.publishedFrom() != null && f.publishedTo() != null && f.publishedFrom().isAfter(f.publishedTo())) {
@@ -213,6 +225,9 @@ public class WatchService {
         }
         if (name.length() > 200) {
             throw ProblemException.invalidField("name", "at most 200 characters");
+        }
+        if (name.indexOf('\u0000') >= 0) {
+            throw ProblemException.invalidField("name", "no control characters");
         }
         return name.strip();
     }

@@ -59,7 +59,7 @@ class WatchMailerTest {
         IndexedDocument open = document("open", "Convoy seen " + marker, "A convoy crossed. " + marker);
         IndexedDocument hidden = document("restricted", "Secret convoy " + marker, "A convoy, restricted. " + marker);
         IndexedDocument checkpoint = document("open", "Checkpoint moved " + marker, "The checkpoint. " + marker);
-        evaluator.indexed(List.of(open, hidden, checkpoint));
+        evaluator.indexed(List.of(open, hidden, checkpoint), List.of());
 
         assertThat(mailer.sendDue()).isEqualTo(2);
         String analyst = "analyst@dossier.example";
@@ -74,7 +74,7 @@ class WatchMailerTest {
         // nothing new: nothing sent; a new match: the immediate watch sends it, the daily digest waits its day
         assertThat(mailer.sendDue()).isZero();
         evaluator.indexed(List.of(document("open", "Convoy again " + marker, "convoy " + marker),
-                document("open", "Checkpoint again " + marker, "checkpoint " + marker)));
+                document("open", "Checkpoint again " + marker, "checkpoint " + marker)), List.of());
         assertThat(mailer.sendDue()).isEqualTo(1);
         assertThat(mail(analyst, "At once " + marker)).hasSize(2);
         assertThat(mail(analyst, "Daily " + marker)).hasSize(1);

@@ -94,9 +94,9 @@ class WatchResourceTest {
         IndexedDocument restricted = document("restricted", "Checkpoint report " + marker,
                 "Checkpoints attacked; KH suspected. " + marker, true);
         IndexedDocument unrelated = document("open", "Grain prices " + marker, "Wheat rose. " + marker, false);
-        evaluator.indexed(List.of(strikes, linked, restricted, unrelated));
+        evaluator.indexed(List.of(strikes, linked, restricted, unrelated), List.of());
         // the feed replayed after a crash, an edit, a re-link: evaluated again, nothing new
-        evaluator.indexed(List.of(strikes, linked, restricted, unrelated));
+        evaluator.indexed(List.of(strikes, linked, restricted, unrelated), List.of());
 
         JsonPath analyst = as(Tokens.ANALYST).get("/api/v1/notifications").then().statusCode(200).extract()
                 .jsonPath();
@@ -131,9 +131,31 @@ class WatchResourceTest {
 
         // a deleted watch's notifications go with it, and it matches nothing more
         as(Tokens.ANALYST).delete("/api/v1/watches/" + search).then().statusCode(204);
-        evaluator.indexed(List.of(document("open", "Drone strike again " + marker, "drone. " + marker, false)));
+        evaluator.indexed(List.of(document("open", "Drone strike again " + marker, "drone. " + marker, false)),
+                List.of());
         as(Tokens.ANALYST).get("/api/v1/notifications").then().statusCode(200)
                 .body("items.documentId", equalTo(List.of(linked.id())));
+    }
+
+    @Test
+    void notificationsFollowTheirDocumentIntoAnotherCollectionAndOutOfTheIndex() {
+        watch(Tokens.ANALYST, Map.of("name", "Moves", "query", "convoy " + marker));
+        IndexedDocument convoy = document("open", "Convoy " + marker, "A convoy. " + marker, false);
+        IndexedDocument other = document("open", "Another convoy " + marker, "A convoy. " + marker, false);
+        evaluator.indexed(List.of(convoy, other), List.of());
+        as(Tokens.ANALYST).get("/api/v1/notifications/unread").then().statusCode(200).body("unread", equalTo(2));
+        // moved into a collection the analyst may not read, and retitled: the notification goes with it, unseen
+        IndexedDocument moved = IndexedDocument.of(convoy.id(), "restricted", "Secret convoy " + marker, List.of(),
+                "A convoy. " + marker, null, null, null, "en", List.of(), "2025-03-15T10:00:00Z", List.of(), 0);
+        evaluator.indexed(List.of(moved), List.of());
+        JsonPath page = as(Tokens.ANALYST).get("/api/v1/notifications").then().statusCode(200).extract().jsonPath();
+        assertThat(page.getList("items.documentId")).containsExactly(other.id());
+        assertThat(page.getInt("unread")).isEqualTo(1);
+        assertThat(page.prettify()).doesNotContain("Secret convoy");
+        // deleted: gone
+        evaluator.indexed(List.of(), List.of(other.id()));
+        as(Tokens.ANALYST).get("/api/v1/notifications").then().statusCode(200).body("items", hasSize(0))
+                .body("unread", equalTo(0));
     }
 
     @Test
@@ -143,7 +165,7 @@ class WatchResourceTest {
         for (int i = 0; i < 7; i++) {
             batch.add(document("open", "Item " + i + " " + marker, "text " + marker, false));
         }
-        evaluator.indexed(batch);
+        evaluator.indexed(batch, List.of());
         JsonPath page = as(Tokens.ANALYST).queryParam("size", 3).get("/api/v1/notifications").then().statusCode(200)
                 .extract().jsonPath();
         List<Object> seen = new java.util.ArrayList<>(page.getList("items.id"));
@@ -186,6 +208,13 @@ class WatchResourceTest {
                 .post("/api/v1/watches").then().statusCode(400).contentType("application/problem+json");
         as(Tokens.ANALYST).contentType("application/json").body("{\"name\": ").post("/api/v1/watches").then()
                 .statusCode(400).contentType("application/problem+json");
+        as(Tokens.ANALYST).contentType("application/json").body(Map.of("name", "a\u0000b", "query", "drone"))
+                .post("/api/v1/watches").then().statusCode(400).contentType("application/problem+json");
+        as(Tokens.ANALYST).contentType("application/json").body(Map.of("name", "x", "query", "drone\u0000"))
+                .post("/api/v1/watches").then().statusCode(400).contentType("application/problem+json");
+        as(Tokens.ANALYST).contentType("application/json")
+                .body(Map.of("name", "x", "query", "drone", "filters", Map.of("publishedTo", "+999999999-12-31")))
+                .post("/api/v1/watches").then().statusCode(400).contentType("application/problem+json");
 
         String mine = watch(Tokens.ANALYST, Map.of("name", "Drones", "query", "drone",
                 "filters", Map.of("collection", List.of("open"), "publishedFrom", "2025-01-01")));
@@ -205,6 +234,14 @@ class WatchResourceTest {
         assertThat(as(Tokens.ADMIN).queryParam("all", true).get("/api/v1/watches").then().statusCode(200)
                 .extract().jsonPath().<String>getList("id")).contains(mine);
         as(Tokens.ADMIN).get("/api/v1/watches/" + mine).then().statusCode(200);
+        // pages of everyone's watches start where asked, not at a multiple of the page size
+        List<String> all = as(Tokens.ADMIN).queryParam("all", true).get("/api/v1/watches").then().statusCode(200)
+                .extract().jsonPath().getList("id");
+        if (all.size() >= 3) {
+            assertThat(as(Tokens.ADMIN).queryParam("all", true).queryParam("from", 1).queryParam("size", 2)
+                    .get("/api/v1/watches").then().statusCode(200).extract().jsonPath().<String>getList("id"))
+                    .isEqualTo(all.subList(1, 3));
+        }
         as(Tokens.ADMIN).contentType("application/json").body(Map.of("name", "admin's now"))
                 .patch("/api/v1/watches/" + mine).then().statusCode(404);
         given().get("/api/v1/watches").then().statusCode(401);
