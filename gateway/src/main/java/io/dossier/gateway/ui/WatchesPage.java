@@ -80,9 +80,32 @@ public class WatchesPage {
 
         static WatchView of(WatchesApi.Watch w) {
             return new WatchView(w.id(), w.name(), "entity".equals(w.kind()), w.entityId(), w.query(),
-                    w.query() == null ? null : "/search?q=" + URLEncoder.encode(w.query(), StandardCharsets.UTF_8),
+                    w.query() == null ? null : searchUrl(w.query(), w.filters()),
                     DELIVERY.getOrDefault(w.delivery(), "in Dossier only"), w.lastMatchedAt(),
                     minute(w.lastMatchedAt()));
+        }
+
+        /** The search page running the watch's search: its query and every filter it keeps. */
+        static String searchUrl(String query, Map<String, Object> filters) {
+            StringBuilder url = new StringBuilder("/search?q=").append(encode(query.equals("*") ? "" : query));
+            if (filters != null) {
+                for (String name : SearchState.FILTERS) {
+                    Object value = filters.get(name);
+                    if (value instanceof List<?> values) {
+                        values.forEach(v -> url.append('&').append(name).append('=').append(encode(String.valueOf(v))));
+                    } else if (value != null) {
+                        url.append('&').append(name).append('=').append(encode(String.valueOf(value)));
+                    }
+                }
+                if (Boolean.TRUE.equals(filters.get("exact"))) {
+                    url.append("&exact=true");
+                }
+            }
+            return url.toString();
+        }
+
+        private static String encode(String value) {
+            return URLEncoder.encode(value, StandardCharsets.UTF_8);
         }
     }
 
