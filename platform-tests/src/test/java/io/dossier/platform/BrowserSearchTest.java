@@ -367,8 +367,10 @@ class BrowserSearchTest {
         screenshot("watches");
 
         String sourceId = given().baseUri(Platform.GATEWAY).auth().oauth2(editor).contentType(ContentType.JSON)
-                .body(Map.of("title", "Statement " + u, "text", "The Watchers Brigade " + u
-                        + " announced a new commander on Tuesday."))
+                // an Arabic statement naming the actor by its English alias: the notification shows its title as
+                // written
+                .body(Map.of("title", "بيان " + u, "text", "أعلنت The Watchers Brigade " + u
+                        + " عن قائد جديد يوم الثلاثاء."))
                 .post("/api/v1/sources").then().statusCode(201).extract().path("id");
         String analyst = Tokens.forUser(Tokens.ANALYST);
         await().atMost(Duration.ofSeconds(20)).pollInterval(Duration.ofMillis(200))
@@ -391,7 +393,7 @@ class BrowserSearchTest {
         wait.until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector("ol.notifications")));
         assertThat(browser.findElement(By.id("unread")).getText()).isEqualTo("1 unread");
         var item = browser.findElement(By.cssSelector("ol.notifications li.unread"));
-        assertThat(item.getText()).contains("Statement " + u).contains("names " + name);
+        assertThat(item.getText()).contains("بيان " + u).contains("names " + name);
         assertThat(item.findElement(By.tagName("a")).getAttribute("href")).endsWith("/documents/" + sourceId);
         screenshot("notifications");
         browser.findElement(By.cssSelector("form[action='/notifications/read'] button")).click();

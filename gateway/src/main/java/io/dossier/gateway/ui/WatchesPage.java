@@ -62,13 +62,8 @@ public class WatchesPage {
     }
 
     /** How a watch's matches reach its owner, in words. */
-    static final Map<String, String> DELIVERY = new LinkedHashMap<>(Map.of());
-    static {
-        DELIVERY.put("app", "in Dossier only");
-        DELIVERY.put("immediate", "by e-mail at once");
-        DELIVERY.put("hourly", "by e-mail, an hourly digest");
-        DELIVERY.put("daily", "by e-mail, a daily digest");
-    }
+    static final Map<String, String> DELIVERY = Map.of("app", "in Dossier only", "immediate", "by e-mail at once",
+            "hourly", "by e-mail, an hourly digest", "daily", "by e-mail, a daily digest");
 
     /** What a redirect back to the watches page says, by code: fixed words, never text from the address. */
     static final Map<String, String> NOTICES = Map.of("watched", "Watching. New documents that match will appear "

@@ -38,8 +38,6 @@ public class WatchEvaluator implements IndexedDocumentsListener {
     private final EntityManager em;
     private volatile Compiled compiled = Compiled.EMPTY;
     private volatile String loaded;
-    private volatile long evaluated;
-    private volatile long notified;
 
     WatchEvaluator(WatchRepository watches, WatchCompiler compiler, EntityManager em) {
         this.watches = watches;
@@ -76,15 +74,9 @@ public class WatchEvaluator implements IndexedDocumentsListener {
             return;
         }
         List<Match> matches = match(c, documents);
-        evaluated += documents.size();
         if (!matches.isEmpty()) {
-            notified += store(matches);
+            store(matches);
         }
-    }
-
-    /** How many documents were evaluated and notifications stored since this instance started. */
-    public long[] counts() {
-        return new long[]{evaluated, notified};
     }
 
     static List<Match> match(Compiled c, List<IndexedDocument> documents) {
@@ -194,10 +186,10 @@ public class WatchEvaluator implements IndexedDocumentsListener {
     }
 
     /**
-     * Stores the matches not stored before, in one statement for the whole batch (its rows as arrays); returns how
-     * many were new. A watch deleted meanwhile stores nothing.
+     * Stores the matches not stored before, in one statement for the whole batch (its rows as arrays). A watch
+     * deleted meanwhile stores nothing.
      */
-    private int store(List<Match> matches) {
+    private void store(List<Match> matches) {
         Timestamp now = Timestamp.from(Instant.now());
         int n = matches.size();
         UUID[] watchIds = new UUID[n];
@@ -216,7 +208,6 @@ public class WatchEvaluator implements IndexedDocumentsListener {
             reasons[i] = m.reason();
             created[i] = createdAt(d);
         }
-        int[] added = {0};
         em.unwrap(Session.class).doWork(connection -> {
             try (PreparedStatement insert = connection.prepareStatement("""
                     INSERT INTO notification (watch_id, owner_id, document_id, collection, title, reason,
@@ -233,10 +224,9 @@ public class WatchEvaluator implements IndexedDocumentsListener {
                 insert.setArray(5, connection.createArrayOf("text", titles));
                 insert.setArray(6, connection.createArrayOf("text", reasons));
                 insert.setArray(7, connection.createArrayOf("timestamptz", created));
-                added[0] = insert.executeUpdate();
+                insert.executeUpdate();
             }
         });
-        return added[0];
     }
 
     private static Timestamp createdAt(IndexedDocument d) {

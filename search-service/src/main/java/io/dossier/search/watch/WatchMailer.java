@@ -46,7 +46,6 @@ public class WatchMailer {
     private final KeycloakUsers users;
     private final Mailer mailer;
     private final SearchConfig config;
-    private volatile long sent;
 
     WatchMailer(WatchRepository watches, NotificationRepository notifications, @RestClient KeycloakUsers users,
             Mailer mailer, SearchConfig config) {
@@ -124,13 +123,7 @@ public class WatchMailer {
                 messages++;
             }
         }
-        sent += messages;
         return messages;
-    }
-
-    /** How many messages this instance sent since it started. */
-    public long sent() {
-        return sent;
     }
 
     /** What a watch's owner may read now, as Keycloak says; or that Keycloak does not know the user, or did not say. */
