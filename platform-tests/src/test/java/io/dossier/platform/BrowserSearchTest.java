@@ -6,11 +6,22 @@ import static org.awaitility.Awaitility.await;
 
 import java.io.File;
 import java.io.IOException;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
+import java.security.GeneralSecurityException;
 import java.time.Duration;
+import java.util.HexFormat;
 import java.util.Map;
+import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.TimeUnit;
+
+import javax.crypto.Mac;
+import javax.crypto.spec.SecretKeySpec;
 
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -26,9 +37,12 @@ import org.openqa.selenium.chrome.ChromeOptions;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.WebDriverWait;
 
+import com.sun.net.httpserver.HttpServer;
+
 import io.dossier.testinfra.LocalStack;
 import io.dossier.testinfra.Tokens;
 import io.restassured.http.ContentType;
+import io.restassured.path.json.JsonPath;
 
 /** A real headless Chromium logs in on the Keycloak page and sees a search result in the gateway's UI. */
 @ExtendWith(PlatformExtension.class)
@@ -364,6 +378,39 @@ class BrowserSearchTest {
         assertThat(browser.findElement(By.cssSelector(".notice")).getText()).startsWith("Watching.");
         assertThat(browser.findElement(By.cssSelector("table.watches tbody")).getText()).contains(name)
                 .contains("by e-mail at once").contains("none yet");
+
+        // and, as an integrator would, a webhook: a receiver on this machine, its address and secret in the form
+        BlockingQueue<Map<String, Object>> delivered = new LinkedBlockingQueue<>();
+        HttpServer receiver = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
+        receiver.createContext("/dossier-hook", exchange -> {
+            byte[] body = exchange.getRequestBody().readAllBytes();
+            delivered.add(Map.of("signature", String.valueOf(exchange.getRequestHeaders()
+                    .getFirst("X-Dossier-Signature-256")), "body", body));
+            exchange.sendResponseHeaders(204, -1);
+            exchange.close();
+        });
+        receiver.start();
+        String secret = "receiver-secret-" + u;
+        // a cloud metadata address is refused, in words, on the page
+        browser.findElement(By.id("webhook-url")).sendKeys("http://169.254.169.254/latest/meta-data/");
+        browser.findElement(By.id("webhook-secret")).sendKeys(secret);
+        browser.findElement(By.id("webhook-submit")).click();
+        wait.until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector(".notice.failed")));
+        assertThat(browser.findElement(By.cssSelector(".notice.failed")).getText())
+                .isEqualTo("Webhook not added: the address: 169.254.169.254 is a link-local or cloud metadata address");
+        // the address typed stays in the form, to be corrected
+        assertThat(browser.findElement(By.id("webhook-url")).getAttribute("value"))
+                .isEqualTo("http://169.254.169.254/latest/meta-data/");
+        browser.findElement(By.id("webhook-url")).clear();
+        screenshot("webhook-refused");
+        browser.findElement(By.id("webhook-url"))
+                .sendKeys("http://127.0.0.1:" + receiver.getAddress().getPort() + "/dossier-hook");
+        browser.findElement(By.id("webhook-secret")).sendKeys(secret);
+        browser.findElement(By.id("webhook-submit")).click();
+        wait.until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector("table.webhooks")));
+        assertThat(browser.findElement(By.cssSelector(".notice")).getText()).startsWith("Webhook added.");
+        assertThat(browser.findElement(By.cssSelector("table.webhooks tbody")).getText()).contains("/dossier-hook")
+                .contains("every watch").contains("Active");
         screenshot("watches");
 
         String sourceId = given().baseUri(Platform.GATEWAY).auth().oauth2(editor).contentType(ContentType.JSON)
@@ -384,6 +431,23 @@ class BrowserSearchTest {
                         .then().statusCode(200).extract().jsonPath().<Map<String, String>>getList("$").stream()
                         .anyMatch(m -> String.valueOf(m.get("subject")).contains(name)
                                 && m.get("mimeMessage").contains("/documents/" + sourceId)));
+
+        // and the webhook's receiver got the notification, signed with its secret
+        try {
+            Map<String, Object> delivery = delivered.poll(30, TimeUnit.SECONDS);
+            assertThat(delivery).as("a webhook delivery").isNotNull();
+            byte[] body = (byte[]) delivery.get("body");
+            Mac mac = Mac.getInstance("HmacSHA256");
+            mac.init(new SecretKeySpec(secret.getBytes(StandardCharsets.UTF_8), "HmacSHA256"));
+            assertThat(delivery.get("signature")).isEqualTo("sha256=" + HexFormat.of().formatHex(mac.doFinal(body)));
+            JsonPath payload = new JsonPath(new String(body, StandardCharsets.UTF_8));
+            assertThat(payload.<String>getList("notifications.documentId")).containsExactly(sourceId);
+            assertThat(payload.<String>getList("notifications.title")).containsExactly("بيان " + u);
+        } catch (InterruptedException | GeneralSecurityException e) {
+            throw new AssertionError(e);
+        } finally {
+            receiver.stop(0);
+        }
 
         browser.get(Platform.GATEWAY + "/search");
         wait.until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector("#bell .badge")));

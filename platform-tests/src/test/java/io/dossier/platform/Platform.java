@@ -85,6 +85,8 @@ final class Platform {
         common.put("DOSSIER_PUBLIC_URL", "http://localhost:18080");
         // watches' e-mail: the local stack's GreenMail
         common.put("DOSSIER_SMTP_PORT", "3025");
+        // webhooks: the tests' receivers listen on this machine
+        common.put("DOSSIER_WEBHOOKS_ALLOW_PRIVATE_ADDRESSES", "true");
         // the dev realm's client secrets and database password: allowed here, and said so in each service's log
         common.put("DOSSIER_ALLOW_DEVELOPMENT_SECRETS", "true");
 

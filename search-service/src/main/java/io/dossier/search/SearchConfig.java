@@ -16,6 +16,59 @@ public interface SearchConfig {
 
     Mail mail();
 
+    Webhooks webhooks();
+
+    /** Alerts to integrators' URLs ({@code webhook/WebhookSender}). */
+    interface Webhooks {
+        /** Deliver webhooks at all. */
+        @WithDefault("true")
+        boolean enabled();
+
+        /** How often the sender looks for notifications to deliver. */
+        @WithDefault("2s")
+        Duration every();
+
+        /** A receiver that has not answered in this time is cut off; the delivery is retried later. */
+        @WithDefault("10s")
+        Duration timeout();
+
+        /** The wait after a first failure; it doubles with each further failure in a row. */
+        @WithDefault("10s")
+        Duration backoff();
+
+        /** The longest wait between two attempts. */
+        @WithDefault("1h")
+        Duration maxBackoff();
+
+        /** After this many failed deliveries in a row the webhook is disabled, with the reason. */
+        @WithDefault("10")
+        int maxFailures();
+
+        /** Most notifications in one delivery. */
+        @WithDefault("50")
+        int batchSize();
+
+        /** Most webhooks delivered to at once, in one round. */
+        @WithDefault("16")
+        int concurrency();
+
+        /** Most webhooks one user may have. */
+        @WithDefault("20")
+        int maxPerUser();
+
+        /** How long the log of deliveries keeps an attempt. */
+        @WithDefault("30d")
+        Duration logRetention();
+
+        /**
+         * Whether a webhook may point at a loopback or private-network address. Off in production, where those are
+         * the platform's own network; the local stack, whose receivers run on the same machine, turns it on. The
+         * platform's own services and cloud metadata addresses are refused either way.
+         */
+        @WithDefault("false")
+        boolean allowPrivateAddresses();
+    }
+
     /** Alerts by e-mail ({@code watch/WatchMailer}). */
     interface Mail {
         /** Send watches' e-mail (off in tests that do not look at mail). */

@@ -52,6 +52,34 @@ public interface WatchesApi {
     @Consumes(MediaType.APPLICATION_JSON)
     Unread read(Read read);
 
+    @GET
+    @Path("webhooks")
+    List<Webhook> webhooks();
+
+    @POST
+    @Path("webhooks")
+    @Consumes(MediaType.APPLICATION_JSON)
+    Webhook createWebhook(NewWebhook webhook);
+
+    @jakarta.ws.rs.PATCH
+    @Path("webhooks/{id}")
+    @Consumes(MediaType.APPLICATION_JSON)
+    Webhook changeWebhook(@PathParam("id") String id, WebhookChange change);
+
+    @DELETE
+    @Path("webhooks/{id}")
+    void deleteWebhook(@PathParam("id") String id);
+
+    record NewWebhook(String url, String secret, String watchId) {
+    }
+
+    record WebhookChange(Boolean enabled) {
+    }
+
+    record Webhook(String id, String url, String watchId, boolean enabled, String disabledReason, int failures,
+            String nextAttemptAt, long pending) {
+    }
+
     /** A saved search ({@code query}, {@code filters}) or an entity ({@code entityId}). */
     record NewWatch(String name, String query, Map<String, Object> filters, String entityId, String delivery) {
     }

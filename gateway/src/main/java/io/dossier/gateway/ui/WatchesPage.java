@@ -49,8 +49,8 @@ public class WatchesPage {
 
     @CheckedTemplate
     static class Templates {
-        static native TemplateInstance watches(String user, List<WatchView> watches, String csrf, String message,
-                boolean failed);
+        static native TemplateInstance watches(String user, List<WatchView> watches, List<WebhookView> webhooks,
+                String csrf, String message, boolean failed, String webhookUrl);
 
         static native TemplateInstance notifications(String user, List<NotificationView> items, long unread,
                 String csrf, String nextUrl, String message);
@@ -67,7 +67,9 @@ public class WatchesPage {
 
     /** What a redirect back to the watches page says, by code: fixed words, never text from the address. */
     static final Map<String, String> NOTICES = Map.of("watched", "Watching. New documents that match will appear "
-            + "under Notifications.", "deleted", "Watch deleted.", "read", "All notifications marked as read.");
+            + "under Notifications.", "deleted", "Watch deleted.", "read", "All notifications marked as read.",
+            "webhook-added", "Webhook added. New notifications will be sent to it, signed with your secret.",
+            "webhook-deleted", "Webhook deleted.", "webhook-enabled", "Webhook enabled again.");
 
     /** A watch as the page shows it: its search as a link, when it last matched in words. */
     public record WatchView(String id, String name, boolean entity, String entityId, String query, String searchUrl,
@@ -101,6 +103,27 @@ public class WatchesPage {
 
         private static String encode(String value) {
             return URLEncoder.encode(value, StandardCharsets.UTF_8);
+        }
+    }
+
+    /** A webhook as the page shows it: what it receives, and its state in words. */
+    public record WebhookView(String id, String url, String scope, boolean enabled, String state, long pending) {
+
+        static WebhookView of(WatchesApi.Webhook h, Map<String, String> watchNames) {
+            String scope = h.watchId() == null
+                    ? "every watch"
+                    : "the watch “" + watchNames.getOrDefault(h.watchId(), "deleted") + "”";
+            String state;
+            if (!h.enabled()) {
+                state = h.disabledReason() == null ? "Disabled" : h.disabledReason();
+            } else if (h.failures() > 0) {
+                state = "Failing: " + h.failures()
+                        + (h.failures() == 1 ? " failed delivery" : " failed deliveries in a row")
+                        + (h.nextAttemptAt() == null ? "" : "; next try " + minute(h.nextAttemptAt()));
+            } else {
+                state = "Active";
+            }
+            return new WebhookView(h.id(), h.url(), scope, h.enabled(), state, h.pending());
         }
     }
 
@@ -138,14 +161,28 @@ public class WatchesPage {
     }
 
     private TemplateInstance page(String message, boolean failed) {
+        return page(message, failed, null);
+    }
+
+    /** The page; {@code webhookUrl}: the address of a webhook not added, shown again in its form. */
+    private TemplateInstance page(String message, boolean failed, String webhookUrl) {
         List<WatchesApi.Watch> watches;
         try {
             watches = api.watches();
         } catch (WebApplicationException e) {
             throw unavailable(e);
         }
+        List<WatchesApi.Webhook> webhooks;
+        try {
+            webhooks = api.webhooks();
+        } catch (WebApplicationException e) {
+            throw unavailable(e);
+        }
+        Map<String, String> names = new LinkedHashMap<>();
+        watches.forEach(w -> names.put(w.id(), w.name()));
         return Templates.watches(identity.getPrincipal().getName(), watches.stream().map(WatchView::of).toList(),
-                csrf.token(identity), message, failed);
+                webhooks.stream().map(h -> WebhookView.of(h, names)).toList(), csrf.token(identity), message,
+                failed, webhookUrl);
     }
 
     @GET
@@ -236,6 +273,69 @@ public class WatchesPage {
             throw unavailable(e);
         }
         return Response.seeOther(URI.create("/watches?notice=deleted")).build();
+    }
+
+    @POST
+    @Path("webhooks")
+    @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
+    @Produces(MediaType.TEXT_HTML)
+    @Operation(summary = "Add a webhook (form of the watches page)")
+    @APIResponse(responseCode = "303", description = "To the watches page")
+    @APIResponse(responseCode = "200", description = "The watches page saying why the webhook was not added")
+    @APIResponse(responseCode = "403", description = "No valid form token")
+    public Object addWebhook(MultivaluedMap<String, String> form) {
+        csrf.check(identity, form.getFirst("csrf"));
+        String watchId = form.getFirst("watchId");
+        try {
+            api.createWebhook(new WatchesApi.NewWebhook(form.getFirst("url"), form.getFirst("secret"),
+                    blank(watchId) ? null : watchId));
+        } catch (WebApplicationException e) {
+            int status = e.getResponse().getStatus();
+            if (status == 400 || status == 409) {
+                String detail = SearchPage.detail(e);
+                if (detail != null) {
+                    // the API's field names, in the form's words
+                    detail = detail.replaceFirst("^Invalid url: ", "the address: ")
+                            .replaceFirst("^Invalid secret: ", "the secret: ")
+                            .replaceFirst("^Invalid watchId: ", "the watch: ");
+                }
+                String url = form.getFirst("url");
+                return page("Webhook not added: " + (detail == null ? "check its address and secret." : detail),
+                        true, url == null || url.length() > 2000 ? null : url);
+            }
+            throw unavailable(e);
+        }
+        return Response.seeOther(URI.create("/watches?notice=webhook-added#webhooks")).build();
+    }
+
+    @POST
+    @Path("webhooks/{id}/{action:delete|enable}")
+    @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
+    @Operation(summary = "Delete a webhook, or enable one that was disabled (forms of the watches page)")
+    @APIResponse(responseCode = "303", description = "To the watches page")
+    @APIResponse(responseCode = "403", description = "No valid form token")
+    public Response changeWebhook(@PathParam("id") String id, @PathParam("action") String action,
+            @jakarta.ws.rs.FormParam("csrf") String token) {
+        csrf.check(identity, token);
+        if (!id.matches("[0-9a-fA-F-]{36}")) {
+            throw new ProblemException(404, "No webhook " + id);
+        }
+        try {
+            if (action.equals("delete")) {
+                api.deleteWebhook(id);
+            } else {
+                api.changeWebhook(id, new WatchesApi.WebhookChange(true));
+            }
+        } catch (WebApplicationException e) {
+            int status = e.getResponse().getStatus();
+            if (status == 404 || status == 400) {
+                throw new ProblemException(404, "No webhook " + id + " of yours");
+            }
+            throw unavailable(e);
+        }
+        return Response.seeOther(URI.create("/watches?notice=webhook-" + (action.equals("delete")
+                ? "deleted"
+                : "enabled") + "#webhooks")).build();
     }
 
     @GET

@@ -1,6 +1,7 @@
 package io.dossier.search.indexing;
 
 import java.util.List;
+import java.util.Map;
 
 /**
  * Told of the documents written to the live index, new, edited or re-linked, before the feed's checkpoint moves past
@@ -11,4 +12,11 @@ public interface IndexedDocumentsListener {
 
     /** {@code documents} written (new or changed), {@code deleted} the ids of those taken out. */
     void indexed(List<IndexedDocument> documents, List<String> deleted);
+
+    /**
+     * Registry entities merged into others ({@code mergedInto}: merged entity id → survivor's id), told before the
+     * documents linked to them are re-linked to the survivor. Replayed after a crash like the rest.
+     */
+    default void merged(Map<String, String> mergedInto) {
+    }
 }

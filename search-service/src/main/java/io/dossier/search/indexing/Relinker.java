@@ -164,6 +164,15 @@ public class Relinker {
             }
         }
         entityIndex.write(upserts, deletions);
+        Map<String, String> merges = new LinkedHashMap<>();
+        for (EntitiesFeedApi.Entry change : latest.values()) {
+            if (change.entity() != null && change.entity().mergedInto() != null) {
+                merges.put(change.entityId(), change.entity().mergedInto());
+            }
+        }
+        if (!merges.isEmpty()) {
+            listeners.forEach(l -> l.merged(merges)); // watches of a merged entity follow it to the survivor
+        }
         page = new EntitiesFeedApi.Page(List.copyOf(latest.values()), next.next(), next.head());
         return true;
     }

@@ -47,7 +47,7 @@ public class NotificationResource {
     public WatchDtos.NotificationPage list(
             @Parameter(description = "The `next` of the previous page") @QueryParam("cursor") @Size(max = 200) String cursor,
             @QueryParam("size") @DefaultValue("20") @Min(1) @Max(100) int size) {
-        return notifications.page(WatchResource.caller(identity, token), cursor, size);
+        return notifications.page(Caller.of(identity, token), cursor, size);
     }
 
     @GET
@@ -55,7 +55,7 @@ public class NotificationResource {
     @Operation(summary = "How many unread notifications the caller has", description = "Of documents the caller may read now.")
     @APIResponse(responseCode = "200", description = "The count", content = @Content(schema = @Schema(implementation = WatchDtos.Unread.class)))
     public WatchDtos.Unread unread() {
-        return new WatchDtos.Unread(notifications.unread(WatchResource.caller(identity, token)));
+        return new WatchDtos.Unread(notifications.unread(Caller.of(identity, token)));
     }
 
     @POST
@@ -65,6 +65,6 @@ public class NotificationResource {
     @APIResponse(responseCode = "200", description = "How many were marked, and how many stay unread", content = @Content(schema = @Schema(implementation = WatchDtos.ReadResult.class)))
     @APIResponse(responseCode = "400", description = "Neither or both of ids and upTo", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     public WatchDtos.ReadResult read(WatchDtos.ReadRequest request) {
-        return notifications.read(request, WatchResource.caller(identity, token));
+        return notifications.read(request, Caller.of(identity, token));
     }
 }

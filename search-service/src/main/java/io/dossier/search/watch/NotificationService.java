@@ -30,7 +30,7 @@ class NotificationService {
     }
 
     @Transactional
-    WatchDtos.NotificationPage page(WatchService.Caller caller, String cursor, int size) {
+    WatchDtos.NotificationPage page(Caller caller, String cursor, int size) {
         Boolean afterRead = null;
         Long afterId = null;
         if (cursor != null) {
@@ -58,12 +58,12 @@ class NotificationService {
     }
 
     @Transactional
-    long unread(WatchService.Caller caller) {
+    long unread(Caller caller) {
         return notifications.unread(caller.id(), caller.readable());
     }
 
     @Transactional
-    WatchDtos.ReadResult read(WatchDtos.ReadRequest request, WatchService.Caller caller) {
+    WatchDtos.ReadResult read(WatchDtos.ReadRequest request, Caller caller) {
         if (request == null || (request.ids() == null || request.ids().isEmpty()) == (request.upTo() == null)) {
             throw new ProblemException(400, "give the ids to mark as read, or upTo (a time): one of the two");
         }

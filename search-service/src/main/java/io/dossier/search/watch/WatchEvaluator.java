@@ -28,7 +28,9 @@ import io.quarkus.logging.Log;
  * documents' links, saved searches as the Lucene query Elasticsearch would run ({@link InMemoryQuery}) against each
  * document alone ({@link InMemoryDocument}), and only the saved searches one of whose key terms the document holds.
  * Each match is stored once per (watch, document) whatever replays the feed or a re-link brings: the notifications'
- * unique key decides, in the same transaction for the whole batch, before the indexer's checkpoint moves.
+ * unique key decides, in the same transaction for the whole batch, before the indexer's checkpoint moves. The same
+ * statement queues each new notification for its owner's enabled webhooks ({@code webhook_outbox}), so a webhook is
+ * given each notification exactly once too.
  */
 @ApplicationScoped
 public class WatchEvaluator implements IndexedDocumentsListener {
@@ -76,6 +78,35 @@ public class WatchEvaluator implements IndexedDocumentsListener {
         List<Match> matches = match(c, documents);
         if (!matches.isEmpty()) {
             store(matches);
+        }
+    }
+
+    /**
+     * A watched entity merged into another: its watches follow the survivor (whose documents, the merged one's among
+     * them, then match; those already notified for the watch are not notified again). Chains of merges are followed
+     * to their end. The version moves, so an edit of the watch made meanwhile is refused rather than undoing it.
+     */
+    @Override
+    @Transactional
+    public void merged(Map<String, String> mergedInto) {
+        for (String from : mergedInto.keySet()) {
+            String to = mergedInto.get(from);
+            for (int hops = 0; mergedInto.containsKey(to) && hops < mergedInto.size(); hops++) {
+                to = mergedInto.get(to);
+            }
+            int moved;
+            try {
+                moved = em
+                        .createNativeQuery("UPDATE watch SET entity_id = ?1, version = version + 1, updated_at = now() "
+                                + "WHERE entity_id = ?2")
+                        .setParameter(1, UUID.fromString(to))
+                        .setParameter(2, UUID.fromString(from)).executeUpdate();
+            } catch (IllegalArgumentException notAnId) {
+                continue; // the registry's ids are UUIDs; anything else watches nothing
+            }
+            if (moved > 0) {
+                Log.infof("%d watches of entity %s now follow %s, into which it was merged", moved, from, to);
+            }
         }
     }
 
@@ -210,13 +241,20 @@ public class WatchEvaluator implements IndexedDocumentsListener {
         }
         em.unwrap(Session.class).doWork(connection -> {
             try (PreparedStatement insert = connection.prepareStatement("""
-                    INSERT INTO notification (watch_id, owner_id, document_id, collection, title, reason,
-                                              source_created_at, created_at)
-                    SELECT w.id, w.owner_id, m.document_id, m.collection, m.title, m.reason, m.source_created_at, ?
-                    FROM unnest(?::uuid[], ?::text[], ?::text[], ?::text[], ?::text[], ?::timestamptz[])
-                         AS m(watch_id, document_id, collection, title, reason, source_created_at)
-                    JOIN watch w ON w.id = m.watch_id
-                    ON CONFLICT (watch_id, document_id) DO NOTHING""")) {
+                    WITH stored AS (
+                        INSERT INTO notification (watch_id, owner_id, document_id, collection, title, reason,
+                                                  source_created_at, created_at)
+                        SELECT w.id, w.owner_id, m.document_id, m.collection, m.title, m.reason,
+                               m.source_created_at, ?
+                        FROM unnest(?::uuid[], ?::text[], ?::text[], ?::text[], ?::text[], ?::timestamptz[])
+                             AS m(watch_id, document_id, collection, title, reason, source_created_at)
+                        JOIN watch w ON w.id = m.watch_id
+                        ON CONFLICT (watch_id, document_id) DO NOTHING
+                        RETURNING id, watch_id, owner_id)
+                    INSERT INTO webhook_outbox (webhook_id, notification_id)
+                    SELECT h.id, s.id FROM stored s
+                    JOIN webhook h ON h.owner_id = s.owner_id AND h.disabled_at IS NULL
+                                  AND (h.watch_id IS NULL OR h.watch_id = s.watch_id)""")) {
                 insert.setTimestamp(1, now);
                 insert.setArray(2, connection.createArrayOf("uuid", watchIds));
                 insert.setArray(3, connection.createArrayOf("text", documents));

@@ -7,18 +7,12 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
-import java.util.TreeSet;
 import java.util.UUID;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
-import jakarta.ws.rs.WebApplicationException;
 
-import org.eclipse.microprofile.rest.client.inject.RestClient;
-
-import io.dossier.common.security.CollectionAccess;
 import io.dossier.search.SearchConfig;
 import io.quarkus.hibernate.orm.panache.Panache;
 import io.quarkus.logging.Log;
@@ -38,20 +32,17 @@ import io.quarkus.scheduler.Scheduled;
 @ApplicationScoped
 public class WatchMailer {
 
-    private static final java.util.regex.Pattern UUID_FORM = java.util.regex.Pattern
-            .compile("[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}");
-
     private final WatchRepository watches;
     private final NotificationRepository notifications;
-    private final KeycloakUsers users;
+    private final OwnerAccess owners;
     private final Mailer mailer;
     private final SearchConfig config;
 
-    WatchMailer(WatchRepository watches, NotificationRepository notifications, @RestClient KeycloakUsers users,
+    WatchMailer(WatchRepository watches, NotificationRepository notifications, OwnerAccess owners,
             Mailer mailer, SearchConfig config) {
         this.watches = watches;
         this.notifications = notifications;
-        this.users = users;
+        this.owners = owners;
         this.mailer = mailer;
         this.config = config;
     }
@@ -87,18 +78,18 @@ public class WatchMailer {
                 FOR NO KEY UPDATE SKIP LOCKED""", UUID.class)
                 .setParameter(1, now.minus(Duration.ofHours(1))).setParameter(2, now.minus(Duration.ofDays(1)))
                 .getResultList();
-        Map<String, Access> accessByOwner = new HashMap<>();
+        Map<String, OwnerAccess.Access> accessByOwner = new HashMap<>();
         int messages = 0;
         for (UUID id : due) {
             Watch w = watches.findById(id);
             if (w == null) {
                 continue;
             }
-            Access access = accessByOwner.computeIfAbsent(w.ownerId, this::access);
-            if (access.state() == Access.State.UNKNOWN) {
+            OwnerAccess.Access access = accessByOwner.computeIfAbsent(w.ownerId, owners::of);
+            if (access.state() == OwnerAccess.Access.State.UNKNOWN) {
                 continue; // Keycloak did not say: the e-mail waits for the next round
             }
-            if (access.state() == Access.State.GONE) {
+            if (access.state() == OwnerAccess.Access.State.GONE) {
                 // a user Keycloak no longer has: no more e-mail, ever (the watch stays, in the app only)
                 em.createNativeQuery("UPDATE watch SET delivery = 'app' WHERE id = ?1").setParameter(1, id)
                         .executeUpdate();
@@ -124,63 +115,6 @@ public class WatchMailer {
             }
         }
         return messages;
-    }
-
-    /** What a watch's owner may read now, as Keycloak says; or that Keycloak does not know the user, or did not say. */
-    record Access(State state, Set<String> collections) {
-
-        enum State {
-            KNOWN, GONE, UNKNOWN
-        }
-
-        static final Access GONE_USER = new Access(State.GONE, Set.of());
-        static final Access NOT_SAID = new Access(State.UNKNOWN, Set.of());
-
-        /** {@code collections} null: all of them. */
-        boolean mayRead(String collection) {
-            return state == State.KNOWN && (collections == null || collections.contains(collection));
-        }
-    }
-
-    private Access access(String userId) {
-        if (!UUID_FORM.matcher(userId).matches()) {
-            return Access.NOT_SAID; // not a Keycloak user id (a token without a subject): never asked, never mailed
-        }
-        List<KeycloakUsers.Role> roles;
-        try {
-            roles = users.realmRoles(userId);
-        } catch (WebApplicationException e) {
-            if (e.getResponse().getStatus() == 404 && userUnknown(e)) {
-                Log.infof("user %s is no longer in Keycloak: their watches send no more e-mail", userId);
-                return Access.GONE_USER;
-            }
-            Log.warnf("the roles of %s not known (%d): their e-mail waits", userId, e.getResponse().getStatus());
-            return Access.NOT_SAID;
-        } catch (RuntimeException e) {
-            Log.warnf("Keycloak did not answer (%s): e-mail waits", e.getMessage());
-            return Access.NOT_SAID;
-        }
-        Set<String> collections = new TreeSet<>();
-        boolean reader = false;
-        for (KeycloakUsers.Role role : roles) {
-            if (role.name().equals("admin")) {
-                return new Access(Access.State.KNOWN, null);
-            }
-            reader |= role.name().equals("reader");
-            if (role.name().startsWith(CollectionAccess.ROLE_PREFIX)) {
-                collections.add(role.name().substring(CollectionAccess.ROLE_PREFIX.length()));
-            }
-        }
-        return new Access(Access.State.KNOWN, reader ? collections : Set.of());
-    }
-
-    /** Keycloak's own "User not found", not a 404 of a wrong address or realm. */
-    private static boolean userUnknown(WebApplicationException e) {
-        try {
-            return e.getResponse().readEntity(String.class).contains("User not found");
-        } catch (RuntimeException unreadable) {
-            return false;
-        }
     }
 
     private Mail message(Watch w, List<Notification> shown) {

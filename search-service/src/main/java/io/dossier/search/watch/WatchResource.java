@@ -31,7 +31,6 @@ import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 import io.dossier.common.problem.Problem;
-import io.dossier.search.query.CollectionAccess;
 import io.quarkus.security.identity.SecurityIdentity;
 
 @Path("/api/v1/watches")
@@ -50,14 +49,6 @@ public class WatchResource {
         this.token = token;
     }
 
-    static WatchService.Caller caller(SecurityIdentity identity, JsonWebToken token) {
-        String name = identity.getPrincipal().getName();
-        String subject = token.getSubject();
-        Object email = token.getClaim("email");
-        return new WatchService.Caller(subject == null ? name : subject, name, email == null ? null : email.toString(),
-                identity.hasRole("admin"), CollectionAccess.readable(identity));
-    }
-
     @POST
     @Consumes(MediaType.APPLICATION_JSON)
     @Operation(summary = "Watch a search or an entity", description = "A saved search (`query` as the search API takes it with syntax=strict, `filters` as its parameters) or an entity (`entityId`). From now on every document that newly matches, new, edited or re-linked, yields one notification. At most 200 watches per user.")
@@ -65,7 +56,7 @@ public class WatchResource {
     @APIResponse(responseCode = "400", description = "Neither or both of query and entityId, a query the search refuses, an unknown entity, bad filters", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     @APIResponse(responseCode = "409", description = "The caller has 200 watches already", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     public Response create(WatchDtos.WatchRequest request) {
-        WatchDtos.WatchView created = watches.create(request, caller(identity, token));
+        WatchDtos.WatchView created = watches.create(request, Caller.of(identity, token));
         return Response.created(URI.create("/api/v1/watches/" + created.id())).entity(created).build();
     }
 
@@ -77,7 +68,7 @@ public class WatchResource {
             @Parameter(description = "Everyone's watches (administrators)") @QueryParam("all") @DefaultValue("false") boolean all,
             @Parameter(description = "With all=true: skip this many") @QueryParam("from") @DefaultValue("0") @Min(0) @Max(1_000_000) int from,
             @Parameter(description = "With all=true: page size") @QueryParam("size") @DefaultValue("200") @Min(1) @Max(200) int size) {
-        return watches.list(caller(identity, token), all, from, size);
+        return watches.list(Caller.of(identity, token), all, from, size);
     }
 
     @GET
@@ -86,7 +77,7 @@ public class WatchResource {
     @APIResponse(responseCode = "200", description = "The watch", content = @Content(schema = @Schema(implementation = WatchDtos.WatchView.class)))
     @APIResponse(responseCode = "404", description = "No such watch of the caller's", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     public WatchDtos.WatchView get(@PathParam("id") UUID id) {
-        return watches.get(id, caller(identity, token));
+        return watches.get(id, Caller.of(identity, token));
     }
 
     @PATCH
@@ -97,7 +88,7 @@ public class WatchResource {
     @APIResponse(responseCode = "400", description = "As for creation", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     @APIResponse(responseCode = "404", description = "No such watch of the caller's", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     public WatchDtos.WatchView update(@PathParam("id") UUID id, WatchDtos.WatchPatch patch) {
-        return watches.update(id, patch, caller(identity, token));
+        return watches.update(id, patch, Caller.of(identity, token));
     }
 
     @DELETE
@@ -106,6 +97,6 @@ public class WatchResource {
     @APIResponse(responseCode = "204", description = "Deleted")
     @APIResponse(responseCode = "404", description = "No such watch of the caller's", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     public void delete(@PathParam("id") UUID id) {
-        watches.delete(id, caller(identity, token));
+        watches.delete(id, Caller.of(identity, token));
     }
 }

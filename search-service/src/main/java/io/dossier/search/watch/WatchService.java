@@ -46,10 +46,6 @@ public class WatchService {
         this.entities = entities;
     }
 
-    /** Who is asking: the token's subject and user name, and whether an administrator. */
-    record Caller(String id, String name, String email, boolean admin, Set<String> readable) {
-    }
-
     @Transactional
     WatchDtos.WatchView create(WatchDtos.WatchRequest request, Caller caller) {
         if (request == null) {

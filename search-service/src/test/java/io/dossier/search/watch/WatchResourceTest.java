@@ -82,6 +82,33 @@ class WatchResourceTest {
     }
 
     @Test
+    void anEntityWatchFollowsTheEntityItWasMergedInto() {
+        String watched = watch(Tokens.ANALYST, Map.of("name", "KH", "entityId", kh));
+        IndexedDocument before = document("open", "KH before the merge " + marker, "A statement. " + marker, true);
+        evaluator.indexed(List.of(before), List.of());
+        // KH merged into another entity, which was itself merged into a third: the watch follows to the end
+        String survivor = UUID.randomUUID().toString();
+        String between = UUID.randomUUID().toString();
+        evaluator.merged(Map.of(kh, between, between, survivor));
+        evaluator.merged(Map.of(kh, between, between, survivor)); // the feed replayed: nothing more changes
+        as(Tokens.ANALYST).get("/api/v1/watches/" + watched).then().statusCode(200)
+                .body("entityId", equalTo(survivor));
+        // the survivor's documents match now, the merged entity's among them (re-linked to the survivor): the one
+        // notified before is not notified again
+        List<EntitiesApi.Mention> toSurvivor = List.of(
+                new EntitiesApi.Mention(survivor, "ORGANIZATION", "Survivor " + marker, 0, 2, "KH", "KH"));
+        IndexedDocument after = IndexedDocument.of(UUID.randomUUID().toString(), "open", "After the merge " + marker,
+                List.of(), "A statement. " + marker, null, "Example Wire", "2025-03-14T09:00:00Z", "en", List.of(),
+                "2025-03-15T10:00:00Z", toSurvivor, 0);
+        IndexedDocument relinked = IndexedDocument.of(before.id(), "open", before.title(), List.of(),
+                "A statement. " + marker, null, "Example Wire", "2025-03-14T09:00:00Z", "en", List.of(),
+                "2025-03-15T10:00:00Z", toSurvivor, 0);
+        evaluator.indexed(List.of(after, relinked), List.of());
+        assertThat(as(Tokens.ANALYST).get("/api/v1/notifications").then().statusCode(200).extract().jsonPath()
+                .<String>getList("items.documentId")).containsExactlyInAnyOrder(before.id(), after.id());
+    }
+
+    @Test
     void aDocumentNewlyMatchingAWatchIsNotifiedOnceAndOnlyToWhoMayReadIt() {
         String search = watch(Tokens.ANALYST, Map.of("name", "Drone strikes", "query", "drone strike " + marker));
         String entity = watch(Tokens.ANALYST, Map.of("name", "KH", "entityId", kh));
