@@ -19,4 +19,11 @@ public interface IndexedDocumentsListener {
      */
     default void merged(Map<String, String> mergedInto) {
     }
+
+    /**
+     * Registry entities changed ({@code foldedNames}: entity id → its names folded; empty once deleted or merged),
+     * told once the entities service links with them and before the documents they affect are re-linked.
+     */
+    default void registryChanged(Map<String, List<String>> foldedNames) {
+    }
 }

@@ -127,6 +127,13 @@ public class Relinker {
                 return false; // the entities service has not rebuilt its linker yet: ask again on the next poll
             }
             linker.raiseFloor(target);
+            Map<String, List<String>> names = new LinkedHashMap<>();
+            for (EntitiesFeedApi.Entry change : page.changes()) {
+                EntitiesFeedApi.Entity e = change.entity();
+                names.put(change.entityId(),
+                        e == null || e.mergedInto() != null ? List.of() : IndexedEntity.of(e).namesFolded());
+            }
+            listeners.forEach(l -> l.registryChanged(names)); // saved searches that name a changed entity
             scan();
             scanned = true;
             return true;

@@ -7,6 +7,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
@@ -331,11 +332,22 @@ public class SearchService {
      * when the entities service does not answer).
      */
     public List<SavedSearch.Alias> aliases(String q, SavedSearch.Filters filters) {
+        return aliasesIfAnswered(q, filters).orElse(List.of());
+    }
+
+    /**
+     * As {@link #aliases}, but empty when the registry did not answer (rather than the query unexpanded): a saved
+     * search's expansion is not replaced by nothing because the entities service was away.
+     */
+    public Optional<List<SavedSearch.Alias>> aliasesIfAnswered(String q, SavedSearch.Filters filters) {
         ParsedQuery parsed = SavedSearch.parse(q, filters);
         if (parsed == null || filters.exact()) {
-            return List.of();
+            return Optional.of(List.of());
         }
         Expanded expanded = expand(q, parsed);
+        if (expanded == Expanded.UNANSWERED) {
+            return Optional.empty();
+        }
         List<SavedSearch.Alias> aliases = new ArrayList<>();
         for (DocumentQuery.Alias a : expanded.aliases()) {
             SearchResults.Expansion shown = expanded.expansions().stream()
@@ -344,13 +356,15 @@ public class SearchService {
                     shown == null ? q.substring(a.start(), a.end()) : shown.surface(),
                     shown == null ? null : shown.name()));
         }
-        return aliases;
+        return Optional.of(aliases);
     }
 
     /** The registry names found in the query (their spans in its text) and the expansions they make. */
     record Expanded(List<DocumentQuery.Alias> aliases, List<SearchResults.Expansion> expansions) {
 
         static final Expanded NONE = new Expanded(List.of(), List.of());
+        /** The registry did not answer: the search runs unexpanded. */
+        static final Expanded UNANSWERED = new Expanded(List.of(), List.of());
     }
 
     /**
@@ -416,7 +430,7 @@ public class SearchService {
                 matching.cancel(true);
             }
         }
-        return Expanded.NONE;
+        return Expanded.UNANSWERED;
     }
 
     static List<Query> filters(SearchParams p, Set<String> readable) {

@@ -38,10 +38,12 @@ public class WatchEvaluator implements IndexedDocumentsListener {
     private final WatchRepository watches;
     private final WatchCompiler compiler;
     private final EntityManager em;
+    private final WatchService service;
     private volatile Compiled compiled = Compiled.EMPTY;
     private volatile String loaded;
 
-    WatchEvaluator(WatchRepository watches, WatchCompiler compiler, EntityManager em) {
+    WatchEvaluator(WatchRepository watches, WatchCompiler compiler, EntityManager em, WatchService service) {
+        this.service = service;
         this.watches = watches;
         this.compiler = compiler;
         this.em = em;
@@ -107,6 +109,15 @@ public class WatchEvaluator implements IndexedDocumentsListener {
             if (moved > 0) {
                 Log.infof("%d watches of entity %s now follow %s, into which it was merged", moved, from, to);
             }
+        }
+    }
+
+    /** Saved searches naming a changed entity are expanded again, as the same search would be now. */
+    @Override
+    public void registryChanged(Map<String, List<String>> foldedNames) {
+        int changed = service.reexpand(foldedNames);
+        if (changed > 0) {
+            Log.infof("%d saved searches expanded again after a registry change", changed);
         }
     }
 

@@ -175,6 +175,46 @@ public class WatchService {
         w.expansion = compiler.write(aliases);
     }
 
+    /**
+     * The saved searches a registry change may expand differently, expanded again: those whose expansion names a
+     * changed entity (a name removed, a merge, a deletion) and those whose words hold a changed entity's name (a new
+     * entity, a new alias). One expansion (a call to the entities service) per such watch; a watch whose expansion
+     * the registry did not answer keeps the one it has. Returns how many changed.
+     */
+    @Transactional
+    public int reexpand(Map<String, List<String>> foldedNames) {
+        if (foldedNames.isEmpty()) {
+            return 0;
+        }
+        Set<String> names = new java.util.HashSet<>();
+        foldedNames.values().forEach(list -> list.stream().map(WatchService::words).filter(n -> n.length() >= 4)
+                .forEach(names::add));
+        int changed = 0;
+        for (Watch w : watches.list("query is not null")) {
+            List<SavedSearch.Alias> current = compiler.aliases(w);
+            boolean affected = current.stream().anyMatch(a -> foldedNames.containsKey(a.entityId()));
+            if (!affected) {
+                String query = words(io.dossier.common.text.TextFolding.fold(w.query));
+                affected = names.stream().anyMatch(query::contains);
+            }
+            if (!affected) {
+                continue;
+            }
+            var fresh = search.aliasesIfAnswered(w.query, compiler.filters(w));
+            if (fresh.isPresent() && !fresh.get().equals(current)) {
+                w.expansion = compiler.write(fresh.get());
+                w.updatedAt = OffsetDateTime.now(ZoneOffset.UTC);
+                changed++;
+            }
+        }
+        return changed;
+    }
+
+    /** Letters and digits only, each run between single spaces: " kataib hezbollah ". */
+    private static String words(String folded) {
+        return " " + String.join(" ", folded.split("[^\\p{L}\\p{N}]+")).strip() + " ";
+    }
+
     private static void setDelivery(Watch w, String delivery, Caller caller) {
         if (!Set.of("app", "immediate", "hourly", "daily").contains(delivery)) {
             throw ProblemException.invalidField("delivery", "must be app, immediate, hourly or daily");
