@@ -3,14 +3,15 @@ package io.dossier.search.watch;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 
 import org.apache.lucene.analysis.Analyzer;
 import org.apache.lucene.analysis.core.WhitespaceAnalyzer;
 import org.apache.lucene.document.LongPoint;
-import org.apache.lucene.index.Term;
 import org.apache.lucene.index.memory.MemoryIndex;
 import org.apache.lucene.search.ConstantScoreQuery;
 
@@ -19,7 +20,8 @@ import io.dossier.search.indexing.IndexedDocument;
 /**
  * One indexed document as a Lucene index of its own, with the fields and analysis of the documents index: the
  * analysed title and text under the {@code whitespace} analyzer, the keywords as single terms, the publication date as
- * a point. Not thread-safe; reset for each document.
+ * a point; and its terms by field, which decide most queries without the index (built only when a query needs it:
+ * a phrase, a prefix, a fuzzy word, a date, an exclusion). Not thread-safe; loaded anew for each document.
  */
 final class InMemoryDocument {
 
@@ -28,13 +30,77 @@ final class InMemoryDocument {
 
     private static final Analyzer WHITESPACE = new WhitespaceAnalyzer();
 
-    private final MemoryIndex index = new MemoryIndex();
-    private final Set<Term> terms = new HashSet<>();
+    /** The longest token of the whitespace analyzer (longer runs are split, so no such word is ever a term). */
+    private static final int MAX_TOKEN = 255;
 
-    /** Loads a document; returns the terms it holds (for the watches' keys). */
-    Set<Term> load(IndexedDocument d) {
+    private final MemoryIndex index = new MemoryIndex();
+    private final Map<String, Set<String>> words = new HashMap<>();
+    private IndexedDocument document;
+    private boolean indexed;
+
+    /** Loads a document; returns the words it holds by field (for the watches' keys). */
+    Map<String, Set<String>> load(IndexedDocument d) {
+        document = d;
+        indexed = false;
+        words.clear();
+        for (String field : ANALYSED) {
+            String text = field.equals("titleForms")
+                    ? d.titleForms()
+                    : field.equals("titleStems")
+                            ? d.titleStems()
+                            : field.equals("textForms") ? d.textForms() : d.textStems();
+            if (text != null && !text.isEmpty()) {
+                Set<String> held = words.computeIfAbsent(field, f -> new HashSet<>());
+                for (String w : InMemoryQuery.words(text)) {
+                    if (w.length() <= MAX_TOKEN) {
+                        held.add(w);
+                    }
+                }
+            }
+        }
+        keywordWords(d);
+        return words;
+    }
+
+    /** Whether the document matches: by its words when they decide, else in its index. */
+    boolean matches(InMemoryQuery query) {
+        return query.groups() != null ? query.matchesWords(words) : matches(query.query());
+    }
+
+    private void keywordWords(IndexedDocument d) {
+        put("collection", d.collection() == null ? List.of() : List.of(d.collection()));
+        put("language", d.language() == null ? List.of() : List.of(d.language()));
+        put("publisher", d.publisher() == null || d.publisher().length() > 300 ? List.of() : List.of(d.publisher()));
+        put("tags", d.tags());
+        put("entityIds", d.entityIds());
+        put("entityTypes", d.entityTypes());
+        put("authors", authors(d));
+    }
+
+    private void put(String field, Collection<String> values) {
+        if (values != null && !values.isEmpty()) {
+            words.computeIfAbsent(field, f -> new HashSet<>()).addAll(values);
+        }
+    }
+
+    private static List<String> authors(IndexedDocument d) {
+        List<String> authors = new ArrayList<>();
+        for (String a : d.authors()) {
+            if (a.length() <= 300) {
+                authors.add(a);
+            }
+        }
+        return authors;
+    }
+
+    /** Builds the document's index, the first time a query needs it. */
+    private void index() {
+        if (indexed) {
+            return;
+        }
+        indexed = true;
+        IndexedDocument d = document;
         index.reset();
-        terms.clear();
         text("titleForms", d.titleForms());
         text("titleStems", d.titleStems());
         text("textForms", d.textForms());
@@ -47,13 +113,7 @@ final class InMemoryDocument {
         keywords("tags", d.tags());
         keywords("entityIds", d.entityIds());
         keywords("entityTypes", d.entityTypes());
-        List<String> authors = new ArrayList<>();
-        for (String a : d.authors()) {
-            if (a.length() <= 300) {
-                authors.add(a);
-            }
-        }
-        keywords("authors", authors);
+        keywords("authors", authors(d));
         if (d.publishedAt() != null) {
             try {
                 index.addField(new LongPoint(InMemoryQuery.PUBLISHED_AT,
@@ -62,10 +122,10 @@ final class InMemoryDocument {
                 // a date the index would have refused too: no date, as there
             }
         }
-        return terms;
     }
 
     boolean matches(org.apache.lucene.search.Query query) {
+        index();
         // constant score: a match of filters alone scores 0, and is a match all the same
         return index.search(new ConstantScoreQuery(query)) > 0f;
     }
@@ -75,9 +135,6 @@ final class InMemoryDocument {
             return;
         }
         index.addField(field, words, WHITESPACE);
-        for (String w : InMemoryQuery.words(words)) {
-            terms.add(new Term(field, w));
-        }
     }
 
     private void keywords(String field, Collection<String> values) {
@@ -85,8 +142,5 @@ final class InMemoryDocument {
             return;
         }
         index.addField(field, index.keywordTokenStream(values));
-        for (String v : values) {
-            terms.add(new Term(field, v));
-        }
     }
 }

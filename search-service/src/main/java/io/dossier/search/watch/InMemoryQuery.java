@@ -33,10 +33,20 @@ import co.elastic.clients.elasticsearch._types.query_dsl.Query;
  * prefix, fuzzy, term and terms on keywords, date ranges, match_all) as the Lucene query Elasticsearch itself would run,
  * to be evaluated against one document in memory; with the terms a document must hold one of to match at all
  * ({@link #keys}, null when no such set exists: a prefix, a range or everything), so that most watches are never
- * evaluated against a document that cannot match them. Any other kind is refused: a watch is evaluated exactly as
- * searched, or not saved.
+ * evaluated against a document that cannot match them; and, for a query that is only words required together or as
+ * alternatives (most saved searches), the same as groups of terms ({@link #groups}: a document matches when it holds
+ * a term of every group), so that no index is needed to decide. Any other kind is refused: a watch is evaluated
+ * exactly as searched, or not saved.
  */
-record InMemoryQuery(org.apache.lucene.search.Query query, Set<Term> keys) {
+record InMemoryQuery(org.apache.lucene.search.Query query, Set<Key> keys, List<Set<Key>> groups) {
+
+    /** A term: a word of an analysed field, or a keyword's value. */
+    record Key(String field, String word) {
+    }
+
+    InMemoryQuery(org.apache.lucene.search.Query query, Set<Key> keys) {
+        this(query, keys, null);
+    }
 
     static final String PUBLISHED_AT = "publishedAt";
 
@@ -68,47 +78,66 @@ record InMemoryQuery(org.apache.lucene.search.Query query, Set<Term> keys) {
     }
 
     private static InMemoryQuery term(String field, String value) {
-        Term t = new Term(field, value);
-        return new InMemoryQuery(new TermQuery(t), Set.of(t));
+        Key k = new Key(field, value);
+        return new InMemoryQuery(new TermQuery(new Term(field, value)), Set.of(k), List.of(Set.of(k)));
+    }
+
+    /** The groups of a disjunction: one group of all its alternatives, when each is a single group itself. */
+    private static List<Set<Key>> anyGroups(List<InMemoryQuery> clauses) {
+        Set<Key> group = new HashSet<>();
+        for (InMemoryQuery c : clauses) {
+            if (c.groups == null || c.groups.size() != 1) {
+                return null;
+            }
+            group.addAll(c.groups.get(0));
+        }
+        return List.of(group);
+    }
+
+    /** What matches no document: no key to hold, a group no document can satisfy. */
+    private static InMemoryQuery nothing() {
+        return new InMemoryQuery(new MatchNoDocsQuery(), Set.of(), List.of(Set.of()));
     }
 
     /** A disjunction: a document needs one of any clause's keys. */
     private static InMemoryQuery any(List<InMemoryQuery> clauses) {
         if (clauses.isEmpty()) {
-            return new InMemoryQuery(new MatchNoDocsQuery(), Set.of());
+            return nothing();
         }
         if (clauses.size() == 1) {
             return clauses.get(0);
         }
         BooleanQuery.Builder b = new BooleanQuery.Builder();
-        Set<Term> keys = new HashSet<>();
+        Set<Key> keys = new HashSet<>();
         for (InMemoryQuery c : clauses) {
             b.add(c.query, BooleanClause.Occur.SHOULD);
             keys = c.keys == null || keys == null ? null : union(keys, c.keys);
         }
-        return new InMemoryQuery(b.build(), keys);
+        return new InMemoryQuery(b.build(), keys, anyGroups(clauses));
     }
 
     /** A {@code match} on a whitespace-analysed field: its words, any of them or (AND) all. */
     private static InMemoryQuery match(String field, String text, boolean all) {
         List<String> words = words(text);
         if (words.isEmpty()) {
-            return new InMemoryQuery(new MatchNoDocsQuery(), Set.of());
+            return nothing();
         }
         if (!all) {
             return any(words.stream().map(w -> term(field, w)).toList());
         }
         BooleanQuery.Builder b = new BooleanQuery.Builder();
+        List<Set<Key>> groups = new ArrayList<>();
         for (String w : words) {
             b.add(new TermQuery(new Term(field, w)), BooleanClause.Occur.MUST);
+            groups.add(Set.of(new Key(field, w)));
         }
-        return new InMemoryQuery(b.build(), Set.of(new Term(field, longest(words))));
+        return new InMemoryQuery(b.build(), Set.of(new Key(field, longest(words))), groups);
     }
 
     private static InMemoryQuery phrase(MatchPhraseQuery p) {
         List<String> words = words(p.query());
         if (words.isEmpty()) {
-            return new InMemoryQuery(new MatchNoDocsQuery(), Set.of());
+            return nothing();
         }
         if (words.size() == 1) {
             return term(p.field(), words.get(0));
@@ -118,7 +147,7 @@ record InMemoryQuery(org.apache.lucene.search.Query query, Set<Term> keys) {
             b.add(new Term(p.field(), w));
         }
         // every word of a phrase is in a matching document: its longest is the rarest guess
-        return new InMemoryQuery(b.build(), Set.of(new Term(p.field(), longest(words))));
+        return new InMemoryQuery(b.build(), Set.of(new Key(p.field(), longest(words))));
     }
 
     /**
@@ -170,25 +199,31 @@ record InMemoryQuery(org.apache.lucene.search.Query query, Set<Term> keys) {
      */
     private static InMemoryQuery bool(BoolQuery bool) {
         BooleanQuery.Builder b = new BooleanQuery.Builder();
-        List<Set<Term>> required = new ArrayList<>();
+        List<Set<Key>> required = new ArrayList<>();
         boolean anyRequired = false;
+        // the groups of every required clause, while each has groups
+        List<Set<Key>> groups = new ArrayList<>();
         for (Query q : bool.must()) {
             InMemoryQuery c = of(q);
             b.add(c.query, BooleanClause.Occur.MUST);
             required.add(c.keys);
             anyRequired = true;
+            groups = c.groups == null || groups == null ? null : concat(groups, c.groups);
         }
         for (Query q : bool.filter()) {
             InMemoryQuery c = of(q);
             b.add(c.query, BooleanClause.Occur.FILTER);
             required.add(c.keys);
             anyRequired = true;
+            groups = c.groups == null || groups == null ? null : concat(groups, c.groups);
         }
-        Set<Term> optional = new HashSet<>();
+        Set<Key> optional = new HashSet<>();
+        List<InMemoryQuery> shoulds = new ArrayList<>();
         for (Query q : bool.should()) {
             InMemoryQuery c = of(q);
             b.add(c.query, BooleanClause.Occur.SHOULD);
             optional = c.keys == null || optional == null ? null : union(optional, c.keys);
+            shoulds.add(c);
         }
         for (Query q : bool.mustNot()) {
             b.add(of(q).query, BooleanClause.Occur.MUST_NOT);
@@ -204,19 +239,50 @@ record InMemoryQuery(org.apache.lucene.search.Query query, Set<Term> keys) {
             return open(b.build());
         }
         // the smallest set of terms one of which every matching document holds
-        Set<Term> keys = shouldRequired ? optional : null;
-        for (Set<Term> r : required) {
+        Set<Key> keys = shouldRequired ? optional : null;
+        for (Set<Key> r : required) {
             if (r != null && (keys == null || r.size() < keys.size())) {
                 keys = r;
             }
         }
-        return new InMemoryQuery(b.build(), keys);
+        // decided by terms alone: no exclusion, at most one optional clause needed, and every needed clause decided
+        if (!bool.mustNot().isEmpty() || minimumShould > 1) {
+            groups = null;
+        } else if (shouldRequired && groups != null) {
+            List<Set<Key>> alternatives = anyGroups(shoulds);
+            groups = alternatives == null ? null : concat(groups, alternatives);
+        }
+        return new InMemoryQuery(b.build(), keys, groups);
     }
 
-    private static Set<Term> union(Set<Term> a, Set<Term> b) {
-        Set<Term> all = new HashSet<>(a);
+    private static List<Set<Key>> concat(List<Set<Key>> a, List<Set<Key>> b) {
+        List<Set<Key>> all = new ArrayList<>(a);
         all.addAll(b);
         return all;
+    }
+
+    private static Set<Key> union(Set<Key> a, Set<Key> b) {
+        Set<Key> all = new HashSet<>(a);
+        all.addAll(b);
+        return all;
+    }
+
+    /** Whether a document holding these words (by field) matches; only for a query with {@link #groups}. */
+    boolean matchesWords(java.util.Map<String, Set<String>> words) {
+        for (Set<Key> group : groups) {
+            boolean held = false;
+            for (Key k : group) {
+                Set<String> inField = words.get(k.field());
+                if (inField != null && inField.contains(k.word())) {
+                    held = true;
+                    break;
+                }
+            }
+            if (!held) {
+                return false;
+            }
+        }
+        return true;
     }
 
     /** Words as the {@code whitespace} analyzer splits them. */

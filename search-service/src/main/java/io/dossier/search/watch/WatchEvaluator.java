@@ -16,7 +16,6 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
 
-import org.apache.lucene.index.Term;
 import org.hibernate.Session;
 
 import io.dossier.search.indexing.IndexedDocument;
@@ -51,10 +50,21 @@ public class WatchEvaluator implements IndexedDocumentsListener {
 
     /** A watch ready to evaluate. */
     record CompiledWatch(UUID id, String reason, InMemoryQuery query) {
+
+        /** By id: a set of candidates never hashes the queries. */
+        @Override
+        public boolean equals(Object other) {
+            return other instanceof CompiledWatch w && w.id.equals(id);
+        }
+
+        @Override
+        public int hashCode() {
+            return id.hashCode();
+        }
     }
 
     /** Every watch, by what a document must hold to be a candidate. */
-    record Compiled(Map<Term, List<CompiledWatch>> byKey, List<CompiledWatch> open,
+    record Compiled(Map<String, Map<String, List<CompiledWatch>>> byKey, List<CompiledWatch> open,
             Map<String, List<CompiledWatch>> byEntity, int size) {
 
         static final Compiled EMPTY = new Compiled(Map.of(), List.of(), Map.of(), 0);
@@ -71,6 +81,10 @@ public class WatchEvaluator implements IndexedDocumentsListener {
         if (c.size() == 0) {
             return; // no watch, so no notification to keep up to date either
         }
+        // each statement below is planned for its own arrays (a few documents' notifications looked up by index): a
+        // plan cached for any arrays, which PostgreSQL moves to after some executions of a prepared statement, joins
+        // the whole notifications table instead, every batch
+        em.createNativeQuery("SET LOCAL plan_cache_mode = force_custom_plan").executeUpdate();
         // what earlier notifications show follows the documents: a move to another collection moves them (their
         // readers change with it), a new title renames them, a deletion takes them out
         follow(documents, deleted);
@@ -133,16 +147,23 @@ public class WatchEvaluator implements IndexedDocumentsListener {
             if (c.byKey().isEmpty() && c.open().isEmpty()) {
                 continue;
             }
-            Set<Term> terms = memory.load(d);
+            Map<String, Set<String>> words = memory.load(d);
             Set<CompiledWatch> candidates = new LinkedHashSet<>(c.open());
-            for (Term t : terms) {
-                List<CompiledWatch> keyed = c.byKey().get(t);
-                if (keyed != null) {
-                    candidates.addAll(keyed);
+            for (Map.Entry<String, Map<String, List<CompiledWatch>>> field : c.byKey().entrySet()) {
+                Set<String> held = words.get(field.getKey());
+                if (held == null) {
+                    continue;
+                }
+                Map<String, List<CompiledWatch>> keyed = field.getValue();
+                for (String w : held) {
+                    List<CompiledWatch> found = keyed.get(w);
+                    if (found != null) {
+                        candidates.addAll(found);
+                    }
                 }
             }
             for (CompiledWatch w : candidates) {
-                if (memory.matches(w.query().query())) {
+                if (memory.matches(w.query())) {
                     matches.add(new Match(w.id(), d, w.reason()));
                 }
             }
@@ -165,7 +186,7 @@ public class WatchEvaluator implements IndexedDocumentsListener {
         String stamp = watches.stamp();
         if (!stamp.equals(loaded)) {
             long start = System.nanoTime();
-            Map<Term, List<CompiledWatch>> byKey = new HashMap<>();
+            Map<String, Map<String, List<CompiledWatch>>> byKey = new HashMap<>();
             List<CompiledWatch> open = new ArrayList<>();
             Map<String, List<CompiledWatch>> byEntity = new HashMap<>();
             int size = 0;
@@ -187,8 +208,9 @@ public class WatchEvaluator implements IndexedDocumentsListener {
                 if (query.keys() == null) {
                     open.add(cw);
                 } else {
-                    for (Term key : query.keys()) {
-                        byKey.computeIfAbsent(key, k -> new ArrayList<>()).add(cw);
+                    for (InMemoryQuery.Key key : query.keys()) {
+                        byKey.computeIfAbsent(key.field(), f -> new HashMap<>())
+                                .computeIfAbsent(key.word(), k -> new ArrayList<>()).add(cw);
                     }
                 }
             }
@@ -206,10 +228,14 @@ public class WatchEvaluator implements IndexedDocumentsListener {
                 try (PreparedStatement update = connection.prepareStatement("""
                         UPDATE notification n SET collection = d.collection, title = d.title
                         FROM unnest(?::text[], ?::text[], ?::text[]) AS d(document_id, collection, title)
-                        WHERE n.document_id = d.document_id
+                        WHERE n.document_id = ANY(?::text[]) AND n.document_id = d.document_id
                           AND (n.collection <> d.collection OR n.title IS DISTINCT FROM d.title)""")) {
-                    update.setArray(1, connection.createArrayOf("text",
-                            documents.stream().map(IndexedDocument::id).toArray()));
+                    // ANY on the index: the few notifications of these documents are looked up, never the whole
+                    // table joined (which a planner that has not seen the table grow would choose)
+                    java.sql.Array ids = connection.createArrayOf("text",
+                            documents.stream().map(IndexedDocument::id).toArray());
+                    update.setArray(1, ids);
+                    update.setArray(4, ids);
                     update.setArray(2, connection.createArrayOf("text", documents.stream()
                             .map(d -> d.collection() == null ? "" : d.collection()).toArray()));
                     update.setArray(3, connection.createArrayOf("text",
@@ -254,9 +280,10 @@ public class WatchEvaluator implements IndexedDocumentsListener {
             try (PreparedStatement insert = connection.prepareStatement("""
                     WITH stored AS (
                         INSERT INTO notification (watch_id, owner_id, document_id, collection, title, reason,
-                                                  source_created_at, created_at)
+                                                  source_created_at, created_at, mailed_at)
                         SELECT w.id, w.owner_id, m.document_id, m.collection, m.title, m.reason,
-                               m.source_created_at, ?
+                               m.source_created_at, ?,
+                               CASE WHEN w.delivery = 'app' THEN ?::timestamptz END -- nothing to mail: not queued
                         FROM unnest(?::uuid[], ?::text[], ?::text[], ?::text[], ?::text[], ?::timestamptz[])
                              AS m(watch_id, document_id, collection, title, reason, source_created_at)
                         JOIN watch w ON w.id = m.watch_id
@@ -267,12 +294,13 @@ public class WatchEvaluator implements IndexedDocumentsListener {
                     JOIN webhook h ON h.owner_id = s.owner_id AND h.disabled_at IS NULL
                                   AND (h.watch_id IS NULL OR h.watch_id = s.watch_id)""")) {
                 insert.setTimestamp(1, now);
-                insert.setArray(2, connection.createArrayOf("uuid", watchIds));
-                insert.setArray(3, connection.createArrayOf("text", documents));
-                insert.setArray(4, connection.createArrayOf("text", collections));
-                insert.setArray(5, connection.createArrayOf("text", titles));
-                insert.setArray(6, connection.createArrayOf("text", reasons));
-                insert.setArray(7, connection.createArrayOf("timestamptz", created));
+                insert.setTimestamp(2, now);
+                insert.setArray(3, connection.createArrayOf("uuid", watchIds));
+                insert.setArray(4, connection.createArrayOf("text", documents));
+                insert.setArray(5, connection.createArrayOf("text", collections));
+                insert.setArray(6, connection.createArrayOf("text", titles));
+                insert.setArray(7, connection.createArrayOf("text", reasons));
+                insert.setArray(8, connection.createArrayOf("timestamptz", created));
                 insert.executeUpdate();
             }
         });

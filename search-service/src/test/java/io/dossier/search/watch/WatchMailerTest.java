@@ -81,6 +81,23 @@ class WatchMailerTest {
     }
 
     @Test
+    void aWatchSwitchedToEmailMailsItsMatchesFromThenOn() {
+        String marker = "s" + UUID.randomUUID().toString().replace("-", "");
+        String id = watch(Tokens.ANALYST, Map.of("name", "Switched " + marker, "query", "tanker " + marker));
+        evaluator.indexed(List.of(document("open", "Tanker seized " + marker, "tanker " + marker)), List.of());
+        given().auth().oauth2(Tokens.forUser(Tokens.ANALYST)).contentType("application/json")
+                .body(Map.of("delivery", "immediate")).patch("/api/v1/watches/" + id).then().statusCode(200);
+        // the match from when it told in the app only is not mailed now
+        mailer.sendDue();
+        assertThat(mail("analyst@dossier.example", "Switched " + marker)).isEmpty();
+        evaluator.indexed(List.of(document("open", "Tanker freed " + marker, "tanker " + marker)), List.of());
+        mailer.sendDue();
+        List<Map<String, String>> sent = mail("analyst@dossier.example", "Switched " + marker);
+        assertThat(sent).hasSize(1);
+        assertThat(sent.get(0).get("mimeMessage")).contains("Tanker freed").doesNotContain("Tanker seized");
+    }
+
+    @Test
     void deliveryIsCheckedLikeTheRest() {
         given().auth().oauth2(Tokens.forUser(Tokens.ANALYST)).contentType("application/json")
                 .body(Map.of("name", "x", "query", "drone", "delivery", "weekly")).post("/api/v1/watches").then()
