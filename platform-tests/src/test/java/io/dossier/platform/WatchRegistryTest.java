@@ -72,6 +72,9 @@ class WatchRegistryTest {
 
         // an entity watch on another group, merged into Kataib Tisa: the watch follows the survivor
         String omega = entity("Saraya Omega " + u);
+        // a watch names only entities the search service knows: once the registry's feed brought it
+        await("the entity reaches the search service").atMost(SOON).pollInterval(Duration.ofMillis(200))
+                .until(() -> RegistryChangeTest.suggest("Saraya Omega " + u).contains(omega));
         String watch = as(Tokens.ANALYST).body(Map.of("name", "Omega", "entityId", omega)).post("/api/v1/watches")
                 .then().statusCode(201).extract().path("id");
         var survivor = as(Tokens.EDITOR).get("/api/v1/entities/" + tisa);

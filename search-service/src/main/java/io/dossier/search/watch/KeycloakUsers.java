@@ -28,4 +28,13 @@ public interface KeycloakUsers {
 
     record Role(String name) {
     }
+
+    @GET
+    @Path("/{id}")
+    Account account(@PathParam("id") String userId);
+
+    /** What of a user matters here: whether the account may sign in. */
+    @com.fasterxml.jackson.annotation.JsonIgnoreProperties(ignoreUnknown = true)
+    record Account(boolean enabled) {
+    }
 }

@@ -51,13 +51,21 @@ public class OwnerAccess {
         }
     }
 
-    /** Asks Keycloak now; callers keep the answer for one round of deliveries at most. */
+    /**
+     * Asks Keycloak now; callers keep the answer for one round of deliveries at most. A disabled account counts as
+     * gone: its e-mail stops (the watches stay, in the app) and its webhooks are disabled, until set up again.
+     */
     public Access of(String userId) {
         if (!UUID_FORM.matcher(userId).matches()) {
             return Access.NOT_SAID; // not a Keycloak user id (a token without a subject): never asked, never sent
         }
         List<KeycloakUsers.Role> roles;
         try {
+            if (!users.account(userId).enabled()) {
+                // a disabled account (how people usually leave) reads nothing more, wherever its roles stay
+                Log.infof("user %s is disabled in Keycloak: nothing more is delivered to them", userId);
+                return Access.GONE_USER;
+            }
             roles = users.realmRoles(userId);
         } catch (WebApplicationException e) {
             if (e.getResponse().getStatus() == 404 && userUnknown(e)) {

@@ -126,12 +126,12 @@ public class WatchEvaluator implements IndexedDocumentsListener {
         }
     }
 
-    /** Saved searches naming a changed entity are expanded again, as the same search would be now. */
+    /** Saved searches naming a changed entity are marked, to be expanded again ({@link WatchReexpander}). */
     @Override
     public void registryChanged(Map<String, List<String>> foldedNames) {
-        int changed = service.reexpand(foldedNames);
-        if (changed > 0) {
-            Log.infof("%d saved searches expanded again after a registry change", changed);
+        int marked = service.markStale(foldedNames);
+        if (marked > 0) {
+            Log.infof("%d saved searches to expand again after a registry change", marked);
         }
     }
 

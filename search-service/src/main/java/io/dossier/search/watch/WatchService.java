@@ -176,38 +176,86 @@ public class WatchService {
     }
 
     /**
-     * The saved searches a registry change may expand differently, expanded again: those whose expansion names a
-     * changed entity (a name removed, a merge, a deletion) and those whose words hold a changed entity's name (a new
-     * entity, a new alias). One expansion (a call to the entities service) per such watch; a watch whose expansion
-     * the registry did not answer keeps the one it has. Returns how many changed.
+     * Marks the saved searches a registry change may expand differently, for {@link WatchReexpander}: those whose
+     * expansion names a changed entity (a name removed, a merge, a deletion) and those whose words hold a changed
+     * entity's name (a new entity, a new alias). No call to the entities service here: this runs on the indexer's
+     * thread. Returns how many were marked.
      */
     @Transactional
-    public int reexpand(Map<String, List<String>> foldedNames) {
+    public int markStale(Map<String, List<String>> foldedNames) {
         if (foldedNames.isEmpty()) {
             return 0;
         }
         Set<String> names = new java.util.HashSet<>();
-        foldedNames.values().forEach(list -> list.stream().map(WatchService::words).filter(n -> n.length() >= 4)
+        foldedNames.values().forEach(list -> list.stream().map(WatchService::words).filter(n -> n.strip().length() >= 2)
                 .forEach(names::add));
-        int changed = 0;
+        List<UUID> stale = new ArrayList<>();
         for (Watch w : watches.list("query is not null")) {
-            List<SavedSearch.Alias> current = compiler.aliases(w);
-            boolean affected = current.stream().anyMatch(a -> foldedNames.containsKey(a.entityId()));
+            boolean affected = compiler.aliases(w).stream().anyMatch(a -> foldedNames.containsKey(a.entityId()));
             if (!affected) {
                 String query = words(io.dossier.common.text.TextFolding.fold(w.query));
                 affected = names.stream().anyMatch(query::contains);
             }
-            if (!affected) {
-                continue;
-            }
-            var fresh = search.aliasesIfAnswered(w.query, compiler.filters(w));
-            if (fresh.isPresent() && !fresh.get().equals(current)) {
-                w.expansion = compiler.write(fresh.get());
-                w.updatedAt = OffsetDateTime.now(ZoneOffset.UTC);
-                changed++;
+            if (affected) {
+                stale.add(w.id);
             }
         }
+        if (!stale.isEmpty()) {
+            // not through the entities: neither their version nor their update time moves (nothing changed yet)
+            watches.getEntityManager().unwrap(org.hibernate.Session.class).doWork(connection -> {
+                try (var mark = connection
+                        .prepareStatement("UPDATE watch SET expansion_stale = true WHERE id = ANY(?)")) {
+                    mark.setArray(1, connection.createArrayOf("uuid", stale.toArray()));
+                    mark.executeUpdate();
+                }
+            });
+        }
+        return stale.size();
+    }
+
+    /** Watches marked for a new expansion, at most {@code limit}. */
+    @SuppressWarnings("unchecked")
+    List<UUID> staleIds(int limit) {
+        return watches.getEntityManager()
+                .createNativeQuery("SELECT id FROM watch WHERE expansion_stale ORDER BY updated_at LIMIT ?1",
+                        UUID.class)
+                .setParameter(1, limit).getResultList();
+    }
+
+    /** A marked watch's query and filters, with its version, or null if it is gone. */
+    @Transactional
+    Watch staleWatch(UUID id) {
+        Watch w = watches.findById(id);
+        if (w == null) {
+            return null;
+        }
+        watches.getEntityManager().detach(w);
+        return w;
+    }
+
+    /**
+     * The watch's expansion as the registry gives it now, written if the watch was not edited meanwhile (its version
+     * unchanged); the mark cleared. Returns whether the expansion changed.
+     */
+    @Transactional
+    boolean reexpanded(Watch w, List<SavedSearch.Alias> fresh) {
+        boolean changed = !fresh.equals(compiler.aliases(w));
+        var em = watches.getEntityManager();
+        if (changed) {
+            em.createNativeQuery("UPDATE watch SET expansion = cast(?1 AS jsonb), expansion_stale = false, "
+                    + "updated_at = now(), version = version + 1 WHERE id = ?2 AND version = ?3")
+                    .setParameter(1, compiler.write(fresh)).setParameter(2, w.id).setParameter(3, w.version)
+                    .executeUpdate();
+        } else {
+            em.createNativeQuery("UPDATE watch SET expansion_stale = false WHERE id = ?1 AND version = ?2")
+                    .setParameter(1, w.id).setParameter(2, w.version).executeUpdate();
+        }
         return changed;
+    }
+
+    /** The aliases the search finds in a saved search now; empty when the registry did not answer. */
+    java.util.Optional<List<SavedSearch.Alias>> expandNow(Watch w) {
+        return search.aliasesIfAnswered(w.query, compiler.filters(w));
     }
 
     /** Letters and digits only, each run between single spaces: " kataib hezbollah ". */

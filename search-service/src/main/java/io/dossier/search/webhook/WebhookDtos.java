@@ -21,7 +21,7 @@ final class WebhookDtos {
     @Schema(description = "Fields to change; absent fields stay as they are")
     record WebhookPatch(String url, String secret,
             @Schema(description = "Only this watch's notifications; an empty string: every watch") String watchId,
-            @Schema(description = "true enables a disabled webhook again (its failures are forgotten); false disables it") Boolean enabled) {
+            @Schema(description = "true enables a disabled webhook again (its failures are forgotten; what was still queued when it was disabled is delivered, then what comes from then on); false disables it (nothing more is queued meanwhile)") Boolean enabled) {
     }
 
     record WebhookView(String id, String url,

@@ -76,7 +76,8 @@ public class WebhookSender {
         this.json = json;
         // redirects are not followed: a receiver cannot bounce a delivery to an address the checks refuse
         this.http = HttpClient.newBuilder().connectTimeout(config.webhooks().timeout())
-                .followRedirects(HttpClient.Redirect.NEVER).version(HttpClient.Version.HTTP_1_1).build();
+                .followRedirects(HttpClient.Redirect.NEVER).proxy(HttpClient.Builder.NO_PROXY)
+                .version(HttpClient.Version.HTTP_1_1).build();
     }
 
     /** A webhook taken for one round. */
@@ -116,22 +117,33 @@ public class WebhookSender {
     /** Delivers what is due now; returns how many deliveries succeeded. */
     public int deliverDue() {
         OffsetDateTime now = OffsetDateTime.now(ZoneOffset.UTC);
+        forgetOldAttempts(now);
         Map<Claimed, List<Item>> claimed = QuarkusTransaction.requiringNew().call(() -> claim(now));
         if (claimed.isEmpty()) {
-            forgetOldAttempts(now);
             return 0;
         }
         Map<String, OwnerAccess.Access> access = new HashMap<>();
         List<CompletableFuture<Outcome>> attempts = new ArrayList<>();
         for (Map.Entry<Claimed, List<Item>> e : claimed.entrySet()) {
             OwnerAccess.Access a = access.computeIfAbsent(e.getKey().ownerId(), owners::of);
-            attempts.add(attempt(e.getKey(), e.getValue(), a));
+            try {
+                attempts.add(attempt(e.getKey(), e.getValue(), a));
+            } catch (RuntimeException failed) {
+                attempts.add(CompletableFuture.completedFuture(new Outcome(e.getKey(), UUID.randomUUID(),
+                        e.getValue().stream().map(Item::id).toList(), List.of(), null,
+                        "the delivery failed: " + failed.getMessage(), 0, false, false)));
+            }
         }
         int delivered = 0;
         for (CompletableFuture<Outcome> f : attempts) {
             Outcome o = f.join();
-            QuarkusTransaction.requiringNew().run(() -> record(o, OffsetDateTime.now(ZoneOffset.UTC)));
-            delivered += o.delivered() ? 1 : 0;
+            try {
+                QuarkusTransaction.requiringNew().run(() -> record(o, OffsetDateTime.now(ZoneOffset.UTC)));
+                delivered += o.delivered() ? 1 : 0;
+            } catch (RuntimeException e) {
+                // a webhook deleted meanwhile (its log has nowhere to go): the others' outcomes are still kept
+                Log.infof("the outcome of a delivery to webhook %s not kept: %s", o.hook().id(), e.getMessage());
+            }
         }
         return delivered;
     }
@@ -195,7 +207,7 @@ public class WebhookSender {
         UUID deliveryId = UUID.randomUUID();
         if (access.state() == OwnerAccess.Access.State.GONE) {
             return CompletableFuture.completedFuture(new Outcome(hook, deliveryId, List.of(), List.of(), null,
-                    "its owner's account no longer exists", 0, true, false));
+                    "its owner's account no longer exists or is disabled", 0, true, false));
         }
         if (access.state() == OwnerAccess.Access.State.UNKNOWN) {
             return CompletableFuture.completedFuture(
@@ -234,7 +246,7 @@ public class WebhookSender {
                 .header("X-Dossier-Event", "notifications").header("X-Dossier-Delivery", deliveryId.toString())
                 .header(SIGNATURE_HEADER, "sha256=" + sign(hook.secret(), body))
                 .POST(HttpRequest.BodyPublishers.ofByteArray(body)).build();
-        return http.sendAsync(request, HttpResponse.BodyHandlers.discarding())
+        return http.sendAsync(request, STATUS_ONLY)
                 .orTimeout(timeout.toMillis() + 1000, TimeUnit.MILLISECONDS)
                 .handle((response, failure) -> {
                     int ms = (int) ((System.nanoTime() - start) / 1_000_000);
@@ -243,10 +255,41 @@ public class WebhookSender {
                                 false);
                     }
                     int status = response.statusCode();
-                    return new Outcome(hook, deliveryId, ids, dropped, status,
-                            status / 100 == 2 ? null : "the receiver answered HTTP " + status, ms, false, false);
+                    String error = status / 100 == 2
+                            ? null
+                            : status / 100 == 3
+                                    ? "the receiver answered HTTP " + status + ", a redirect: webhooks follow none, "
+                                            + "give the final address"
+                                    : "the receiver answered HTTP " + status;
+                    return new Outcome(hook, deliveryId, ids, dropped, status, error, ms, false, false);
                 });
     }
+
+    /** The status is the answer: the body is never read (a receiver that streams one cannot hold a delivery). */
+    private static final HttpResponse.BodyHandler<Void> STATUS_ONLY = info -> new HttpResponse.BodySubscriber<>() {
+
+        @Override
+        public java.util.concurrent.CompletionStage<Void> getBody() {
+            return CompletableFuture.completedFuture(null);
+        }
+
+        @Override
+        public void onSubscribe(java.util.concurrent.Flow.Subscription subscription) {
+            subscription.cancel();
+        }
+
+        @Override
+        public void onNext(List<java.nio.ByteBuffer> item) {
+        }
+
+        @Override
+        public void onError(Throwable throwable) {
+        }
+
+        @Override
+        public void onComplete() {
+        }
+    };
 
     static String sign(String secret, byte[] body) {
         try {
@@ -290,16 +333,16 @@ public class WebhookSender {
                 }
             }
             if (o.ownerUnknown()) {
-                update(connection, o.hook().id(), o.hook().failures(), now.plus(w.backoff()), null);
+                update(connection, o.hook(), o.hook().failures(), now.plus(w.backoff()), null);
                 return;
             }
             if (o.ownerGone()) {
-                update(connection, o.hook().id(), o.hook().failures(), now,
-                        "Disabled: its owner's account no longer exists");
+                update(connection, o.hook(), o.hook().failures(), now,
+                        "Disabled: its owner's account no longer exists or is disabled in Keycloak");
                 return;
             }
             if (o.sent().isEmpty()) {
-                update(connection, o.hook().id(), o.hook().failures(), now, null); // nothing readable was queued
+                update(connection, o.hook(), o.hook().failures(), now, null); // nothing readable was queued
                 return;
             }
             int attempt = o.hook().failures() + 1;
@@ -319,7 +362,7 @@ public class WebhookSender {
                 log.executeUpdate();
             }
             if (o.delivered()) {
-                update(connection, o.hook().id(), 0, now, null);
+                update(connection, o.hook(), 0, now, null);
                 return;
             }
             int failures = o.hook().failures() + 1;
@@ -329,7 +372,7 @@ public class WebhookSender {
             if (disabled != null) {
                 Log.infof("webhook %s disabled: %s", o.hook().id(), disabled);
             }
-            update(connection, o.hook().id(), failures, now.plus(backoff(failures)), disabled);
+            update(connection, o.hook(), failures, now.plus(backoff(failures)), disabled);
         });
     }
 
@@ -340,18 +383,20 @@ public class WebhookSender {
         return wait.compareTo(w.maxBackoff()) > 0 ? w.maxBackoff() : wait;
     }
 
-    private static void update(java.sql.Connection connection, UUID id, int failures, OffsetDateTime next,
+    /** The webhook's bookkeeping after an attempt, unless its address was changed meanwhile (a new start, then). */
+    private static void update(java.sql.Connection connection, Claimed hook, int failures, OffsetDateTime next,
             String disabledReason) throws SQLException {
         try (PreparedStatement update = connection.prepareStatement("""
                 UPDATE webhook SET failures = ?, next_attempt_at = ?,
                        disabled_at = CASE WHEN ?::text IS NULL THEN disabled_at ELSE now() END,
                        disabled_reason = coalesce(?, disabled_reason)
-                WHERE id = ?""")) {
+                WHERE id = ? AND url = ?""")) {
             update.setInt(1, failures);
             update.setTimestamp(2, Timestamp.from(next.toInstant()));
             update.setString(3, disabledReason);
             update.setString(4, disabledReason);
-            update.setObject(5, id);
+            update.setObject(5, hook.id());
+            update.setString(6, hook.url());
             update.executeUpdate();
         }
     }

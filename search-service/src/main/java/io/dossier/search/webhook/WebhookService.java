@@ -86,13 +86,25 @@ public class WebhookService {
         }
         OffsetDateTime now = OffsetDateTime.now(ZoneOffset.UTC);
         if (patch.url() != null) {
-            h.url = url(patch.url());
+            String url = url(patch.url());
+            if (!url.equals(h.url)) {
+                // a new address starts afresh: no failures of the old one, no wait
+                h.failures = 0;
+                h.nextAttemptAt = now;
+            }
+            h.url = url;
         }
         if (patch.secret() != null) {
             h.secret = secret(patch.secret());
         }
         if (patch.watchId() != null) {
             h.watchId = patch.watchId().isEmpty() ? null : watch(patch.watchId(), caller);
+            if (h.watchId != null) {
+                // narrowed to one watch: what the others queued is not its to deliver any more
+                webhooks.getEntityManager().createNativeQuery("DELETE FROM webhook_outbox o USING notification n "
+                        + "WHERE o.webhook_id = ?1 AND n.id = o.notification_id AND n.watch_id <> ?2")
+                        .setParameter(1, h.id).setParameter(2, h.watchId).executeUpdate();
+            }
         }
         if (Boolean.TRUE.equals(patch.enabled()) && h.disabledAt != null) {
             h.disabledAt = null;

@@ -87,7 +87,10 @@ public class WebhookTargets {
             throw new Refused("must be an http or https URL");
         }
         if (uri.getHost() == null || uri.getHost().isBlank()) {
-            throw new Refused("must name a host");
+            throw new Refused("no valid host name in it");
+        }
+        if (uri.getPort() == 0 || uri.getPort() > 65535) {
+            throw new Refused("the port must be between 1 and 65535");
         }
         if (uri.getRawUserInfo() != null) {
             throw new Refused("no user name or password in the URL: the receiver checks the signature instead");
@@ -111,11 +114,18 @@ public class WebhookTargets {
                         + "), which webhooks may not call");
             }
         }
-        return uri;
+        // called as checked: the host in the form resolved here (lower case, no final dot), so the client does not
+        // look up another spelling of it that the resolver's cache does not hold; path and query as they were written
+        return URI.create(scheme + "://" + (host.contains(":") ? "[" + host + "]" : host)
+                + (uri.getPort() == -1 ? "" : ":" + uri.getPort()) + (uri.getRawPath() == null ? "" : uri.getRawPath())
+                + (uri.getRawQuery() == null ? "" : "?" + uri.getRawQuery()));
     }
 
     private void checkAddress(String host, InetAddress address) throws Refused {
-        String shown = host.equals(address.getHostAddress()) ? host : host + " (" + address.getHostAddress() + ")";
+        // a private address a name resolves to is not shown: the page would tell what the internal DNS holds
+        String shown = host.equals(address.getHostAddress()) || isPrivate(address) || address.isLinkLocalAddress()
+                ? host
+                : host + " (" + address.getHostAddress() + ")";
         if (METADATA_ADDRESSES.contains(address.getHostAddress()) || address.isLinkLocalAddress()) {
             throw new Refused(shown + " is a link-local or cloud metadata address");
         }

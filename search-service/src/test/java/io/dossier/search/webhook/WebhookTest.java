@@ -275,12 +275,21 @@ class WebhookTest {
                     .post("/api/v1/webhooks").then().statusCode(400).contentType("application/problem+json")
                     .body(containsString(e.getValue()));
         }
+        as(Tokens.ANALYST).contentType("application/json")
+                .body(Map.of("url", "http://example.org:99999/hook", "secret", secret)).post("/api/v1/webhooks")
+                .then().statusCode(400).body(containsString("the port must be between 1 and 65535"));
+        // the host is kept as it was checked: lower case, without a final dot
+        assertThat(as(Tokens.ANALYST).contentType("application/json")
+                .body(Map.of("url", "http://LOCALHOST.:" + receiver.getAddress().getPort() + "/Hook?a=%26", "secret",
+                        secret))
+                .post("/api/v1/webhooks").then().statusCode(201).extract().<String>path("url"))
+                .isEqualTo("http://localhost:" + receiver.getAddress().getPort() + "/Hook?a=%26");
         as(Tokens.ANALYST).contentType("application/json").body(Map.of("url", url(), "secret", "short"))
                 .post("/api/v1/webhooks").then().statusCode(400).body(containsString("at least 16 characters"));
         as(Tokens.ANALYST).contentType("application/json").body("{}").post("/api/v1/webhooks").then().statusCode(400)
                 .contentType("application/problem+json");
         // at most 20 a user: the 21st is refused with the limit
-        for (int i = 0; i < 20; i++) {
+        for (int i = 1; i < 20; i++) {
             webhook(Tokens.ANALYST, Map.of("url", url() + "/" + i, "secret", secret));
         }
         as(Tokens.ANALYST).contentType("application/json").body(Map.of("url", url(), "secret", secret))
