@@ -129,6 +129,15 @@ class CollectionLeakTest {
             Map.entry("search POST /api/v1/watches", "answers the new watch: a query and filters the caller sent"),
             Map.entry("search PATCH /api/v1/watches/{id}", "answers the watch (as GET of it): the owner's only"),
             Map.entry("search DELETE /api/v1/watches/{id}", "no body; the owner's or an administrator's"),
+            // webhooks: their views and delivery log name no document (the deliveries themselves, sent to the
+            // owner's receiver, carry only what the owner may read at that moment: WebhookTest)
+            Map.entry("search GET /api/v1/webhooks", "the caller's webhooks: address, watch, state, counts"),
+            Map.entry("search POST /api/v1/webhooks", "answers the webhook made"),
+            Map.entry("search GET /api/v1/webhooks/{id}", "the owner's or an administrator's webhook"),
+            Map.entry("search PATCH /api/v1/webhooks/{id}", "answers the webhook as changed: the owner's only"),
+            Map.entry("search DELETE /api/v1/webhooks/{id}", "no body; the owner's or an administrator's"),
+            Map.entry("search GET /api/v1/webhooks/{id}/deliveries",
+                    "attempts: time, outcome, status, error, counts; no document"),
             Map.entry("search GET /api/v1/admin/reindex", "index status, admin only"),
             Map.entry("search POST /api/v1/admin/reindex", "admin only"));
 
