@@ -5,6 +5,7 @@ import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.Base64;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 
 import jakarta.enterprise.context.ApplicationScoped;
@@ -70,7 +71,8 @@ public class WebhookService {
         List<Webhook> found = all
                 ? webhooks.findAll(Sort.by("createdAt").and("id")).range(offset, offset + size - 1).list()
                 : webhooks.ofOwner(caller.id());
-        return found.stream().map(this::view).toList();
+        Map<UUID, Long> pending = webhooks.pending(found.stream().map(h -> h.id).toList());
+        return found.stream().map(h -> view(h, pending.getOrDefault(h.id, 0L))).toList();
     }
 
     @Transactional
@@ -194,9 +196,10 @@ public class WebhookService {
     }
 
     private WebhookDtos.WebhookView view(Webhook h) {
-        long pending = ((Number) webhooks.getEntityManager()
-                .createNativeQuery("SELECT count(*) FROM webhook_outbox WHERE webhook_id = ?1").setParameter(1, h.id)
-                .getSingleResult()).longValue();
+        return view(h, webhooks.pending(List.of(h.id)).getOrDefault(h.id, 0L));
+    }
+
+    private WebhookDtos.WebhookView view(Webhook h, long pending) {
         return new WebhookDtos.WebhookView(h.id.toString(), h.url, h.watchId == null ? null : h.watchId.toString(),
                 h.ownerName, h.disabledAt == null, h.disabledReason, h.disabledAt, h.failures,
                 h.failures > 0 ? h.nextAttemptAt : null, pending, h.createdAt, h.updatedAt);
