@@ -1,5 +1,10 @@
 package io.dossier.common.text;
 
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+
+import org.apache.lucene.analysis.en.EnglishAnalyzer;
 import org.apache.lucene.analysis.en.KStemFilter;
 import org.apache.lucene.analysis.en.PorterStemFilter;
 
@@ -21,7 +26,10 @@ import org.apache.lucene.analysis.en.PorterStemFilter;
  * </ol>
  * "news" is kept whole (KStem's dictionary does; it is no plural of "new", the commonest collision the fallback made
  * on the news corpora). Names are stemmed like any word ("abbas" → "abba", as by every stemmer measured), which is why
- * {@link TextAnalysis} does not stem a word written with a capital. Not thread-safe (it holds Lucene filters): one per
+ * {@link TextAnalysis} does not stem a word written with a capital. A word never stems to a function word (Lucene's
+ * English stop words and the auxiliaries, pronouns and particles below) unless it is one or one of their own
+ * inflections: KStem makes "thor" and "ther" "the", "willing" "will", "herring" "her", "underlying" "under", "onic"
+ * "one" and "mayer" "may", so searching "thor" found every English text. Not thread-safe (it holds Lucene filters): one per
  * thread.
  */
 final class EnglishStemmer {
@@ -29,8 +37,32 @@ final class EnglishStemmer {
     private final WordFilter kstem = new WordFilter(KStemFilter::new);
     private final WordFilter porter = new WordFilter(PorterStemFilter::new);
 
+    /** Words a stem may not be unless the word is one of them or in {@link #FUNCTION_INFLECTIONS}. */
+    private static final Set<String> FUNCTION_WORDS = functionWords();
+    /** The inflections of function words that keep their stem (and the particles' plurals: "lay-offs", "buy-outs"). */
+    private static final Set<String> FUNCTION_INFLECTIONS = Set.of("does", "doing", "done", "did", "has", "having",
+            "had", "ones", "others", "beings", "fewer", "downed", "downing", "downs", "offs", "outs", "ups", "theirs",
+            "ours", "hers");
+
+    private static Set<String> functionWords() {
+        var words = new HashSet<String>();
+        EnglishAnalyzer.ENGLISH_STOP_WORDS_SET
+                .forEach(w -> words.add(w instanceof char[] c ? new String(c) : w.toString()));
+        words.addAll(List.of(("may might can could would should must shall do have he she we you me my our your his her"
+                + " its them us who whom which what when where why how all any some each both few more most other so than"
+                + " too very just also been being were am off out up down over under again once here only nor one")
+                .split(" ")));
+        return Set.copyOf(words);
+    }
+
     /** The stem of a folded Latin word. */
     String stem(String word) {
+        String stem = inflectionStem(word);
+        return stem.equals(word) || !FUNCTION_WORDS.contains(stem) || FUNCTION_WORDS.contains(word)
+                || FUNCTION_INFLECTIONS.contains(word) ? stem : word;
+    }
+
+    private String inflectionStem(String word) {
         String k = kstem.apply(word);
         // Twice at most: "feelings" → "feeling" → "feel".
         for (int round = 0; round < 2 && k.length() >= 4 && inflected(k) && !k.equals("news"); round++) {

@@ -31,7 +31,7 @@ import org.apache.lucene.analysis.fa.PersianStemmer;
 public final class TextAnalysis {
 
     /** Bumped whenever any output changes: the search index is rebuilt when it changes. */
-    public static final int VERSION = 1;
+    public static final int VERSION = 2;
 
     private static final PersianStemmer PERSIAN = new PersianStemmer();
     /** English stems each thread keeps (about 0.5 MB). */
