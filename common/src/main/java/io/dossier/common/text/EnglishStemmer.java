@@ -48,10 +48,11 @@ final class EnglishStemmer {
         var words = new HashSet<String>();
         EnglishAnalyzer.ENGLISH_STOP_WORDS_SET
                 .forEach(w -> words.add(w instanceof char[] c ? new String(c) : w.toString()));
-        words.addAll(List.of(("may might can could would should must shall do have he she we you me my our your his her"
-                + " its them us who whom which what when where why how all any some each both few more most other so than"
-                + " too very just also been being were am off out up down over under again once here only nor one")
-                .split(" ")));
+        words.addAll(List.of(
+                ("may might can could would should must shall do does did done doing have has had having he she we you me my our your his her"
+                        + " its them us who whom which what when where why how all any some each both few more most other so than"
+                        + " too very just also been being were am off out up down over under again once here only nor one")
+                        .split(" ")));
         return Set.copyOf(words);
     }
 

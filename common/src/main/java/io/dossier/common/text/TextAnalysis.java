@@ -31,12 +31,20 @@ import org.apache.lucene.analysis.fa.PersianStemmer;
 public final class TextAnalysis {
 
     /** Bumped whenever any output changes: the search index is rebuilt when it changes. */
-    public static final int VERSION = 2;
+    private static final int VERSION = 3;
 
     private static final PersianStemmer PERSIAN = new PersianStemmer();
     /** English stems each thread keeps (about 0.5 MB). */
     private static final int CACHED = 4096;
     private static final ThreadLocal<Stemmers> STEMMERS = ThreadLocal.withInitial(Stemmers::new);
+
+    /**
+     * The version of the analysis, bumped whenever any output changes: the search index is rebuilt when it changes. A
+     * method, not a constant, so that a module compiled against an older common reads the version it runs with.
+     */
+    public static int version() {
+        return VERSION;
+    }
 
     private TextAnalysis() {
     }

@@ -43,7 +43,7 @@ public class DocumentIndex {
      * Raise when the mapping changes: a new index is then built from the feed and replaces the old one. The text
      * analysis's own version is part of it (the index holds its output).
      */
-    static final int MAPPING_VERSION = 400 + io.dossier.common.text.TextAnalysis.VERSION;
+    static final int MAPPING_VERSION = 400 + io.dossier.common.text.TextAnalysis.version();
     /** The first mapping with the title and text analysed in Java into forms and stems (before: folded copies). */
     static final int ANALYSED_SINCE = 400;
     /** The fields analysed in Java: indexed, not kept in _source. */
