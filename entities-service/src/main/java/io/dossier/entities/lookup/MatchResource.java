@@ -1,5 +1,9 @@
 package io.dossier.entities.lookup;
 
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
@@ -9,6 +13,7 @@ import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 
+import org.eclipse.microprofile.context.ManagedExecutor;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
@@ -16,6 +21,8 @@ import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 import io.dossier.common.problem.Problem;
+import io.dossier.entities.matching.NameIndex;
+import io.dossier.entities.registry.EntityType;
 import io.smallrye.common.annotation.NonBlocking;
 
 @Path("/api/v1/entities/match")
@@ -25,9 +32,11 @@ import io.smallrye.common.annotation.NonBlocking;
 public class MatchResource {
 
     private final NameDirectory directory;
+    private final ManagedExecutor executor;
 
-    public MatchResource(NameDirectory directory) {
+    public MatchResource(NameDirectory directory, ManagedExecutor executor) {
         this.directory = directory;
+        this.executor = executor;
     }
 
     @POST
@@ -40,15 +49,46 @@ public class MatchResource {
     @APIResponse(responseCode = "503", description = "The registry is still loading", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     public MatchResult match(@Valid @NotNull MatchRequest request) {
         directory.requireReady();
-        var candidates = directory.index()
-                .match(request.name(), request.type() == null ? null : request.type().name(),
-                        request.limit() == null ? 10 : request.limit())
-                .stream().map(c -> {
-                    NameDirectory.Known known = directory.entity(c.entityId());
-                    return new MatchResult.Candidate(c.entityId(), c.entityType(),
-                            known == null ? null : known.primaryName(), Math.round(c.score() * 1000) / 1000.0,
-                            c.matchedName(), c.matchedKind().name(), c.rule());
-                }).toList();
-        return new MatchResult(candidates);
+        return new MatchResult(candidates(directory.index(), request.name(), request.type(),
+                request.limit() == null ? 10 : request.limit()));
+    }
+
+    @POST
+    @Path("/batch")
+    @RolesAllowed("reader")
+    @Operation(summary = "Find the entities of many names in one call", description = "As `POST /api/v1/entities/match` for each of up to 1,000 names (each with its own type and the caller's key, `ref`), against one state of the registry, matched on every core; the answer keeps the order of the names. The script of each name (Latin, Arabic, Persian) is read from the name itself.")
+    @APIResponse(responseCode = "200", description = "Each name's candidates, best first, in the order sent", content = @Content(schema = @Schema(implementation = MatchBatchResult.class)))
+    @APIResponse(responseCode = "400", description = "Invalid input: no names, more than 1,000, a blank name", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "503", description = "The registry is still loading", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    public MatchBatchResult matchBatch(@Valid @NotNull MatchBatchRequest request) {
+        directory.requireReady();
+        NameIndex index = directory.index();
+        int limit = request.limit() == null ? 5 : request.limit();
+        List<MatchBatchRequest.Name> names = request.names();
+        // on worker threads (a thousand names take about a second of CPU): one slice a core, the first on this thread,
+        // the others on the service's worker pool rather than the JVM's common pool
+        int slices = Math.max(1, Math.min(Runtime.getRuntime().availableProcessors(), names.size() / 50));
+        int per = (names.size() + slices - 1) / slices;
+        List<CompletableFuture<List<MatchBatchResult.Matched>>> others = new ArrayList<>();
+        for (int from = per; from < names.size(); from += per) {
+            List<MatchBatchRequest.Name> slice = names.subList(from, Math.min(names.size(), from + per));
+            others.add(CompletableFuture.supplyAsync(() -> matched(index, slice, limit), executor));
+        }
+        List<MatchBatchResult.Matched> results = new ArrayList<>(matched(index, names.subList(0, per), limit));
+        others.forEach(f -> results.addAll(f.join()));
+        return new MatchBatchResult(results);
+    }
+
+    private List<MatchBatchResult.Matched> matched(NameIndex index, List<MatchBatchRequest.Name> names, int limit) {
+        return names.stream().map(n -> new MatchBatchResult.Matched(n.name(), n.ref(),
+                candidates(index, n.name(), n.type(), limit))).toList();
+    }
+
+    private List<MatchResult.Candidate> candidates(NameIndex index, String name, EntityType type, int limit) {
+        return index.match(name, type == null ? null : type.name(), limit).stream().map(c -> {
+            NameDirectory.Known known = directory.entity(c.entityId());
+            return new MatchResult.Candidate(c.entityId(), c.entityType(), known == null ? null : known.primaryName(),
+                    Math.round(c.score() * 1000) / 1000.0, c.matchedName(), c.matchedKind().name(), c.rule());
+        }).toList();
     }
 }

@@ -39,6 +39,8 @@ final class NameForm {
     final boolean articled;
     /** Folded tokens without the article and without spaces, for plain edit distance. */
     final String compact;
+    /** The tokens without the article in Latin letters ({@link SpellingKey#letters}), to break ties across scripts. */
+    final String letters;
 
     private NameForm(String folded) {
         this.folded = folded;
@@ -73,10 +75,14 @@ final class NameForm {
         this.sortedStripped = String.join(" ", sorted);
         this.tokenKeys = new String[kept.size()];
         StringBuilder joined = new StringBuilder();
+        StringBuilder letters = new StringBuilder();
         for (int i = 0; i < tokenKeys.length; i++) {
-            tokenKeys[i] = SpellingKey.of(kept.get(i));
+            String latin = SpellingKey.toLatin(kept.get(i));
+            tokenKeys[i] = SpellingKey.latin(latin);
             joined.append(tokenKeys[i]);
+            letters.append(SpellingKey.letters(latin));
         }
+        this.letters = letters.toString();
         this.joinedKey = joined.toString();
         String[] skeletons = new String[tokenKeys.length];
         for (int i = 0; i < tokenKeys.length; i++) {

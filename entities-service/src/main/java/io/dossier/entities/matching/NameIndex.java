@@ -2,7 +2,6 @@ package io.dossier.entities.matching;
 
 import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -137,7 +136,7 @@ public final class NameIndex {
             lock.readLock().unlock();
         }
         List<Candidate> result = new ArrayList<>(best.values());
-        result.sort(Comparator.comparingDouble(Candidate::score).reversed().thenComparing(Candidate::matchedName));
+        result.sort(Candidate.BEST_FIRST);
         return result.size() > limit ? List.copyOf(result.subList(0, limit)) : result;
     }
 
@@ -158,9 +157,10 @@ public final class NameIndex {
             if (s == null || s.score() < THRESHOLD) {
                 continue;
             }
-            if (previous == null || s.score() > previous.score()) {
-                best.put(e.entityId, new Candidate(e.entityId, e.entityType, Math.min(1.0, s.score()), e.name.value(),
-                        e.name.kind(), s.rule()));
+            Candidate candidate = new Candidate(e.entityId, e.entityType, Math.min(1.0, s.score()), e.name.value(),
+                    e.name.kind(), s.rule(), s.letters());
+            if (previous == null || Candidate.BEST_FIRST.compare(candidate, previous) < 0) {
+                best.put(e.entityId, candidate);
             }
         }
     }

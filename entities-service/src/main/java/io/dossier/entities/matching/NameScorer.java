@@ -17,7 +17,15 @@ final class NameScorer {
     /** Paired tokens less alike than this count as unpaired. */
     static final double MIN_TOKEN_SIMILARITY = 0.5;
 
-    record Scored(double score, String rule) {
+    /**
+     * @param letters across scripts, how alike the names' letters are ({@link NameForm#letters}): it orders candidates
+     *            of equal score; 1 otherwise
+     */
+    record Scored(double score, String rule, double letters) {
+
+        Scored(double score, String rule) {
+            this(score, rule, 1);
+        }
     }
 
     private NameScorer() {
@@ -52,7 +60,9 @@ final class NameScorer {
             keySim = Math.max(keySim, tokenSetSimilarity(q.tokenKeys, n.tokenKeys));
         }
         if (q.arabic != n.arabic) {
-            return new Scored(VARIANT_SCALE * keySim, "cross-script");
+            // names of equal keys (Manik and Maneck for مانيك) are told apart by their letters
+            return new Scored(VARIANT_SCALE * keySim, "cross-script",
+                    KeySimilarity.levenshtein(q.letters, n.letters, 0));
         }
         double sim = Math.max(keySim, KeySimilarity.levenshtein(q.compact, n.compact, MIN_SIMILARITY));
         // the same consonant skeleton: a spelling convention, not a typo

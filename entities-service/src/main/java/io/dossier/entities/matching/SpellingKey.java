@@ -50,13 +50,44 @@ final class SpellingKey {
 
     /** The key of one folded token (Latin, Arabic or another script). */
     static String of(String foldedToken) {
+        return latin(toLatin(foldedToken));
+    }
+
+    /** One folded token in Latin letters: as it is when ASCII, transliterated otherwise. */
+    static String toLatin(String foldedToken) {
         if (isAscii(foldedToken)) {
-            return latin(foldedToken);
+            return foldedToken;
         }
         if (isArabic(foldedToken)) {
-            return latin(arabicToLatin(foldedToken));
+            return arabicToLatin(foldedToken);
         }
-        return latin(TextFolding.fold(ANY_LATIN.get().transliterate(foldedToken)));
+        return TextFolding.fold(ANY_LATIN.get().transliterate(foldedToken));
+    }
+
+    /**
+     * The letters of a token in Latin (from {@link #toLatin}), finer than its key, for telling apart names whose keys
+     * are about as alike: consonants keep their letter (c, k and q, ch and sh, v and f, p and b differ), and so does
+     * the number of vowels, while their quality does not (Arabic's yeh and waw stand for e, i and y, o, u and w: e is
+     * i, o is u, and a y or w that is not first nor before a vowel is the vowel i or u); doubled letters collapse.
+     * Only ASCII letters and digits are kept.
+     */
+    static String letters(String latinToken) {
+        StringBuilder out = new StringBuilder(latinToken.length());
+        int n = latinToken.length();
+        for (int i = 0; i < n; i++) {
+            char c = latinToken.charAt(i);
+            if (!(c >= 'a' && c <= 'z' || c >= '0' && c <= '9')) {
+                continue;
+            }
+            if ((c == 'y' || c == 'w') && !out.isEmpty()
+                    && (i + 1 >= n || "aeiou".indexOf(latinToken.charAt(i + 1)) < 0)) {
+                c = c == 'y' ? 'i' : 'u';
+            }
+            if (out.isEmpty() || out.charAt(out.length() - 1) != c) {
+                out.append(c);
+            }
+        }
+        return out.toString();
     }
 
     /**

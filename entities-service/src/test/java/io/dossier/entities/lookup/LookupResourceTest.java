@@ -168,6 +168,50 @@ class LookupResourceTest {
     }
 
     @Test
+    void matchesManyNamesInOneCallInTheOrderSent() {
+        List<Map<String, Object>> names = List.of(Map.of("name", "كتائب حزب الله", "ref", "row-1"),
+                Map.of("name", "Esmail Ghaani", "type", "PERSON", "ref", "row-2"),
+                Map.of("name", "Esmail Ghaani", "type", "ORGANIZATION"), Map.of("name", "Zzyzx Qwerty Nobody"),
+                Map.of("name", "قيس الخزعلي"));
+        JsonPath batch = given().auth().oauth2(Tokens.forUser(Tokens.READER)).contentType(ContentType.JSON)
+                .body(Map.of("names", names, "limit", 20)).post("/api/v1/entities/match/batch").then().statusCode(200)
+                .extract().jsonPath();
+
+        assertThat(batch.getList("results.name")).containsExactly("كتائب حزب الله", "Esmail Ghaani", "Esmail Ghaani",
+                "Zzyzx Qwerty Nobody", "قيس الخزعلي");
+        assertThat(batch.getList("results.ref")).containsExactly("row-1", "row-2", null, null, null);
+        // each name answered as the single match answers it
+        for (int i = 0; i < names.size(); i++) {
+            Object type = names.get(i).get("type");
+            JsonPath single = match((String) names.get(i).get("name"), (String) type);
+            assertThat(batch.getList("results[" + i + "].candidates.entityId"))
+                    .as("candidates of %s", names.get(i)).isEqualTo(single.getList("candidates.entityId"));
+        }
+        assertThat(batch.getList("results[0].candidates.primaryName")).contains("Kataib Hezbollah");
+        assertThat(batch.getList("results[1].candidates.primaryName")).contains("Esmail Qaani");
+        assertThat(batch.getList("results[2].candidates.type")).doesNotContain("PERSON", "Person");
+        assertThat(batch.getList("results[3].candidates")).isEmpty();
+        assertThat(batch.getList("results[4].candidates.primaryName")).contains("Qais al-Khazali");
+    }
+
+    @Test
+    void badBatchesAreRefused() {
+        String reader = Tokens.forUser(Tokens.READER);
+        List<Map<String, Object>> tooMany = java.util.stream.IntStream.range(0, 1001)
+                .mapToObj(i -> Map.<String, Object>of("name", "Name " + i)).toList();
+        for (Object body : List.of(Map.of("names", List.of()), Map.of("names", tooMany), Map.of(),
+                Map.of("names", List.of(Map.of("name", " "))), Map.of("names", List.of(Map.of("ref", "x"))),
+                Map.of("names", List.of(Map.of("name", "x")), "limit", 0),
+                Map.of("names", List.of(Map.of("name", "x", "type", "DRAGON"))))) {
+            given().auth().oauth2(reader).contentType(ContentType.JSON).body(body)
+                    .post("/api/v1/entities/match/batch").then().statusCode(400)
+                    .contentType("application/problem+json");
+        }
+        given().contentType(ContentType.JSON).body(Map.of("names", List.of(Map.of("name", "x"))))
+                .post("/api/v1/entities/match/batch").then().statusCode(401);
+    }
+
+    @Test
     void badInputIsRefused() {
         given().auth().oauth2(Tokens.forUser(Tokens.READER)).contentType(ContentType.JSON).body(Map.of("name", " "))
                 .post("/api/v1/entities/match").then().statusCode(400).contentType("application/problem+json");

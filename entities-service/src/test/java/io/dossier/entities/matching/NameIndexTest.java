@@ -167,6 +167,20 @@ class NameIndexTest {
     }
 
     @Test
+    void acrossScriptsTheLettersOrderNamesWhoseKeysAgree() {
+        UUID maneck = UUID.randomUUID();
+        UUID manik = UUID.randomUUID();
+        put(maneck, "Person", "Maneck", NameKind.PRIMARY);
+        put(manik, "Person", "Manik", NameKind.PRIMARY);
+
+        // both spell the key "manik"; Arabic's kaf is a k, not a ck
+        List<Candidate> found = index.match("مانيك", null, 5);
+        assertThat(found).extracting(Candidate::entityId).startsWith(manik, maneck);
+        assertThat(found.get(0).score()).as("equal scores, ordered by letters").isEqualTo(found.get(1).score());
+        assertThat(found.get(0).letters()).isGreaterThan(found.get(1).letters());
+    }
+
+    @Test
     void putReplacesAnEntitysNamesAndRemoveDropsThem() {
         assertThat(index.size()).isEqualTo(7);
         put(QAANI, "Person", "Esmail Akbarzadeh", NameKind.PRIMARY);
