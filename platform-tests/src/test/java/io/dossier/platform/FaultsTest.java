@@ -16,7 +16,9 @@ import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CopyOnWriteArrayList;
 
+import org.awaitility.core.ConditionTimeoutException;
 import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
@@ -106,18 +108,19 @@ class FaultsTest {
             stoppedAt = System.currentTimeMillis();
             try {
                 // 503 from the search service; 504 from the gateway when a request caught by the stop hangs longer
-                // than the gateway waits for the search service (15 s): unavailable either way, as a problem. So the
-                // wait allows one such request beside the outage; what was answered is reported if it fails.
-                List<String> answers = new java.util.concurrent.CopyOnWriteArrayList<>();
+                // than the gateway waits for a service (dossier.gateway.timeout, 30 s): unavailable either way, as a
+                // problem. So the wait allows one such request beside the outage; what was answered is reported if
+                // it fails.
+                List<String> answers = new CopyOnWriteArrayList<>();
                 try {
                     await("search answers 503 while Elasticsearch is away").during(OUTAGE)
-                            .atMost(OUTAGE.plusSeconds(30)).pollInterval(Duration.ofMillis(500)).until(() -> {
+                            .atMost(OUTAGE.plusSeconds(30 + 15)).pollInterval(Duration.ofMillis(500)).until(() -> {
                                 long asked = System.currentTimeMillis();
                                 int status = searchStatus(reader, word);
                                 answers.add(status + " in " + (System.currentTimeMillis() - asked) + " ms");
                                 return List.of(503, 504).contains(status);
                             });
-                } catch (org.awaitility.core.ConditionTimeoutException e) {
+                } catch (ConditionTimeoutException e) {
                     throw new AssertionError("search answered " + answers + " after Elasticsearch stopped", e);
                 }
                 given().baseUri(Platform.GATEWAY).auth().oauth2(reader).queryParam("q", "kata")

@@ -40,9 +40,8 @@ final class EnglishStemmer {
     /** Words a stem may not be unless the word is one of them or in {@link #FUNCTION_INFLECTIONS}. */
     private static final Set<String> FUNCTION_WORDS = functionWords();
     /** The inflections of function words that keep their stem (and the particles' plurals: "lay-offs", "buy-outs"). */
-    private static final Set<String> FUNCTION_INFLECTIONS = Set.of("does", "doing", "done", "did", "has", "having",
-            "had", "ones", "others", "beings", "fewer", "downed", "downing", "downs", "offs", "outs", "ups", "theirs",
-            "ours", "hers");
+    private static final Set<String> FUNCTION_INFLECTIONS = Set.of("ones", "others", "beings", "fewer", "downed",
+            "downing", "downs", "offs", "outs", "ups", "theirs", "ours", "hers");
 
     private static Set<String> functionWords() {
         var words = new HashSet<String>();

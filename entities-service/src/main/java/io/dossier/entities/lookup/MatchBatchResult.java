@@ -8,7 +8,8 @@ public record MatchBatchResult(List<Matched> results) {
     /**
      * @param name the name as sent
      * @param ref the caller's key, when one was sent
-     * @param candidates as {@code POST /api/v1/entities/match} answers them, best first
+     * @param candidates as {@code POST /api/v1/entities/match} answers them, best first (five unless the request's
+     *            limit says otherwise)
      */
     public record Matched(String name, String ref, List<MatchResult.Candidate> candidates) {
     }

@@ -1,5 +1,6 @@
 package io.dossier.entities.matching;
 
+import java.util.Comparator;
 import java.util.UUID;
 
 /**
@@ -10,7 +11,8 @@ import java.util.UUID;
 public record Candidate(UUID entityId, String entityType, double score, String matchedName, NameKind matchedKind,
         String rule, double letters) {
 
-    /** Best first: by score, then letters, then name. */
-    static final java.util.Comparator<Candidate> BEST_FIRST = java.util.Comparator.comparingDouble(Candidate::score)
-            .thenComparingDouble(Candidate::letters).reversed().thenComparing(Candidate::matchedName);
+    /** Best first: by score, then letters, then name, then id. */
+    static final Comparator<Candidate> BEST_FIRST = Comparator.comparingDouble(Candidate::score)
+            .thenComparingDouble(Candidate::letters).reversed().thenComparing(Candidate::matchedName)
+            .thenComparing(Candidate::entityId);
 }

@@ -61,8 +61,9 @@ final class NameScorer {
         }
         if (q.arabic != n.arabic) {
             // names of equal keys (Manik and Maneck for مانيك) are told apart by their letters
-            return new Scored(VARIANT_SCALE * keySim, "cross-script",
-                    KeySimilarity.levenshtein(q.letters, n.letters, 0));
+            double score = VARIANT_SCALE * keySim;
+            return new Scored(score, "cross-script",
+                    score < NameIndex.THRESHOLD ? 0 : KeySimilarity.levenshtein(q.letters, n.letters, 0));
         }
         double sim = Math.max(keySim, KeySimilarity.levenshtein(q.compact, n.compact, MIN_SIMILARITY));
         // the same consonant skeleton: a spelling convention, not a typo

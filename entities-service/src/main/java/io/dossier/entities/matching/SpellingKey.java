@@ -66,10 +66,9 @@ final class SpellingKey {
 
     /**
      * The letters of a token in Latin (from {@link #toLatin}), finer than its key, for telling apart names whose keys
-     * are about as alike: consonants keep their letter (c, k and q, ch and sh, v and f, p and b differ), and so does
-     * the number of vowels, while their quality does not (Arabic's yeh and waw stand for e, i and y, o, u and w: e is
-     * i, o is u, and a y or w that is not first nor before a vowel is the vowel i or u); doubled letters collapse.
-     * Only ASCII letters and digits are kept.
+     * are alike: every letter counts as written (c, k and q, ch and sh, v and f, e and i differ), except that a y or w
+     * that is not first nor before a vowel is the vowel i or u, as Arabic's yeh and waw are, and doubled letters
+     * collapse. Only ASCII letters and digits are kept. (Also reading e as i and o as u was measured: the same figures.)
      */
     static String letters(String latinToken) {
         StringBuilder out = new StringBuilder(latinToken.length());

@@ -9,6 +9,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
+import java.util.stream.IntStream;
 
 import org.awaitility.Awaitility;
 import org.junit.jupiter.api.BeforeEach;
@@ -197,7 +198,7 @@ class LookupResourceTest {
     @Test
     void badBatchesAreRefused() {
         String reader = Tokens.forUser(Tokens.READER);
-        List<Map<String, Object>> tooMany = java.util.stream.IntStream.range(0, 1001)
+        List<Map<String, Object>> tooMany = IntStream.range(0, 1001)
                 .mapToObj(i -> Map.<String, Object>of("name", "Name " + i)).toList();
         for (Object body : List.of(Map.of("names", List.of()), Map.of("names", tooMany), Map.of(),
                 Map.of("names", List.of(Map.of("name", " "))), Map.of("names", List.of(Map.of("ref", "x"))),
