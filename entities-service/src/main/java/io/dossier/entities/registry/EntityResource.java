@@ -47,8 +47,10 @@ public class EntityResource {
 
     private final RegistryService registry;
     private final SecurityIdentity identity;
+    private final TwinFinder twins;
 
-    public EntityResource(RegistryService registry, SecurityIdentity identity) {
+    public EntityResource(RegistryService registry, SecurityIdentity identity, TwinFinder twins) {
+        this.twins = twins;
         this.registry = registry;
         this.identity = identity;
     }
@@ -81,14 +83,14 @@ public class EntityResource {
     @POST
     @Consumes(MediaType.APPLICATION_JSON)
     @RolesAllowed("editor")
-    @Operation(summary = "Add an entity to the registry")
+    @Operation(summary = "Add an entity to the registry", description = "The entity is created whatever it resembles; the answer lists in `possibleDuplicates` the entities of the same type already there that it may be the twin of (a name equal or close to one of theirs), for the editor to merge if they are.")
     @APIResponse(responseCode = "201", description = "Created", headers = @Header(name = "Location"), content = @Content(schema = @Schema(implementation = EntityDto.class)))
     @APIResponse(responseCode = "400", description = "Invalid input", content = @Content(mediaType = PROBLEM, schema = @Schema(implementation = Problem.class)))
     @APIResponse(responseCode = "409", description = "An external id already belongs to another entity", content = @Content(mediaType = PROBLEM, schema = @Schema(implementation = Problem.class)))
     public Response create(@Valid @NotNull EntityRequest request) {
         EntityDto entity = registry.create(request, user());
-        return Response.created(URI.create("/api/v1/entities/" + entity.id())).entity(entity)
-                .tag(etag(entity.version())).build();
+        return Response.created(URI.create("/api/v1/entities/" + entity.id()))
+                .entity(entity.withPossibleDuplicates(twins.twinsOf(entity))).tag(etag(entity.version())).build();
     }
 
     @PUT

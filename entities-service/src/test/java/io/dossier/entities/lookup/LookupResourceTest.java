@@ -196,6 +196,36 @@ class LookupResourceTest {
     }
 
     @Test
+    void creatingATwinAnswersThePossibleDuplicates() {
+        String editor = Tokens.forUser(Tokens.EDITOR);
+        // OFAC's spelling of the sample's Kataib Hezbollah, and its Arabic name alone: both twins of it
+        for (String name : List.of("KATA'IB HIZBALLAH", "كتائب حزب الله")) {
+            JsonPath created = given().auth().oauth2(editor).contentType(ContentType.JSON)
+                    .body(Map.of("type", "ORGANIZATION", "primaryName", name)).post("/api/v1/entities").then()
+                    .statusCode(201).extract().jsonPath();
+            try {
+                assertThat(created.getList("possibleDuplicates.primaryName")).as(name).contains("Kataib Hezbollah");
+                assertThat(created.getList("possibleDuplicates.entityId")).doesNotContain(created.getString("id"));
+                assertThat(created.getList("possibleDuplicates.score", Float.class))
+                        .allSatisfy(score -> assertThat(score).isGreaterThanOrEqualTo(0.85f));
+                assertThat(created.getList("possibleDuplicates.rule")).doesNotContainNull();
+            } finally {
+                given().auth().oauth2(editor).delete("/api/v1/entities/" + created.getString("id")).then()
+                        .statusCode(204);
+            }
+        }
+        // a person of that name is no twin of an organization, and a new name has none: no field at all
+        for (Map<String, Object> body : List.of(
+                Map.<String, Object>of("type", "PERSON", "primaryName", "Kataib Hezbollah"),
+                Map.<String, Object>of("type", "ORGANIZATION", "primaryName", "Zzyzx Qwerty Brigade"))) {
+            JsonPath created = given().auth().oauth2(editor).contentType(ContentType.JSON).body(body)
+                    .post("/api/v1/entities").then().statusCode(201).extract().jsonPath();
+            given().auth().oauth2(editor).delete("/api/v1/entities/" + created.getString("id")).then().statusCode(204);
+            assertThat(created.getMap("")).as(body.toString()).doesNotContainKey("possibleDuplicates");
+        }
+    }
+
+    @Test
     void badBatchesAreRefused() {
         String reader = Tokens.forUser(Tokens.READER);
         List<Map<String, Object>> tooMany = IntStream.range(0, 1001)
