@@ -121,6 +121,8 @@ class CollectionLeakTest {
             Map.entry("entities POST /api/v1/entities/imports/dossier", "counts; citations checked as the importer"),
             Map.entry("entities POST /api/v1/entities/match", "registry names matched to a name sent"),
             Map.entry("entities POST /api/v1/entities/match/batch", "registry names matched to the names sent"),
+            Map.entry("entities GET /api/v1/entities/duplicates", "pairs of registry entities and their names"),
+            Map.entry("entities POST /api/v1/entities/duplicates/dismissals", "no body"),
             Map.entry("entities POST /api/v1/mentions", "links in a text the caller sent"),
             Map.entry("entities POST /api/v1/mentions/batch", "links in texts the caller sent"),
             Map.entry("entities POST /api/v1/relations", "answers the relation with only readable citations"),

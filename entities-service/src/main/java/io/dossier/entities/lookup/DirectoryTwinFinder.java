@@ -9,6 +9,7 @@ import java.util.UUID;
 import jakarta.enterprise.context.ApplicationScoped;
 
 import io.dossier.entities.matching.Candidate;
+import io.dossier.entities.matching.IndexedName;
 import io.dossier.entities.registry.EntityDto;
 import io.dossier.entities.registry.NameKind;
 import io.dossier.entities.registry.PossibleDuplicate;
@@ -24,7 +25,10 @@ public class DirectoryTwinFinder implements TwinFinder {
 
     /** A score at least this high: equal names, the article, word order, close transliterations. */
     static final double SCORE = 0.85;
+    /** Twins answered on a create. */
     private static final int MOST = 5;
+    /** Twins of one entity in the registry-wide list: a name many entities share makes as many pairs. */
+    private static final int ALL = 20;
 
     private final NameDirectory directory;
 
@@ -37,13 +41,27 @@ public class DirectoryTwinFinder implements TwinFinder {
         if (!directory.ready()) {
             return List.of();
         }
+        return twinsOf(entity.id(), entity.type().name(), entity.names().stream()
+                .filter(n -> n.kind() != NameKind.WEAK_ALIAS && n.kind() != NameKind.ABBREVIATION)
+                .map(EntityDto.NameDto::value).toList(), MOST);
+    }
+
+    /** The twins of an entity the directory knows, by the names it holds for it. */
+    public List<PossibleDuplicate> twinsOf(NameDirectory.Known entity) {
+        return twinsOf(entity.id(), entity.type(),
+                directory.index().namesOf(entity.id()).stream()
+                        .filter(n -> n.kind() != io.dossier.entities.matching.NameKind.WEAK_ALIAS
+                                && n.kind() != io.dossier.entities.matching.NameKind.ABBREVIATION)
+                        .map(IndexedName::value).toList(),
+                ALL);
+    }
+
+    private List<PossibleDuplicate> twinsOf(UUID id, String type, List<String> names, int limit) {
         Map<UUID, PossibleDuplicate> best = new HashMap<>();
-        for (EntityDto.NameDto name : entity.names()) {
-            if (name.kind() == NameKind.WEAK_ALIAS || name.kind() == NameKind.ABBREVIATION) {
-                continue;
-            }
-            for (Candidate c : directory.index().match(name.value(), entity.type().name(), MOST)) {
-                if (c.score() < SCORE || c.entityId().equals(entity.id())) {
+        for (String name : names) {
+            // one more than answered: the entity itself may be among them
+            for (Candidate c : directory.index().match(name, type, limit + 1)) {
+                if (c.score() < SCORE || c.entityId().equals(id)) {
                     continue;
                 }
                 PossibleDuplicate previous = best.get(c.entityId());
@@ -51,11 +69,11 @@ public class DirectoryTwinFinder implements TwinFinder {
                     NameDirectory.Known known = directory.entity(c.entityId());
                     best.put(c.entityId(),
                             new PossibleDuplicate(c.entityId(), known == null ? null : known.primaryName(),
-                                    Math.round(c.score() * 1000) / 1000.0, name.value(), c.matchedName(), c.rule()));
+                                    Math.round(c.score() * 1000) / 1000.0, name, c.matchedName(), c.rule()));
                 }
             }
         }
         return best.values().stream().sorted(Comparator.comparingDouble(PossibleDuplicate::score).reversed()
-                .thenComparing(d -> d.entityId().toString())).limit(MOST).toList();
+                .thenComparing(d -> d.entityId().toString())).limit(limit).toList();
     }
 }

@@ -1,10 +1,6 @@
 package io.dossier.entities.lookup;
 
-import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.CompletionException;
-import java.util.concurrent.atomic.AtomicInteger;
 
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.validation.Valid;
@@ -66,41 +62,9 @@ public class MatchResource {
         directory.requireReady();
         NameIndex index = directory.index();
         int limit = request.limit() == null ? 5 : request.limit();
-        List<MatchBatchRequest.Name> names = request.names();
-        // A thousand names take about a second of CPU: cut into one slice a core, taken in turn by this thread and by
-        // helpers on the worker pool. This thread takes slices until none is left, then waits only for those a helper
-        // has started: a helper still queued (the pool busy) finds nothing left to do, so no request waits on the
-        // queue.
-        int count = Math.max(1, Math.min(Runtime.getRuntime().availableProcessors(), names.size() / 50));
-        int per = (names.size() + count - 1) / count;
-        List<List<MatchBatchRequest.Name>> slices = new ArrayList<>();
-        for (int from = 0; from < names.size(); from += per) {
-            slices.add(names.subList(from, Math.min(names.size(), from + per)));
-        }
-        List<CompletableFuture<List<MatchBatchResult.Matched>>> done = slices.stream()
-                .map(slice -> new CompletableFuture<List<MatchBatchResult.Matched>>()).toList();
-        AtomicInteger next = new AtomicInteger();
-        Runnable work = () -> {
-            for (int i = next.getAndIncrement(); i < slices.size(); i = next.getAndIncrement()) {
-                try {
-                    done.get(i).complete(matched(index, slices.get(i), limit));
-                } catch (RuntimeException e) {
-                    done.get(i).completeExceptionally(e);
-                }
-            }
-        };
-        for (int helper = 1; helper < slices.size(); helper++) {
-            executor.execute(work);
-        }
-        work.run();
-        List<MatchBatchResult.Matched> results = new ArrayList<>(names.size());
-        for (CompletableFuture<List<MatchBatchResult.Matched>> slice : done) {
-            try {
-                results.addAll(slice.join());
-            } catch (CompletionException e) {
-                throw e.getCause() instanceof RuntimeException cause ? cause : e;
-            }
-        }
+        // a thousand names take about a second of CPU: over the cores, on the worker pool
+        List<MatchBatchResult.Matched> results = Slices.map(request.names(), 50, executor,
+                slice -> matched(index, slice, limit));
         return new MatchBatchResult(results);
     }
 

@@ -2,6 +2,7 @@ package io.dossier.entities.lookup;
 
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -55,7 +56,7 @@ public class NameDirectory {
     /** The registry feed sequence the linker reflects: every change up to it is in {@link #linker}. */
     private volatile long linkerSeq;
     private volatile Map<UUID, Known> known = Map.of();
-    private long position;
+    private volatile long position;
     private boolean linkerStale;
     private long lastRebuild;
     private volatile boolean ready;
@@ -92,6 +93,16 @@ public class NameDirectory {
     /** The registry feed sequence {@link #linker()} reflects (it may reflect later changes too). */
     public long linkerSeq() {
         return linkerSeq;
+    }
+
+    /** The registry feed sequence the name index reflects: it moves with every change of the registry. */
+    public long position() {
+        return position;
+    }
+
+    /** Every entity the directory knows (merged ones aside). */
+    public Collection<Known> entities() {
+        return known.values();
     }
 
     public Known entity(UUID id) {

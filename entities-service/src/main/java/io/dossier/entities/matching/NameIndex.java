@@ -101,6 +101,24 @@ public final class NameIndex {
         }
     }
 
+    /** The names indexed for the entity (none when it is not indexed). */
+    public List<IndexedName> namesOf(UUID entityId) {
+        lock.readLock().lock();
+        try {
+            int[] ordinals = byEntity.get(entityId);
+            if (ordinals == null) {
+                return List.of();
+            }
+            List<IndexedName> names = new ArrayList<>(ordinals.length);
+            for (int ordinal : ordinals) {
+                names.add(entries.get(ordinal).name);
+            }
+            return names;
+        } finally {
+            lock.readLock().unlock();
+        }
+    }
+
     /** Number of entities indexed. */
     public int size() {
         lock.readLock().lock();

@@ -28,7 +28,7 @@ import io.restassured.path.json.JsonPath;
 /** Matching and mention linking over the demo's sample registry, through the API. */
 @QuarkusTest
 @WithTestResource(LocalStackResource.class)
-class LookupResourceTest {
+public class LookupResourceTest {
 
     static final String KH = "Kataib Hezbollah";
 
@@ -43,7 +43,7 @@ class LookupResourceTest {
     }
 
     /** Loads the sample registry (idempotent) and waits until the name directory has it. */
-    static void loadTheSampleRegistry() throws IOException {
+    public static void loadTheSampleRegistry() throws IOException {
         byte[] registry = Files.readAllBytes(Path.of(LocalStack.root().toString(),
                 "deploy/sample-data/entities/registry.jsonl"));
         given().auth().oauth2(Tokens.forUser(Tokens.EDITOR)).contentType("application/x-ndjson").body(registry)
@@ -53,7 +53,7 @@ class LookupResourceTest {
                 .until(() -> !match("Tower 22", null).getList("candidates").isEmpty());
     }
 
-    static JsonPath match(String name, String type) {
+    public static JsonPath match(String name, String type) {
         Map<String, Object> body = type == null
                 ? Map.of("name", name, "limit", 20)
                 : Map.of("name", name, "type", type, "limit", 20);
