@@ -10,8 +10,8 @@ import jakarta.enterprise.context.ApplicationScoped;
 
 import io.dossier.entities.matching.Candidate;
 import io.dossier.entities.matching.IndexedName;
+import io.dossier.entities.matching.NameKind;
 import io.dossier.entities.registry.EntityDto;
-import io.dossier.entities.registry.NameKind;
 import io.dossier.entities.registry.PossibleDuplicate;
 import io.dossier.entities.registry.TwinFinder;
 
@@ -42,18 +42,14 @@ public class DirectoryTwinFinder implements TwinFinder {
             return List.of();
         }
         return twinsOf(entity.id(), entity.type().name(), entity.names().stream()
-                .filter(n -> n.kind() != NameKind.WEAK_ALIAS && n.kind() != NameKind.ABBREVIATION)
+                .filter(n -> n.kind() == null || NameKind.valueOf(n.kind().name()).matchesLoosely())
                 .map(EntityDto.NameDto::value).toList(), MOST);
     }
 
     /** The twins of an entity the directory knows, by the names it holds for it. */
     public List<PossibleDuplicate> twinsOf(NameDirectory.Known entity) {
-        return twinsOf(entity.id(), entity.type(),
-                directory.index().namesOf(entity.id()).stream()
-                        .filter(n -> n.kind() != io.dossier.entities.matching.NameKind.WEAK_ALIAS
-                                && n.kind() != io.dossier.entities.matching.NameKind.ABBREVIATION)
-                        .map(IndexedName::value).toList(),
-                ALL);
+        return twinsOf(entity.id(), entity.type(), directory.index().namesOf(entity.id()).stream()
+                .filter(n -> n.kind().matchesLoosely()).map(IndexedName::value).toList(), ALL);
     }
 
     private List<PossibleDuplicate> twinsOf(UUID id, String type, List<String> names, int limit) {

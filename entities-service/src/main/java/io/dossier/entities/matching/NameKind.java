@@ -8,7 +8,7 @@ public enum NameKind {
     PRIMARY, ALIAS, WEAK_ALIAS, ABBREVIATION, TRANSLITERATION, FORMER;
 
     /** Whether spelling variants of this name may match, or only the name itself (folded). */
-    boolean matchesLoosely() {
+    public boolean matchesLoosely() {
         return this != WEAK_ALIAS && this != ABBREVIATION;
     }
 }

@@ -78,11 +78,6 @@ public class TwinList {
         }
     }
 
-    /** The registry feed sequence the directory is at now. */
-    public long position() {
-        return directory.position();
-    }
-
     private synchronized CompletableFuture<Computed> refresh() {
         if (running != null && !running.isDone()) {
             return running;

@@ -82,7 +82,7 @@ public class TwinResource {
                 .toList();
         int from = (int) Math.min((long) page * size, kept.size());
         return new TwinPage(kept.subList(from, Math.min(kept.size(), from + size)), page, size, kept.size(),
-                computed.position(), computed.position() == list.position());
+                computed.position(), computed.position() == directory.position());
     }
 
     @POST
