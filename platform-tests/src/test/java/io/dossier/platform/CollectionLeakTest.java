@@ -66,8 +66,12 @@ class CollectionLeakTest {
                             + "/items"),
             Path.get("sources", "/api/v1/imports/{id}/items", "the poster's own job: the hidden duplicate not named",
                     f -> "/api/v1/imports/" + f.duplicateImport + "/items"),
-            Path.get("sources", "/api/v1/sources/changes", "the feed is for services (feed-consumer, admin): 403",
-                    f -> "/api/v1/sources/changes"),
+            Path.get("sources", "/api/v1/sources/changes", "entries only of sources that were or are in readable "
+                    + "collections; one moved out since has no state",
+                    f -> "/api/v1/sources/changes?limit=1000&after="
+                            + f.feedBefore),
+            Path.get("sources", "/api/v1/sources/changes", "a filter on an unreadable collection: no entries",
+                    f -> "/api/v1/sources/changes?collection=restricted&limit=1000&after=" + f.feedBefore),
             Path.get("entities", "/api/v1/relations", "citations only of readable sources",
                     f -> "/api/v1/relations?size=500"),
             Path.get("entities", "/api/v1/relations", "citations only of readable sources (an entity's relations)",
@@ -247,7 +251,8 @@ class CollectionLeakTest {
         String[] mustShow = {"/api/v1/sources/" + fixture.restrictedSource,
                 "/api/v1/relations/" + fixture.relation, "/api/v1/imports/" + fixture.restrictedImport + "/items",
                 "/api/v1/search?q=" + fixture.hiddenWord, "/api/v1/search/documents/" + fixture.restrictedSource,
-                "/api/v1/notifications", "/api/v1/watches/" + fixture.watches.get(Tokens.INVESTIGATOR)};
+                "/api/v1/notifications", "/api/v1/watches/" + fixture.watches.get(Tokens.INVESTIGATOR),
+                "/api/v1/sources/changes?limit=1000&after=" + fixture.feedBefore};
         for (String path : mustShow) {
             String body = given().baseUri(Platform.GATEWAY).auth().oauth2(investigator).get(path).then()
                     .statusCode(200).extract().asString();

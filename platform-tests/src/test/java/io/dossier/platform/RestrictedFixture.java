@@ -42,6 +42,11 @@ final class RestrictedFixture {
     final String relation;
     /** The analyst's import into open of the restricted source's text: a duplicate it must not be told. */
     final String duplicateImport;
+    /** An open brief that an administrator moved to restricted afterwards: gone for those who cannot read it. */
+    final String movedWord = WalkingSkeletonTest.uniqueWord();
+    final String movedSource;
+    /** The sources feed's head before the fixture was made: the feed's probes start here. */
+    final long feedBefore;
     /**
      * Watches made before the material by each user, of two words only the restricted brief holds together (not
      * themselves secret: the watch is its owner's own text): each matches it, only the investigator may be told.
@@ -58,6 +63,8 @@ final class RestrictedFixture {
     }
 
     private RestrictedFixture() {
+        feedBefore = given().baseUri(Platform.GATEWAY).auth().oauth2(Tokens.forUser(Tokens.ADMIN))
+                .get("/api/v1/sources/changes?limit=1").then().statusCode(200).extract().jsonPath().getLong("head");
         for (String user : List.of(Tokens.READER, Tokens.ANALYST, Tokens.EDITOR, Tokens.INVESTIGATOR)) {
             watches.put(user, given().baseUri(Platform.GATEWAY).auth().oauth2(Tokens.forUser(user))
                     .contentType(ContentType.JSON)
@@ -78,6 +85,14 @@ final class RestrictedFixture {
                 .body(Map.of("title", "Open brief " + openWord, "text", "Open brief. Reports say " + openQuote
                         + " in Baghdad."))
                 .post("/api/v1/sources").then().statusCode(201).extract().path("id");
+        movedSource = given().baseUri(Platform.GATEWAY).auth().oauth2(Tokens.forUser(Tokens.ANALYST))
+                .contentType(ContentType.JSON)
+                .body(Map.of("title", "Moved brief " + movedWord, "text", "A brief that was open for a while: "
+                        + movedWord + "."))
+                .post("/api/v1/sources").then().statusCode(201).extract().path("id");
+        given().baseUri(Platform.GATEWAY).auth().oauth2(Tokens.forUser(Tokens.ADMIN)).contentType(ContentType.JSON)
+                .header("If-Match", "\"0\"").body(Map.of("collection", "restricted"))
+                .patch("/api/v1/sources/" + movedSource).then().statusCode(200);
         String editor = Tokens.forUser(Tokens.EDITOR);
         organization = entity(editor, "ORGANIZATION", "Fixture Brigade " + openWord);
         leader = entity(editor, "PERSON", "Abu Fixture " + openWord);
@@ -95,6 +110,8 @@ final class RestrictedFixture {
         // searchable: the investigator finds the restricted ones, a reader the open one
         await("the fixture is indexed").atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofMillis(200))
                 .until(() -> WalkingSkeletonTest.total(investigator, hiddenWord) == 2
+                        && WalkingSkeletonTest.total(investigator, movedWord) == 1
+                        && WalkingSkeletonTest.total(Tokens.forUser(Tokens.READER), movedWord) == 0
                         && WalkingSkeletonTest.total(Tokens.forUser(Tokens.READER), openWord) == 1
                         && given().baseUri(Platform.GATEWAY).auth().oauth2(investigator)
                                 .get("/api/v1/notifications/unread").then().statusCode(200).extract()
@@ -104,7 +121,7 @@ final class RestrictedFixture {
     /** What a caller who cannot read restricted must find nowhere in an answer. */
     Set<String> hidden() {
         return Set.of(restrictedSource, restrictedFileSource, restrictedImport, hiddenWord, hiddenFileName,
-                "commander met the envoy");
+                "commander met the envoy", movedWord);
     }
 
     static String entity(String token, String type, String name) {

@@ -3,6 +3,7 @@ package io.dossier.sources.feed;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.List;
+import java.util.Set;
 import java.util.UUID;
 
 import jakarta.enterprise.context.ApplicationScoped;
@@ -56,13 +57,18 @@ public class ChangeFeed implements PanacheRepositoryBase<SourceChange, Long> {
      * consumer that replays from 0 rebuilds everything. At most {@code limit} entries, and fewer when their texts
      * pass {@link FeedConfig#maxPageBytes()}: the page is cut on sizes alone, so no more text than that is loaded.
      */
-    public List<ChangeDto> read(long after, int limit, String collection) {
-        String filter = " where c.seq > :after" + (collection == null ? "" : " and c.collection = :collection");
+    public List<ChangeDto> read(long after, int limit, Set<String> collections) {
+        if (collections != null && collections.isEmpty()) {
+            return List.of();
+        }
+        // a reader limited to some collections sees the entries of sources that were or are in them
+        String filter = " where c.seq > :after"
+                + (collections == null ? "" : " and (c.collection in :collections or s.collection in :collections)");
         var sizes = getEntityManager().createQuery("select c.seq, coalesce(s.size, 0) from SourceChange c"
                 + " left join Source s on s.id = c.sourceId" + filter + " order by c.seq", Object[].class);
         long last = after;
         long bytes = 0;
-        for (Object[] row : bind(sizes, after, collection).setMaxResults(limit).getResultList()) {
+        for (Object[] row : bind(sizes, after, collections).setMaxResults(limit).getResultList()) {
             bytes += ((Number) row[1]).longValue();
             if (last > after && bytes > config.maxPageBytes()) {
                 break;
@@ -75,18 +81,24 @@ public class ChangeFeed implements PanacheRepositoryBase<SourceChange, Long> {
         var entries = getEntityManager().createQuery("select c, s from SourceChange c"
                 + " left join Source s on s.id = c.sourceId" + filter + " and c.seq <= :last order by c.seq",
                 Object[].class).setParameter("last", last);
-        return bind(entries, after, collection).getResultStream().map(row -> {
+        return bind(entries, after, collections).getResultStream().map(row -> {
             SourceChange change = (SourceChange) row[0];
             Source source = (Source) row[1];
-            return new ChangeDto(change.seq, change.operation, change.sourceId, change.collection,
-                    change.occurredAt, source == null ? null : SourceDto.of(source));
+            boolean current = source != null && (collections == null || collections.contains(source.collection));
+            // a source that has since moved out of the reader's collections reads as gone: no state, and the
+            // collection named is the one the reader may see
+            String collection = collections == null || collections.contains(change.collection)
+                    ? change.collection
+                    : source.collection;
+            return new ChangeDto(change.seq, change.operation, change.sourceId, collection, change.occurredAt,
+                    current ? SourceDto.of(source) : null);
         }).toList();
     }
 
-    private static <T> TypedQuery<T> bind(TypedQuery<T> query, long after, String collection) {
+    private static <T> TypedQuery<T> bind(TypedQuery<T> query, long after, Set<String> collections) {
         query.setParameter("after", after);
-        if (collection != null) {
-            query.setParameter("collection", collection);
+        if (collections != null) {
+            query.setParameter("collections", collections);
         }
         return query;
     }

@@ -1,6 +1,7 @@
 package io.dossier.sources.feed;
 
 import java.util.List;
+import java.util.Set;
 
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.validation.constraints.Max;
@@ -20,6 +21,8 @@ import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 import io.dossier.common.problem.Problem;
+import io.dossier.common.security.CollectionAccess;
+import io.quarkus.security.identity.SecurityIdentity;
 
 @Path("/api/v1/sources/changes")
 @Tag(name = "Change feed")
@@ -27,21 +30,32 @@ import io.dossier.common.problem.Problem;
 public class ChangeFeedResource {
 
     private final ChangeFeed feed;
+    private final SecurityIdentity identity;
 
-    public ChangeFeedResource(ChangeFeed feed) {
+    public ChangeFeedResource(ChangeFeed feed, SecurityIdentity identity) {
         this.feed = feed;
+        this.identity = identity;
     }
 
     @GET
-    @RolesAllowed({"feed-consumer", "admin"})
-    @Operation(summary = "Read the change feed", description = "Creates, updates and deletions in commit order. Replay from after=0 to rebuild everything.")
+    @RolesAllowed({"reader", "feed-consumer", "admin"})
+    @Operation(operationId = "sourceChanges", summary = "Read the change feed", description = """
+            Creates, updates and deletions in commit order, each with the source's state now (none once deleted).
+            Replay from after=0 to rebuild everything; keep `next` and ask again for what came since. A caller
+            limited to some collections (every role but the services' feed-consumer and admin) sees the entries of
+            the sources that were or are in them; one that has since moved out of them has no state, as if deleted.
+            `next` is the last entry's sequence number (or `after` when none came), `head` the feed's last.""")
     @APIResponse(responseCode = "200", description = "Up to `limit` entries after `after`", content = @Content(schema = @Schema(implementation = ChangePage.class)))
     @APIResponse(responseCode = "400", description = "Invalid parameters", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     public ChangePage changes(@QueryParam("after") @DefaultValue("0") @Min(0) long after,
             @QueryParam("limit") @DefaultValue("100") @Min(1) @Max(1000) int limit,
             @QueryParam("collection") @Pattern(regexp = "[a-z0-9][a-z0-9-]{0,63}") String collection) {
         long head = feed.head();
-        List<ChangeDto> changes = feed.read(after, limit, collection);
+        Set<String> readable = CollectionAccess.readable(identity);
+        Set<String> scope = collection == null
+                ? readable
+                : readable == null || readable.contains(collection) ? Set.of(collection) : Set.of();
+        List<ChangeDto> changes = feed.read(after, limit, scope);
         return new ChangePage(changes, changes.isEmpty() ? after : changes.get(changes.size() - 1).seq(), head);
     }
 }

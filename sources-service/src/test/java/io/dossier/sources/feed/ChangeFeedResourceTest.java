@@ -80,11 +80,39 @@ class ChangeFeedResourceTest {
     }
 
     @Test
-    void onlyFeedConsumersAndAdminsRead() {
+    void aReaderFollowsOnlyItsCollectionsAndASourceMovedOutReadsAsGone() {
         given().get("/api/v1/sources/changes").then().statusCode(401);
-        given().auth().oauth2(Tokens.forUser(Tokens.EDITOR)).get("/api/v1/sources/changes").then().statusCode(403);
-        given().auth().oauth2(Tokens.forClient("search-service", "dev-search-service-secret"))
-                .get("/api/v1/sources/changes").then().statusCode(200);
+        long before = head();
+        String restricted = create("Restricted brief");
+        String open = given().auth().oauth2(Tokens.forUser(Tokens.ANALYST)).contentType(ContentType.JSON)
+                .body(Map.of("title", "Open brief", "text", "Open " + UUID.randomUUID()))
+                .post("/api/v1/sources").then().statusCode(201).extract().path("id");
+        String moved = given().auth().oauth2(Tokens.forUser(Tokens.ANALYST)).contentType(ContentType.JSON)
+                .body(Map.of("title", "Brief moved away", "text", "Moved " + UUID.randomUUID()))
+                .post("/api/v1/sources").then().statusCode(201).extract().path("id");
+        given().auth().oauth2(Tokens.forUser(Tokens.ADMIN)).contentType(ContentType.JSON).header("If-Match", "\"0\"")
+                .body(Map.of("collection", "restricted")).patch("/api/v1/sources/" + moved).then().statusCode(200);
+
+        JsonPath reader = given().auth().oauth2(Tokens.forUser(Tokens.READER)).queryParam("after", before)
+                .get("/api/v1/sources/changes").then().statusCode(200).extract().jsonPath();
+        // the open source, and the moved one's creation in open, without its state now
+        assertThat(reader.getList("changes.sourceId", String.class)).containsExactly(open, moved);
+        assertThat(reader.getList("changes.collection", String.class)).containsOnly("open");
+        assertThat(reader.getString("changes[0].source.title")).isEqualTo("Open brief");
+        assertThat(reader.getMap("changes[1]")).containsEntry("source", null);
+        assertThat(reader.prettify()).doesNotContain("Brief moved away", restricted);
+        JsonPath filtered = given().auth().oauth2(Tokens.forUser(Tokens.READER)).queryParam("after", before)
+                .queryParam("collection", "restricted").get("/api/v1/sources/changes").then().statusCode(200)
+                .extract().jsonPath();
+        assertThat(filtered.getList("changes")).isEmpty();
+        assertThat(filtered.getLong("next")).isEqualTo(before);
+
+        // the services' own client follows everything, with each source's state now
+        JsonPath service = given().auth().oauth2(Tokens.forClient("search-service", "dev-search-service-secret"))
+                .queryParam("after", before).get("/api/v1/sources/changes").then().statusCode(200).extract()
+                .jsonPath();
+        assertThat(service.getList("changes.sourceId", String.class)).containsExactly(restricted, open, moved, moved);
+        assertThat(service.getString("changes[3].source.collection")).isEqualTo("restricted");
     }
 
     @Test
