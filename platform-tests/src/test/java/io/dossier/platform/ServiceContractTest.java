@@ -29,7 +29,7 @@ class ServiceContractTest {
             "18081; Dossier sources service; Database connections health check",
             "18082; Dossier entities service; Database connections health check",
             "18083; Dossier search service; Elasticsearch cluster health check",
-            "18080; Dossier gateway; "})
+            "18080; Dossier API; "})
     void readinessChecksItsDependenciesAndOpenApiDescribesIt(int port, String title, String checks) {
         String base = "http://localhost:" + port;
         var ready = given().baseUri(base).get("/q/health/ready")

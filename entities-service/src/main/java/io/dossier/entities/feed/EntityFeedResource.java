@@ -35,7 +35,7 @@ public class EntityFeedResource {
     @GET
     @RolesAllowed({"feed-consumer", "admin"})
     @Transactional
-    @Operation(summary = "The registry's changes in commit order", description = "Creates, updates, merges and deletions after sequence `after`; replaying from 0 rebuilds the registry.")
+    @Operation(operationId = "entityChanges", summary = "The registry's changes in commit order", description = "Creates, updates, merges and deletions after sequence `after`; replaying from 0 rebuilds the registry.")
     @APIResponse(responseCode = "200", description = "A page of changes", content = @Content(schema = @Schema(implementation = EntityChangePage.class)))
     @APIResponse(responseCode = "400", description = "Invalid parameters", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     public EntityChangePage changes(@QueryParam("after") @DefaultValue("0") @Min(0) long after,

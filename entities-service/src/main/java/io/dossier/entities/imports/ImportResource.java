@@ -64,7 +64,7 @@ public class ImportResource {
     @Path("ofac")
     @Consumes(MediaType.MULTIPART_FORM_DATA)
     @RolesAllowed("editor")
-    @Operation(summary = "Import the OFAC SDN list", description = "Form fields `sdn` (the SDN CSV) and `alt` (its aliases CSV, optional). Keyed on the OFAC entry number: importing again updates, never duplicates. \"Linked To\" remarks become relations.")
+    @Operation(operationId = "importOfac", summary = "Import the OFAC SDN list", description = "Form fields `sdn` (the SDN CSV) and `alt` (its aliases CSV, optional). Keyed on the OFAC entry number: importing again updates, never duplicates. \"Linked To\" remarks become relations.")
     @APIResponse(responseCode = "200", description = "What the import did", content = @Content(schema = @Schema(implementation = ImportSummary.class)))
     @APIResponse(responseCode = "400", description = "Not an OFAC SDN file", content = @Content(mediaType = PROBLEM, schema = @Schema(implementation = Problem.class)))
     public ImportSummary ofac(@RestForm("sdn") FileUpload sdn, @RestForm("alt") FileUpload alt) {
@@ -83,7 +83,7 @@ public class ImportResource {
     @Path("un")
     @Consumes({MediaType.APPLICATION_XML, MediaType.TEXT_XML})
     @RolesAllowed("editor")
-    @Operation(summary = "Import the UN Security Council consolidated list (XML)", description = "Keyed on the UN reference number: importing again updates, never duplicates.")
+    @Operation(operationId = "importUn", summary = "Import the UN Security Council consolidated list (XML)", description = "Keyed on the UN reference number: importing again updates, never duplicates.")
     @APIResponse(responseCode = "200", description = "What the import did", content = @Content(schema = @Schema(implementation = ImportSummary.class)))
     @APIResponse(responseCode = "400", description = "Not a readable UN consolidated list", content = @Content(mediaType = PROBLEM, schema = @Schema(implementation = Problem.class)))
     public ImportSummary un(InputStream body) {
@@ -98,7 +98,7 @@ public class ImportResource {
     @Path("dossier")
     @Consumes({"application/x-ndjson", "application/jsonl"})
     @RolesAllowed("editor")
-    @Operation(summary = "Import Dossier's own registry export (JSON Lines)", description = "One entity a line, keyed on its first external id, with relations to other entities by their keys. The whole file is checked before anything is written.")
+    @Operation(operationId = "importRegistry", summary = "Import Dossier's own registry export (JSON Lines)", description = "One entity a line, keyed on its first external id, with relations to other entities by their keys. The whole file is checked before anything is written.")
     @APIResponse(responseCode = "200", description = "What the import did", content = @Content(schema = @Schema(implementation = ImportSummary.class)))
     @APIResponse(responseCode = "400", description = "A line that is not a valid record, or a citation of a source that does not exist, that the importer cannot read, or whose text lacks the quote (its number in the detail)", content = @Content(mediaType = PROBLEM, schema = @Schema(implementation = Problem.class)))
     @APIResponse(responseCode = "503", description = "The sources service cannot check the citations right now", content = @Content(mediaType = PROBLEM, schema = @Schema(implementation = Problem.class)))

@@ -41,7 +41,7 @@ public class MatchResource {
     @RolesAllowed("reader")
     // pure CPU work of about a millisecond in memory: on the event loop, one per core, rather than handed to a worker
     @NonBlocking
-    @Operation(summary = "Find the entities a name may stand for", description = "Across spellings and scripts: case, diacritics and apostrophes; transliteration variants; the Arabic article; name order; Arabic and Latin script. Weak aliases and abbreviations match only exactly.")
+    @Operation(operationId = "matchName", summary = "Find the entities a name may stand for", description = "Across spellings and scripts: case, diacritics and apostrophes; transliteration variants; the Arabic article; name order; Arabic and Latin script. Weak aliases and abbreviations match only exactly.")
     @APIResponse(responseCode = "200", description = "Candidates, best first", content = @Content(schema = @Schema(implementation = MatchResult.class)))
     @APIResponse(responseCode = "400", description = "Invalid input", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     @APIResponse(responseCode = "503", description = "The registry is still loading", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
@@ -54,7 +54,7 @@ public class MatchResource {
     @POST
     @Path("/batch")
     @RolesAllowed("reader")
-    @Operation(summary = "Find the entities of many names in one call", description = "As `POST /api/v1/entities/match` for each of up to 1,000 names (each with its own type and the caller's key, `ref`), matched on every core; the answer keeps the order of the names. Five candidates a name unless `limit` says otherwise. The script of each name (Latin, Arabic, Persian) is read from the name itself.")
+    @Operation(operationId = "matchNames", summary = "Find the entities of many names in one call", description = "As `POST /api/v1/entities/match` for each of up to 1,000 names (each with its own type and the caller's key, `ref`), matched on every core; the answer keeps the order of the names. Five candidates a name unless `limit` says otherwise. The script of each name (Latin, Arabic, Persian) is read from the name itself.")
     @APIResponse(responseCode = "200", description = "Each name's candidates, best first, in the order sent", content = @Content(schema = @Schema(implementation = MatchBatchResult.class)))
     @APIResponse(responseCode = "400", description = "Invalid input: no names, more than 1,000, a blank name", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     @APIResponse(responseCode = "503", description = "The registry is still loading", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))

@@ -34,7 +34,7 @@ public class MentionResource {
 
     @POST
     @RolesAllowed("reader")
-    @Operation(summary = "Link a text to the entities it mentions", description = "Every name of every entity in one pass; whole words only, the longest match wins; abbreviations and weak aliases only where the text supports them. `registrySeq` is the registry change feed sequence the linking reflects: a change at or before it is taken into account.")
+    @Operation(operationId = "linkText", summary = "Link a text to the entities it mentions", description = "Every name of every entity in one pass; whole words only, the longest match wins; abbreviations and weak aliases only where the text supports them. `registrySeq` is the registry change feed sequence the linking reflects: a change at or before it is taken into account.")
     @APIResponse(responseCode = "200", description = "Mentions in text order", content = @Content(schema = @Schema(implementation = MentionResult.class)))
     @APIResponse(responseCode = "400", description = "Invalid input", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     @APIResponse(responseCode = "503", description = "The registry is still loading", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
@@ -47,7 +47,7 @@ public class MentionResource {
     @POST
     @Path("/batch")
     @RolesAllowed("reader")
-    @Operation(summary = "Link several texts in one call", description = "As `POST /api/v1/mentions` for each text (up to 100), all with the same registry: one call, one token check, for an indexer's page of documents.")
+    @Operation(operationId = "linkTexts", summary = "Link several texts in one call", description = "As `POST /api/v1/mentions` for each text (up to 100), all with the same registry: one call, one token check, for an indexer's page of documents.")
     @APIResponse(responseCode = "200", description = "Each text's mentions, in the order sent", content = @Content(schema = @Schema(implementation = MentionBatchResult.class)))
     @APIResponse(responseCode = "400", description = "Invalid input", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     @APIResponse(responseCode = "503", description = "The registry is still loading", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))

@@ -13,9 +13,9 @@ import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
 /** An entity as a client writes it: to create one, or to replace one's content (PUT). */
 public record EntityRequest(
-        @NotNull EntityType type,
+        @Schema(example = "ORGANIZATION") @NotNull EntityType type,
         @Schema(example = "Kata'ib Hizballah") @NotBlank @Size(max = 500) @Pattern(regexp = NO_CONTROL, message = NO_CONTROL_MESSAGE) String primaryName,
-        @Size(max = 20_000) @Pattern(regexp = "[^\\x00]*+", message = "must not contain NUL characters") String description,
+        @Schema(example = "Iraqi Shia armed group founded in 2007.") @Size(max = 20_000) @Pattern(regexp = "[^\\x00]*+", message = "must not contain NUL characters") String description,
         @Schema(description = "Every other name; the primary name is added as PRIMARY if absent") @Size(max = 2000) List<@Valid @NotNull NameRequest> names,
         @Schema(example = "{\"foundingDate\": [\"2007\"], \"country\": [\"iq\"]}") @Size(max = 100) Map<@Pattern(regexp = "[a-zA-Z][a-zA-Z0-9]{0,63}", message = "must be a camelCase property name") String, @Size(max = 100) List<@NotNull @Size(max = 2000) @Pattern(regexp = "[^\\x00]*+", message = "must not contain NUL characters") String>> attributes,
         @Size(max = 100) List<@Valid @NotNull ExternalId> externalIds,

@@ -57,7 +57,7 @@ public class EntityResource {
 
     @GET
     @RolesAllowed("reader")
-    @Operation(summary = "List entities", description = "Ordered by primary name; merged entities are left out. Filter by type, tag, a part of any name, or ids (up to 100, for pages that show many entities at once).")
+    @Operation(operationId = "listEntities", summary = "List entities", description = "Ordered by primary name; merged entities are left out. Filter by type, tag, a part of any name, or ids (up to 100, for pages that show many entities at once).")
     @APIResponse(responseCode = "200", description = "A page of entities", content = @Content(schema = @Schema(implementation = EntityPage.class)))
     @APIResponse(responseCode = "400", description = "Invalid parameters", content = @Content(mediaType = PROBLEM, schema = @Schema(implementation = Problem.class)))
     public EntityPage list(@QueryParam("type") EntityType type,
@@ -72,8 +72,9 @@ public class EntityResource {
     @GET
     @Path("{id}")
     @RolesAllowed("reader")
-    @Operation(summary = "Read one entity with all its names", description = "The id of a merged entity gives the entity it was merged into (Content-Location names it).")
-    @APIResponse(responseCode = "200", description = "The entity, its version as ETag", content = @Content(schema = @Schema(implementation = EntityDto.class)))
+    @Operation(operationId = "getEntity", summary = "Read one entity with all its names", description = "The id of a merged entity gives the entity it was merged into (Content-Location names it).")
+    @APIResponse(responseCode = "200", description = "The entity, its version as ETag", headers = {
+            @Header(name = "ETag", description = "The version, to send back in If-Match", schema = @Schema(type = SchemaType.STRING))}, content = @Content(schema = @Schema(implementation = EntityDto.class)))
     @APIResponse(responseCode = "404", description = "No such entity", content = @Content(mediaType = PROBLEM, schema = @Schema(implementation = Problem.class)))
     public Response get(@PathParam("id") UUID id) {
         EntityDto entity = registry.find(id).orElseThrow(() -> ProblemException.notFound("No entity " + id));
@@ -83,8 +84,10 @@ public class EntityResource {
     @POST
     @Consumes(MediaType.APPLICATION_JSON)
     @RolesAllowed("editor")
-    @Operation(summary = "Add an entity to the registry", description = "The entity is created whatever it resembles; the answer lists in `possibleDuplicates` the entities of the same type already there that it may be the twin of (a name equal or close to one of theirs), for the editor to merge if they are.")
-    @APIResponse(responseCode = "201", description = "Created", headers = @Header(name = "Location"), content = @Content(schema = @Schema(implementation = EntityDto.class)))
+    @Operation(operationId = "createEntity", summary = "Add an entity to the registry", description = "The entity is created whatever it resembles; the answer lists in `possibleDuplicates` the entities of the same type already there that it may be the twin of (a name equal or close to one of theirs), for the editor to merge if they are.")
+    @APIResponse(responseCode = "201", description = "Created", headers = {
+            @Header(name = "Location", description = "Where the new resource is read", schema = @Schema(type = SchemaType.STRING, format = "uri-reference")),
+            @Header(name = "ETag", description = "The version, to send back in If-Match", schema = @Schema(type = SchemaType.STRING))}, content = @Content(schema = @Schema(implementation = EntityDto.class)))
     @APIResponse(responseCode = "400", description = "Invalid input", content = @Content(mediaType = PROBLEM, schema = @Schema(implementation = Problem.class)))
     @APIResponse(responseCode = "409", description = "An external id already belongs to another entity", content = @Content(mediaType = PROBLEM, schema = @Schema(implementation = Problem.class)))
     public Response create(@Valid @NotNull EntityRequest request) {
@@ -97,8 +100,10 @@ public class EntityResource {
     @Path("{id}")
     @Consumes(MediaType.APPLICATION_JSON)
     @RolesAllowed("editor")
-    @Operation(summary = "Replace an entity's content", description = "Requires If-Match with the ETag last read; a stale one is refused with 412.")
-    @APIResponse(responseCode = "200", description = "The entity as it is now", content = @Content(schema = @Schema(implementation = EntityDto.class)))
+    @Operation(operationId = "replaceEntity", summary = "Replace an entity's content", description = "Requires If-Match with the ETag last read; a stale one is refused with 412.")
+    @APIResponse(responseCode = "200", description = "The entity as it is now", headers = {
+            @Header(name = "ETag", description = "The version, to send back in If-Match", schema = @Schema(type = SchemaType.STRING)),
+            @Header(name = "Content-Location", description = "The entity's own address", schema = @Schema(type = SchemaType.STRING, format = "uri-reference"))}, content = @Content(schema = @Schema(implementation = EntityDto.class)))
     @APIResponse(responseCode = "400", description = "Invalid input", content = @Content(mediaType = PROBLEM, schema = @Schema(implementation = Problem.class)))
     @APIResponse(responseCode = "404", description = "No such entity", content = @Content(mediaType = PROBLEM, schema = @Schema(implementation = Problem.class)))
     @APIResponse(responseCode = "409", description = "An external id already belongs to another entity", content = @Content(mediaType = PROBLEM, schema = @Schema(implementation = Problem.class)))
@@ -116,8 +121,10 @@ public class EntityResource {
     @Path("{id}/names")
     @Consumes(MediaType.APPLICATION_JSON)
     @RolesAllowed("editor")
-    @Operation(summary = "Add a name to an entity", description = "A name it already has changes nothing.")
-    @APIResponse(responseCode = "200", description = "The entity with the name", content = @Content(schema = @Schema(implementation = EntityDto.class)))
+    @Operation(operationId = "addEntityName", summary = "Add a name to an entity", description = "A name it already has changes nothing.")
+    @APIResponse(responseCode = "200", description = "The entity with the name", headers = {
+            @Header(name = "ETag", description = "The version, to send back in If-Match", schema = @Schema(type = SchemaType.STRING)),
+            @Header(name = "Content-Location", description = "The entity's own address", schema = @Schema(type = SchemaType.STRING, format = "uri-reference"))}, content = @Content(schema = @Schema(implementation = EntityDto.class)))
     @APIResponse(responseCode = "400", description = "Invalid input", content = @Content(mediaType = PROBLEM, schema = @Schema(implementation = Problem.class)))
     @APIResponse(responseCode = "404", description = "No such entity", content = @Content(mediaType = PROBLEM, schema = @Schema(implementation = Problem.class)))
     public Response addName(@PathParam("id") UUID id, @Valid @NotNull EntityRequest.NameRequest name) {
@@ -128,8 +135,10 @@ public class EntityResource {
     @Path("{id}/merge")
     @Consumes(MediaType.APPLICATION_JSON)
     @RolesAllowed("editor")
-    @Operation(summary = "Merge another entity into this one", description = "This entity gains the other's names, attributes, external ids, tags and relations; the other's id resolves to this one from now on. With If-Match, only that version of this entity.")
-    @APIResponse(responseCode = "200", description = "The merged entity", content = @Content(schema = @Schema(implementation = EntityDto.class)))
+    @Operation(operationId = "mergeEntity", summary = "Merge another entity into this one", description = "This entity gains the other's names, attributes, external ids, tags and relations; the other's id resolves to this one from now on. With If-Match, only that version of this entity.")
+    @APIResponse(responseCode = "200", description = "The merged entity", headers = {
+            @Header(name = "ETag", description = "The version, to send back in If-Match", schema = @Schema(type = SchemaType.STRING)),
+            @Header(name = "Content-Location", description = "The entity's own address", schema = @Schema(type = SchemaType.STRING, format = "uri-reference"))}, content = @Content(schema = @Schema(implementation = EntityDto.class)))
     @APIResponse(responseCode = "404", description = "No such entity", content = @Content(mediaType = PROBLEM, schema = @Schema(implementation = Problem.class)))
     @APIResponse(responseCode = "409", description = "The same entity, or entities of different types", content = @Content(mediaType = PROBLEM, schema = @Schema(implementation = Problem.class)))
     @APIResponse(responseCode = "412", description = "This entity changed since that ETag", content = @Content(mediaType = PROBLEM, schema = @Schema(implementation = Problem.class)))
@@ -141,7 +150,7 @@ public class EntityResource {
     @DELETE
     @Path("{id}")
     @RolesAllowed("editor")
-    @Operation(summary = "Delete an entity", description = "Leaves a tombstone on the feed. An entity with relations is refused (409): merge it instead.")
+    @Operation(operationId = "deleteEntity", summary = "Delete an entity", description = "Leaves a tombstone on the feed. An entity with relations is refused (409): merge it instead.")
     @APIResponse(responseCode = "204", description = "Deleted")
     @APIResponse(responseCode = "404", description = "No such entity", content = @Content(mediaType = PROBLEM, schema = @Schema(implementation = Problem.class)))
     @APIResponse(responseCode = "409", description = "The entity still has relations", content = @Content(mediaType = PROBLEM, schema = @Schema(implementation = Problem.class)))
@@ -154,7 +163,7 @@ public class EntityResource {
     @GET
     @Path("{id}/history")
     @RolesAllowed("reader")
-    @Operation(summary = "Every state the entity went through", description = "Oldest first: the operation, who made it, when, and the entity as it became.")
+    @Operation(operationId = "getEntityHistory", summary = "Every state the entity went through", description = "Oldest first: the operation, who made it, when, and the entity as it became.")
     @APIResponse(responseCode = "200", description = "The revisions", content = @Content(schema = @Schema(implementation = RevisionDto.class, type = SchemaType.ARRAY)))
     @APIResponse(responseCode = "404", description = "No such entity", content = @Content(mediaType = PROBLEM, schema = @Schema(implementation = Problem.class)))
     public List<RevisionDto> history(@PathParam("id") UUID id) {

@@ -11,7 +11,8 @@ import jakarta.validation.constraints.Size;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
 /** A relation as a client writes it. */
-public record RelationRequest(@NotNull UUID subjectId, @NotNull UUID objectId, @NotNull RelationType type,
+public record RelationRequest(@NotNull UUID subjectId, @NotNull UUID objectId,
+        @Schema(example = "MEMBER_OF") @NotNull RelationType type,
         @Schema(example = "2014-06") @Pattern(regexp = DATE, message = DATE_MESSAGE) String startDate,
         @Pattern(regexp = DATE, message = DATE_MESSAGE) String endDate,
         @Size(max = 100) List<@Valid @NotNull Citation> citations) {

@@ -60,7 +60,7 @@ public class RelationResource {
 
     @GET
     @RolesAllowed("reader")
-    @Operation(summary = "List relations", description = "Of one entity (both ways, through merges) and/or of one type. Each relation shows only the citations of sources the caller may read.")
+    @Operation(operationId = "listRelations", summary = "List relations", description = "Of one entity (both ways, through merges) and/or of one type. Each relation shows only the citations of sources the caller may read.")
     @APIResponse(responseCode = "200", description = "Relations", content = @Content(schema = @Schema(implementation = RelationDto.class, type = SchemaType.ARRAY)))
     @APIResponse(responseCode = "400", description = "Invalid parameters", content = @Content(mediaType = PROBLEM, schema = @Schema(implementation = Problem.class)))
     @APIResponse(responseCode = "404", description = "No such entity", content = @Content(mediaType = PROBLEM, schema = @Schema(implementation = Problem.class)))
@@ -74,8 +74,9 @@ public class RelationResource {
     @GET
     @Path("{id}")
     @RolesAllowed("reader")
-    @Operation(summary = "Read one relation", description = "With only the citations of sources the caller may read.")
-    @APIResponse(responseCode = "200", description = "The relation, its version as ETag", content = @Content(schema = @Schema(implementation = RelationDto.class)))
+    @Operation(operationId = "getRelation", summary = "Read one relation", description = "With only the citations of sources the caller may read.")
+    @APIResponse(responseCode = "200", description = "The relation, its version as ETag", headers = {
+            @Header(name = "ETag", description = "The version, to send back in If-Match", schema = @Schema(type = SchemaType.STRING))}, content = @Content(schema = @Schema(implementation = RelationDto.class)))
     @APIResponse(responseCode = "404", description = "No such relation", content = @Content(mediaType = PROBLEM, schema = @Schema(implementation = Problem.class)))
     @APIResponse(responseCode = "503", description = "The sources service cannot tell which citations the caller may see", content = @Content(mediaType = PROBLEM, schema = @Schema(implementation = Problem.class)))
     public Response get(@PathParam("id") UUID id) {
@@ -87,8 +88,10 @@ public class RelationResource {
     @POST
     @Consumes(MediaType.APPLICATION_JSON)
     @RolesAllowed("editor")
-    @Operation(summary = "Relate two entities, citing the sources that back it", description = "Each cited source must exist and be one the writer may read, and each quote must occur in its source's text (spacing, case and typographic quotes aside).")
-    @APIResponse(responseCode = "201", description = "Created", headers = @Header(name = "Location"), content = @Content(schema = @Schema(implementation = RelationDto.class)))
+    @Operation(operationId = "createRelation", summary = "Relate two entities, citing the sources that back it", description = "Each cited source must exist and be one the writer may read, and each quote must occur in its source's text (spacing, case and typographic quotes aside).")
+    @APIResponse(responseCode = "201", description = "Created", headers = {
+            @Header(name = "Location", description = "Where the new resource is read", schema = @Schema(type = SchemaType.STRING, format = "uri-reference")),
+            @Header(name = "ETag", description = "The version, to send back in If-Match", schema = @Schema(type = SchemaType.STRING))}, content = @Content(schema = @Schema(implementation = RelationDto.class)))
     @APIResponse(responseCode = "400", description = "Invalid input, an entity that does not exist, a cited source that does not exist or that the writer cannot read, or a quote not in its source", content = @Content(mediaType = PROBLEM, schema = @Schema(implementation = Problem.class)))
     @APIResponse(responseCode = "503", description = "The sources service cannot check the citations right now", content = @Content(mediaType = PROBLEM, schema = @Schema(implementation = Problem.class)))
     public Response create(@Valid @NotNull RelationRequest request) {
@@ -102,8 +105,9 @@ public class RelationResource {
     @Path("{id}")
     @Consumes(MediaType.APPLICATION_JSON)
     @RolesAllowed("editor")
-    @Operation(summary = "Replace a relation", description = "Requires If-Match with the ETag last read. Citations are checked as when creating; citations of sources the writer cannot read (and so never saw) are kept as they are.")
-    @APIResponse(responseCode = "200", description = "The relation as it is now", content = @Content(schema = @Schema(implementation = RelationDto.class)))
+    @Operation(operationId = "replaceRelation", summary = "Replace a relation", description = "Requires If-Match with the ETag last read. Citations are checked as when creating; citations of sources the writer cannot read (and so never saw) are kept as they are.")
+    @APIResponse(responseCode = "200", description = "The relation as it is now", headers = {
+            @Header(name = "ETag", description = "The version, to send back in If-Match", schema = @Schema(type = SchemaType.STRING))}, content = @Content(schema = @Schema(implementation = RelationDto.class)))
     @APIResponse(responseCode = "400", description = "Invalid input, or a citation that does not check out", content = @Content(mediaType = PROBLEM, schema = @Schema(implementation = Problem.class)))
     @APIResponse(responseCode = "503", description = "The sources service cannot check the citations right now", content = @Content(mediaType = PROBLEM, schema = @Schema(implementation = Problem.class)))
     @APIResponse(responseCode = "404", description = "No such relation", content = @Content(mediaType = PROBLEM, schema = @Schema(implementation = Problem.class)))
@@ -144,7 +148,7 @@ public class RelationResource {
     @DELETE
     @Path("{id}")
     @RolesAllowed("editor")
-    @Operation(summary = "Delete a relation", description = "Only by someone who may read every source it cites.")
+    @Operation(operationId = "deleteRelation", summary = "Delete a relation", description = "Only by someone who may read every source it cites.")
     @APIResponse(responseCode = "204", description = "Deleted")
     @APIResponse(responseCode = "409", description = "The relation cites sources the writer cannot read", content = @Content(mediaType = PROBLEM, schema = @Schema(implementation = Problem.class)))
     @APIResponse(responseCode = "404", description = "No such relation", content = @Content(mediaType = PROBLEM, schema = @Schema(implementation = Problem.class)))

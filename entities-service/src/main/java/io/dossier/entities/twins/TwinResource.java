@@ -61,7 +61,7 @@ public class TwinResource {
 
     @GET
     @RolesAllowed("editor")
-    @Operation(summary = "Likely twins in the registry", description = "Pairs of entities of one type with a name equal or close to one of the other's (the same actor entered twice: OFAC's KATA'IB HIZBALLAH beside Kataib Hezbollah, an Arabic-only entry beside its Latin twin), most alike first, each with the names that matched, the score and the rule. Pairs an editor dismissed as not the same are left out; the twins an editor confirms are merged with `POST /api/v1/entities/{id}/merge`. Computed in the background when the registry has changed since the last call (half a minute on the OFAC and UN lists): meanwhile the last list is answered with `current: false`, and the very first call is answered 503 if the list is not ready within 10 s.")
+    @Operation(operationId = "listDuplicates", summary = "Likely twins in the registry", description = "Pairs of entities of one type with a name equal or close to one of the other's (the same actor entered twice: OFAC's KATA'IB HIZBALLAH beside Kataib Hezbollah, an Arabic-only entry beside its Latin twin), most alike first, each with the names that matched, the score and the rule. Pairs an editor dismissed as not the same are left out; the twins an editor confirms are merged with `POST /api/v1/entities/{id}/merge`. Computed in the background when the registry has changed since the last call (half a minute on the OFAC and UN lists): meanwhile the last list is answered with `current: false`, and the very first call is answered 503 if the list is not ready within 10 s.")
     @APIResponse(responseCode = "200", description = "A page of pairs", content = @Content(schema = @Schema(implementation = TwinPage.class)))
     @APIResponse(responseCode = "400", description = "Invalid input", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     @APIResponse(responseCode = "503", description = "The registry is still loading, or the first list of twins is being computed", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
@@ -90,7 +90,7 @@ public class TwinResource {
     @Consumes(MediaType.APPLICATION_JSON)
     @RolesAllowed("editor")
     @Transactional
-    @Operation(summary = "Say that two entities are not the same actor", description = "The pair is never listed as twins again (in either order). An id merged into another stands for the entity it was merged into. Saying it twice changes nothing.")
+    @Operation(operationId = "dismissDuplicate", summary = "Say that two entities are not the same actor", description = "The pair is never listed as twins again (in either order). An id merged into another stands for the entity it was merged into. Saying it twice changes nothing.")
     @APIResponse(responseCode = "204", description = "Remembered")
     @APIResponse(responseCode = "400", description = "Invalid input, or one entity twice (the same id, or merged into the same entity)", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     @APIResponse(responseCode = "404", description = "No such entity", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))

@@ -23,8 +23,12 @@ public class ApiTenantResolver implements TenantResolver {
     public String resolve(RoutingContext context) {
         boolean api = context.normalizedPath().startsWith("/api/");
         boolean bearer = context.request().getHeader("Authorization") != null;
-        String cookies = context.request().getHeader("Cookie");
-        boolean session = cookies != null && SESSION_COOKIE.matcher(cookies).find();
+        boolean session = hasSession(context.request().getHeader("Cookie"));
         return api && (bearer || !session) ? API_TENANT : null;
+    }
+
+    /** Whether a Cookie header carries the browser's session. */
+    static boolean hasSession(String cookies) {
+        return cookies != null && SESSION_COOKIE.matcher(cookies).find();
     }
 }

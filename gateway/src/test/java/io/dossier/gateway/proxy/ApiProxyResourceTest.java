@@ -3,6 +3,8 @@ package io.dossier.gateway.proxy;
 import static io.restassured.RestAssured.given;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.hasKey;
+import static org.hamcrest.Matchers.not;
 import static org.hamcrest.Matchers.startsWith;
 
 import org.junit.jupiter.api.Test;
@@ -19,10 +21,13 @@ class ApiProxyResourceTest {
 
     @Test
     void apiWithoutTokenIsUnauthorizedNotARedirect() {
+        // a problem like every other error of the API, with the challenge
         given().redirects().follow(false).get("/api/v1/search?q=x")
-                .then().statusCode(401);
+                .then().statusCode(401).contentType("application/problem+json").header("WWW-Authenticate", "Bearer")
+                .body("status", equalTo(401)).body("instance", equalTo("/api/v1/search"));
         given().redirects().follow(false).auth().oauth2("forged.token.value").get("/api/v1/search?q=x")
-                .then().statusCode(401);
+                .then().statusCode(401).contentType("application/problem+json").header("WWW-Authenticate", "Bearer")
+                .body("status", equalTo(401));
     }
 
     @Test
@@ -62,6 +67,13 @@ class ApiProxyResourceTest {
     @Test
     void healthAndOpenApiAreOpen() {
         given().get("/q/health/ready").then().statusCode(200).body("status", equalTo("UP"));
-        given().get("/q/openapi?format=json").then().statusCode(200).body("info.title", equalTo("Dossier gateway"));
+        // the merged document of the services' APIs, with this installation's address; not the proxy's own operations
+        given().get("/q/openapi?format=json").then().statusCode(200)
+                .body("info.title", equalTo("Dossier API"))
+                .body("servers[0].url", equalTo("http://localhost:8080"))
+                .body("components.securitySchemes.clientCredentials.flows.clientCredentials.tokenUrl",
+                        equalTo("http://localhost:8180/realms/dossier/protocol/openid-connect/token"))
+                .body("paths.'/api/v1/sources'.post.operationId", equalTo("createSource"))
+                .body("paths", not(hasKey("/api/v1/{path}")));
     }
 }

@@ -46,7 +46,7 @@ public class ReindexResource {
     }
 
     @POST
-    @Operation(summary = "Rebuild the documents index", description = "Builds a new index from the start of the sources feed, linking every document again with the registry as it is now, while searches keep using the current one; when the new index has caught up, the alias moves to it in one step and the old index is deleted. Asking while a rebuild runs returns that rebuild.")
+    @Operation(operationId = "reindex", summary = "Rebuild the documents index", description = "Builds a new index from the start of the sources feed, linking every document again with the registry as it is now, while searches keep using the current one; when the new index has caught up, the alias moves to it in one step and the old index is deleted. Asking while a rebuild runs returns that rebuild.")
     @APIResponse(responseCode = "202", description = "The rebuild runs (follow it with GET)", content = @Content(schema = @Schema(implementation = IndexingStatus.class)))
     @APIResponse(responseCode = "409", description = "This instance does not follow the feeds", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     @APIResponse(responseCode = "503", description = "Elasticsearch is unreachable", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
@@ -70,7 +70,7 @@ public class ReindexResource {
     static final Duration VIEW_REFRESH_WAIT = Duration.ofSeconds(1);
 
     @GET
-    @Operation(summary = "Indexing status", description = "The index behind the alias, a rebuild in progress, and how far each feed is indexed.")
+    @Operation(operationId = "getIndexingStatus", summary = "Indexing status", description = "The index behind the alias, a rebuild in progress, and how far each feed is indexed.")
     @APIResponse(responseCode = "200", description = "The status", content = @Content(schema = @Schema(implementation = IndexingStatus.class)))
     public IndexingStatus status() {
         FeedIndexer.Status s = indexer.status();

@@ -42,7 +42,7 @@ public class EntitySearchResource {
     }
 
     @GET
-    @Operation(summary = "Entity typeahead", description = "Registry entities with a name that begins with what was typed, word by word, or is within a typo or two of it, in any script: case, diacritics, apostrophes and Arabic letter forms are folded. Exact names first.")
+    @Operation(operationId = "suggestEntities", summary = "Entity typeahead", description = "Registry entities with a name that begins with what was typed, word by word, or is within a typo or two of it, in any script: case, diacritics, apostrophes and Arabic letter forms are folded. Exact names first.")
     @APIResponse(responseCode = "200", description = "Entities, best first, each with the name that matched", content = @Content(schema = @Schema(implementation = EntitySuggestions.class)))
     @APIResponse(responseCode = "400", description = "Invalid parameters", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     @APIResponse(responseCode = "503", description = "Elasticsearch is unreachable", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
@@ -55,7 +55,7 @@ public class EntitySearchResource {
 
     @GET
     @Path("{id}/co-mentioned")
-    @Operation(summary = "Entities mentioned with an entity", description = "The entities most often linked in the same documents as this one, with the number of documents, among the documents the caller may read.")
+    @Operation(operationId = "coMentionedEntities", summary = "Entities mentioned with an entity", description = "The entities most often linked in the same documents as this one, with the number of documents, among the documents the caller may read.")
     @APIResponse(responseCode = "200", description = "The entity's document count and its co-mentioned entities", content = @Content(schema = @Schema(implementation = CoMentions.class)))
     @APIResponse(responseCode = "400", description = "Invalid parameters", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     @APIResponse(responseCode = "503", description = "Elasticsearch is unreachable", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))

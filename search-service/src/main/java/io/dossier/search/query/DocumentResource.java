@@ -37,7 +37,7 @@ public class DocumentResource {
 
     @GET
     @Path("{id}")
-    @Operation(summary = "One indexed document", description = "Its text and metadata as indexed, the registry entities it is linked to, and where the text mentions them (offsets into title or text); only a document the caller may read.")
+    @Operation(operationId = "getIndexedDocument", summary = "One indexed document", description = "Its text and metadata as indexed, the registry entities it is linked to, and where the text mentions them (offsets into title or text); only a document the caller may read.")
     @APIResponse(responseCode = "200", description = "The document", content = @Content(schema = @Schema(implementation = DocumentView.class)))
     @APIResponse(responseCode = "400", description = "Invalid id", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     @APIResponse(responseCode = "404", description = "No such document, or not one the caller may read", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
@@ -49,7 +49,7 @@ public class DocumentResource {
 
     @GET
     @Path("{id}/similar")
-    @Operation(summary = "Documents like this one", description = "More like this: documents sharing this one's most distinctive words (folded, so across spellings), raised by the entities they share with it; only documents the caller may read.")
+    @Operation(operationId = "similarDocuments", summary = "Documents like this one", description = "More like this: documents sharing this one's most distinctive words (folded, so across spellings), raised by the entities they share with it; only documents the caller may read.")
     @APIResponse(responseCode = "200", description = "Similar documents, best first", content = @Content(schema = @Schema(implementation = SimilarDocuments.class)))
     @APIResponse(responseCode = "400", description = "Invalid parameters", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     @APIResponse(responseCode = "404", description = "No such document, or not one the caller may read", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))

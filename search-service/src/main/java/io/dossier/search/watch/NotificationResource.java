@@ -41,7 +41,7 @@ public class NotificationResource {
     }
 
     @GET
-    @Operation(summary = "The caller's notifications: documents that newly matched a watch", description = "Unread first, newest first; only documents the caller may read now. Page with `next`.")
+    @Operation(operationId = "listNotifications", summary = "The caller's notifications: documents that newly matched a watch", description = "Unread first, newest first; only documents the caller may read now. Page with `next`.")
     @APIResponse(responseCode = "200", description = "A page", content = @Content(schema = @Schema(implementation = WatchDtos.NotificationPage.class)))
     @APIResponse(responseCode = "400", description = "A cursor this API did not give", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     public WatchDtos.NotificationPage list(
@@ -52,7 +52,7 @@ public class NotificationResource {
 
     @GET
     @Path("/unread")
-    @Operation(summary = "How many unread notifications the caller has", description = "Of documents the caller may read now.")
+    @Operation(operationId = "countUnreadNotifications", summary = "How many unread notifications the caller has", description = "Of documents the caller may read now.")
     @APIResponse(responseCode = "200", description = "The count", content = @Content(schema = @Schema(implementation = WatchDtos.Unread.class)))
     public WatchDtos.Unread unread() {
         return new WatchDtos.Unread(notifications.unread(Caller.of(identity, token)));
@@ -61,7 +61,7 @@ public class NotificationResource {
     @POST
     @Path("/read")
     @Consumes(MediaType.APPLICATION_JSON)
-    @Operation(summary = "Mark notifications as read", description = "`ids` (up to 500), or `upTo`: every one created up to that time.")
+    @Operation(operationId = "markNotificationsRead", summary = "Mark notifications as read", description = "`ids` (up to 500), or `upTo`: every one created up to that time.")
     @APIResponse(responseCode = "200", description = "How many were marked, and how many stay unread", content = @Content(schema = @Schema(implementation = WatchDtos.ReadResult.class)))
     @APIResponse(responseCode = "400", description = "Neither or both of ids and upTo", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     public WatchDtos.ReadResult read(WatchDtos.ReadRequest request) {

@@ -51,7 +51,7 @@ public class WatchResource {
 
     @POST
     @Consumes(MediaType.APPLICATION_JSON)
-    @Operation(summary = "Watch a search or an entity", description = "A saved search (`query` as the search API takes it with syntax=strict, `filters` as its parameters) or an entity (`entityId`). From now on every document that newly matches, new, edited or re-linked, yields one notification. At most 200 watches per user.")
+    @Operation(operationId = "createWatch", summary = "Watch a search or an entity", description = "A saved search (`query` as the search API takes it with syntax=strict, `filters` as its parameters) or an entity (`entityId`). From now on every document that newly matches, new, edited or re-linked, yields one notification. At most 200 watches per user.")
     @APIResponse(responseCode = "201", description = "Saved", headers = @Header(name = "Location", description = "The new watch", schema = @Schema(type = SchemaType.STRING, format = "uri")), content = @Content(schema = @Schema(implementation = WatchDtos.WatchView.class)))
     @APIResponse(responseCode = "400", description = "Neither or both of query and entityId, a query the search refuses, an unknown entity, bad filters", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     @APIResponse(responseCode = "409", description = "The caller has 200 watches already", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
@@ -61,7 +61,7 @@ public class WatchResource {
     }
 
     @GET
-    @Operation(summary = "The caller's watches", description = "Oldest first, each with when a document last matched. `all=true` (administrators): everyone's, in pages.")
+    @Operation(operationId = "listWatches", summary = "The caller's watches", description = "Oldest first, each with when a document last matched. `all=true` (administrators): everyone's, in pages.")
     @APIResponse(responseCode = "200", description = "Watches", content = @Content(schema = @Schema(type = SchemaType.ARRAY, implementation = WatchDtos.WatchView.class)))
     @APIResponse(responseCode = "403", description = "all=true without the admin role", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     public List<WatchDtos.WatchView> list(
@@ -73,7 +73,7 @@ public class WatchResource {
 
     @GET
     @Path("/{id}")
-    @Operation(summary = "One watch, with its latest matches the caller may read", description = "The owner's, or any with the admin role.")
+    @Operation(operationId = "getWatch", summary = "One watch, with its latest matches the caller may read", description = "The owner's, or any with the admin role.")
     @APIResponse(responseCode = "200", description = "The watch", content = @Content(schema = @Schema(implementation = WatchDtos.WatchView.class)))
     @APIResponse(responseCode = "404", description = "No such watch of the caller's", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     public WatchDtos.WatchView get(@PathParam("id") UUID id) {
@@ -83,7 +83,7 @@ public class WatchResource {
     @PATCH
     @Path("/{id}")
     @Consumes(MediaType.APPLICATION_JSON)
-    @Operation(summary = "Rename a watch, or change its search", description = "Only its owner. A changed query is checked and its registry names found again.")
+    @Operation(operationId = "updateWatch", summary = "Rename a watch, or change its search", description = "Only its owner. A changed query is checked and its registry names found again.")
     @APIResponse(responseCode = "200", description = "The watch as changed", content = @Content(schema = @Schema(implementation = WatchDtos.WatchView.class)))
     @APIResponse(responseCode = "400", description = "As for creation", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     @APIResponse(responseCode = "404", description = "No such watch of the caller's", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
@@ -93,7 +93,7 @@ public class WatchResource {
 
     @DELETE
     @Path("/{id}")
-    @Operation(summary = "Stop watching", description = "Its owner, or an administrator. Its notifications go with it.")
+    @Operation(operationId = "deleteWatch", summary = "Stop watching", description = "Its owner, or an administrator. Its notifications go with it.")
     @APIResponse(responseCode = "204", description = "Deleted")
     @APIResponse(responseCode = "404", description = "No such watch of the caller's", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     public void delete(@PathParam("id") UUID id) {

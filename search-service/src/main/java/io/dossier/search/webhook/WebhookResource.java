@@ -55,7 +55,7 @@ public class WebhookResource {
 
     @POST
     @Consumes(MediaType.APPLICATION_JSON)
-    @Operation(summary = "Deliver the caller's notifications to a URL", description = "Every notification of the caller's watches (or of `watchId` alone) from now on is POSTed to `url` as JSON "
+    @Operation(operationId = "createWebhook", summary = "Deliver the caller's notifications to a URL", description = "Every notification of the caller's watches (or of `watchId` alone) from now on is POSTed to `url` as JSON "
             + "(`{\"deliveryId\", \"webhookId\", \"event\": \"notifications\", \"sentAt\", \"notifications\": [...]}`), signed: "
             + "`X-Dossier-Signature-256: sha256=` and the hex HMAC-SHA256 of the body under `secret`. A receiver has 10 s to answer 2xx; "
             + "otherwise the delivery is retried with a doubling wait, and after repeated failures the webhook is disabled with the reason. "
@@ -69,7 +69,7 @@ public class WebhookResource {
     }
 
     @GET
-    @Operation(summary = "The caller's webhooks", description = "Oldest first. `all=true` (administrators): everyone's, in pages.")
+    @Operation(operationId = "listWebhooks", summary = "The caller's webhooks", description = "Oldest first. `all=true` (administrators): everyone's, in pages.")
     @APIResponse(responseCode = "200", description = "Webhooks", content = @Content(schema = @Schema(type = SchemaType.ARRAY, implementation = WebhookDtos.WebhookView.class)))
     @APIResponse(responseCode = "403", description = "all=true without the admin role", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     public List<WebhookDtos.WebhookView> list(
@@ -81,7 +81,7 @@ public class WebhookResource {
 
     @GET
     @Path("/{id}")
-    @Operation(summary = "One webhook", description = "Its owner's, or any with the admin role; the secret is never shown.")
+    @Operation(operationId = "getWebhook", summary = "One webhook", description = "Its owner's, or any with the admin role; the secret is never shown.")
     @APIResponse(responseCode = "200", description = "The webhook", content = @Content(schema = @Schema(implementation = WebhookDtos.WebhookView.class)))
     @APIResponse(responseCode = "404", description = "No such webhook of the caller's", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     public WebhookDtos.WebhookView get(@PathParam("id") UUID id) {
@@ -91,7 +91,7 @@ public class WebhookResource {
     @PATCH
     @Path("/{id}")
     @Consumes(MediaType.APPLICATION_JSON)
-    @Operation(summary = "Change a webhook's URL, secret or watch; enable or disable it", description = "Only its owner. `enabled: true` after it was disabled forgets its failures and delivers again from then on.")
+    @Operation(operationId = "updateWebhook", summary = "Change a webhook's URL, secret or watch; enable or disable it", description = "Only its owner. `enabled: true` after it was disabled forgets its failures and delivers again from then on.")
     @APIResponse(responseCode = "200", description = "The webhook as changed", content = @Content(schema = @Schema(implementation = WebhookDtos.WebhookView.class)))
     @APIResponse(responseCode = "400", description = "As for creation", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     @APIResponse(responseCode = "404", description = "No such webhook of the caller's", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
@@ -101,7 +101,7 @@ public class WebhookResource {
 
     @DELETE
     @Path("/{id}")
-    @Operation(summary = "Delete a webhook", description = "Its owner, or an administrator; with what it had still to deliver and its log.")
+    @Operation(operationId = "deleteWebhook", summary = "Delete a webhook", description = "Its owner, or an administrator; with what it had still to deliver and its log.")
     @APIResponse(responseCode = "204", description = "Deleted")
     @APIResponse(responseCode = "404", description = "No such webhook of the caller's", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     public void delete(@PathParam("id") UUID id) {
@@ -110,7 +110,7 @@ public class WebhookResource {
 
     @GET
     @Path("/{id}/deliveries")
-    @Operation(summary = "A webhook's deliveries, newest first", description = "Every attempt: when, the outcome, the receiver's HTTP status or what went wrong, how long it took, how many notifications. Page with `next`.")
+    @Operation(operationId = "listWebhookDeliveries", summary = "A webhook's deliveries, newest first", description = "Every attempt: when, the outcome, the receiver's HTTP status or what went wrong, how long it took, how many notifications. Page with `next`.")
     @APIResponse(responseCode = "200", description = "A page", content = @Content(schema = @Schema(implementation = WebhookDtos.DeliveryPage.class)))
     @APIResponse(responseCode = "400", description = "A cursor this API did not give", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     @APIResponse(responseCode = "404", description = "No such webhook of the caller's", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))

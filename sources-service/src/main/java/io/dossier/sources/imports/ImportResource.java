@@ -30,6 +30,7 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
 import org.eclipse.microprofile.openapi.annotations.headers.Header;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
@@ -69,14 +70,16 @@ public class ImportResource {
     @POST
     @Consumes({ZIP, JSONL, JSONL_ALT})
     @RolesAllowed("analyst")
-    @Operation(summary = "Start a bulk import", description = """
+    @Operation(operationId = "startImport", summary = "Start a bulk import", description = """
             The body is a ZIP of files (each ingested like an upload) or JSON Lines (one source per line, shaped like
             a JSON ingest). It is spooled and checked (size, zip bombs, paths leaving the archive), then worked
             through in the background; follow it at the Location answered. Every item is idempotent on its content,
             so importing the same input again only finds duplicates. Every item passes the checks a direct post by
             the caller would: a line naming a collection the caller cannot read fails with the reason, and content
             already stored in such a collection is reported as a duplicate without naming the source.""")
-    @RequestBody(content = {@Content(mediaType = ZIP), @Content(mediaType = JSONL)})
+    @RequestBody(required = true, content = {
+            @Content(mediaType = JSONL, schema = @Schema(type = SchemaType.STRING, format = "binary")),
+            @Content(mediaType = ZIP, schema = @Schema(type = SchemaType.STRING, format = "binary"))})
     @APIResponse(responseCode = "202", description = "Accepted; the job", headers = @Header(name = "Location"), content = @Content(schema = @Schema(implementation = ImportJobDto.class)))
     @APIResponse(responseCode = "400", description = "Not a readable archive, a path leaving it, no items, or invalid parameters", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     @APIResponse(responseCode = "413", description = "Larger than the limit, too many items, or a zip bomb", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
@@ -125,7 +128,7 @@ public class ImportResource {
 
     @GET
     @RolesAllowed("analyst")
-    @Operation(summary = "Recent imports, newest first", description = "Only the jobs whose collections (the one given and every one written to) the caller may read; administrators see all.")
+    @Operation(operationId = "listImports", summary = "Recent imports, newest first", description = "Only the jobs whose collections (the one given and every one written to) the caller may read; administrators see all.")
     @APIResponse(responseCode = "200", description = "A page of jobs")
     @APIResponse(responseCode = "400", description = "Invalid parameters", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     public List<ImportJobDto> list(@QueryParam("page") @DefaultValue("0") @Min(0) @Max(100_000) int page,
@@ -136,7 +139,7 @@ public class ImportResource {
     @GET
     @Path("{id}")
     @RolesAllowed("analyst")
-    @Operation(summary = "Where an import stands: status, progress and counts")
+    @Operation(operationId = "getImport", summary = "Where an import stands: status, progress and counts")
     @APIResponse(responseCode = "200", description = "The job", content = @Content(schema = @Schema(implementation = ImportJobDto.class)))
     @APIResponse(responseCode = "404", description = "No such import, or one in collections the caller cannot read", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     public ImportJobDto get(@PathParam("id") UUID id) {
@@ -146,7 +149,7 @@ public class ImportResource {
     @GET
     @Path("{id}/items")
     @RolesAllowed("analyst")
-    @Operation(summary = "What became of each item", description = "In position order; filter by outcome (e.g. FAILED, with reasons); page with after = next.")
+    @Operation(operationId = "listImportItems", summary = "What became of each item", description = "In position order; filter by outcome (e.g. FAILED, with reasons); page with after = next.")
     @APIResponse(responseCode = "200", description = "A page of items", content = @Content(schema = @Schema(implementation = ImportItemPage.class)))
     @APIResponse(responseCode = "400", description = "Invalid parameters", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     @APIResponse(responseCode = "404", description = "No such import, or one in collections the caller cannot read", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))

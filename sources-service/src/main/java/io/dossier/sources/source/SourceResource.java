@@ -76,9 +76,13 @@ public class SourceResource {
     @POST
     @Consumes(MediaType.APPLICATION_JSON)
     @RolesAllowed("analyst")
-    @Operation(summary = "Ingest a source given as JSON text", description = "Idempotent on the SHA-256 of the text.")
-    @APIResponse(responseCode = "201", description = "Stored", headers = @Header(name = "Location"), content = @Content(schema = @Schema(implementation = SourceDto.class)))
-    @APIResponse(responseCode = "200", description = "The same content was already stored: that source, with header Dossier-Duplicate: true", content = @Content(schema = @Schema(implementation = SourceDto.class)))
+    @Operation(operationId = "createSource", summary = "Ingest a source given as JSON text", description = "Idempotent on the SHA-256 of the text.")
+    @APIResponse(responseCode = "201", description = "Stored", headers = {
+            @Header(name = "Location", description = "Where the new resource is read", schema = @Schema(type = SchemaType.STRING, format = "uri-reference")),
+            @Header(name = "ETag", description = "The version, to send back in If-Match", schema = @Schema(type = SchemaType.STRING))}, content = @Content(schema = @Schema(implementation = SourceDto.class)))
+    @APIResponse(responseCode = "200", description = "The same content was already stored: that source, with header Dossier-Duplicate: true", headers = {
+            @Header(name = "Dossier-Duplicate", description = "true: the content was already stored", schema = @Schema(type = SchemaType.BOOLEAN)),
+            @Header(name = "ETag", description = "The version, to send back in If-Match", schema = @Schema(type = SchemaType.STRING))}, content = @Content(schema = @Schema(implementation = SourceDto.class)))
     @APIResponse(responseCode = "400", description = "Invalid input", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     public Response create(@Valid @NotNull CreateSourceRequest request) {
         mayAddTo(request.collection());
@@ -93,8 +97,12 @@ public class SourceResource {
             authors, date, canonical URL, language) are extracted; form fields given override what was found.
             Idempotent on the SHA-256 of the file. A file that cannot be read (corrupt, encrypted, no text) is kept
             as a FAILED source with the reason, and answered with 422.""")
-    @APIResponse(responseCode = "201", description = "Stored and extracted", headers = @Header(name = "Location"), content = @Content(schema = @Schema(implementation = SourceDto.class)))
-    @APIResponse(responseCode = "200", description = "The same file was already stored: that source, with header Dossier-Duplicate: true", content = @Content(schema = @Schema(implementation = SourceDto.class)))
+    @APIResponse(responseCode = "201", description = "Stored and extracted", headers = {
+            @Header(name = "Location", description = "Where the new resource is read", schema = @Schema(type = SchemaType.STRING, format = "uri-reference")),
+            @Header(name = "ETag", description = "The version, to send back in If-Match", schema = @Schema(type = SchemaType.STRING))}, content = @Content(schema = @Schema(implementation = SourceDto.class)))
+    @APIResponse(responseCode = "200", description = "The same file was already stored: that source, with header Dossier-Duplicate: true", headers = {
+            @Header(name = "Dossier-Duplicate", description = "true: the content was already stored", schema = @Schema(type = SchemaType.BOOLEAN)),
+            @Header(name = "ETag", description = "The version, to send back in If-Match", schema = @Schema(type = SchemaType.STRING))}, content = @Content(schema = @Schema(implementation = SourceDto.class)))
     @APIResponse(responseCode = "400", description = "Invalid form fields, or no file", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     @APIResponse(responseCode = "413", description = "The file is larger than the limit, or a document that expands far past its size (a zip bomb)", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     @APIResponse(responseCode = "415", description = "Not a format Dossier takes, not recognizable, or a polyglot (one file that reads as two formats)", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
@@ -175,7 +183,7 @@ public class SourceResource {
 
     @GET
     @RolesAllowed("reader")
-    @Operation(summary = "List sources, newest first", description = "Without their texts; filter by collection.")
+    @Operation(operationId = "listSources", summary = "List sources, newest first", description = "Without their texts; filter by collection.")
     @APIResponse(responseCode = "200", description = "A page of sources", content = @Content(schema = @Schema(implementation = SourcePage.class)))
     @APIResponse(responseCode = "400", description = "Invalid parameters", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     public SourcePage list(
@@ -191,7 +199,7 @@ public class SourceResource {
     @Path("lookup")
     @Consumes(MediaType.APPLICATION_JSON)
     @RolesAllowed("reader")
-    @Operation(summary = "Look up several sources by id", description = """
+    @Operation(operationId = "lookupSources", summary = "Look up several sources by id", description = """
             The summaries (no texts) of those the caller may read, in the order asked. A source that does not exist
             and one in a collection the caller cannot read are both simply left out, so the answer never tells them
             apart. For pages and services that show many sources at once (the citations of an entity's relations).""")
@@ -204,8 +212,9 @@ public class SourceResource {
     @GET
     @Path("{id}")
     @RolesAllowed("reader")
-    @Operation(summary = "Read one source")
-    @APIResponse(responseCode = "200", description = "The source, with its version as ETag", content = @Content(schema = @Schema(implementation = SourceDto.class)))
+    @Operation(operationId = "getSource", summary = "Read one source")
+    @APIResponse(responseCode = "200", description = "The source, with its version as ETag", headers = {
+            @Header(name = "ETag", description = "The version, to send back in If-Match", schema = @Schema(type = SchemaType.STRING))}, content = @Content(schema = @Schema(implementation = SourceDto.class)))
     @APIResponse(responseCode = "404", description = "No such source", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     public Response get(@PathParam("id") UUID id) {
         SourceDto source = readable(id);
@@ -216,8 +225,9 @@ public class SourceResource {
     @Path("{id}/text")
     @Produces(MediaType.TEXT_PLAIN + ";charset=utf-8")
     @RolesAllowed("reader")
-    @Operation(summary = "The source's extracted text, as plain UTF-8")
-    @APIResponse(responseCode = "200", description = "The text")
+    @Operation(operationId = "getSourceText", summary = "The source's extracted text, as plain UTF-8")
+    @APIResponse(responseCode = "200", description = "The text", headers = {
+            @Header(name = "ETag", description = "The version, to send back in If-Match", schema = @Schema(type = SchemaType.STRING))})
     @APIResponse(responseCode = "404", description = "No such source", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     public Response text(@PathParam("id") UUID id) {
         SourceDto source = readable(id);
@@ -228,8 +238,9 @@ public class SourceResource {
     @Path("{id}/original")
     @Produces(MediaType.WILDCARD)
     @RolesAllowed("reader")
-    @Operation(summary = "The source as it came in", description = "The uploaded file byte for byte, or for a source sent as JSON its text.")
-    @APIResponse(responseCode = "200", description = "The original, with its media type and file name")
+    @Operation(operationId = "getSourceOriginal", summary = "The source as it came in", description = "The uploaded file byte for byte, or for a source sent as JSON its text.")
+    @APIResponse(responseCode = "200", description = "The original, with its media type and file name", headers = {
+            @Header(name = "Content-Disposition", description = "attachment, with the original file name", schema = @Schema(type = SchemaType.STRING))})
     @APIResponse(responseCode = "404", description = "No such source", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     public Response original(@PathParam("id") UUID id) {
         readable(id);
@@ -251,8 +262,9 @@ public class SourceResource {
     @Path("{id}")
     @Consumes(MediaType.APPLICATION_JSON)
     @RolesAllowed("editor")
-    @Operation(summary = "Edit a source's metadata", description = "Requires If-Match with the ETag last read; a stale one is refused with 412.")
-    @APIResponse(responseCode = "200", description = "The source as changed, with its new ETag", content = @Content(schema = @Schema(implementation = SourceDto.class)))
+    @Operation(operationId = "updateSource", summary = "Edit a source's metadata", description = "Requires If-Match with the ETag last read; a stale one is refused with 412.")
+    @APIResponse(responseCode = "200", description = "The source as changed, with its new ETag", headers = {
+            @Header(name = "ETag", description = "The version, to send back in If-Match", schema = @Schema(type = SchemaType.STRING))}, content = @Content(schema = @Schema(implementation = SourceDto.class)))
     @APIResponse(responseCode = "400", description = "Invalid input", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     @APIResponse(responseCode = "404", description = "No such source", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     @APIResponse(responseCode = "412", description = "The source changed since that ETag", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
@@ -274,7 +286,7 @@ public class SourceResource {
     @DELETE
     @Path("{id}")
     @RolesAllowed("editor")
-    @Operation(summary = "Delete a source", description = "Leaves a tombstone on the change feed. With If-Match, only that version is deleted.")
+    @Operation(operationId = "deleteSource", summary = "Delete a source", description = "Leaves a tombstone on the change feed. With If-Match, only that version is deleted.")
     @APIResponse(responseCode = "204", description = "Deleted")
     @APIResponse(responseCode = "404", description = "No such source", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     @APIResponse(responseCode = "412", description = "The source changed since that ETag", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))

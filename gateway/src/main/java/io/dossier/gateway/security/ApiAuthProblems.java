@@ -1,0 +1,67 @@
+package io.dossier.gateway.security;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
+import jakarta.ws.rs.core.HttpHeaders;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+
+import io.dossier.common.problem.Problem;
+import io.quarkus.security.AuthenticationFailedException;
+import io.quarkus.security.ForbiddenException;
+import io.quarkus.security.UnauthorizedException;
+import io.vertx.ext.web.Router;
+import io.vertx.ext.web.RoutingContext;
+
+/**
+ * An API call without a valid bearer token or session is refused before any resource runs (proactive
+ * authentication, which the browser's sign-in needs): the answer is a problem, as every other error of the API, not
+ * an empty body. Sign-in redirects of pages are not touched.
+ */
+@ApplicationScoped
+public class ApiAuthProblems {
+
+    private final ObjectMapper json;
+
+    public ApiAuthProblems(ObjectMapper json) {
+        this.json = json;
+    }
+
+    void register(@Observes Router router) {
+        // before Quarkus's own handler of authentication failures, which answers an empty challenge
+        router.route("/api/*").order(Integer.MIN_VALUE).failureHandler(this::handle);
+        // no credentials at all: Quarkus answers the challenge itself, with no body, so the refusal is made here
+        router.route("/api/*").order(Integer.MIN_VALUE).handler(context -> {
+            if (context.request().getHeader(HttpHeaders.AUTHORIZATION) == null
+                    && !ApiTenantResolver.hasSession(context.request().getHeader("Cookie"))) {
+                context.fail(new UnauthorizedException());
+            } else {
+                context.next();
+            }
+        });
+    }
+
+    private void handle(RoutingContext context) {
+        Throwable failure = context.failure();
+        Problem problem;
+        if (failure instanceof AuthenticationFailedException || failure instanceof UnauthorizedException) {
+            problem = Problem.of(401, "Sign in, or send a valid bearer token");
+            context.response().putHeader(HttpHeaders.WWW_AUTHENTICATE, "Bearer");
+        } else if (failure instanceof ForbiddenException) {
+            problem = Problem.of(403, "Your roles do not allow this request");
+        } else {
+            context.next();
+            return;
+        }
+        if (context.response().ended()) {
+            return;
+        }
+        try {
+            context.response().setStatusCode(problem.status()).putHeader(HttpHeaders.CONTENT_TYPE, Problem.MEDIA_TYPE)
+                    .end(json.writeValueAsString(problem.withInstance(context.normalizedPath())));
+        } catch (JsonProcessingException e) {
+            context.next();
+        }
+    }
+}
