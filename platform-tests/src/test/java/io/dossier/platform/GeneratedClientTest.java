@@ -75,12 +75,17 @@ class GeneratedClientTest {
         // the registry knows the two actors (an editor's work)
         ApiClient editor = client(Tokens.forUser(Tokens.EDITOR));
         EntitiesApi registry = new EntitiesApi(editor);
-        EntityDto brigade = registry.createEntity(new EntityRequest().type(EntityType.ORGANIZATION).primaryName(group)
+        EntityRequest brigadeRequest = new EntityRequest().type(EntityType.ORGANIZATION).primaryName(group)
                 .description("An armed group invented for this test").addTagsItem("militia")
-                .addNamesItem(new NameRequest().value("LWS " + word).kind(NameKind.ABBREVIATION)));
-        EntityDto leader = registry.createEntity(new EntityRequest().type(EntityType.PERSON).primaryName(commander));
+                .addNamesItem(new NameRequest().value("LWS " + word).kind(NameKind.ABBREVIATION));
+        String key = UUID.randomUUID().toString();
+        EntityDto brigade = registry.createEntity(brigadeRequest, key);
+        // a retry with the same Idempotency-Key answers the same entity, no second one
+        assertThat(registry.createEntity(brigadeRequest, key).getId()).isEqualTo(brigade.getId());
+        EntityDto leader = registry.createEntity(new EntityRequest().type(EntityType.PERSON).primaryName(commander),
+                null);
         new RelationsApi(editor).createRelation(new RelationRequest().subjectId(leader.getId())
-                .objectId(brigade.getId()).type(RelationType.LEADER_OF).startDate("2021"));
+                .objectId(brigade.getId()).type(RelationType.LEADER_OF).startDate("2021"), null);
 
         ApiClient integrator = client(Tokens.integrator());
 
@@ -132,6 +137,8 @@ class GeneratedClientTest {
                 .contains(brigade.getId(), leader.getId());
 
         // read an entity with its relations
+        assertThat(new EntitiesApi(integrator).listEntities(null, group, null, null, null, null).getTotal())
+                .isEqualTo(1);
         EntityDto read = new EntitiesApi(integrator).getEntity(brigade.getId());
         assertThat(read.getNames()).extracting(n -> n.getValue()).contains(group, "LWS " + word);
         List<RelationDto> relations = new RelationsApi(integrator).listRelations(brigade.getId(), null, null, null);

@@ -21,6 +21,8 @@ final class OpenApiMerge {
 
     static final ObjectMapper JSON = new ObjectMapper();
     private static final String SCHEMAS = "#/components/schemas/";
+    private static final java.util.List<String> RATE_LIMIT_HEADERS = java.util.List.of("RateLimit-Limit",
+            "RateLimit-Remaining", "RateLimit-Reset");
 
     /** One service's document and the name its schemas are prefixed with when they clash. */
     record Service(String name, String prefix, JsonNode document) {
@@ -52,6 +54,10 @@ final class OpenApiMerge {
         ObjectNode paths = merged.putObject("paths");
         ObjectNode components = merged.putObject("components");
         ObjectNode schemas = components.putObject("schemas");
+        ObjectNode headers = components.putObject("headers");
+        header(headers, "RateLimit-Limit", "Calls the caller's bucket holds (its burst)");
+        header(headers, "RateLimit-Remaining", "Calls left in the bucket now");
+        header(headers, "RateLimit-Reset", "Seconds until the bucket is full again");
         ObjectNode securitySchemes = components.putObject("securitySchemes");
         securitySchemes.putObject("bearer").put("type", "http").put("scheme", "bearer").put("bearerFormat", "JWT")
                 .put("description", "An access token of the realm dossier");
@@ -96,14 +102,38 @@ final class OpenApiMerge {
             if (!responses.has("401")) {
                 responses.set("401", problem("No valid bearer token or session"));
             }
-            responses.set("429", problem("Too many requests from this caller; try again after Retry-After seconds"));
-            ((ObjectNode) responses.get("429")).putObject("headers").putObject("Retry-After")
-                    .put("description", "Seconds to wait").putObject("schema").put("type", "integer");
+            ObjectNode limited = problem("Too many requests from this caller; try again after Retry-After seconds");
+            ObjectNode limitedHeaders = limited.putObject("headers");
+            for (String name : RATE_LIMIT_HEADERS) {
+                limitedHeaders.putObject(name).put("$ref", "#/components/headers/" + name);
+            }
+            limitedHeaders.putObject("Retry-After").put("description", "Seconds to wait").putObject("schema")
+                    .put("type", "integer");
+            responses.set("429", limited);
             if (!responses.has("503")) {
                 responses.set("503", problem("The service that owns this path is unavailable; try again shortly"));
             }
+            for (Iterator<Map.Entry<String, JsonNode>> rs = responses.fields(); rs.hasNext();) {
+                Map.Entry<String, JsonNode> response = rs.next();
+                if (response.getKey().equals("401") || response.getKey().equals("429")) {
+                    continue; // refused before the rate limit is counted; 429 has them already
+                }
+                // the gateway's rate limit, on every answer it relays
+                ObjectNode answer = (ObjectNode) response.getValue();
+                ObjectNode headers = answer.has("headers")
+                        ? (ObjectNode) answer.get("headers")
+                        : answer.putObject("headers");
+                for (String name : RATE_LIMIT_HEADERS) {
+                    headers.putObject(name).put("$ref", "#/components/headers/" + name);
+                }
+            }
         }
         return item;
+    }
+
+    private static void header(ObjectNode headers, String name, String description) {
+        headers.putObject(name).put("description", description).putObject("schema").put("type", "integer")
+                .put("minimum", 0);
     }
 
     private static ObjectNode problem(String description) {

@@ -33,7 +33,7 @@ public class ApiProxy {
 
     static final String API_PREFIX = "/api/v1/";
     private static final Set<String> REQUEST_HEADERS = Set.of("accept", "accept-language", "content-type", "if-match",
-            "if-none-match", "content-disposition");
+            "if-none-match", "content-disposition", "idempotency-key");
     private static final Set<String> HOP_BY_HOP = Set.of("connection", "keep-alive", "transfer-encoding", "te",
             "trailer", "upgrade", "content-length", "proxy-authenticate", "proxy-authorization");
 
@@ -63,10 +63,16 @@ public class ApiProxy {
     }
 
     public Uni<Response> forward(HttpServerRequest in, SecurityIdentity identity, byte[] body) {
-        Response limited = limiter.check(identity.getPrincipal().getName());
-        if (limited != null) {
-            return Uni.createFrom().item(limited);
+        RateLimiter.Quota quota = limiter.take(identity.getPrincipal().getName());
+        if (quota != null && !quota.allowed()) {
+            return Uni.createFrom().item(limiter.refusal(quota));
         }
+        return forwardWithin(in, identity, body).map(answer -> quota == null
+                ? answer
+                : quota.headers(Response.fromResponse(answer)).build());
+    }
+
+    private Uni<Response> forwardWithin(HttpServerRequest in, SecurityIdentity identity, byte[] body) {
         boolean session = in.getHeader("Authorization") == null;
         boolean safe = in.method() == HttpMethod.GET || in.method() == HttpMethod.HEAD;
         if (session && !safe && !csrf.valid(identity, in, in.getHeader(io.dossier.gateway.security.Csrf.HEADER))) {

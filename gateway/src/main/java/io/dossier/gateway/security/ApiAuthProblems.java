@@ -11,6 +11,7 @@ import io.dossier.common.problem.Problem;
 import io.quarkus.security.AuthenticationFailedException;
 import io.quarkus.security.ForbiddenException;
 import io.quarkus.security.UnauthorizedException;
+import io.quarkus.vertx.http.runtime.RouteConstants;
 import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
 
@@ -29,10 +30,11 @@ public class ApiAuthProblems {
     }
 
     void register(@Observes Router router) {
-        // before Quarkus's own handler of authentication failures, which answers an empty challenge
-        router.route("/api/*").order(Integer.MIN_VALUE).failureHandler(this::handle);
+        // after the routes that put the security and cache headers on every answer (they run first, at the lowest
+        // order), before authentication
+        router.route("/api/*").order(RouteConstants.ROUTE_ORDER_BODY_HANDLER).failureHandler(this::handle);
         // no credentials at all: Quarkus answers the challenge itself, with no body, so the refusal is made here
-        router.route("/api/*").order(Integer.MIN_VALUE).handler(context -> {
+        router.route("/api/*").order(RouteConstants.ROUTE_ORDER_BODY_HANDLER).handler(context -> {
             if (context.request().getHeader(HttpHeaders.AUTHORIZATION) == null
                     && !ApiTenantResolver.hasSession(context.request().getHeader("Cookie"))) {
                 context.fail(new UnauthorizedException());
@@ -42,8 +44,18 @@ public class ApiAuthProblems {
         });
     }
 
+    /** A call with a bearer token, or with nothing: a browser session's failures are {@link SignInAgain}'s. */
+    private static boolean bearerCall(RoutingContext context) {
+        return context.request().getHeader(HttpHeaders.AUTHORIZATION) != null
+                || !ApiTenantResolver.hasSession(context.request().getHeader("Cookie"));
+    }
+
     private void handle(RoutingContext context) {
         Throwable failure = context.failure();
+        if (!bearerCall(context)) {
+            context.next();
+            return;
+        }
         Problem problem;
         if (failure instanceof AuthenticationFailedException || failure instanceof UnauthorizedException) {
             problem = Problem.of(401, "Sign in, or send a valid bearer token");

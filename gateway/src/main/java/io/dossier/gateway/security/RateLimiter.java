@@ -40,8 +40,27 @@ public class RateLimiter {
         }
     }
 
-    /** Null when the call may go on; otherwise the 429 answer. */
-    public Response check(String caller) {
+    /**
+     * What a caller has left after a call: the bucket's depth, the whole calls left in it, the seconds until it is
+     * full again, and for a refused call the seconds to wait (0 when the call may go on).
+     */
+    public record Quota(int limit, long remaining, long reset, long retryAfter) {
+
+        public boolean allowed() {
+            return retryAfter == 0;
+        }
+
+        /** The IETF RateLimit fields (draft-ietf-httpapi-ratelimit-headers), and Retry-After when refused. */
+        public Response.ResponseBuilder headers(Response.ResponseBuilder response) {
+            response.header("RateLimit-Limit", Integer.toString(limit))
+                    .header("RateLimit-Remaining", Long.toString(remaining))
+                    .header("RateLimit-Reset", Long.toString(reset));
+            return allowed() ? response : response.header("Retry-After", Long.toString(retryAfter));
+        }
+    }
+
+    /** Takes one call from the caller's bucket; null when there is no limit. */
+    public Quota take(String caller) {
         if (perSecond <= 0) {
             return null;
         }
@@ -50,20 +69,33 @@ public class RateLimiter {
             buckets.values().removeIf(b -> now - b.last > IDLE_NANOS);
         }
         Bucket bucket = buckets.computeIfAbsent(caller, c -> new Bucket(burst, now));
-        double wait;
+        double tokens;
+        long retryAfter = 0;
         synchronized (bucket) {
             bucket.tokens = Math.min(burst, bucket.tokens + (now - bucket.last) / 1e9 * perSecond);
             bucket.last = now;
             if (bucket.tokens >= 1) {
                 bucket.tokens -= 1;
-                return null;
+            } else {
+                retryAfter = Math.max(1, (long) Math.ceil((1 - bucket.tokens) / perSecond));
             }
-            wait = (1 - bucket.tokens) / perSecond;
+            tokens = bucket.tokens;
         }
-        long retryAfter = Math.max(1, (long) Math.ceil(wait));
-        return Response.fromResponse(Problem.of(429, "Too many requests: at most " + fmt(perSecond)
-                + " a second (bursts of " + burst + ") for each user or client; retry in " + retryAfter + " s")
-                .toResponse()).header("Retry-After", Long.toString(retryAfter)).build();
+        return new Quota(burst, (long) Math.floor(tokens), (long) Math.ceil((burst - tokens) / perSecond),
+                retryAfter);
+    }
+
+    /** The 429 answer for a refused call. */
+    public Response refusal(Quota quota) {
+        return quota.headers(Response.fromResponse(Problem.of(429, "Too many requests: at most " + fmt(perSecond)
+                + " a second (bursts of " + burst + ") for each user or client; retry in " + quota.retryAfter()
+                + " s").toResponse())).build();
+    }
+
+    /** Null when the call may go on; otherwise the 429 answer. */
+    public Response check(String caller) {
+        Quota quota = take(caller);
+        return quota == null || quota.allowed() ? null : refusal(quota);
     }
 
     private static String fmt(double v) {

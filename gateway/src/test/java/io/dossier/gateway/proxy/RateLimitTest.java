@@ -30,11 +30,16 @@ class RateLimitTest {
     @Test
     void aCallerOverTheLimitGets429WithRetryAfterAndOthersAreNotHeldUp() {
         String investigator = Tokens.forUser(Tokens.INVESTIGATOR);
-        for (int i = 0; i < 3; i++) {
-            given().auth().oauth2(investigator).get("/api/v1/nothing-here").then().statusCode(404);
+        // every answer says where the caller stands: a full bucket of 3 less this call, full again in a second
+        given().auth().oauth2(investigator).get("/api/v1/nothing-here").then().statusCode(404)
+                .header("RateLimit-Limit", "3").header("RateLimit-Remaining", "2").header("RateLimit-Reset", "1");
+        for (int i = 0; i < 2; i++) {
+            given().auth().oauth2(investigator).get("/api/v1/nothing-here").then().statusCode(404)
+                    .header("RateLimit-Limit", "3");
         }
         given().auth().oauth2(investigator).get("/api/v1/nothing-here").then().statusCode(429)
                 .contentType("application/problem+json").header("Retry-After", "1")
+                .header("RateLimit-Limit", "3").header("RateLimit-Remaining", "0")
                 .body("detail", containsString("at most 1 a second"));
         // another caller has a bucket of its own
         given().auth().oauth2(Tokens.forUser(Tokens.EDITOR)).get("/api/v1/nothing-here").then().statusCode(404);

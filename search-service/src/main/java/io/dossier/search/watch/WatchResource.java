@@ -22,6 +22,7 @@ import jakarta.ws.rs.core.Response;
 
 import org.eclipse.microprofile.jwt.JsonWebToken;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.enums.ParameterIn;
 import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
 import org.eclipse.microprofile.openapi.annotations.headers.Header;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
@@ -30,6 +31,7 @@ import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
+import io.dossier.common.idempotency.Idempotent;
 import io.dossier.common.problem.Problem;
 import io.quarkus.security.identity.SecurityIdentity;
 
@@ -55,6 +57,9 @@ public class WatchResource {
     @APIResponse(responseCode = "201", description = "Saved", headers = @Header(name = "Location", description = "The new watch", schema = @Schema(type = SchemaType.STRING, format = "uri")), content = @Content(schema = @Schema(implementation = WatchDtos.WatchView.class)))
     @APIResponse(responseCode = "400", description = "Neither or both of query and entityId, a query the search refuses, an unknown entity, bad filters", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     @APIResponse(responseCode = "409", description = "The caller has 200 watches already", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @Idempotent
+    @Parameter(name = Idempotent.HEADER, in = ParameterIn.HEADER, description = "Any unique value (a UUID is best): the same key with the same request answers the first result again (header Idempotent-Replayed: true) instead of creating a second; kept a day", schema = @Schema(type = SchemaType.STRING, maxLength = 255))
+    @APIResponse(responseCode = "422", description = "This Idempotency-Key was used for a different request", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     public Response create(WatchDtos.WatchRequest request) {
         WatchDtos.WatchView created = watches.create(request, Caller.of(identity, token));
         return Response.created(URI.create("/api/v1/watches/" + created.id())).entity(created).build();

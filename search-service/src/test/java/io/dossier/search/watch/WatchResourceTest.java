@@ -207,6 +207,22 @@ class WatchResourceTest {
     }
 
     @Test
+    void aCreateRepeatedWithItsIdempotencyKeyIsOneWatch() {
+        String key = UUID.randomUUID().toString();
+        Map<String, Object> body = Map.of("name", "Drones " + marker, "query", "drone " + marker);
+        String first = as(Tokens.ANALYST).contentType("application/json").header("Idempotency-Key", key).body(body)
+                .post("/api/v1/watches").then().statusCode(201).extract().path("id");
+        as(Tokens.ANALYST).contentType("application/json").header("Idempotency-Key", key).body(body)
+                .post("/api/v1/watches").then().statusCode(201).header("Idempotent-Replayed", "true")
+                .body("id", equalTo(first));
+        as(Tokens.ANALYST).contentType("application/json").header("Idempotency-Key", key)
+                .body(Map.of("name", "Other " + marker, "query", "other")).post("/api/v1/watches").then()
+                .statusCode(422).contentType("application/problem+json");
+        assertThat(as(Tokens.ANALYST).get("/api/v1/watches").then().statusCode(200).extract().jsonPath()
+                .<String>getList("id")).containsExactly(first);
+    }
+
+    @Test
     void watchesAreCheckedLikeSearchesAndBelongToTheirOwner() {
         as(Tokens.ANALYST).contentType("application/json").body(Map.of("name", "x", "query", "drone AND ("))
                 .post("/api/v1/watches").then().statusCode(400).contentType("application/problem+json")
