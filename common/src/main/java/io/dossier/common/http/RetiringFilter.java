@@ -30,7 +30,12 @@ public class RetiringFilter implements ContainerRequestFilter, ContainerResponse
     ResourceInfo resource;
 
     private Retiring retiring() {
-        Method method = resource == null ? null : resource.getResourceMethod();
+        Method method;
+        try {
+            method = resource == null ? null : resource.getResourceMethod();
+        } catch (RuntimeException e) {
+            return null; // no resource method matched (a 404, a 405, input refused before matching)
+        }
         return method == null ? null : method.getAnnotation(Retiring.class);
     }
 

@@ -25,6 +25,8 @@ class RetiringTest {
         given().get("/test/retiring/gone").then().statusCode(410).contentType("application/problem+json")
                 .body("detail", containsString("retired on 2025-12-01; use /api/v1/entities instead"))
                 .header("Sunset", "Mon, 01 Dec 2025 00:00:00 GMT");
+        // and paths no method matches answer as before
+        given().get("/test/retiring/current/none").then().statusCode(404).header("Deprecation", nullValue());
         given().get("/test/retiring/current").then().statusCode(200)
                 .header("Deprecation", nullValue()).header("Sunset", nullValue());
     }
