@@ -115,6 +115,9 @@ class CollectionLeakTest {
             Map.entry("sources POST /api/v1/imports", "answers the new job, in a collection the caller may read"),
             Map.entry("entities GET /api/v1/entities", "the registry: names and attributes, no sources"),
             Map.entry("entities GET /api/v1/entities/{id}", "the registry"),
+            Map.entry("entities GET /api/v1/entities/ftm", "the registry in FtM: entities and relations, without "
+                    + "citations"),
+            Map.entry("entities POST /api/v1/entities/ftm", "answers each line's outcome: ids of registry entities"),
             Map.entry("entities POST /api/v1/entities", "the registry"),
             Map.entry("entities PUT /api/v1/entities/{id}", "the registry"),
             Map.entry("entities DELETE /api/v1/entities/{id}", "the registry"),

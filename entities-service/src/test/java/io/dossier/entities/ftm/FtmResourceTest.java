@@ -1,0 +1,187 @@
+package io.dossier.entities.ftm;
+
+import static io.restassured.RestAssured.given;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.hamcrest.Matchers.containsString;
+
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+import org.junit.jupiter.api.Test;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+
+import io.dossier.entities.lookup.LookupResourceTest;
+import io.dossier.testinfra.LocalStackResource;
+import io.dossier.testinfra.Tokens;
+import io.quarkus.test.common.WithTestResource;
+import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.http.ContentType;
+import io.restassured.path.json.JsonPath;
+
+/** FollowTheMoney out and in: the mapping, the round trip, and lines that cannot be taken. */
+@QuarkusTest
+@WithTestResource(LocalStackResource.class)
+class FtmResourceTest {
+
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    private static List<Map<String, Object>> export(String tag) throws Exception {
+        String body = given().auth().oauth2(Tokens.forUser(Tokens.READER)).queryParam("tag", tag)
+                .get("/api/v1/entities/ftm").then().statusCode(200).contentType("application/x-ndjson")
+                .header("Content-Disposition", containsString("dossier-registry.ftm.jsonl")).extract().asString();
+        List<Map<String, Object>> lines = new ArrayList<>();
+        for (String line : body.split("\n")) {
+            if (!line.isBlank()) {
+                lines.add(JSON.readValue(line, Map.class));
+            }
+        }
+        return lines;
+    }
+
+    private static JsonPath importFtm(String lines) {
+        return given().auth().oauth2(Tokens.forUser(Tokens.EDITOR)).contentType("application/x-ndjson")
+                .body(lines.getBytes(StandardCharsets.UTF_8)).post("/api/v1/entities/ftm").then().statusCode(200)
+                .extract().jsonPath();
+    }
+
+    private static String create(Map<String, Object> body) {
+        return given().auth().oauth2(Tokens.forUser(Tokens.EDITOR)).contentType(ContentType.JSON).body(body)
+                .post("/api/v1/entities").then().statusCode(201).extract().path("id");
+    }
+
+    @Test
+    void dossiersEntitiesGoOutAsFtmAndComeBackUnchanged() throws Exception {
+        String tag = "ftm-" + UUID.randomUUID().toString().substring(0, 8);
+        String group = create(Map.of("type", "ORGANIZATION", "primaryName", "Saraya Test " + tag,
+                "description", "A group of this test", "tags", List.of(tag),
+                "attributes", Map.of("country", List.of("iq"), "sample", List.of("internal")),
+                "externalIds", List.of(Map.of("scheme", "wikidata", "value", "Q123456")),
+                "names", List.of(Map.of("value", "سرايا الاختبار", "lang", "ar", "kind", "TRANSLITERATION"),
+                        Map.of("value", "STG", "kind", "ABBREVIATION"),
+                        Map.of("value", "Old Saraya " + tag, "kind", "FORMER"))));
+        String leader = create(Map.of("type", "PERSON", "primaryName", "Abu Test " + tag, "tags", List.of(tag)));
+        String ally = create(Map.of("type", "ORGANIZATION", "primaryName", "Liwa Test " + tag, "tags", List.of(tag)));
+        for (Map<String, Object> relation : List.of(
+                Map.<String, Object>of("subjectId", leader, "objectId", group, "type", "LEADER_OF", "startDate",
+                        "2019"),
+                Map.<String, Object>of("subjectId", group, "objectId", ally, "type", "ALLIED_WITH"))) {
+            given().auth().oauth2(Tokens.forUser(Tokens.EDITOR)).contentType(ContentType.JSON).body(relation)
+                    .post("/api/v1/relations").then().statusCode(201);
+        }
+
+        List<Map<String, Object>> out = export(tag);
+        assertThat(out).hasSize(5);
+        Map<String, Object> groupLine = out.stream().filter(l -> l.get("id").equals("dossier-" + group)).findFirst()
+                .orElseThrow();
+        assertThat(groupLine.get("schema")).isEqualTo("Organization");
+        assertThat(groupLine.get("properties")).isEqualTo(Map.of("name", List.of("Saraya Test " + tag),
+                "alias", List.of("سرايا الاختبار"), "weakAlias", List.of("STG"), "previousName",
+                List.of("Old Saraya " + tag), "description", List.of("A group of this test"), "keywords",
+                List.of(tag), "country", List.of("iq"), "wikidataId", List.of("Q123456")));
+        assertThat(out).filteredOn(l -> l.get("schema").equals("Directorship")).singleElement()
+                .satisfies(l -> assertThat(l.get("properties")).isEqualTo(Map.of("director", List.of("dossier-"
+                        + leader), "organization", List.of("dossier-" + group), "startDate", List.of("2019"))));
+        assertThat(out).filteredOn(l -> l.get("schema").equals("UnknownLink")).singleElement()
+                .satisfies(l -> assertThat(((Map<?, ?>) l.get("properties")).get("role"))
+                        .isEqualTo(List.of("allied with")));
+
+        // the export imported again changes nothing, and keeps what FtM cannot say (the name's language and kind)
+        StringBuilder lines = new StringBuilder();
+        for (Map<String, Object> line : out) {
+            lines.append(JSON.writeValueAsString(line)).append('\n');
+        }
+        JsonPath again = importFtm(lines.toString());
+        assertThat(again.getList("items.outcome", String.class)).containsOnly("unchanged").hasSize(5);
+        assertThat(again.getInt("created")).isZero();
+        JsonPath entity = given().auth().oauth2(Tokens.forUser(Tokens.READER)).get("/api/v1/entities/" + group)
+                .then().statusCode(200).extract().jsonPath();
+        assertThat(entity.getString("names.find { it.value == 'STG' }.kind")).isEqualTo("ABBREVIATION");
+        assertThat(entity.getString("names.find { it.value == 'سرايا الاختبار' }.lang")).isEqualTo("ar");
+        assertThat(entity.getList("attributes.sample")).containsExactly("internal");
+        assertThat(export(tag)).isEqualTo(out);
+    }
+
+    @Test
+    void foreignEntitiesKeepTheirIdsAndTheRoundTripIsExact() throws Exception {
+        String tag = "os-" + UUID.randomUUID().toString().substring(0, 8);
+        String person = "NK-" + tag + "-p";
+        String org = "NK-" + tag + "-o";
+        List<Map<String, Object>> in = List.of(
+                Map.of("id", org, "schema", "Organization", "properties", Map.of("name",
+                        List.of("Harakat Test " + tag), "alias", List.of("حركة الاختبار"), "keywords", List.of(tag),
+                        "country", List.of("iq"))),
+                Map.of("id", person, "schema", "Person", "properties", Map.of("name", List.of("Qais Test " + tag),
+                        "nationality", List.of("iq"), "birthDate", List.of("1974"), "keywords", List.of(tag))),
+                Map.of("id", "NK-" + tag + "-m", "schema", "Membership", "properties", Map.of("member",
+                        List.of(person), "organization", List.of(org), "startDate", List.of("2007-06-01"))));
+        StringBuilder lines = new StringBuilder();
+        for (Map<String, Object> line : in) {
+            lines.append(JSON.writeValueAsString(line)).append('\n');
+        }
+        JsonPath first = importFtm(lines.toString());
+        assertThat(first.getList("items.outcome", String.class)).containsExactly("created", "created", "created");
+        assertThat(first.getInt("created")).isEqualTo(2);
+        assertThat(first.getInt("relationsCreated")).isEqualTo(1);
+        assertThat(importFtm(lines.toString()).getList("items.outcome", String.class)).containsOnly("unchanged");
+
+        List<Map<String, Object>> out = export(tag);
+        assertThat(out.subList(0, 2)).containsExactlyInAnyOrderElementsOf(in.subList(0, 2));
+        assertThat(out.get(2).get("schema")).isEqualTo("Membership");
+        assertThat(out.get(2).get("properties")).isEqualTo(in.get(2).get("properties"));
+    }
+
+    @Test
+    void linesThatCannotBeTakenAreSkippedWithTheReason() {
+        String tag = UUID.randomUUID().toString().substring(0, 8);
+        String longName = "Test Brigade " + "x".repeat(600);
+        JsonPath result = importFtm(String.join("\n",
+                "{\"id\":\"v-" + tag + "\",\"schema\":\"Vessel\",\"properties\":{\"name\":[\"MV Test\"]}}",
+                "not json at all",
+                "{\"id\":\"l-" + tag + "\",\"schema\":\"Organization\",\"properties\":{\"name\":[\"" + longName
+                        + "\"]}}",
+                "{\"id\":\"m-" + tag + "\",\"schema\":\"Membership\",\"properties\":{\"member\":[\"nowhere-" + tag
+                        + "\"],\"organization\":[\"l-" + tag + "\"]}}",
+                "{\"id\":\"n-" + tag + "\",\"schema\":\"Person\",\"properties\":{\"alias\":[\"No Name\"]}}"));
+        assertThat(result.getList("items.outcome", String.class))
+                .containsExactly("skipped", "skipped", "created", "skipped", "skipped");
+        assertThat(result.getString("items[0].note")).contains("Vessel");
+        assertThat(result.getString("items[1].note")).contains("not an FtM entity");
+        assertThat(result.getString("items[2].note")).contains("name cut to 500 characters");
+        assertThat(result.getString("items[3].note")).contains("neither in the file nor in the registry");
+        assertThat(result.getString("items[4].note")).isEqualTo("no name");
+        given().auth().oauth2(Tokens.forUser(Tokens.EDITOR)).delete("/api/v1/entities/" + result.getString(
+                "items[2].entityId")).then().statusCode(204);
+
+        given().auth().oauth2(Tokens.forUser(Tokens.EDITOR)).contentType("application/x-ndjson")
+                .body("\n".repeat(FtmImport.MAX_LINES + 1).getBytes(StandardCharsets.UTF_8))
+                .post("/api/v1/entities/ftm").then().statusCode(413)
+                .contentType("application/problem+json");
+        given().auth().oauth2(Tokens.forUser(Tokens.READER)).contentType("application/x-ndjson")
+                .body("{}".getBytes(StandardCharsets.UTF_8))
+                .post("/api/v1/entities/ftm").then().statusCode(403);
+        given().auth().oauth2(Tokens.forUser(Tokens.READER)).queryParam("changedSince", "yesterday")
+                .get("/api/v1/entities/ftm").then().statusCode(400).contentType("application/problem+json");
+    }
+
+    @Test
+    void anEntityLikeOneAlreadyThereIsFlaggedAsAPossibleTwin() throws Exception {
+        LookupResourceTest.loadTheSampleRegistry();
+        String tag = UUID.randomUUID().toString().substring(0, 8);
+        JsonPath result = importFtm(JSON.writeValueAsString(Map.of("id", "twin-" + tag, "schema", "Organization",
+                "properties", Map.of("name", List.of("KATA'IB HIZBALLAH")))));
+        assertThat(result.getString("items[0].outcome")).isEqualTo("possible_twin");
+        assertThat(result.getInt("possibleTwins")).isEqualTo(1);
+        String created = result.getString("items[0].entityId");
+        List<String> twins = result.getList("items[0].twinOf", String.class);
+        assertThat(twins).isNotEmpty().doesNotContain(created);
+        String kh = given().auth().oauth2(Tokens.forUser(Tokens.READER)).get("/api/v1/entities/" + twins.get(0))
+                .then().statusCode(200).extract().path("primaryName");
+        assertThat(kh).isEqualTo("Kataib Hezbollah");
+        given().auth().oauth2(Tokens.forUser(Tokens.EDITOR)).delete("/api/v1/entities/" + created).then()
+                .statusCode(204);
+    }
+}
