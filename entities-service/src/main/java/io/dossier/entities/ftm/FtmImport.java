@@ -13,10 +13,13 @@ import java.util.regex.Pattern;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
+import org.eclipse.microprofile.context.ManagedExecutor;
+
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
 import io.dossier.common.problem.ProblemException;
+import io.dossier.entities.lookup.Slices;
 import io.dossier.entities.registry.EntityDto;
 import io.dossier.entities.registry.EntityRequest;
 import io.dossier.entities.registry.EntityType;
@@ -58,9 +61,11 @@ public class FtmImport {
     private final RelationService relationService;
     private final RelationRepository relations;
     private final TwinFinder twins;
+    private final ManagedExecutor executor;
 
     public FtmImport(ObjectMapper json, RegistryService registry, RelationService relationService,
-            RelationRepository relations, TwinFinder twins) {
+            RelationRepository relations, TwinFinder twins, ManagedExecutor executor) {
+        this.executor = executor;
         this.json = json;
         this.registry = registry;
         this.relationService = relationService;
@@ -73,8 +78,13 @@ public class FtmImport {
             List<UUID> twinOf) {
     }
 
-    public record Result(int read, int created, int updated, int unchanged, int possibleTwins, int skipped,
-            int relationsCreated, List<Item> items, int itemsLeftOut) {
+    /**
+     * The counts: entities {@code created} (of which {@code possibleTwins} resemble one already there), updated and
+     * unchanged; relationships created and unchanged; lines skipped. The items: each line's outcome, the first
+     * {@link #MAX_ITEMS}.
+     */
+    public record Result(int read, int created, int possibleTwins, int updated, int unchanged, int relationsCreated,
+            int relationsUnchanged, int skipped, List<Item> items, int itemsLeftOut) {
     }
 
     private record Pending(int line, FtmEntity ftm, EntityRequest request, UUID own, List<String> notes) {
@@ -137,22 +147,24 @@ public class FtmImport {
         Map<String, UUID> byFtmId = new HashMap<>();
         Map<Integer, Item> items = new LinkedHashMap<>();
         skipped.forEach(i -> items.put(i.line(), i));
+        long twinNanos = 0;
         for (int from = 0; from < entities.size(); from += BATCH) {
-            upsert(entities.subList(from, Math.min(entities.size(), from + BATCH)), user, byFtmId, items);
+            twinNanos += upsert(entities.subList(from, Math.min(entities.size(), from + BATCH)), user, byFtmId, items);
         }
         long upserted = System.nanoTime();
         for (Object[] l : links) {
             Item item = link((Integer) l[0], (FtmEntity) l[1], (FtmMapping.Link) l[2], byFtmId, user);
             items.put(item.line(), item);
         }
-        Log.infof("FtM import: %d lines, %d entities in %d ms, %d links in %d ms", number, entities.size(),
-                (upserted - started) / 1_000_000, links.size(), (System.nanoTime() - upserted) / 1_000_000);
+        Log.infof("FtM import: %d lines, %d entities in %d ms (of which looking for twins %d ms), %d links in %d ms",
+                number, entities.size(), (upserted - started) / 1_000_000, twinNanos / 1_000_000,
+                links.size(), (System.nanoTime() - upserted) / 1_000_000);
         List<Item> all = items.values().stream().sorted(java.util.Comparator.comparingInt(Item::line)).toList();
-        int created = count(all, "created") + count(all, "possible_twin");
-        int relationsCreated = (int) all.stream().filter(i -> i.outcome().equals("created") && i.entityId() == null)
-                .count();
-        return new Result(all.size(), created - relationsCreated, count(all, "updated"), count(all, "unchanged"),
-                count(all, "possible_twin"), count(all, "skipped"), relationsCreated,
+        List<Item> linkItems = all.stream().filter(i -> FtmMapping.link(i.schema()) != null).toList();
+        List<Item> entityItems = all.stream().filter(i -> FtmMapping.link(i.schema()) == null).toList();
+        return new Result(all.size(), count(entityItems, "created") + count(entityItems, "possible_twin"),
+                count(entityItems, "possible_twin"), count(entityItems, "updated"), count(entityItems, "unchanged"),
+                count(linkItems, "created"), count(linkItems, "unchanged"), count(all, "skipped"),
                 all.subList(0, Math.min(all.size(), MAX_ITEMS)), Math.max(0, all.size() - MAX_ITEMS));
     }
 
@@ -168,7 +180,8 @@ public class FtmImport {
      * A batch of entities: Dossier's own (exported from this registry) are compared in FtM terms and replaced only
      * if they differ; the others are upserted on their FtM id.
      */
-    private void upsert(List<Pending> batch, String user, Map<String, UUID> byFtmId, Map<Integer, Item> items) {
+    /** Answers the time spent looking for twins. */
+    private long upsert(List<Pending> batch, String user, Map<String, UUID> byFtmId, Map<Integer, Item> items) {
         List<Pending> keyed = new ArrayList<>();
         for (Pending p : batch) {
             Optional<RegistryEntity> own = p.own() == null ? Optional.empty() : registry.resolve(p.own());
@@ -187,27 +200,42 @@ public class FtmImport {
             }
         }
         if (keyed.isEmpty()) {
-            return;
+            return 0;
         }
-        Map<ExternalId, Upserted> outcomes = registry.upsert(keyed.stream().map(Pending::request).toList(), user);
+        Map<ExternalId, RegistryService.Upsert> outcomes = registry.upsertEntities(
+                keyed.stream().map(Pending::request).toList(), user);
+        List<Pending> created = new ArrayList<>();
         for (Pending p : keyed) {
-            ExternalId key = p.request().externalIds().get(0);
-            Upserted outcome = outcomes.get(key);
-            RegistryEntity entity = registry.byExternalId(key).orElse(null);
-            if (outcome == null || entity == null) {
+            RegistryService.Upsert outcome = outcomes.get(p.request().externalIds().get(0));
+            if (outcome == null) {
                 items.put(p.line(), skip(p.line(), p.ftm().id(), p.ftm().schema(), "the same id came twice"));
                 continue;
             }
-            byFtmId.put(p.ftm().id(), entity.id);
-            if (outcome == Upserted.CREATED) {
-                List<UUID> twinOf = twins.twinsOf(EntityDto.of(entity)).stream().map(t -> t.entityId())
-                        .filter(id -> !id.equals(entity.id)).toList();
-                items.put(p.line(), item(p, twinOf.isEmpty() ? "created" : "possible_twin", entity.id, twinOf));
+            UUID id = outcome.entity().id();
+            byFtmId.put(p.ftm().id(), id);
+            if (outcome.outcome() == Upserted.CREATED) {
+                created.add(p);
             } else {
-                items.put(p.line(), item(p, outcome.name().toLowerCase(java.util.Locale.ROOT), entity.id,
+                items.put(p.line(), item(p, outcome.outcome().name().toLowerCase(java.util.Locale.ROOT), id,
                         List.of()));
             }
         }
+        // the twins of the new ones: the matcher's work, over the cores
+        long started = System.nanoTime();
+        List<List<UUID>> twinsOf = Slices.map(created, 20, executor, slice -> slice.stream()
+                .map(p -> {
+                    EntityDto entity = outcomes.get(p.request().externalIds().get(0)).entity();
+                    return twins.twinsOf(entity).stream().map(t -> t.entityId())
+                            .filter(twin -> !twin.equals(entity.id())).toList();
+                }).toList());
+        long twinNanos = System.nanoTime() - started;
+        for (int i = 0; i < created.size(); i++) {
+            Pending p = created.get(i);
+            List<UUID> twin = twinsOf.get(i);
+            items.put(p.line(), item(p, twin.isEmpty() ? "created" : "possible_twin", byFtmId.get(p.ftm().id()),
+                    twin));
+        }
+        return twinNanos;
     }
 
     private static Item item(Pending p, String outcome, UUID id, List<UUID> twinOf) {

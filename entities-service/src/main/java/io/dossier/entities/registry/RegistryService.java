@@ -209,12 +209,24 @@ public class RegistryService {
      */
     @Transactional
     public Map<ExternalId, Upserted> upsert(List<EntityRequest> requests, String user) {
+        Map<ExternalId, Upserted> outcomes = new LinkedHashMap<>();
+        upsertEntities(requests, user).forEach((key, upsert) -> outcomes.put(key, upsert.outcome()));
+        return outcomes;
+    }
+
+    /** What an upsert did to one entity, and the entity as it is now. */
+    public record Upsert(Upserted outcome, EntityDto entity) {
+    }
+
+    /** {@link #upsert}, answering each entity as well. */
+    @Transactional
+    public Map<ExternalId, Upsert> upsertEntities(List<EntityRequest> requests, String user) {
         feed.lock();
         // Nothing here reads what it writes: flushing once at the end spares a flush before every query.
         entities.getEntityManager().setFlushMode(FlushModeType.COMMIT);
         Map<ExternalId, RegistryEntity> existing = byExternalIds(
                 requests.stream().map(r -> r.externalIds().get(0)).toList());
-        Map<ExternalId, Upserted> outcomes = new LinkedHashMap<>();
+        Map<ExternalId, Upsert> outcomes = new LinkedHashMap<>();
         for (EntityRequest request : requests) {
             ExternalId key = request.externalIds().get(0);
             RegistryEntity entity = existing.get(key);
@@ -227,20 +239,20 @@ public class RegistryService {
                 entities.persist(entity);
                 existing.put(key, entity);
                 revise(entity, ChangeOperation.CREATED, user);
-                outcomes.put(key, Upserted.CREATED);
+                outcomes.put(key, new Upsert(Upserted.CREATED, EntityDto.of(entity)));
                 continue;
             }
             EntityDto before = EntityDto.of(entity);
             apply(entity, request);
             if (same(before, EntityDto.of(entity))) {
                 entities.getEntityManager().refresh(entity);
-                outcomes.put(key, Upserted.UNCHANGED);
+                outcomes.put(key, new Upsert(Upserted.UNCHANGED, before));
             } else {
                 entity.updatedBy = user;
                 entity.updatedAt = now();
                 // flushed at the end: the revision records the version that flush will write
                 revise(entity, ChangeOperation.UPDATED, user, entity.version + 1);
-                outcomes.put(key, Upserted.UPDATED);
+                outcomes.put(key, new Upsert(Upserted.UPDATED, EntityDto.of(entity)));
             }
         }
         entities.flush();

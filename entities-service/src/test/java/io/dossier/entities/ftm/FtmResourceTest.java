@@ -97,6 +97,8 @@ class FtmResourceTest {
         JsonPath again = importFtm(lines.toString());
         assertThat(again.getList("items.outcome", String.class)).containsOnly("unchanged").hasSize(5);
         assertThat(again.getInt("created")).isZero();
+        assertThat(again.getInt("unchanged")).isEqualTo(3);
+        assertThat(again.getInt("relationsUnchanged")).isEqualTo(2);
         JsonPath entity = given().auth().oauth2(Tokens.forUser(Tokens.READER)).get("/api/v1/entities/" + group)
                 .then().statusCode(200).extract().jsonPath();
         assertThat(entity.getString("names.find { it.value == 'STG' }.kind")).isEqualTo("ABBREVIATION");
