@@ -125,15 +125,18 @@ class GeneratedClientTest {
                 .anySatisfy(e -> assertThat(e.getId()).isEqualTo(brigade.getId().toString())));
 
         // match names: another spelling, and the abbreviation
-        MatchResult matched = new EntitiesApi(integrator).matchName(new MatchRequest().name(group.toUpperCase(
-                Locale.ROOT).replace("AL-", "AL ")));
-        assertThat(matched.getCandidates()).isNotEmpty();
+        MatchRequest spelling = new MatchRequest().name(group.toUpperCase(Locale.ROOT).replace("AL-", "AL "));
+        MatchResult matched = Awaitility.await().atMost(PATIENCE).pollInterval(Duration.ofMillis(250))
+                .until(() -> new EntitiesApi(integrator).matchName(spelling), r -> !r.getCandidates().isEmpty());
         assertThat(matched.getCandidates().get(0).getEntityId()).isEqualTo(brigade.getId());
 
-        // link a text
-        MentionResult linked = new MentionsApi(integrator).linkText(new MentionRequest()
-                .text("Fighters of " + group + " under " + commander + " were seen in Tikrit."));
-        assertThat(linked.getMentions()).extracting(m -> m.getEntityId())
+        // link a text (the linker follows the registry's feed: the names made above may take a moment to arrive)
+        String text = "Fighters of " + group + " under " + commander + " were seen in Tikrit.";
+        MentionsApi mentions = new MentionsApi(integrator);
+        MentionResult linked = Awaitility.await().atMost(PATIENCE).pollInterval(Duration.ofMillis(250))
+                .until(() -> mentions.linkText(new MentionRequest().text(text)), r -> r.getMentions().stream()
+                        .map(m -> m.getEntityId()).toList().containsAll(List.of(brigade.getId(), leader.getId())));
+        assertThat(linked.getMentions()).as(text).extracting(m -> m.getEntityId())
                 .contains(brigade.getId(), leader.getId());
 
         // read an entity with its relations

@@ -17,8 +17,8 @@ import jakarta.ws.rs.ext.Provider;
 import io.dossier.common.problem.Problem;
 
 /**
- * The headers of an operation marked {@link Retiring}, on every answer it gives; after its sunset day, 410 with a
- * problem that names what replaces it.
+ * The headers of an operation marked {@link Retiring}, on every answer it gives; from its sunset day (from 00:00 UTC,
+ * as its Sunset header says), 410 with a problem that names what replaces it.
  */
 @Provider
 public class RetiringFilter implements ContainerRequestFilter, ContainerResponseFilter {
@@ -42,7 +42,7 @@ public class RetiringFilter implements ContainerRequestFilter, ContainerResponse
     @Override
     public void filter(ContainerRequestContext request) {
         Retiring retiring = retiring();
-        if (retiring != null && LocalDate.now(ZoneOffset.UTC).isAfter(LocalDate.parse(retiring.sunset()))) {
+        if (retiring != null && !LocalDate.now(ZoneOffset.UTC).isBefore(LocalDate.parse(retiring.sunset()))) {
             request.abortWith(Problem.of(410, "This operation was retired on " + retiring.sunset()
                     + (retiring.successor().isEmpty() ? "" : "; use " + retiring.successor() + " instead"))
                     .withInstance(request.getUriInfo().getRequestUri().getPath()).toResponse());

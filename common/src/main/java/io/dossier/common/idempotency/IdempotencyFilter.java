@@ -66,7 +66,8 @@ public class IdempotencyFilter implements ContainerRequestFilter, ContainerRespo
         this.identity = identity;
     }
 
-    record Claim(String caller, String key) {
+    /** This request's hold on its key: {@code token} tells it from a later request that took a lost claim over. */
+    record Claim(String caller, String key, String token) {
     }
 
     @Override
@@ -80,18 +81,20 @@ public class IdempotencyFilter implements ContainerRequestFilter, ContainerRespo
                     + "characters; a UUID is best").toResponse());
             return;
         }
-        byte[] body = request.hasEntity() ? request.getEntityStream().readAllBytes() : new byte[0];
+        byte[] body = request.getEntityStream() == null ? new byte[0] : request.getEntityStream().readAllBytes();
         request.setEntityStream(new ByteArrayInputStream(body));
         String caller = identity.getPrincipal().getName();
         String path = request.getUriInfo().getPath();
-        String hash = hash(path, body);
+        String query = request.getUriInfo().getRequestUri().getRawQuery();
+        String hash = hash(query == null ? path : path + "?" + query, body);
+        String token = java.util.UUID.randomUUID().toString();
         try (Connection c = dataSource.get().getConnection()) {
             prune(c);
-            Response answer = claim(c, caller, key, path, hash);
+            Response answer = claim(c, caller, key, path, hash, token);
             if (answer != null) {
                 request.abortWith(answer);
             } else {
-                request.setProperty(PROPERTY, new Claim(caller, key));
+                request.setProperty(PROPERTY, new Claim(caller, key, token));
             }
         } catch (SQLException e) {
             Log.warnf("Idempotency-Key not applied, the database did not answer: %s", e.getMessage());
@@ -101,13 +104,15 @@ public class IdempotencyFilter implements ContainerRequestFilter, ContainerRespo
     }
 
     /** Null when this request is the first with its key (and now holds it); otherwise the answer to give. */
-    private Response claim(Connection c, String caller, String key, String path, String hash) throws SQLException {
+    private Response claim(Connection c, String caller, String key, String path, String hash, String token)
+            throws SQLException {
         try (PreparedStatement insert = c.prepareStatement("insert into idempotency_keys (caller, idem_key, path, "
-                + "request_hash) values (?, ?, ?, ?) on conflict do nothing")) {
+                + "request_hash, token) values (?, ?, ?, ?, ?) on conflict do nothing")) {
             insert.setString(1, caller);
             insert.setString(2, key);
             insert.setString(3, path);
             insert.setString(4, hash);
+            insert.setString(5, token);
             if (insert.executeUpdate() == 1) {
                 return null;
             }
@@ -119,7 +124,7 @@ public class IdempotencyFilter implements ContainerRequestFilter, ContainerRespo
             select.setString(2, key);
             try (ResultSet row = select.executeQuery()) {
                 if (!row.next()) { // dropped meanwhile (a failed first request): this one may go on
-                    return claim(c, caller, key, path, hash);
+                    return claim(c, caller, key, path, hash, token);
                 }
                 if (!row.getString(1).equals(hash)) {
                     return Problem.of(422, "This Idempotency-Key was used for a different request; use a new key "
@@ -127,9 +132,8 @@ public class IdempotencyFilter implements ContainerRequestFilter, ContainerRespo
                 }
                 int status = row.getInt(2);
                 if (row.wasNull()) {
-                    if (row.getDouble(7) > ABANDONED_SECONDS) {
-                        release(c, caller, key);
-                        return claim(c, caller, key, path, hash);
+                    if (row.getDouble(7) > ABANDONED_SECONDS && takeOver(c, caller, key, token)) {
+                        return null;
                     }
                     return Response.fromResponse(Problem.of(409, "A request with this Idempotency-Key is still being "
                             + "carried out; ask again in a moment").toResponse()).header(HttpHeaders.RETRY_AFTER, "1")
@@ -158,11 +162,12 @@ public class IdempotencyFilter implements ContainerRequestFilter, ContainerRespo
         }
         try (Connection c = dataSource.get().getConnection()) {
             if (response.getStatus() / 100 != 2) {
-                release(c, claim.caller(), claim.key());
+                release(c, claim);
                 return;
             }
             try (PreparedStatement update = c.prepareStatement("update idempotency_keys set status = ?, "
-                    + "content_type = ?, location = ?, etag = ?, body = ? where caller = ? and idem_key = ?")) {
+                    + "content_type = ?, location = ?, etag = ?, body = ? where caller = ? and idem_key = ? and "
+                    + "token = ?")) {
                 update.setInt(1, response.getStatus());
                 MediaType type = response.getMediaType();
                 update.setString(2, type == null ? MediaType.APPLICATION_JSON : type.toString());
@@ -171,6 +176,7 @@ public class IdempotencyFilter implements ContainerRequestFilter, ContainerRespo
                 update.setBytes(5, body(response.getEntity()));
                 update.setString(6, claim.caller());
                 update.setString(7, claim.key());
+                update.setString(8, claim.token());
                 update.executeUpdate();
             }
         } catch (SQLException | IOException e) {
@@ -192,12 +198,27 @@ public class IdempotencyFilter implements ContainerRequestFilter, ContainerRespo
         return json.get().writeValueAsBytes(entity);
     }
 
-    private static void release(Connection c, String caller, String key) throws SQLException {
+    /** Frees this request's claim, unless a later request has taken it over. */
+    private static void release(Connection c, Claim claim) throws SQLException {
         try (PreparedStatement delete = c.prepareStatement("delete from idempotency_keys where caller = ? and "
-                + "idem_key = ?")) {
-            delete.setString(1, caller);
-            delete.setString(2, key);
+                + "idem_key = ? and token = ? and status is null")) {
+            delete.setString(1, claim.caller());
+            delete.setString(2, claim.key());
+            delete.setString(3, claim.token());
             delete.executeUpdate();
+        }
+    }
+
+    /** Takes over a claim its request lost (still unanswered after a while), in one step: one request wins. */
+    private static boolean takeOver(Connection c, String caller, String key, String token) throws SQLException {
+        try (PreparedStatement update = c.prepareStatement("update idempotency_keys set token = ?, created_at = now() "
+                + "where caller = ? and idem_key = ? and status is null and created_at < now() - make_interval(secs "
+                + "=> ?)")) {
+            update.setString(1, token);
+            update.setString(2, caller);
+            update.setString(3, key);
+            update.setDouble(4, ABANDONED_SECONDS);
+            return update.executeUpdate() == 1;
         }
     }
 

@@ -94,6 +94,7 @@ public class FtmImport {
         List<Pending> entities = new ArrayList<>();
         List<Item> skipped = new ArrayList<>();
         List<Object[]> links = new ArrayList<>(); // line, FtmEntity, Link
+        Map<String, Integer> lineOfId = new HashMap<>();
         String line;
         int number = 0;
         while ((line = lines.readLine()) != null) {
@@ -121,6 +122,12 @@ public class FtmImport {
             if (ftm.id().length() > 200 || CONTROL.matcher(ftm.id()).find()) {
                 skipped.add(skip(number, null, ftm.schema(), "the id is longer than 200 characters or holds "
                         + "control characters"));
+                continue;
+            }
+            Integer first = lineOfId.putIfAbsent(ftm.id(), number);
+            if (first != null) {
+                skipped.add(skip(number, ftm.id(), ftm.schema(), "the same id as line " + first + " (only the "
+                        + "first line of an id is read)"));
                 continue;
             }
             EntityType type = FtmMapping.TYPE_OF.get(ftm.schema());
@@ -191,6 +198,12 @@ public class FtmImport {
             }
             EntityDto before = EntityDto.of(own.get());
             byFtmId.put(p.ftm().id(), before.id());
+            if (!before.id().equals(p.own())) {
+                // merged into another since the export: the survivor is not overwritten with the old content
+                items.put(p.line(), new Item(p.line(), p.ftm().id(), p.ftm().schema(), "unchanged", before.id(),
+                        "merged into " + before.id() + " since; left as it is", List.of()));
+                continue;
+            }
             if (FtmMapping.toFtm(before).properties().equals(FtmMapping.toFtm(asDto(before, p.request()))
                     .properties()) && before.type() == p.request().type()) {
                 items.put(p.line(), item(p, "unchanged", before.id(), List.of()));
@@ -267,13 +280,11 @@ public class FtmImport {
         }).toList();
         Map<String, List<String>> attributes = new LinkedHashMap<>(request.attributes());
         before.attributes().forEach((k, v) -> {
-            if (!FtmMapping.ATTRIBUTES.contains(k)) {
+            if (!FtmMapping.ATTRIBUTES.contains(k) && !k.equals("wikidataId")) {
                 attributes.put(k, v);
             }
         });
-        List<ExternalId> ids = new ArrayList<>(before.externalIds().stream()
-                .filter(id -> !id.scheme().equals("wikidata")).toList());
-        request.externalIds().stream().filter(id -> id.scheme().equals("wikidata")).forEach(ids::add);
+        List<ExternalId> ids = before.externalIds();
         return new EntityRequest(request.type(), request.primaryName(), request.description(), names, attributes,
                 ids, request.tags());
     }
@@ -287,6 +298,9 @@ public class FtmImport {
         List<EntityRequest.NameRequest> names = new ArrayList<>();
         java.util.Set<String> seen = new java.util.HashSet<>();
         String primaryName = clean(primary.get(0), MAX_NAME, "name", notes);
+        if (primaryName.isEmpty()) {
+            return null;
+        }
         seen.add(primaryName);
         addNames(names, seen, primary.subList(1, primary.size()), NameKind.ALIAS, notes);
         addNames(names, seen, ftm.values("alias"), NameKind.ALIAS, notes);
@@ -317,10 +331,12 @@ public class FtmImport {
         // the key: an entity of another registry (another Dossier's dossier-<id> too) keeps its FtM id
         List<ExternalId> ids = new ArrayList<>();
         ids.add(new ExternalId(FtmMapping.SCHEME, ftm.id()));
-        for (String q : ftm.values("wikidataId")) {
-            if (q != null && q.matches("Q[0-9]{1,12}") && ids.size() < 100) {
-                ids.add(new ExternalId("wikidata", q));
-            }
+        // wikidataId is kept as an attribute: an external id is unique in the registry, and two FtM entities (or
+        // an FtM entity and one already here) may name the same item
+        List<String> wikidata = ftm.values("wikidataId").stream().filter(q -> q != null && q.matches("Q[0-9]{1,12}"))
+                .distinct().limit(100).toList();
+        if (!wikidata.isEmpty()) {
+            attributes.put("wikidataId", wikidata);
         }
         return new EntityRequest(type, primaryName, description, names, attributes, ids, tags);
     }
@@ -336,7 +352,7 @@ public class FtmImport {
                 return;
             }
             String name = clean(value, MAX_NAME, "a name", notes);
-            if (seen.add(name)) {
+            if (!name.isEmpty() && seen.add(name)) {
                 names.add(new EntityRequest.NameRequest(name, null, kind));
             }
         }
@@ -374,7 +390,15 @@ public class FtmImport {
         if (relations.count("subjectId = ?1 and objectId = ?2 and type = ?3", subject, object, type) > 0) {
             return new Item(line, ftm.id(), ftm.schema(), "unchanged", null, null, List.of());
         }
-        relationService.create(new RelationRequest(subject, object, type, start, end, List.of()), user);
+        if (start != null && end != null && end.compareTo(start.substring(0, Math.min(start.length(),
+                end.length()))) < 0) {
+            return skip(line, ftm.id(), ftm.schema(), "endDate " + end + " is before startDate " + start);
+        }
+        try {
+            relationService.create(new RelationRequest(subject, object, type, start, end, List.of()), user);
+        } catch (ProblemException e) {
+            return skip(line, ftm.id(), ftm.schema(), e.getMessage());
+        }
         return new Item(line, ftm.id(), ftm.schema(), "created", null, null, List.of());
     }
 

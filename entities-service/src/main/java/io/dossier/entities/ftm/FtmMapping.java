@@ -95,6 +95,7 @@ final class FtmMapping {
         entity.tags().forEach(tag -> put(p, "keywords", tag));
         entity.externalIds().stream().filter(id -> id.scheme().equals("wikidata"))
                 .forEach(id -> put(p, "wikidataId", id.value()));
+        entity.attributes().getOrDefault("wikidataId", List.of()).forEach(q -> put(p, "wikidataId", q));
         entity.attributes().forEach((key, values) -> {
             if (ATTRIBUTES.contains(key)) {
                 values.forEach(v -> put(p, key, v));

@@ -170,6 +170,37 @@ class FtmResourceTest {
     }
 
     @Test
+    void awkwardButValidFtmIsTakenOrSkippedLineByLine() throws Exception {
+        String tag = UUID.randomUUID().toString().substring(0, 8);
+        String a = "dup-" + tag;
+        JsonPath result = importFtm(String.join("\n",
+                JSON.writeValueAsString(Map.of("id", a, "schema", "Organization", "properties", Map.of("name",
+                        List.of("Asaib Test " + tag), "wikidataId", List.of("Q99999999")))),
+                // the same id again (an entity's fragments): only the first line is read
+                JSON.writeValueAsString(Map.of("id", a, "schema", "Organization", "properties", Map.of("name",
+                        List.of("Asaib Other " + tag)))),
+                // another entity naming the same Wikidata item: both keep it
+                JSON.writeValueAsString(Map.of("id", "w-" + tag, "schema", "Person", "properties", Map.of("name",
+                        List.of("Abu Wiki " + tag), "wikidataId", List.of("Q99999999")))),
+                // a name of control characters only is no name
+                JSON.writeValueAsString(Map.of("id", "c-" + tag, "schema", "Person", "properties", Map.of("name",
+                        List.of("\u0001\u0002")))),
+                // a relationship ending before it starts
+                JSON.writeValueAsString(Map.of("id", "r-" + tag, "schema", "Membership", "properties", Map.of(
+                        "member", List.of("w-" + tag), "organization", List.of(a), "startDate", List.of("2015-03"),
+                        "endDate", List.of("2014"))))));
+        assertThat(result.getList("items.outcome", String.class)).containsExactly("created", "skipped", "created",
+                "skipped", "skipped");
+        assertThat(result.getString("items[1].note")).contains("the same id as line 1");
+        assertThat(result.getString("items[3].note")).isEqualTo("no name");
+        assertThat(result.getString("items[4].note")).contains("before startDate");
+        for (int i : new int[]{0, 2}) {
+            given().auth().oauth2(Tokens.forUser(Tokens.EDITOR)).delete("/api/v1/entities/" + result.getString(
+                    "items[" + i + "].entityId")).then().statusCode(204);
+        }
+    }
+
+    @Test
     void anEntityLikeOneAlreadyThereIsFlaggedAsAPossibleTwin() throws Exception {
         LookupResourceTest.loadTheSampleRegistry();
         String tag = UUID.randomUUID().toString().substring(0, 8);

@@ -35,13 +35,19 @@ public class ApiAuthProblems {
         router.route("/api/*").order(RouteConstants.ROUTE_ORDER_BODY_HANDLER).failureHandler(this::handle);
         // no credentials at all: Quarkus answers the challenge itself, with no body, so the refusal is made here
         router.route("/api/*").order(RouteConstants.ROUTE_ORDER_BODY_HANDLER).handler(context -> {
-            if (context.request().getHeader(HttpHeaders.AUTHORIZATION) == null
+            if (!bearer(context.request().getHeader(HttpHeaders.AUTHORIZATION))
                     && !ApiTenantResolver.hasSession(context.request().getHeader("Cookie"))) {
                 context.fail(new UnauthorizedException());
             } else {
                 context.next();
             }
         });
+    }
+
+    /** An Authorization header that carries a bearer token (Basic and the like carry none here). */
+    private static boolean bearer(String authorization) {
+        return authorization != null && authorization.regionMatches(true, 0, "Bearer ", 0, 7)
+                && !authorization.substring(7).isBlank();
     }
 
     /** A call with a bearer token, or with nothing: a browser session's failures are {@link SignInAgain}'s. */

@@ -25,6 +25,8 @@ class ApiProxyResourceTest {
         given().redirects().follow(false).get("/api/v1/search?q=x")
                 .then().statusCode(401).contentType("application/problem+json").header("WWW-Authenticate", "Bearer")
                 .body("status", equalTo(401)).body("instance", equalTo("/api/v1/search"));
+        given().redirects().follow(false).header("Authorization", "Basic YWRtaW46YWRtaW4=").get("/api/v1/search?q=x")
+                .then().statusCode(401).contentType("application/problem+json").header("WWW-Authenticate", "Bearer");
         given().redirects().follow(false).auth().oauth2("forged.token.value").get("/api/v1/search?q=x")
                 .then().statusCode(401).contentType("application/problem+json").header("WWW-Authenticate", "Bearer")
                 .body("status", equalTo(401));

@@ -37,12 +37,34 @@ public class ChangeFeed implements PanacheRepositoryBase<SourceChange, Long> {
     }
 
     public void record(UUID sourceId, String collection, ChangeOperation operation) {
+        record(sourceId, collection, null, operation);
+    }
+
+    /** A change that may have moved the source: {@code previousCollection} is the one it left (null: none). */
+    public void record(UUID sourceId, String collection, String previousCollection, ChangeOperation operation) {
         SourceChange change = new SourceChange();
         change.sourceId = sourceId;
         change.collection = collection;
+        change.previousCollection = previousCollection == null || previousCollection.equals(collection)
+                ? null
+                : previousCollection;
         change.operation = operation;
         change.occurredAt = OffsetDateTime.now(ZoneOffset.UTC);
         persist(change);
+    }
+
+    /** The newest sequence number a reader limited to {@code collections} may see (null: all of them). */
+    public long head(Set<String> collections) {
+        if (collections == null) {
+            return head();
+        }
+        if (collections.isEmpty()) {
+            return 0;
+        }
+        Long head = getEntityManager().createQuery("select max(c.seq) from SourceChange c where c.collection in "
+                + ":collections or c.previousCollection in :collections", Long.class)
+                .setParameter("collections", collections).getSingleResult();
+        return head == null ? 0 : head;
     }
 
     /** The newest sequence number on the feed (0 when it is empty). */
@@ -61,9 +83,10 @@ public class ChangeFeed implements PanacheRepositoryBase<SourceChange, Long> {
         if (collections != null && collections.isEmpty()) {
             return List.of();
         }
-        // a reader limited to some collections sees the entries of sources that were or are in them
-        String filter = " where c.seq > :after"
-                + (collections == null ? "" : " and (c.collection in :collections or s.collection in :collections)");
+        // a reader limited to some collections sees the changes made in them, and the moves out of them
+        String filter = " where c.seq > :after" + (collections == null
+                ? ""
+                : " and (c.collection in :collections or c.previousCollection in :collections)");
         var sizes = getEntityManager().createQuery("select c.seq, coalesce(s.size, 0) from SourceChange c"
                 + " left join Source s on s.id = c.sourceId" + filter + " order by c.seq", Object[].class);
         long last = after;
@@ -85,11 +108,11 @@ public class ChangeFeed implements PanacheRepositoryBase<SourceChange, Long> {
             SourceChange change = (SourceChange) row[0];
             Source source = (Source) row[1];
             boolean current = source != null && (collections == null || collections.contains(source.collection));
-            // a source that has since moved out of the reader's collections reads as gone: no state, and the
-            // collection named is the one the reader may see
+            // a move out of the reader's collections reads as a removal: no state, under the collection it left; a
+            // source that has moved out since reads the same way on every entry
             String collection = collections == null || collections.contains(change.collection)
                     ? change.collection
-                    : source.collection;
+                    : change.previousCollection;
             return new ChangeDto(change.seq, change.operation, change.sourceId, collection, change.occurredAt,
                     current ? SourceDto.of(source) : null);
         }).toList();

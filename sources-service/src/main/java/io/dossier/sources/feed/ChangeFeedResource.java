@@ -43,18 +43,19 @@ public class ChangeFeedResource {
             Creates, updates and deletions in commit order, each with the source's state now (none once deleted).
             Replay from after=0 to rebuild everything; keep `next` and ask again for what came since. A caller
             limited to some collections (every role but the services' feed-consumer and admin) sees the entries of
-            the sources that were or are in them; one that has since moved out of them has no state, as if deleted.
-            `next` is the last entry's sequence number (or `after` when none came), `head` the feed's last.""")
+            the changes made in them and the moves out of them (with no state, as a deletion would be); the state of
+            a source that has moved out since is left out too. `next` is the last entry's sequence number (or `after`
+            when none came), `head` the last one the caller may see.""")
     @APIResponse(responseCode = "200", description = "Up to `limit` entries after `after`", content = @Content(schema = @Schema(implementation = ChangePage.class)))
     @APIResponse(responseCode = "400", description = "Invalid parameters", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     public ChangePage changes(@QueryParam("after") @DefaultValue("0") @Min(0) long after,
             @QueryParam("limit") @DefaultValue("100") @Min(1) @Max(1000) int limit,
             @QueryParam("collection") @Pattern(regexp = "[a-z0-9][a-z0-9-]{0,63}") String collection) {
-        long head = feed.head();
         Set<String> readable = CollectionAccess.readable(identity);
         Set<String> scope = collection == null
                 ? readable
                 : readable == null || readable.contains(collection) ? Set.of(collection) : Set.of();
+        long head = readable == null ? feed.head() : feed.head(scope); // nothing the caller cannot see
         List<ChangeDto> changes = feed.read(after, limit, scope);
         return new ChangePage(changes, changes.isEmpty() ? after : changes.get(changes.size() - 1).seq(), head);
     }

@@ -3,6 +3,7 @@ package io.dossier.sources.feed;
 import java.time.OffsetDateTime;
 import java.util.UUID;
 
+import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.EnumType;
 import jakarta.persistence.Enumerated;
@@ -23,5 +24,8 @@ public class SourceChange {
     @Enumerated(EnumType.STRING)
     public ChangeOperation operation;
     public String collection;
+    /** On a change that moved the source: the collection it left. */
+    @Column(name = "previous_collection")
+    public String previousCollection;
     public OffsetDateTime occurredAt;
 }

@@ -148,7 +148,7 @@ public class SourceService {
             return before;
         }
         sources.flush(); // bumps the version
-        feed.record(source.id, source.collection, ChangeOperation.UPDATED);
+        feed.record(source.id, source.collection, before.collection(), ChangeOperation.UPDATED);
         return SourceDto.of(source);
     }
 

@@ -95,11 +95,16 @@ class ChangeFeedResourceTest {
 
         JsonPath reader = given().auth().oauth2(Tokens.forUser(Tokens.READER)).queryParam("after", before)
                 .get("/api/v1/sources/changes").then().statusCode(200).extract().jsonPath();
-        // the open source, and the moved one's creation in open, without its state now
-        assertThat(reader.getList("changes.sourceId", String.class)).containsExactly(open, moved);
+        // the open source; the moved one's creation in open and its move out, both without its state now
+        assertThat(reader.getList("changes.sourceId", String.class)).containsExactly(open, moved, moved);
+        assertThat(reader.getList("changes.operation", String.class)).containsExactly("CREATED", "CREATED",
+                "UPDATED");
         assertThat(reader.getList("changes.collection", String.class)).containsOnly("open");
         assertThat(reader.getString("changes[0].source.title")).isEqualTo("Open brief");
         assertThat(reader.getMap("changes[1]")).containsEntry("source", null);
+        assertThat(reader.getMap("changes[2]")).containsEntry("source", null);
+        // the head is the last entry this reader may see, not a count of the others
+        assertThat(reader.getLong("head")).isEqualTo(reader.getLong("changes[2].seq"));
         assertThat(reader.prettify()).doesNotContain("Brief moved away", restricted);
         JsonPath filtered = given().auth().oauth2(Tokens.forUser(Tokens.READER)).queryParam("after", before)
                 .queryParam("collection", "restricted").get("/api/v1/sources/changes").then().statusCode(200)
