@@ -66,8 +66,8 @@ class CollectionLeakTest {
                             + "/items"),
             Path.get("sources", "/api/v1/imports/{id}/items", "the poster's own job: the hidden duplicate not named",
                     f -> "/api/v1/imports/" + f.duplicateImport + "/items"),
-            Path.get("sources", "/api/v1/sources/changes", "entries only of sources that were or are in readable "
-                    + "collections; one moved out since has no state",
+            Path.get("sources", "/api/v1/sources/changes", "the changes made in readable collections and the moves "
+                    + "out of them; a source moved out since has no state",
                     f -> "/api/v1/sources/changes?limit=1000&after="
                             + f.feedBefore),
             Path.get("sources", "/api/v1/sources/changes", "a filter on an unreadable collection: no entries",
