@@ -90,10 +90,14 @@ public class FtmImport {
     private record Pending(int line, FtmEntity ftm, EntityRequest request, UUID own, List<String> notes) {
     }
 
+    /** A relationship line, made a relation once the entities of the file are in. */
+    private record PendingLink(int line, FtmEntity ftm, FtmMapping.Link link) {
+    }
+
     public Result load(BufferedReader lines, String user) throws IOException {
         List<Pending> entities = new ArrayList<>();
         List<Item> skipped = new ArrayList<>();
-        List<Object[]> links = new ArrayList<>(); // line, FtmEntity, Link
+        List<PendingLink> links = new ArrayList<>();
         Map<String, Integer> lineOfId = new HashMap<>();
         String line;
         int number = 0;
@@ -141,7 +145,7 @@ public class FtmImport {
                     entities.add(new Pending(number, ftm, request, FtmMapping.ownId(ftm.id()), notes));
                 }
             } else if (link != null) {
-                links.add(new Object[]{number, ftm, link});
+                links.add(new PendingLink(number, ftm, link));
             } else {
                 skipped.add(skip(number, ftm.id(), ftm.schema(), "schema " + ftm.schema() + " has no place in "
                         + "Dossier's registry (people, organisations, places, events and the links between them)"));
@@ -159,8 +163,8 @@ public class FtmImport {
             twinNanos += upsert(entities.subList(from, Math.min(entities.size(), from + BATCH)), user, byFtmId, items);
         }
         long upserted = System.nanoTime();
-        for (Object[] l : links) {
-            Item item = link((Integer) l[0], (FtmEntity) l[1], (FtmMapping.Link) l[2], byFtmId, user);
+        for (PendingLink l : links) {
+            Item item = link(l.line(), l.ftm(), l.link(), byFtmId, user);
             items.put(item.line(), item);
         }
         Log.infof("FtM import: %d lines, %d entities in %d ms (of which looking for twins %d ms), %d links in %d ms",
@@ -219,11 +223,8 @@ public class FtmImport {
                 keyed.stream().map(Pending::request).toList(), user);
         List<Pending> created = new ArrayList<>();
         for (Pending p : keyed) {
+            // every key has its outcome: load() reads each FtM id once
             RegistryService.Upsert outcome = outcomes.get(p.request().externalIds().get(0));
-            if (outcome == null) {
-                items.put(p.line(), skip(p.line(), p.ftm().id(), p.ftm().schema(), "the same id came twice"));
-                continue;
-            }
             UUID id = outcome.entity().id();
             byFtmId.put(p.ftm().id(), id);
             if (outcome.outcome() == Upserted.CREATED) {

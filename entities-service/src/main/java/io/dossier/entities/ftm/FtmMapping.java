@@ -108,12 +108,12 @@ final class FtmMapping {
     static FtmEntity toFtm(RelationDto relation, String subject, String object, EntityType subjectType,
             EntityType objectType) {
         Link link = switch (relation.type()) {
-            case MEMBER_OF -> LINKS.get(0);
-            case LEADER_OF -> LINKS.get(1);
+            case MEMBER_OF -> link("Membership");
+            case LEADER_OF -> link("Directorship");
             case ASSOCIATE_OF -> subjectType == EntityType.PERSON && objectType == EntityType.PERSON
-                    ? LINKS.get(2)
-                    : LINKS.get(6);
-            default -> LINKS.get(6);
+                    ? link("Associate")
+                    : link("UnknownLink");
+            default -> link("UnknownLink");
         };
         Map<String, List<String>> p = new LinkedHashMap<>();
         put(p, link.subject(), subject);
