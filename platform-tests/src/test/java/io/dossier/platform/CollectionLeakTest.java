@@ -116,8 +116,13 @@ class CollectionLeakTest {
             Map.entry("entities GET /api/v1/entities", "the registry: names and attributes, no sources"),
             Map.entry("entities GET /api/v1/entities/{id}", "the registry"),
             Map.entry("entities GET /api/v1/entities/ftm", "the registry in FtM: entities and relations, without "
-                    + "citations"),
-            Map.entry("entities POST /api/v1/entities/ftm", "answers each line's outcome: ids of registry entities"),
+                    + "citations; the part cited by a collection is asked of the sources service with the caller's "
+                    + "token (tested below)"),
+            Map.entry("entities POST /api/v1/entities/ftm/imports", "answers the new job: counts"),
+            Map.entry("entities GET /api/v1/entities/ftm/imports", "jobs: counts"),
+            Map.entry("entities GET /api/v1/entities/ftm/imports/{id}", "a job: counts"),
+            Map.entry("entities GET /api/v1/entities/ftm/imports/{id}/items", "each line's outcome: FtM ids and "
+                    + "registry entities"),
             Map.entry("entities POST /api/v1/entities", "the registry"),
             Map.entry("entities PUT /api/v1/entities/{id}", "the registry"),
             Map.entry("entities DELETE /api/v1/entities/{id}", "the registry"),
@@ -261,6 +266,28 @@ class CollectionLeakTest {
                     .statusCode(200).extract().asString();
             assertThat(body).as(path).containsAnyOf(fixture.restrictedSource, fixture.restrictedFileSource,
                     fixture.hiddenWord);
+        }
+    }
+
+    /**
+     * The FtM export of the part of the registry a collection's sources back: the entities of the fixture's relation
+     * (which cites a restricted and an open source) for those who may read the collection, nothing for the others.
+     */
+    @Test
+    void theFtmExportOfWhatACollectionCitesShowsItOnlyToThoseWhoMayReadIt() {
+        for (String user : List.of(Tokens.READER, Tokens.ANALYST, Tokens.EDITOR, Tokens.INVESTIGATOR)) {
+            String token = Tokens.forUser(user);
+            String restricted = given().baseUri(Platform.GATEWAY).auth().oauth2(token)
+                    .get("/api/v1/entities/ftm?collection=restricted").then().statusCode(200).extract().asString();
+            String open = given().baseUri(Platform.GATEWAY).auth().oauth2(token)
+                    .get("/api/v1/entities/ftm?collection=open").then().statusCode(200).extract().asString();
+            assertThat(open).as(user).contains("dossier-" + fixture.organization, "dossier-" + fixture.leader);
+            if (user.equals(Tokens.INVESTIGATOR)) {
+                assertThat(restricted).as(user).contains("dossier-" + fixture.organization, "dossier-"
+                        + fixture.leader);
+            } else {
+                assertThat(restricted).as(user).isEmpty();
+            }
         }
     }
 

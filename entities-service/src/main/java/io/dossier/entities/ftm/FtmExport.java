@@ -3,8 +3,10 @@ package io.dossier.entities.ftm;
 import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.UUID;
 
 import jakarta.enterprise.context.ApplicationScoped;
@@ -13,6 +15,7 @@ import jakarta.transaction.Transactional;
 import io.dossier.entities.registry.EntityDto;
 import io.dossier.entities.registry.EntityRepository;
 import io.dossier.entities.registry.EntityType;
+import io.dossier.entities.relations.CitedSources;
 import io.dossier.entities.relations.RelationDto;
 import io.dossier.entities.relations.RelationRepository;
 import io.quarkus.panache.common.Page;
@@ -26,10 +29,12 @@ public class FtmExport {
 
     private final EntityRepository entities;
     private final RelationRepository relations;
+    private final CitedSources cited;
 
-    public FtmExport(EntityRepository entities, RelationRepository relations) {
+    public FtmExport(EntityRepository entities, RelationRepository relations, CitedSources cited) {
         this.entities = entities;
         this.relations = relations;
+        this.cited = cited;
     }
 
     /** Which entities: of a type, with a tag, changed since a time (each optional). */
@@ -59,6 +64,29 @@ public class FtmExport {
         }
         return entities.find("from RegistryEntity e where " + String.join(" and ", where), Sort.by("id"), params)
                 .page(Page.ofSize(PAGE)).list().stream().map(EntityDto::of).toList();
+    }
+
+    /**
+     * The entities at either end of a relation citing a source of {@code collection} that the caller may read (the
+     * sources service answers, with the caller's token).
+     */
+    public Set<UUID> citedIn(String collection) {
+        Map<UUID, List<UUID>> endsBySource = new HashMap<>();
+        UUID after = null;
+        for (List<RelationDto> page = relations(null); !page.isEmpty(); page = relations(after)) {
+            for (RelationDto relation : page) {
+                after = relation.id();
+                relation.citations().forEach(c -> endsBySource.computeIfAbsent(c.sourceId(), k -> new ArrayList<>())
+                        .addAll(List.of(relation.subjectId(), relation.objectId())));
+            }
+        }
+        Set<UUID> ends = new HashSet<>();
+        cited.collections(endsBySource.keySet()).forEach((source, in) -> {
+            if (in.equals(collection)) {
+                ends.addAll(endsBySource.get(source));
+            }
+        });
+        return ends;
     }
 
     /** A page of all relations, in id order after {@code after}. */

@@ -1,7 +1,5 @@
 package io.dossier.entities.ftm;
 
-import java.io.BufferedReader;
-import java.io.IOException;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
@@ -12,13 +10,13 @@ import java.util.UUID;
 import java.util.regex.Pattern;
 
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.transaction.Transactional;
 
 import org.eclipse.microprofile.context.ManagedExecutor;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
-import io.dossier.common.problem.ProblemException;
 import io.dossier.entities.lookup.Slices;
 import io.dossier.entities.registry.EntityDto;
 import io.dossier.entities.registry.EntityRequest;
@@ -27,28 +25,23 @@ import io.dossier.entities.registry.ExternalId;
 import io.dossier.entities.registry.NameKind;
 import io.dossier.entities.registry.RegistryEntity;
 import io.dossier.entities.registry.RegistryService;
-import io.dossier.entities.registry.RegistryService.Upserted;
 import io.dossier.entities.registry.TwinFinder;
 import io.dossier.entities.relations.RelationRepository;
 import io.dossier.entities.relations.RelationRequest;
 import io.dossier.entities.relations.RelationService;
 import io.dossier.entities.relations.RelationType;
-import io.quarkus.logging.Log;
 
 /**
- * Reads FtM JSON Lines into the registry: entities first (created, updated or unchanged, keyed on their FtM id, in
- * batches), then the relationships between them. Each line's outcome is an item; a line that cannot be taken is
- * skipped with the reason, and values over the registry's limits are cut with a note, so nothing stops the file.
+ * Reads FtM JSON Lines into the registry, the steps an import job takes ({@link FtmImportRunner} takes them in
+ * order): entities first (created, updated or unchanged, keyed on their FtM id, in batches), then the relationships
+ * between them. Each line's outcome is an item; a line that cannot be taken is skipped with the reason, and values
+ * over the registry's limits are cut with a note, so nothing stops the file.
  */
 @ApplicationScoped
 public class FtmImport {
 
-    /** The most lines one import reads; a larger file is refused before anything is written. */
-    static final int MAX_LINES = 50_000;
-    /** Items listed in the answer; the counts cover all of them. */
-    static final int MAX_ITEMS = 10_000;
+    /** Longest line read; a longer one is skipped with the reason. */
     static final int MAX_LINE_CHARS = 1_000_000;
-    private static final int BATCH = 200;
     private static final int MAX_NAME = 500;
     private static final int MAX_DESCRIPTION = 20_000;
     private static final int MAX_VALUE = 2000;
@@ -62,10 +55,12 @@ public class FtmImport {
     private final RelationRepository relations;
     private final TwinFinder twins;
     private final ManagedExecutor executor;
+    private final FtmImportStore store;
 
     public FtmImport(ObjectMapper json, RegistryService registry, RelationService relationService,
-            RelationRepository relations, TwinFinder twins, ManagedExecutor executor) {
+            RelationRepository relations, TwinFinder twins, ManagedExecutor executor, FtmImportStore store) {
         this.executor = executor;
+        this.store = store;
         this.json = json;
         this.registry = registry;
         this.relationService = relationService;
@@ -78,109 +73,75 @@ public class FtmImport {
             List<UUID> twinOf) {
     }
 
+    /** An entity line, ready to write. */
+    record Pending(int line, FtmEntity ftm, EntityRequest request, UUID own, List<String> notes) {
+    }
+
     /**
-     * The counts: entities {@code created} (of which {@code possibleTwins} resemble one already there), updated and
-     * unchanged; relationships created and unchanged; lines skipped. The items: each line's outcome, the first
-     * {@link #MAX_ITEMS}.
+     * One line read: an entity to write, a relationship (written in the second pass), or a line skipped with the
+     * reason (then {@code skipped} is set). {@code id}: the FtM id, when the line has a usable one.
      */
-    public record Result(int read, int created, int possibleTwins, int updated, int unchanged, int relationsCreated,
-            int relationsUnchanged, int skipped, List<Item> items, int itemsLeftOut) {
+    record Parsed(int line, String id, Item skipped, Pending entity, FtmEntity link, FtmMapping.Link linkType) {
     }
 
-    private record Pending(int line, FtmEntity ftm, EntityRequest request, UUID own, List<String> notes) {
+    /**
+     * Reads one line of the file for a pass: the first ({@code relationships} false) takes entities and skips what
+     * cannot be taken; the second takes relationships only. Null for a line the pass leaves alone.
+     */
+    Parsed parse(int number, String line, boolean relationships) {
+        if (line.isBlank() || (relationships && !line.contains("\"schema\""))) {
+            return null;
+        }
+        Parsed parsed = parse(number, line);
+        if (relationships) {
+            return parsed.link() != null ? parsed : null;
+        }
+        return parsed;
     }
 
-    /** A relationship line, made a relation once the entities of the file are in. */
-    private record PendingLink(int line, FtmEntity ftm, FtmMapping.Link link) {
+    /** Reads one line of the file; null for a blank line. */
+    Parsed parse(int number, String line) {
+        if (line.isBlank()) {
+            return null;
+        }
+        if (line.equals(LineReader.OVERLONG)) {
+            return skipped(number, null, null, "longer than " + MAX_LINE_CHARS + " characters");
+        }
+        FtmEntity ftm;
+        try {
+            ftm = json.readValue(line, FtmEntity.class);
+        } catch (JsonProcessingException e) {
+            String why = e.getOriginalMessage();
+            return skipped(number, null, null, "not an FtM entity: " + (why.length() > 200
+                    ? why.substring(0, 200) + "…"
+                    : why));
+        }
+        if (ftm == null || ftm.id() == null || ftm.id().isBlank() || ftm.schema() == null) {
+            return skipped(number, null, null, "an FtM entity needs an id and a schema");
+        }
+        if (ftm.id().length() > 200 || CONTROL.matcher(ftm.id()).find()) {
+            return skipped(number, null, ftm.schema(), "the id is longer than 200 characters or holds control "
+                    + "characters");
+        }
+        EntityType type = FtmMapping.TYPE_OF.get(ftm.schema());
+        FtmMapping.Link link = FtmMapping.link(ftm.schema());
+        if (type != null) {
+            List<String> notes = new ArrayList<>();
+            EntityRequest request = request(ftm, type, notes);
+            return request == null
+                    ? skipped(number, ftm.id(), ftm.schema(), "no name")
+                    : new Parsed(number, ftm.id(), null, new Pending(number, ftm, request, FtmMapping.ownId(ftm
+                            .id()), notes), null, null);
+        }
+        if (link != null) {
+            return new Parsed(number, ftm.id(), null, null, ftm, link);
+        }
+        return skipped(number, ftm.id(), ftm.schema(), "schema " + ftm.schema() + " has no place in Dossier's "
+                + "registry (people, organisations, places, events and the links between them)");
     }
 
-    public Result load(BufferedReader lines, String user) throws IOException {
-        List<Pending> entities = new ArrayList<>();
-        List<Item> skipped = new ArrayList<>();
-        List<PendingLink> links = new ArrayList<>();
-        Map<String, Integer> lineOfId = new HashMap<>();
-        String line;
-        int number = 0;
-        while ((line = lines.readLine()) != null) {
-            number++;
-            if (number > MAX_LINES) {
-                throw new ProblemException(413, "More than " + MAX_LINES + " lines: split the file and import the "
-                        + "parts one after another (entities before the relationships that name them)");
-            }
-            if (line.isBlank()) {
-                continue;
-            }
-            FtmEntity ftm;
-            try {
-                ftm = line.length() > MAX_LINE_CHARS ? null : json.readValue(line, FtmEntity.class);
-            } catch (JsonProcessingException e) {
-                skipped.add(skip(number, null, null, "not an FtM entity: " + e.getOriginalMessage()));
-                continue;
-            }
-            if (ftm == null || ftm.id() == null || ftm.id().isBlank() || ftm.schema() == null) {
-                skipped.add(skip(number, null, null, line.length() > MAX_LINE_CHARS
-                        ? "longer than " + MAX_LINE_CHARS + " characters"
-                        : "an FtM entity needs an id and a schema"));
-                continue;
-            }
-            if (ftm.id().length() > 200 || CONTROL.matcher(ftm.id()).find()) {
-                skipped.add(skip(number, null, ftm.schema(), "the id is longer than 200 characters or holds "
-                        + "control characters"));
-                continue;
-            }
-            Integer first = lineOfId.putIfAbsent(ftm.id(), number);
-            if (first != null) {
-                skipped.add(skip(number, ftm.id(), ftm.schema(), "the same id as line " + first + " (only the "
-                        + "first line of an id is read)"));
-                continue;
-            }
-            EntityType type = FtmMapping.TYPE_OF.get(ftm.schema());
-            FtmMapping.Link link = FtmMapping.link(ftm.schema());
-            if (type != null) {
-                List<String> notes = new ArrayList<>();
-                EntityRequest request = request(ftm, type, notes);
-                if (request == null) {
-                    skipped.add(skip(number, ftm.id(), ftm.schema(), "no name"));
-                } else {
-                    entities.add(new Pending(number, ftm, request, FtmMapping.ownId(ftm.id()), notes));
-                }
-            } else if (link != null) {
-                links.add(new PendingLink(number, ftm, link));
-            } else {
-                skipped.add(skip(number, ftm.id(), ftm.schema(), "schema " + ftm.schema() + " has no place in "
-                        + "Dossier's registry (people, organisations, places, events and the links between them)"));
-            }
-        }
-        if (number == 0) {
-            throw ProblemException.badRequest("The body holds no lines");
-        }
-        long started = System.nanoTime();
-        Map<String, UUID> byFtmId = new HashMap<>();
-        Map<Integer, Item> items = new LinkedHashMap<>();
-        skipped.forEach(i -> items.put(i.line(), i));
-        long twinNanos = 0;
-        for (int from = 0; from < entities.size(); from += BATCH) {
-            twinNanos += upsert(entities.subList(from, Math.min(entities.size(), from + BATCH)), user, byFtmId, items);
-        }
-        long upserted = System.nanoTime();
-        for (PendingLink l : links) {
-            Item item = link(l.line(), l.ftm(), l.link(), byFtmId, user);
-            items.put(item.line(), item);
-        }
-        Log.infof("FtM import: %d lines, %d entities in %d ms (of which looking for twins %d ms), %d links in %d ms",
-                number, entities.size(), (upserted - started) / 1_000_000, twinNanos / 1_000_000,
-                links.size(), (System.nanoTime() - upserted) / 1_000_000);
-        List<Item> all = items.values().stream().sorted(java.util.Comparator.comparingInt(Item::line)).toList();
-        List<Item> linkItems = all.stream().filter(i -> FtmMapping.link(i.schema()) != null).toList();
-        List<Item> entityItems = all.stream().filter(i -> FtmMapping.link(i.schema()) == null).toList();
-        return new Result(all.size(), count(entityItems, "created") + count(entityItems, "possible_twin"),
-                count(entityItems, "possible_twin"), count(entityItems, "updated"), count(entityItems, "unchanged"),
-                count(linkItems, "created"), count(linkItems, "unchanged"), count(all, "skipped"),
-                all.subList(0, Math.min(all.size(), MAX_ITEMS)), Math.max(0, all.size() - MAX_ITEMS));
-    }
-
-    private static int count(List<Item> items, String outcome) {
-        return (int) items.stream().filter(i -> i.outcome().equals(outcome)).count();
+    private static Parsed skipped(int line, String id, String schema, String reason) {
+        return new Parsed(line, id, skip(line, id, schema, reason), null, null, null);
     }
 
     private static Item skip(int line, String id, String schema, String reason) {
@@ -188,11 +149,111 @@ public class FtmImport {
     }
 
     /**
+     * The first pass over a part of the file: its entity lines written, each line's outcome recorded and the job
+     * moved on to {@code cursor}, all in one transaction. Relationship lines wait for the second pass. A line with
+     * an id seen before in the file is skipped (only the first line of an id is read).
+     */
+    @Transactional
+    public Map<UUID, EntityDto> entities(UUID job, List<Parsed> lines, int cursor, String user) {
+        // nothing here reads what it writes: one flush at the end spares a flush (a dirty check of every entity
+        // loaded so far) before each query
+        relations.getEntityManager().setFlushMode(jakarta.persistence.FlushModeType.COMMIT);
+        Map<String, Integer> seen = new HashMap<>(store.firstLines(job, lines.stream().map(Parsed::id)
+                .filter(java.util.Objects::nonNull).distinct().toList()));
+        List<Item> items = new ArrayList<>();
+        List<Pending> pending = new ArrayList<>();
+        for (Parsed line : lines) {
+            if (line.link() != null) {
+                continue;
+            }
+            Integer first = line.id() == null ? null : seen.putIfAbsent(line.id(), line.line());
+            if (first != null) {
+                String schema = line.entity() != null ? line.entity().ftm().schema() : line.skipped().schema();
+                items.add(skip(line.line(), line.id(), schema, "the same id as line " + first + " (only the "
+                        + "first line of an id is read)"));
+            } else if (line.skipped() != null) {
+                items.add(line.skipped());
+            } else {
+                pending.add(line.entity());
+            }
+        }
+        Map<UUID, EntityDto> created = new HashMap<>();
+        if (!pending.isEmpty()) {
+            upsert(pending, user, items, created);
+        }
+        items.sort(java.util.Comparator.comparingInt(Item::line));
+        store.record(job, items, cursor);
+        return created;
+    }
+
+    /** A line the writing of which failed for a reason of its own: skipped with it, and the job moved on. */
+    @Transactional
+    public void failed(UUID job, Parsed line, String reason, int cursor) {
+        String schema = line.entity() != null
+                ? line.entity().ftm().schema()
+                : line.link() != null ? line.link().schema() : null;
+        store.record(job, List.of(skip(line.line(), line.id(), schema, reason)), cursor);
+    }
+
+    /**
+     * Compares the entities the job created after line {@code after} up to {@code upTo} with the registry, and
+     * marks those that resemble one already there as possible twins. Run after the lines' own transaction, so a
+     * stop between the two is made up for when the job resumes.
+     */
+    public void twins(UUID job, int after, int upTo, Map<UUID, EntityDto> known) {
+        List<Item> created = store.createdBetween(job, after, upTo);
+        Map<UUID, EntityDto> byId = new HashMap<>(known);
+        // those the caller does not hold (a job resumed): read again
+        registry.findAll(created.stream().map(Item::entityId).filter(id -> !byId.containsKey(id)).toList())
+                .forEach(e -> byId.put(e.id(), e));
+        List<List<UUID>> twinsOf = Slices.map(created, 20, executor, slice -> slice.stream().map(item -> {
+            EntityDto entity = byId.get(item.entityId());
+            return entity == null
+                    ? List.<UUID>of()
+                    : twins.twinsOf(entity).stream().map(t -> t.entityId()).filter(t -> !t.equals(entity.id()))
+                            .toList();
+        }).toList());
+        Map<Integer, List<UUID>> found = new HashMap<>();
+        for (int i = 0; i < created.size(); i++) {
+            if (!twinsOf.get(i).isEmpty()) {
+                found.put(created.get(i).line(), twinsOf.get(i));
+            }
+        }
+        store.twinsChecked(job, found, upTo);
+    }
+
+    /**
+     * The second pass over a part of the file: its relationship lines made relations where both ends are in the
+     * file or the registry, the outcomes recorded and the job moved on to {@code cursor}, in one transaction.
+     */
+    @Transactional
+    public void relationships(UUID job, List<Parsed> lines, int cursor, String user) {
+        Map<String, Integer> seen = new HashMap<>(store.firstLines(job, lines.stream().map(Parsed::id).distinct()
+                .toList()));
+        Map<String, UUID> inFile = store.entitiesOf(job, lines.stream().flatMap(l -> java.util.stream.Stream.of(l
+                .link().first(l.linkType().subject()), l.link().first(l.linkType().object())))
+                .filter(java.util.Objects::nonNull).distinct().toList());
+        List<Item> items = new ArrayList<>();
+        var em = relations.getEntityManager();
+        for (Parsed line : lines) {
+            Integer first = seen.putIfAbsent(line.id(), line.line());
+            items.add(first != null && first != line.line()
+                    ? skip(line.line(), line.id(), line.link().schema(), "the same id as line " + first + " (only "
+                            + "the first line of an id is read)")
+                    : link(line.line(), line.link(), line.linkType(), inFile, user));
+            // each relation is written: the entities loaded for it are let go, or every later flush would check
+            // them all again
+            em.flush();
+            em.clear();
+        }
+        store.record(job, items, cursor);
+    }
+
+    /**
      * A batch of entities: Dossier's own (exported from this registry) are compared in FtM terms and replaced only
      * if they differ; the others are upserted on their FtM id.
      */
-    /** Answers the time spent looking for twins. */
-    private long upsert(List<Pending> batch, String user, Map<String, UUID> byFtmId, Map<Integer, Item> items) {
+    private void upsert(List<Pending> batch, String user, List<Item> items, Map<UUID, EntityDto> created) {
         List<Pending> keyed = new ArrayList<>();
         for (Pending p : batch) {
             Optional<RegistryEntity> own = p.own() == null ? Optional.empty() : registry.resolve(p.own());
@@ -201,60 +262,38 @@ public class FtmImport {
                 continue;
             }
             EntityDto before = EntityDto.of(own.get());
-            byFtmId.put(p.ftm().id(), before.id());
             if (!before.id().equals(p.own())) {
                 // merged into another since the export: the survivor is not overwritten with the old content
-                items.put(p.line(), new Item(p.line(), p.ftm().id(), p.ftm().schema(), "unchanged", before.id(),
+                items.add(new Item(p.line(), p.ftm().id(), p.ftm().schema(), "unchanged", before.id(),
                         "merged into " + before.id() + " since; left as it is", List.of()));
                 continue;
             }
             if (FtmMapping.toFtm(before).properties().equals(FtmMapping.toFtm(asDto(before, p.request()))
                     .properties()) && before.type() == p.request().type()) {
-                items.put(p.line(), item(p, "unchanged", before.id(), List.of()));
+                items.add(item(p, "unchanged", before.id()));
             } else {
                 EntityDto after = registry.replace(before.id(), null, merged(before, p.request()), user);
-                items.put(p.line(), item(p, "updated", after.id(), List.of()));
+                items.add(item(p, "updated", after.id()));
             }
         }
         if (keyed.isEmpty()) {
-            return 0;
+            return;
         }
         Map<ExternalId, RegistryService.Upsert> outcomes = registry.upsertEntities(
                 keyed.stream().map(Pending::request).toList(), user);
-        List<Pending> created = new ArrayList<>();
         for (Pending p : keyed) {
-            // every key has its outcome: load() reads each FtM id once
+            // every key has its outcome: a batch holds each FtM id once
             RegistryService.Upsert outcome = outcomes.get(p.request().externalIds().get(0));
-            UUID id = outcome.entity().id();
-            byFtmId.put(p.ftm().id(), id);
-            if (outcome.outcome() == Upserted.CREATED) {
-                created.add(p);
-            } else {
-                items.put(p.line(), item(p, outcome.outcome().name().toLowerCase(java.util.Locale.ROOT), id,
-                        List.of()));
+            items.add(item(p, outcome.outcome().name().toLowerCase(java.util.Locale.ROOT), outcome.entity().id()));
+            if (outcome.outcome() == RegistryService.Upserted.CREATED) {
+                created.put(outcome.entity().id(), outcome.entity());
             }
         }
-        // the twins of the new ones: the matcher's work, over the cores
-        long started = System.nanoTime();
-        List<List<UUID>> twinsOf = Slices.map(created, 20, executor, slice -> slice.stream()
-                .map(p -> {
-                    EntityDto entity = outcomes.get(p.request().externalIds().get(0)).entity();
-                    return twins.twinsOf(entity).stream().map(t -> t.entityId())
-                            .filter(twin -> !twin.equals(entity.id())).toList();
-                }).toList());
-        long twinNanos = System.nanoTime() - started;
-        for (int i = 0; i < created.size(); i++) {
-            Pending p = created.get(i);
-            List<UUID> twin = twinsOf.get(i);
-            items.put(p.line(), item(p, twin.isEmpty() ? "created" : "possible_twin", byFtmId.get(p.ftm().id()),
-                    twin));
-        }
-        return twinNanos;
     }
 
-    private static Item item(Pending p, String outcome, UUID id, List<UUID> twinOf) {
+    private static Item item(Pending p, String outcome, UUID id) {
         return new Item(p.line(), p.ftm().id(), p.ftm().schema(), outcome, id,
-                p.notes().isEmpty() ? null : String.join("; ", p.notes()), twinOf);
+                p.notes().isEmpty() ? null : String.join("; ", p.notes()), List.of());
     }
 
     /** An own entity as the import would leave it, to compare in FtM terms. */
@@ -374,9 +413,9 @@ public class FtmImport {
     }
 
     /** A relationship line: both ends must be in this file or already in the registry. */
-    private Item link(int line, FtmEntity ftm, FtmMapping.Link link, Map<String, UUID> byFtmId, String user) {
-        UUID subject = end(ftm.first(link.subject()), byFtmId);
-        UUID object = end(ftm.first(link.object()), byFtmId);
+    private Item link(int line, FtmEntity ftm, FtmMapping.Link link, Map<String, UUID> inFile, String user) {
+        UUID subject = end(ftm.first(link.subject()), inFile);
+        UUID object = end(ftm.first(link.object()), inFile);
         if (subject == null || object == null) {
             return skip(line, ftm.id(), ftm.schema(), "an end (" + (subject == null
                     ? link.subject()
@@ -395,21 +434,18 @@ public class FtmImport {
                 end.length()))) < 0) {
             return skip(line, ftm.id(), ftm.schema(), "endDate " + end + " is before startDate " + start);
         }
-        try {
-            relationService.create(new RelationRequest(subject, object, type, start, end, List.of()), user);
-        } catch (ProblemException e) {
-            return skip(line, ftm.id(), ftm.schema(), e.getMessage());
-        }
+        relationService.create(new RelationRequest(subject, object, type, start, end, List.of()), user);
         return new Item(line, ftm.id(), ftm.schema(), "created", null, null, List.of());
     }
 
-    private UUID end(String ftmId, Map<String, UUID> byFtmId) {
+    /** An end of a relationship: an entity of the file (through merges since), or of the registry. */
+    private UUID end(String ftmId, Map<String, UUID> inFile) {
         if (ftmId == null) {
             return null;
         }
-        UUID known = byFtmId.get(ftmId);
+        UUID known = inFile.get(ftmId);
         if (known != null) {
-            return known;
+            return registry.resolve(known).map(e -> e.id).orElse(null);
         }
         UUID own = FtmMapping.ownId(ftmId);
         Optional<RegistryEntity> found = own == null ? Optional.empty() : registry.resolve(own);

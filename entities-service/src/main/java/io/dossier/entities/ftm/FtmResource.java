@@ -1,10 +1,7 @@
 package io.dossier.entities.ftm;
 
-import java.io.BufferedReader;
 import java.io.BufferedWriter;
 import java.io.IOException;
-import java.io.InputStream;
-import java.io.InputStreamReader;
 import java.io.OutputStreamWriter;
 import java.nio.charset.StandardCharsets;
 import java.time.OffsetDateTime;
@@ -12,18 +9,16 @@ import java.time.format.DateTimeParseException;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.UUID;
 
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.validation.constraints.Pattern;
-import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
-import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.HttpHeaders;
-import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.StreamingOutput;
 
@@ -33,7 +28,6 @@ import org.eclipse.microprofile.openapi.annotations.headers.Header;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
-import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
@@ -73,15 +67,19 @@ public class FtmResource {
             aliases, weak aliases, previous names, description, keywords (tags), wikidataId and the attributes that
             are FtM properties; then the relations between two of them as FtM relationship entities (Membership,
             Directorship, Associate, UnknownLink with its role). An entity keeps the FtM id it was imported with;
-            one made in Dossier is dossier-<id>. Citations are not exported. The mapping table is in the entities
+            one made in Dossier is dossier-<id>. The part may be the entities of the relations that cite a source of
+            one collection the caller may read; citations themselves are not exported. The mapping table is in the entities
             service's README.""")
     @APIResponse(responseCode = "200", description = "FtM JSON Lines, streamed", headers = @Header(name = "Content-Disposition", description = "attachment; filename=dossier-registry.ftm.jsonl", schema = @Schema(type = SchemaType.STRING)), content = @Content(mediaType = JSONL, schema = @Schema(type = SchemaType.STRING)))
     @APIResponse(responseCode = "400", description = "Invalid filters", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     public Response exportFtm(
             @Parameter(description = "Only entities of this type") @QueryParam("type") EntityType type,
             @Parameter(description = "Only entities with this tag") @QueryParam("tag") @Pattern(regexp = "[^\\x00]{1,64}") String tag,
-            @Parameter(description = "Only entities created or changed since (ISO 8601 with offset)", example = "2026-01-01T00:00:00Z") @QueryParam("changedSince") String changedSince) {
+            @Parameter(description = "Only entities created or changed since (ISO 8601 with offset)", example = "2026-01-01T00:00:00Z") @QueryParam("changedSince") String changedSince,
+            @Parameter(description = "Only entities of relations citing a source of this collection (one the caller may read)") @QueryParam("collection") @Pattern(regexp = "[a-z0-9][a-z0-9-]{0,63}", message = "must be a collection name: lower-case letters, digits and hyphens") String collection) {
         FtmExport.Filter filter = new FtmExport.Filter(type, tag, since(changedSince));
+        // asked now, with the caller's token: the body is written after this method returns
+        Set<UUID> cited = collection == null ? null : export.citedIn(collection);
         StreamingOutput body = out -> {
             BufferedWriter writer = new BufferedWriter(new OutputStreamWriter(out, StandardCharsets.UTF_8));
             Map<UUID, String> ftmIds = new HashMap<>();
@@ -90,11 +88,14 @@ public class FtmResource {
             for (List<EntityDto> page = export.page(filter, null); !page.isEmpty(); page = export.page(filter,
                     after)) {
                 for (EntityDto entity : page) {
+                    after = entity.id();
+                    if (cited != null && !cited.contains(entity.id())) {
+                        continue;
+                    }
                     FtmEntity ftm = FtmMapping.toFtm(entity);
                     line(writer, ftm);
                     ftmIds.put(entity.id(), ftm.id());
                     types.put(entity.id(), entity.type());
-                    after = entity.id();
                 }
             }
             UUID afterRelation = null;
@@ -130,30 +131,6 @@ public class FtmResource {
         } catch (DateTimeParseException e) {
             throw ProblemException.badRequest("changedSince must be a time with its offset, such as "
                     + "2026-01-01T00:00:00Z");
-        }
-    }
-
-    @POST
-    @Consumes({JSONL, "application/jsonl", "application/json"})
-    @Produces(MediaType.APPLICATION_JSON)
-    @RolesAllowed("editor")
-    @RequestBody(required = true, content = @Content(mediaType = JSONL, schema = @Schema(type = SchemaType.STRING, format = "binary")))
-    @Operation(operationId = "importFtm", summary = "Import FollowTheMoney entities (JSON Lines), e.g. an OpenSanctions export", description = """
-            Entities (Person; Organization, Company, LegalEntity, PublicBody; Address; Event) are created, updated
-            or left unchanged, keyed on their FtM id (dossier-<id> names an entity of this registry); relationship
-            entities (Membership, Employment, Directorship, Associate, Family, Ownership, UnknownLink) become
-            relations once their ends are known. Each line's outcome is an item: created, possible_twin (created,
-            with the existing entities it may be), updated, unchanged, or skipped with the reason (an unknown
-            schema, a line that is not FtM, an end that is nowhere). Values over the registry's limits are cut,
-            with a note. At most 50,000 lines a call.""")
-    @APIResponse(responseCode = "200", description = "The counts, and each line's outcome (the first 10,000)", content = @Content(schema = @Schema(implementation = FtmImport.Result.class)))
-    @APIResponse(responseCode = "400", description = "An empty body", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "413", description = "More than 50,000 lines", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    public FtmImport.Result importFtm(InputStream body) {
-        try (BufferedReader lines = new BufferedReader(new InputStreamReader(body, StandardCharsets.UTF_8))) {
-            return imports.load(lines, identity.getPrincipal().getName());
-        } catch (IOException e) {
-            throw ProblemException.badRequest("The body could not be read to its end");
         }
     }
 }

@@ -84,6 +84,14 @@ public class RegistryService {
         return resolve(id).map(EntityDto::of);
     }
 
+    /** The entities with these ids that are not merged into another, in no particular order. */
+    @Transactional
+    public List<EntityDto> findAll(java.util.Collection<UUID> ids) {
+        return ids.isEmpty()
+                ? List.of()
+                : entities.list("id in ?1 and mergedInto is null", ids).stream().map(EntityDto::of).toList();
+    }
+
     @Transactional
     public EntityDto create(EntityRequest request, String user) {
         feed.lock();

@@ -97,12 +97,17 @@ public class CitedSources {
 
     /** Those of {@code ids} that exist and that the caller may read. */
     public Set<UUID> readable(Set<UUID> ids) {
-        Set<UUID> readable = new HashSet<>();
+        return collections(ids).keySet();
+    }
+
+    /** The collection of each of {@code ids} that exists and that the caller may read. */
+    public Map<UUID, String> collections(Set<UUID> ids) {
+        Map<UUID, String> readable = new HashMap<>();
         List<UUID> all = new ArrayList<>(ids);
         for (int from = 0; from < all.size(); from += LOOKUP_MAX) {
             List<UUID> chunk = all.subList(from, Math.min(all.size(), from + LOOKUP_MAX));
             try {
-                sources.lookup(chunk).sources().forEach(s -> readable.add(s.id()));
+                sources.lookup(chunk).sources().forEach(s -> readable.put(s.id(), s.collection()));
             } catch (WebApplicationException | ProcessingException | FaultToleranceException e) {
                 throw unavailable(e);
             }

@@ -27,6 +27,7 @@ import jakarta.validation.Validator;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
+import io.dossier.common.jobs.JobLock;
 import io.dossier.sources.extraction.UnsupportedFormatException;
 import io.dossier.sources.imports.ImportService.Outcome;
 import io.dossier.sources.imports.ZipItems.ArchiveRefusedException;
@@ -148,22 +149,18 @@ public class ImportRunner {
      * connection of its own, outside the batch transactions, and released when the job stops.
      */
     public boolean claimAndRun(UUID id) {
-        long key = id.getMostSignificantBits() ^ id.getLeastSignificantBits();
-        try (java.sql.Connection connection = dataSource.getConnection()) {
-            if (!advisory(connection, "select pg_try_advisory_lock(?)", key)) {
+        try (java.sql.Connection connection = dataSource.getConnection();
+                JobLock lock = JobLock.tryLock(connection, id)) {
+            if (lock == null) {
                 Log.debugf("Import %s runs on another instance", id);
                 return false;
             }
-            try {
-                if (!self.unfinished(id)) {
-                    return false; // finished by another instance meanwhile
-                }
-                Log.infof("Working on import %s", id);
-                self.run(id, () -> stillHeld(connection, key));
-                return true;
-            } finally {
-                advisory(connection, "select pg_advisory_unlock(?)", key);
+            if (!self.unfinished(id)) {
+                return false; // finished by another instance meanwhile
             }
+            Log.infof("Working on import %s", id);
+            self.run(id, lock::held);
+            return true;
         } catch (java.sql.SQLException e) {
             Log.warnf("Import %s not started, the database did not answer (%s); it is tried again later", id,
                     e.getMessage());
@@ -175,35 +172,6 @@ public class ImportRunner {
     boolean unfinished(UUID id) {
         return imports.job(id).map(j -> j.status == ImportStatus.QUEUED || j.status == ImportStatus.RUNNING)
                 .orElse(false);
-    }
-
-    private static boolean advisory(java.sql.Connection connection, String sql, long key)
-            throws java.sql.SQLException {
-        try (java.sql.PreparedStatement statement = connection.prepareStatement(sql)) {
-            statement.setLong(1, key);
-            try (java.sql.ResultSet result = statement.executeQuery()) {
-                return result.next() && result.getBoolean(1);
-            }
-        }
-    }
-
-    /** Works one job through; reads outside the batch transactions need the request context. */
-    /**
-     * Whether this instance still holds the job's lock: its connection alive and the lock on it. A lost connection
-     * (a database failover, a dropped idle connection) releases the lock, and another instance may take the job.
-     */
-    private static boolean stillHeld(java.sql.Connection connection, long key) {
-        try (java.sql.PreparedStatement statement = connection.prepareStatement("select exists(select 1 from pg_locks"
-                + " where locktype = 'advisory' and granted and pid = pg_backend_pid()"
-                + " and classid = cast(? as bigint)::oid and objid = cast(? as bigint)::oid and objsubid = 1)")) {
-            statement.setLong(1, key >>> 32);
-            statement.setLong(2, key & 0xFFFFFFFFL);
-            try (java.sql.ResultSet result = statement.executeQuery()) {
-                return result.next() && result.getBoolean(1);
-            }
-        } catch (java.sql.SQLException e) {
-            return false;
-        }
     }
 
     /** Works one job through (tests call it directly, as the only runner). */
