@@ -82,7 +82,7 @@ public class FtmExport {
         }
         Set<UUID> ends = new HashSet<>();
         cited.collections(endsBySource.keySet()).forEach((source, in) -> {
-            if (in.equals(collection)) {
+            if (collection.equals(in)) {
                 ends.addAll(endsBySource.get(source));
             }
         });

@@ -111,7 +111,7 @@ public class FtmImport {
         try {
             ftm = json.readValue(line, FtmEntity.class);
         } catch (JsonProcessingException e) {
-            String why = e.getOriginalMessage();
+            String why = java.util.Objects.requireNonNullElse(e.getOriginalMessage(), "not JSON");
             return skipped(number, null, null, "not an FtM entity: " + (why.length() > 200
                     ? why.substring(0, 200) + "…"
                     : why));
@@ -138,6 +138,11 @@ public class FtmImport {
         }
         return skipped(number, ftm.id(), ftm.schema(), "schema " + ftm.schema() + " has no place in Dossier's "
                 + "registry (people, organisations, places, events and the links between them)");
+    }
+
+    /** A line the reader failed on, skipped with the reason. */
+    Parsed unreadable(int line, String reason) {
+        return skipped(line, null, null, "could not be read: " + reason);
     }
 
     private static Parsed skipped(int line, String id, String schema, String reason) {

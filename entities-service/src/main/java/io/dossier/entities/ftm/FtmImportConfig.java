@@ -17,6 +17,10 @@ public interface FtmImportConfig {
     @WithDefault("2147483648")
     long maxBytes();
 
+    /** Lines kept together in the database while the upload waits for its job. */
+    @WithDefault("2000")
+    int chunkLines();
+
     /** Entity lines written per transaction. */
     @WithDefault("200")
     int batchSize();

@@ -46,6 +46,8 @@ public class FtmImportJob {
     public int skipped;
     public String createdBy;
     public OffsetDateTime createdAt;
+    /** When the upload's last chunk arrived. */
+    public OffsetDateTime receivedAt;
     public OffsetDateTime startedAt;
     public OffsetDateTime finishedAt;
 }

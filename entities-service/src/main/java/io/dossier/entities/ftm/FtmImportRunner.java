@@ -102,13 +102,16 @@ public class FtmImportRunner {
             try (java.sql.Connection connection = dataSource.getConnection();
                     JobLock lock = JobLock.tryLock(connection, id)) {
                 if (lock != null) {
-                    self.run(id, lock::held);
+                    try {
+                        self.run(id, lock::held);
+                    } catch (RuntimeException e) {
+                        // still holding the job: no other instance works it while it is failed here
+                        failed(id, e, lock);
+                    }
                 }
             } catch (java.sql.SQLException e) {
                 Log.warnf("FtM import %s not started, the database did not answer (%s); it is tried again later",
                         id, e.getMessage());
-            } catch (RuntimeException e) {
-                failed(id, e);
             } finally {
                 queued.remove(id);
             }
@@ -116,12 +119,34 @@ public class FtmImportRunner {
     }
 
     /**
+     * Whether an error is the database's absence (a connection refused or lost, a server shutting down or out of
+     * resources) rather than anything about the lines: then the job waits, it is not failed, and no line is skipped.
+     */
+    static boolean unavailable(Throwable e) {
+        for (Throwable cause = e; cause != null; cause = cause.getCause()) {
+            if (cause instanceof java.sql.SQLTransientConnectionException
+                    || cause instanceof java.net.ConnectException) {
+                return true;
+            }
+            if (cause instanceof java.sql.SQLException sql && sql.getSQLState() != null && (sql.getSQLState()
+                    .startsWith("08") || sql.getSQLState().startsWith("57P") || sql.getSQLState().startsWith("53"))) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /**
      * A job that stopped on an error of the service's own: failed with a reference to the log, unless the service is
      * stopping (then the job resumes at the next start) or the database cannot be told (then it is tried again).
      */
-    private void failed(UUID id, RuntimeException e) {
+    private void failed(UUID id, RuntimeException e, JobLock lock) {
         if (stopping) {
             Log.infof("FtM import %s interrupted by the stop (%s); it resumes at the next start", id, e.toString());
+            return;
+        }
+        if (unavailable(e) || !lock.held()) {
+            Log.warnf("FtM import %s paused: %s; it is taken up again later", id, e.toString());
             return;
         }
         String reference = UUID.randomUUID().toString().substring(0, 8);
@@ -178,6 +203,10 @@ public class FtmImportRunner {
         int done = cursor;
         Claim claim = new Claim(owned);
         for (var chunk = store.chunkAfter(job.id, done); chunk.isPresent(); chunk = store.chunkAfter(job.id, done)) {
+            if (chunk.get().firstLine() > done + 1) {
+                throw new IllegalStateException("lines " + (done + 1) + " to " + (chunk.get().firstLine() - 1)
+                        + " of the input are missing");
+            }
             String[] lines = new String(chunk.get().body(), StandardCharsets.UTF_8).split("\n", -1);
             List<FtmImport.Parsed> batch = new ArrayList<>();
             int pending = 0;
@@ -192,7 +221,7 @@ public class FtmImportRunner {
                             stopping ? "the service stops" : "this instance lost its claim");
                     return false;
                 }
-                FtmImport.Parsed line = imports.parse(number, lines[i], relationships);
+                FtmImport.Parsed line = parse(job, number, lines[i], relationships);
                 last = number;
                 if (line != null) {
                     batch.add(line);
@@ -211,6 +240,15 @@ public class FtmImportRunner {
             done = last;
         }
         return true;
+    }
+
+    /** A line read; one the reader fails on is skipped with a reference to the log, not the job's end. */
+    private FtmImport.Parsed parse(FtmImportJob job, int number, String line, boolean relationships) {
+        try {
+            return imports.parse(number, line, relationships);
+        } catch (RuntimeException e) {
+            return relationships ? null : imports.unreadable(number, message(job, e));
+        }
     }
 
     /** The job's claim, asked again at most every {@link #CLAIM_CHECK}. */
@@ -252,13 +290,22 @@ public class FtmImportRunner {
                 try {
                     created.putAll(step(job, phase, List.of(line), upTo));
                 } catch (RuntimeException single) {
+                    if (unavailable(single)) {
+                        throw single; // not the line's fault: the job waits for the database
+                    }
                     imports.failed(job.id, line, "could not be written: " + message(job, single), upTo);
                 }
             }
         }
         if (phase == Phase.ENTITIES) {
             long started = System.nanoTime();
-            imports.twins(job.id, store.find(job.id).orElseThrow().twinsLine, cursor, created);
+            try {
+                imports.twins(job.id, store.find(job.id).orElseThrow().twinsLine, cursor, created);
+            } catch (RuntimeException e) {
+                // the lines are in: their twins are looked for again with the next batch's (from twins_line)
+                Log.warnf("FtM import %s: looking for twins up to line %d failed (%s); tried again with the next "
+                        + "batch", job.id, cursor, e.toString());
+            }
             twinNanos += System.nanoTime() - started;
         }
     }

@@ -51,8 +51,10 @@ public class FtmImportStore {
         return job;
     }
 
+    /** Adds a chunk to an upload still being received (409 when it was given up meanwhile). */
     @Transactional
     public void addChunk(UUID id, Chunk chunk) {
+        receiving(id).receivedAt = OffsetDateTime.now(ZoneOffset.UTC);
         em().createNativeQuery("insert into ftm_import_chunk (import_id, first_line, line_count, body)"
                 + " values (?1, ?2, ?3, ?4)").setParameter(1, id).setParameter(2, chunk.firstLine())
                 .setParameter(3, chunk.lineCount()).setParameter(4, chunk.body()).executeUpdate();
@@ -60,10 +62,20 @@ public class FtmImportStore {
 
     @Transactional
     public FtmImportJob received(UUID id, int lines, long bytes) {
-        FtmImportJob job = jobs.findById(id);
+        FtmImportJob job = receiving(id);
         job.status = Status.QUEUED;
         job.totalLines = lines;
         job.totalBytes = bytes;
+        return job;
+    }
+
+    /** The job of an upload still being received, locked against the sweep of stalled uploads. */
+    private FtmImportJob receiving(UUID id) {
+        FtmImportJob job = jobs.findById(id, jakarta.persistence.LockModeType.PESSIMISTIC_WRITE);
+        if (job == null || job.status != Status.RECEIVING) {
+            throw new io.dossier.common.problem.ProblemException(409, "The upload was given up: nothing arrived for "
+                    + "too long. Send the file again");
+        }
         return job;
     }
 
@@ -90,9 +102,14 @@ public class FtmImportStore {
     @Transactional
     public List<UUID> unfinished(Duration receiveTimeout) {
         OffsetDateTime before = OffsetDateTime.now(ZoneOffset.UTC).minus(receiveTimeout);
-        for (FtmImportJob stale : jobs.list("status = ?1 and createdAt < ?2", Status.RECEIVING, before)) {
-            finish(stale.id, Status.FAILED, "The upload was not received to its end (the service stopped during "
-                    + "it); import the file again");
+        for (FtmImportJob stale : jobs.list("status = ?1 and coalesce(receivedAt, createdAt) < ?2", Status.RECEIVING,
+                before)) {
+            em().lock(stale, jakarta.persistence.LockModeType.PESSIMISTIC_WRITE);
+            em().refresh(stale);
+            if (stale.status == Status.RECEIVING) {
+                finish(stale.id, Status.FAILED, "The upload was not received to its end (the service stopped "
+                        + "during it, or nothing arrived for too long); import the file again");
+            }
         }
         return jobs.getEntityManager().createQuery("select j.id from FtmImportJob j where j.status in :status"
                 + " order by j.createdAt", UUID.class).setParameter("status", List.of(Status.QUEUED, Status.RUNNING))
@@ -161,7 +178,12 @@ public class FtmImportStore {
      * batch wrote, so that a job resumed after a stop neither repeats nor misses a line.
      */
     public void record(UUID id, List<FtmImport.Item> batch, int cursor) {
-        FtmImportJob job = jobs.findById(id);
+        // locked, and checked: a batch is recorded once, even if another instance took the job over meanwhile
+        FtmImportJob job = jobs.findById(id, jakarta.persistence.LockModeType.PESSIMISTIC_WRITE);
+        if (job.cursorLine >= cursor || (!batch.isEmpty() && batch.get(0).line() <= job.cursorLine)) {
+            throw new IllegalStateException("FtM import " + id + ": lines up to " + cursor + " were recorded "
+                    + "already (line " + job.cursorLine + "); another run took the job over");
+        }
         boolean entities = job.phase == Phase.ENTITIES;
         for (FtmImport.Item item : batch) {
             items.persist(FtmImportItem.of(id, item));

@@ -18,8 +18,6 @@ import io.dossier.common.problem.ProblemException;
 @ApplicationScoped
 public class FtmSpool {
 
-    /** Lines a chunk holds at most. */
-    static final int CHUNK_LINES = 2000;
     /** Bytes after which a chunk is closed early. */
     static final int CHUNK_BYTES = 4 << 20;
 
@@ -59,7 +57,7 @@ public class FtmSpool {
                 chunk.writeBytes(line.getBytes(StandardCharsets.UTF_8));
                 chunk.write('\n');
                 inChunk++;
-                if (inChunk == CHUNK_LINES || chunk.size() >= CHUNK_BYTES) {
+                if (inChunk == config.chunkLines() || chunk.size() >= CHUNK_BYTES) {
                     store.addChunk(job.id, new FtmImportStore.Chunk(first, inChunk, chunk.toByteArray()));
                     first = number + 1;
                     inChunk = 0;
