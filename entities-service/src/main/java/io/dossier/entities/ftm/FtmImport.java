@@ -86,17 +86,29 @@ public class FtmImport {
 
     /**
      * Reads one line of the file for a pass: the first ({@code relationships} false) takes entities and skips what
-     * cannot be taken; the second takes relationships only. Null for a line the pass leaves alone.
+     * cannot be taken; the second takes relationships only (an entity's line is not made a request again). Null for a
+     * line the pass leaves alone.
      */
     Parsed parse(int number, String line, boolean relationships) {
-        if (line.isBlank() || (relationships && !line.contains("\"schema\""))) {
+        if (!relationships) {
+            return parse(number, line);
+        }
+        if (line.isBlank() || line.equals(LineReader.OVERLONG)) {
             return null;
         }
-        Parsed parsed = parse(number, line);
-        if (relationships) {
-            return parsed.link() != null ? parsed : null;
+        try {
+            FtmEntity ftm = json.readValue(line, FtmEntity.class);
+            FtmMapping.Link link = ftm == null || ftm.schema() == null ? null : FtmMapping.link(ftm.schema());
+            // a line the first pass skipped (no id, a bad id) it recorded already
+            return link == null || !usableId(ftm.id()) ? null : new Parsed(number, ftm.id(), null, null, ftm, link);
+        } catch (JsonProcessingException e) {
+            return null;
         }
-        return parsed;
+    }
+
+    /** An id Dossier keeps: at most 200 characters, no control characters. */
+    private static boolean usableId(String id) {
+        return id != null && !id.isBlank() && id.length() <= 200 && !CONTROL.matcher(id).find();
     }
 
     /** Reads one line of the file; null for a blank line. */
@@ -119,7 +131,7 @@ public class FtmImport {
         if (ftm == null || ftm.id() == null || ftm.id().isBlank() || ftm.schema() == null) {
             return skipped(number, null, null, "an FtM entity needs an id and a schema");
         }
-        if (ftm.id().length() > 200 || CONTROL.matcher(ftm.id()).find()) {
+        if (!usableId(ftm.id())) {
             return skipped(number, null, ftm.schema(), "the id is longer than 200 characters or holds control "
                     + "characters");
         }
