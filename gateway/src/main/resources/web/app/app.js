@@ -48,7 +48,8 @@ if (document.readyState === 'loading') {
 }
 
 // The upload page: each file goes to the sources API on its own request, with a progress bar and its status live
-// (uploading, extracting, indexing, indexed; or failed with the reason the service gave).
+// (uploading, extracting, reading the text by OCR page by page, indexing, indexed; or failed with the reason the
+// service gave).
 function setUpUploads() {
   const zone = document.getElementById('drop-zone');
   if (!zone) {
@@ -93,7 +94,14 @@ function setUpUploads() {
     xhr.onload = () => {
       let body = {};
       try { body = JSON.parse(xhr.responseText); } catch (e) { body = {}; }
-      if (xhr.status === 201 || xhr.status === 200) {
+      if (xhr.status === 202) {
+        // an image or a scan: its text is read by OCR first, page by page
+        row.dataset.id = body.id;
+        status.textContent = 'reading the text (OCR)';
+        bar.value = 0;
+        bar.setAttribute('aria-label', 'Text recognition of ' + file.name);
+        recognise(body.id, row, bar, status);
+      } else if (xhr.status === 201 || xhr.status === 200) {
         row.dataset.id = body.id;
         status.textContent = xhr.status === 200 ? 'already in Dossier; indexing' : 'indexing';
         follow(body.id, row, status);
@@ -104,6 +112,33 @@ function setUpUploads() {
     };
     xhr.onerror = () => { status.textContent = 'failed: the upload did not get through'; row.classList.add('failed'); };
     xhr.send(form);
+  }
+
+  // OCR's progress (pages read of pages), until the text exists (then indexing) or the file failed, with the reason.
+  function recognise(id, row, bar, status) {
+    let tries = 0;
+    const poll = () => fetch('/api/v1/sources/' + encodeURIComponent(id)).then((r) => (r.ok ? r.json() : null))
+      .then((source) => {
+        if (source && source.status === 'EXTRACTED') {
+          bar.value = 100;
+          status.textContent = 'text read; indexing';
+          follow(id, row, status);
+        } else if (source && source.status === 'FAILED') {
+          status.textContent = 'failed: ' + source.statusReason;
+          row.classList.add('failed');
+        } else if (++tries < 1800) {
+          const ocr = source && source.ocr;
+          if (ocr && ocr.pages) {
+            bar.value = Math.round((100 * ocr.pagesDone) / ocr.pages);
+            status.textContent = 'reading the text (OCR): page ' + Math.min(ocr.pagesDone + 1, ocr.pages) + ' of '
+              + ocr.pages;
+          }
+          setTimeout(poll, 1000);
+        } else {
+          status.textContent = 'stored; its text is still being read';
+        }
+      }, () => { status.textContent = 'stored; its progress cannot be shown right now'; });
+    poll();
   }
 
   function follow(id, row, status) {

@@ -37,7 +37,12 @@ public class DocumentPage {
     }
 
     /** A run of the text: plain, or a mention linking to its entity. */
-    public record Segment(String text, String entityId, String entityName) {
+    /** A run of text, a mention (with its entity), or the start of a page ({@code page} > 0: text read by OCR). */
+    public record Segment(String text, String entityId, String entityName, int page) {
+
+        Segment(String text, String entityId, String entityName) {
+            this(text, entityId, entityName, 0);
+        }
     }
 
     private final SearchClient search;
@@ -110,6 +115,37 @@ public class DocumentPage {
         }
         if (cursor < field.length()) {
             out.add(new Segment(field.substring(cursor), null, null));
+        }
+        return pages(out, field);
+    }
+
+    /**
+     * A text of pages (pages read by OCR, separated by form feeds) gets a marker where each page starts, the first
+     * included; a text without form feeds is left as it is.
+     */
+    static List<Segment> pages(List<Segment> segments, String field) {
+        if (field.indexOf('\f') < 0) {
+            return segments;
+        }
+        List<Segment> out = new ArrayList<>();
+        int page = 1;
+        out.add(new Segment("", null, null, page));
+        for (Segment s : segments) {
+            if (s.entityId() != null || s.text().indexOf('\f') < 0) {
+                out.add(s);
+                continue;
+            }
+            String[] parts = s.text().split("\f", -1);
+            for (int i = 0; i < parts.length; i++) {
+                if (i > 0) {
+                    out.add(new Segment("", null, null, ++page));
+                }
+                String part = i > 0 ? parts[i].replaceFirst("^\n", "") : parts[i];
+                part = i < parts.length - 1 ? part.replaceFirst("\n$", "") : part;
+                if (!part.isEmpty()) {
+                    out.add(new Segment(part, null, null));
+                }
+            }
         }
         return out;
     }

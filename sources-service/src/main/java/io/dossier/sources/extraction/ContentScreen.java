@@ -34,7 +34,8 @@ final class ContentScreen {
     private static final Set<DocumentFormat> OLE2 = EnumSet.of(DocumentFormat.DOC, DocumentFormat.MSG);
     /** Checked for markup in the first kilobyte; not OLE2, whose first sector may hold a message's HTML body. */
     private static final Set<DocumentFormat> BINARY = EnumSet.of(DocumentFormat.PDF, DocumentFormat.DOCX,
-            DocumentFormat.ODT);
+            DocumentFormat.ODT, DocumentFormat.PNG, DocumentFormat.JPEG, DocumentFormat.TIFF, DocumentFormat.GIF,
+            DocumentFormat.WEBP);
     private static final java.util.regex.Pattern PDF_HEADER = java.util.regex.Pattern.compile("(?m)^%PDF-\\d\\.\\d");
     /** What may precede a PDF's header without making it something else: white space, NULs, a byte order mark. */
     private static final java.util.regex.Pattern PADDING = java.util.regex.Pattern

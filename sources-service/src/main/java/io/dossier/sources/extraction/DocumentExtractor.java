@@ -22,6 +22,8 @@ import org.apache.tika.metadata.TikaCoreProperties;
 import org.apache.tika.parser.AutoDetectParser;
 import org.apache.tika.parser.ParseContext;
 import org.apache.tika.parser.Parser;
+import org.apache.tika.parser.ocr.TesseractOCRConfig;
+import org.apache.tika.parser.pdf.PDFParserConfig;
 import org.apache.tika.sax.BodyContentHandler;
 import org.xml.sax.SAXException;
 
@@ -56,6 +58,9 @@ public class DocumentExtractor {
      */
     public Extraction extract(byte[] content, String filename) {
         DocumentFormat format = formats.detect(content, filename);
+        if (format.image()) {
+            return new Extraction(format, "", null, List.of(), null, null, null, null, null, true);
+        }
         Extraction read = switch (format) {
             case HTML -> html(content);
             case TEXT -> plainText(content);
@@ -65,9 +70,12 @@ public class DocumentExtractor {
             return read;
         }
         String text = read.text().strip();
+        if (format == DocumentFormat.PDF && PdfTextLayers.withoutText(content) > 0) {
+            // scanned pages: OCR reads them (the ingest decides whether it can), the text layer of the others kept
+            return read.forOcr();
+        }
         if (text.isEmpty()) {
-            return Extraction.failed(format, "No text found in the " + format + " file"
-                    + (format == DocumentFormat.PDF ? " (a scanned image? Dossier does not run OCR)" : ""));
+            return Extraction.failed(format, "No text found in the " + format + " file");
         }
         String language = languages.detect(text).orElse(read.language());
         String title = title(read.title(), text, filename);
@@ -77,6 +85,16 @@ public class DocumentExtractor {
 
     public Optional<String> language(String text) {
         return languages.detect(text);
+    }
+
+    /** Text read by OCR, cleaned like any extracted text (control characters, blank lines). */
+    public static String tidy(String text) {
+        return tidyLines(TextDecoding.clean(text));
+    }
+
+    /** The title a text without one gets: its first short line, else the file name. */
+    public static String titleOf(String text, String filename) {
+        return title(null, text, filename);
     }
 
     private Extraction html(byte[] content) {
@@ -98,6 +116,14 @@ public class DocumentExtractor {
         }
         BodyContentHandler handler = new BodyContentHandler(MAX_TEXT_CHARS);
         ParseContext context = new ParseContext();
+        // Tika would run Tesseract itself, inside the upload's request, wherever it is installed: OCR is Dossier's
+        // own asynchronous work instead (package ocr)
+        PDFParserConfig pdf = new PDFParserConfig();
+        pdf.setOcrStrategy(PDFParserConfig.OCR_STRATEGY.NO_OCR);
+        context.set(PDFParserConfig.class, pdf);
+        TesseractOCRConfig noOcr = new TesseractOCRConfig();
+        noOcr.setSkipOcr(true);
+        context.set(TesseractOCRConfig.class, noOcr);
         // Attachments of an e-mail and embedded documents are read too, into the same text.
         context.set(Parser.class, tika);
         try (TikaInputStream stream = TikaInputStream.get(content)) {

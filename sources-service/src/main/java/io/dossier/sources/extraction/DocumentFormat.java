@@ -3,12 +3,14 @@ package io.dossier.sources.extraction;
 import java.util.Locale;
 import java.util.Optional;
 
-/** The formats Dossier ingests, each with the media type it is stored under. */
+/** The formats Dossier ingests, each with the media type it is stored under; images are read by OCR. */
 public enum DocumentFormat {
     HTML("text/html"), PDF("application/pdf"), DOCX(
             "application/vnd.openxmlformats-officedocument.wordprocessingml.document"), DOC("application/msword"), ODT(
                     "application/vnd.oasis.opendocument.text"), RTF("application/rtf"), EML(
-                            "message/rfc822"), MSG("application/vnd.ms-outlook"), TEXT("text/plain");
+                            "message/rfc822"), MSG("application/vnd.ms-outlook"), TEXT("text/plain"), PNG(
+                                    "image/png"), JPEG("image/jpeg"), TIFF(
+                                            "image/tiff"), GIF("image/gif"), WEBP("image/webp");
 
     private final String mediaType;
 
@@ -18,6 +20,11 @@ public enum DocumentFormat {
 
     public String mediaType() {
         return mediaType;
+    }
+
+    /** An image: its text comes from OCR only. */
+    public boolean image() {
+        return mediaType.startsWith("image/");
     }
 
     /** The format of a detected media type (parameters ignored), if Dossier takes it. */
@@ -37,6 +44,11 @@ public enum DocumentFormat {
             case "application/rtf", "text/rtf" -> RTF;
             case "message/rfc822" -> EML;
             case "application/vnd.ms-outlook" -> MSG;
+            case "image/png" -> PNG;
+            case "image/jpeg", "image/pjpeg" -> JPEG;
+            case "image/tiff" -> TIFF;
+            case "image/gif" -> GIF;
+            case "image/webp" -> WEBP;
             // Markdown, CSV, logs and the like are read as the plain text they are.
             default -> type.startsWith("text/") ? TEXT : null;
         });

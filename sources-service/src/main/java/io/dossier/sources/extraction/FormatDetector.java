@@ -40,11 +40,11 @@ public class FormatDetector {
         }
         if (base.equals(MediaType.OCTET_STREAM.toString())) {
             throw new UnsupportedFormatException(base, "The content is of no recognizable type."
-                    + " Dossier takes HTML, PDF, Word (DOCX, DOC), ODT, RTF, e-mail (EML, MSG) and plain text");
+                    + " Dossier takes HTML, PDF, Word (DOCX, DOC), ODT, RTF, e-mail (EML, MSG), plain text and images (PNG, JPEG, TIFF, GIF, WebP)");
         }
         DocumentFormat format = DocumentFormat.of(base).orElseThrow(() -> new UnsupportedFormatException(base,
                 "Content of type " + base + " is not taken. Dossier takes HTML, PDF, Word (DOCX, DOC), ODT, RTF,"
-                        + " e-mail (EML, MSG) and plain text; send archives to /api/v1/imports"));
+                        + " e-mail (EML, MSG), plain text and images (PNG, JPEG, TIFF, GIF, WebP); send archives to /api/v1/imports"));
         ContentScreen.check(content, format);
         return format;
     }

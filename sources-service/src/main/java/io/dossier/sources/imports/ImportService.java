@@ -118,7 +118,18 @@ public class ImportService {
         }
         List<ImportItem> page = items.find(query, Sort.ascending("position"), params).page(0, limit + 1).list();
         Integer next = page.size() > limit ? page.get(limit - 1).position : null;
-        return new ImportItemPage(page.stream().limit(limit).map(ImportItemPage.Item::of).toList(), next);
+        List<ImportItem> shown = page.stream().limit(limit).toList();
+        // where each item's source stands now (an image still being read by OCR, say)
+        List<UUID> ids = shown.stream().map(i -> i.sourceId).filter(java.util.Objects::nonNull).distinct().toList();
+        java.util.Map<UUID, Object[]> sources = new java.util.HashMap<>();
+        if (!ids.isEmpty()) {
+            items.getEntityManager()
+                    .createQuery("select s.id, s.status, s.pages, s.pagesDone from Source s where s.id in :ids",
+                            Object[].class)
+                    .setParameter("ids", ids).getResultStream().forEach(r -> sources.put((UUID) r[0], r));
+        }
+        return new ImportItemPage(shown.stream().map(i -> ImportItemPage.Item.of(i, sources.get(i.sourceId)))
+                .toList(), next);
     }
 
     /** Jobs a worker should (re)start: queued, or running when the service last stopped. */

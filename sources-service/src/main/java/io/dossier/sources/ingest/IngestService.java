@@ -12,6 +12,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import io.dossier.sources.extraction.DocumentExtractor;
 import io.dossier.sources.extraction.Extraction;
 import io.dossier.sources.extraction.UnsupportedFormatException;
+import io.dossier.sources.ocr.OcrService;
 import io.dossier.sources.source.CreateSourceRequest;
 import io.dossier.sources.source.Source;
 import io.dossier.sources.source.SourceDto;
@@ -31,10 +32,12 @@ public class IngestService {
 
     private final SourceService sources;
     private final DocumentExtractor extractor;
+    private final OcrService ocr;
 
-    public IngestService(SourceService sources, DocumentExtractor extractor) {
+    public IngestService(SourceService sources, DocumentExtractor extractor, OcrService ocr) {
         this.sources = sources;
         this.extractor = extractor;
+        this.ocr = ocr;
     }
 
     public Ingested ingest(CreateSourceRequest request, String createdBy) {
@@ -83,8 +86,8 @@ public class IngestService {
     }
 
     /**
-     * A source from a file: EXTRACTED with its text, or FAILED with the reason when the file cannot be read (the
-     * original is kept either way).
+     * A source from a file: EXTRACTED with its text, EXTRACTING when OCR is to read it, or FAILED with the reason
+     * when the file cannot be read (the original is kept either way).
      *
      * @throws UnsupportedFormatException when the file is of no format Dossier takes
      */
@@ -106,7 +109,9 @@ public class IngestService {
         source.authors = strip(metadata.authors() == null || metadata.authors().isEmpty()
                 ? extraction.authors()
                 : metadata.authors());
-        if (extraction.failed()) {
+        if (extraction.needsOcr()) {
+            readLater(source, extraction, filename, metadata);
+        } else if (extraction.failed()) {
             source.status = SourceStatus.FAILED;
             source.statusReason = extraction.failure();
             source.text = "";
@@ -127,6 +132,40 @@ public class IngestService {
                 ? source.url
                 : null;
         return new NewSource(source, content);
+    }
+
+    /**
+     * A file whose text (or part of it) OCR is to read: EXTRACTING until a worker has read it, with the language to
+     * read it as when the upload or its collection names one. Without OCR here: the text it has (a PDF's text
+     * layer), or FAILED with the reason.
+     */
+    private void readLater(Source source, Extraction extraction, String filename, FileMetadata metadata) {
+        String title = first(metadata.title(), extraction.title());
+        if (ocr.available()) {
+            source.status = SourceStatus.EXTRACTING;
+            source.text = "";
+            source.title = first(title, filename, "Untitled");
+            source.language = metadata.language();
+            source.ocrLanguage = ocr.languageFor(metadata.language(), source.collection);
+            source.pagesDone = 0;
+            return;
+        }
+        String text = extraction.text().strip();
+        if (text.isEmpty()) {
+            source.status = SourceStatus.FAILED;
+            source.statusReason = (extraction.format().image()
+                    ? "Images are read by OCR"
+                    : "No text found in the PDF file: its pages are scans, read by OCR")
+                    + ", which is not available on this installation";
+            source.text = "";
+            source.title = first(title, filename, "Untitled");
+            source.language = metadata.language();
+        } else {
+            source.status = SourceStatus.EXTRACTED;
+            source.text = text;
+            source.title = first(title, DocumentExtractor.titleOf(text, filename));
+            source.language = first(metadata.language(), extractor.language(text).orElse(null));
+        }
     }
 
     private static String first(String... values) {

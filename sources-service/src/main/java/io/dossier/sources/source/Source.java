@@ -47,6 +47,17 @@ public class Source {
     @JdbcTypeCode(SqlTypes.ARRAY)
     @Column(columnDefinition = "text[]")
     public List<String> tags = new ArrayList<>();
+    /** The document's pages, when it has pages (OCR); null otherwise. */
+    public Integer pages;
+    /** Pages read so far while EXTRACTING, then all of them. */
+    public Integer pagesDone;
+    /** How many of the pages were read by OCR (the others had a text layer). */
+    public Integer ocrPages;
+    /**
+     * What OCR reads the text as, in Tesseract's codes ("ara", "fas", "eng", "ara+eng"): chosen at upload (from the
+     * language given or the collection's default) or, when null, from a first pass over the script.
+     */
+    public String ocrLanguage;
     public String createdBy;
     public OffsetDateTime createdAt;
     @Version

@@ -92,11 +92,20 @@ public class SourceResource {
     @POST
     @Consumes(MediaType.MULTIPART_FORM_DATA)
     @RolesAllowed("analyst")
-    @Operation(summary = "Upload a file: HTML, PDF, DOCX, DOC, ODT, RTF, EML, MSG or plain text", description = """
+    @Operation(summary = "Upload a file: HTML, PDF, DOCX, DOC, ODT, RTF, EML, MSG, plain text, or an image (PNG, JPEG, TIFF, GIF, WebP)", description = """
             The format is detected from the bytes, not from the name or the declared type. Text and metadata (title,
             authors, date, canonical URL, language) are extracted; form fields given override what was found.
             Idempotent on the SHA-256 of the file. A file that cannot be read (corrupt, encrypted, no text) is kept
-            as a FAILED source with the reason, and answered with 422.""")
+            as a FAILED source with the reason, and answered with 422.
+
+            Images, and PDFs with pages without a text layer (scans), are read by OCR (Tesseract: Arabic, Persian,
+            English) after the answer: 202 with the source in status EXTRACTING; its `ocr` field shows the pages read
+            so far, and it goes on the change feed (and into search) once its text exists, or becomes FAILED with the
+            reason. `language` (ar, fa, en) says what to read the text as; without it, the collection's default, else
+            a first pass over the script decides.""")
+    @APIResponse(responseCode = "202", description = "Stored; its text is being read by OCR (status EXTRACTING): follow Location", headers = {
+            @Header(name = "Location", description = "Where the new resource is read", schema = @Schema(type = SchemaType.STRING, format = "uri-reference")),
+            @Header(name = "ETag", description = "The version, to send back in If-Match", schema = @Schema(type = SchemaType.STRING))}, content = @Content(schema = @Schema(implementation = SourceDto.class)))
     @APIResponse(responseCode = "201", description = "Stored and extracted", headers = {
             @Header(name = "Location", description = "Where the new resource is read", schema = @Schema(type = SchemaType.STRING, format = "uri-reference")),
             @Header(name = "ETag", description = "The version, to send back in If-Match", schema = @Schema(type = SchemaType.STRING))}, content = @Content(schema = @Schema(implementation = SourceDto.class)))
@@ -164,7 +173,9 @@ public class SourceResource {
         }
         Response.ResponseBuilder answer = ingested.duplicate()
                 ? Response.ok(source).header(DUPLICATE_HEADER, "true")
-                : Response.created(location);
+                : source.status() == SourceStatus.EXTRACTING
+                        ? Response.accepted().location(location)
+                        : Response.created(location);
         return answer.entity(source).tag(etag(source)).build();
     }
 

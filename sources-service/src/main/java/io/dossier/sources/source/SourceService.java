@@ -15,6 +15,7 @@ import java.util.Set;
 import java.util.UUID;
 
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Event;
 import jakarta.transaction.Transactional;
 
 import io.dossier.common.problem.ProblemException;
@@ -29,11 +30,14 @@ public class SourceService {
     private final SourceRepository sources;
     private final SourceOriginalRepository originals;
     private final ChangeFeed feed;
+    private final Event<ExtractionQueued> extractionQueued;
 
-    public SourceService(SourceRepository sources, SourceOriginalRepository originals, ChangeFeed feed) {
+    public SourceService(SourceRepository sources, SourceOriginalRepository originals, ChangeFeed feed,
+            Event<ExtractionQueued> extractionQueued) {
         this.sources = sources;
         this.originals = originals;
         this.feed = feed;
+        this.extractionQueued = extractionQueued;
     }
 
     /** The outcome of an ingest: the stored source, and whether it was already there (same content). */
@@ -68,7 +72,7 @@ public class SourceService {
     }
 
     /**
-     * Stores sources and records each on the change feed, all in one transaction. Idempotent on the content hash: a
+     * Stores sources and records each on the change feed (those waiting for OCR once read), all in one transaction. Idempotent on the content hash: a
      * source whose content is already stored (or comes earlier in the same batch) gives back the stored one.
      */
     @Transactional
@@ -80,6 +84,7 @@ public class SourceService {
         sources.find("sha256 in ?1", batch.stream().map(n -> n.source().sha256).toList()).stream()
                 .forEach(s -> known.put(s.sha256, s));
         List<Ingested> stored = new ArrayList<>(batch.size());
+        int queued = 0;
         for (NewSource next : batch) {
             Source existing = known.get(next.source().sha256);
             if (existing != null) {
@@ -98,11 +103,19 @@ public class SourceService {
                 original.content = next.original();
                 originals.persist(original);
             }
-            feed.record(source.id, source.collection, ChangeOperation.CREATED);
+            if (source.status == SourceStatus.EXTRACTING) {
+                // on the feed once its text exists (OcrService.finish)
+                queued++;
+            } else {
+                feed.record(source.id, source.collection, ChangeOperation.CREATED);
+            }
             known.put(source.sha256, source);
             stored.add(new Ingested(SourceDto.of(source), false));
         }
         sources.flush();
+        if (queued > 0) {
+            extractionQueued.fire(new ExtractionQueued(queued));
+        }
         return stored;
     }
 
@@ -148,7 +161,10 @@ public class SourceService {
             return before;
         }
         sources.flush(); // bumps the version
-        feed.record(source.id, source.collection, before.collection(), ChangeOperation.UPDATED);
+        if (source.status != SourceStatus.EXTRACTING) {
+            // one still being read by OCR goes on the feed when its text exists, with these edits
+            feed.record(source.id, source.collection, before.collection(), ChangeOperation.UPDATED);
+        }
         return SourceDto.of(source);
     }
 

@@ -188,7 +188,9 @@ class ImportResourceTest {
                 "briefs/report.pdf", pdf,
                 "briefs/copy-of-report.pdf", pdf,
                 "broken.pdf", Arrays.copyOf(pdf, pdf.length / 3),
-                "picture.png", new byte[]{(byte) 0x89, 'P', 'N', 'G', '\r', '\n', 0x1a, '\n', 0, 0, 0, 13},
+                "tune.mid",
+                new byte[]{'M', 'T', 'h', 'd', 0, 0, 0, 6, 0, 1, 0, 1, 0, 96, 'M', 'T', 'r', 'k', 0, 0, 0, 4, 0,
+                        (byte) 0xff, 0x2f, 0},
                 "__MACOSX/._notes.txt", new byte[]{0, 5, 22, 7});
         String location = post("application/zip", archive, "?tag=zip-test").statusCode(202)
                 .body("total", equalTo(6)).extract().header("Location");
@@ -199,10 +201,10 @@ class ImportResourceTest {
         assertThat(job.getInt("failed")).isEqualTo(2);
 
         List<Map<String, Object>> failures = items(location, "FAILED");
-        assertThat(failures).extracting(i -> i.get("name")).containsExactly("broken.pdf", "picture.png");
+        assertThat(failures).extracting(i -> i.get("name")).containsExactly("broken.pdf", "tune.mid");
         assertThat((String) failures.get(0).get("reason")).contains("could not be read as PDF");
         assertThat(failures.get(0).get("sourceId")).as("the corrupt file is kept as a FAILED source").isNotNull();
-        assertThat((String) failures.get(1).get("reason")).contains("image/png");
+        assertThat((String) failures.get(1).get("reason")).contains("audio/midi");
     }
 
     @Inject

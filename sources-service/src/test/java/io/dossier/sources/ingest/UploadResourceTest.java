@@ -187,9 +187,11 @@ class UploadResourceTest {
 
     @Test
     void unknownOrUnsupportedTypesAre415() {
-        byte[] png = {(byte) 0x89, 'P', 'N', 'G', '\r', '\n', 0x1a, '\n', 0, 0, 0, 13, 'I', 'H', 'D', 'R'};
-        upload("picture.png", png).statusCode(415).contentType("application/problem+json")
-                .body("detail", containsString("image/png"));
+        byte[] midi = {'M', 'T', 'h', 'd', 0, 0, 0, 6, 0, 1, 0, 1, 0, 96, 'M', 'T', 'r', 'k', 0, 0, 0, 4, 0,
+                (byte) 0xff,
+                0x2f, 0};
+        upload("tune.mid", midi).statusCode(415).contentType("application/problem+json")
+                .body("detail", containsString("audio/midi"));
         byte[] noise = new byte[512];
         new java.util.Random(7).nextBytes(noise);
         upload("blob", noise).statusCode(415).body("detail", containsString("no recognizable type"));
