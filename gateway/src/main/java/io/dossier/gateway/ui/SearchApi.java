@@ -52,7 +52,8 @@ public interface SearchApi {
     }
 
     record Hit(String id, String title, String url, String publisher, String publishedAt, String language,
-            String collection, Map<String, List<String>> highlights, List<EntityRef> entities) {
+            String collection, Map<String, List<String>> highlights, List<Integer> textPages,
+            List<EntityRef> entities) {
     }
 
     record EntityRef(String id, String type, String name) {

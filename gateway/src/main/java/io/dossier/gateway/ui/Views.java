@@ -13,15 +13,25 @@ final class Views {
 
     /** One hit; {@code titleHtml} and {@code snippets} are escaped by the search service (only {@code <mark>}). */
     public record HitView(String id, String title, String titleHtml, String url, String publisher,
-            String publishedAt, String collection, List<String> snippets, List<SearchApi.EntityRef> entities) {
+            String publishedAt, String collection, List<SnippetView> snippets, List<SearchApi.EntityRef> entities) {
 
         static HitView of(SearchApi.Hit hit) {
             Map<String, List<String>> h = hit.highlights() == null ? Map.of() : hit.highlights();
             List<String> title = h.getOrDefault("title", List.of());
+            List<String> text = h.getOrDefault("text", List.of());
+            List<SnippetView> snippets = new java.util.ArrayList<>(text.size());
+            for (int i = 0; i < text.size(); i++) {
+                Integer page = hit.textPages() != null && i < hit.textPages().size() ? hit.textPages().get(i) : null;
+                snippets.add(new SnippetView(text.get(i), page == null ? 0 : page));
+            }
             return new HitView(hit.id(), hit.title(), title.isEmpty() ? null : title.get(0), hit.url(),
-                    hit.publisher(), day(hit.publishedAt()), hit.collection(), h.getOrDefault("text", List.of()),
+                    hit.publisher(), day(hit.publishedAt()), hit.collection(), snippets,
                     hit.entities() == null ? List.of() : hit.entities());
         }
+    }
+
+    /** A snippet of a hit's text (marked HTML) and, for a document of pages, the page it is on (else 0). */
+    public record SnippetView(String html, int page) {
     }
 
     /** A bar of a histogram drawn as SVG (attributes only, so the strict Content-Security-Policy holds). */

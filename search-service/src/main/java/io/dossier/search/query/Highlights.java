@@ -36,6 +36,20 @@ final class Highlights {
      * richest first, in text order.
      */
     static List<String> text(String text, String language, QueryTerms terms, List<int[]> linked, int max) {
+        return snippets(text, language, terms, linked, max).stream().map(Snippet::html).toList();
+    }
+
+    /** A snippet of a text, marked, with the page it starts on (1 for a text without pages). */
+    record Snippet(String html, int page) {
+    }
+
+    /** Whether a text has pages: pages read by OCR are separated by form feeds. */
+    static boolean paged(String text) {
+        return text != null && text.indexOf('\f') >= 0;
+    }
+
+    /** The snippets of {@link #text}, each with its page. */
+    static List<Snippet> snippets(String text, String language, QueryTerms terms, List<int[]> linked, int max) {
         if (text == null) {
             return List.of();
         }
@@ -57,7 +71,7 @@ final class Highlights {
             for (int j = i; j < marks.size() && marks.get(j)[1] <= to; j++) {
                 count++;
             }
-            windows.add(new int[]{from, to, count});
+            windows.add(new int[]{from, to, count, marks.get(i)[0]});
         }
         windows.sort((a, b) -> a[2] != b[2] ? Integer.compare(b[2], a[2]) : Integer.compare(a[0], b[0]));
         List<int[]> chosen = new ArrayList<>();
@@ -70,9 +84,19 @@ final class Highlights {
             }
         }
         chosen.sort((a, b) -> Integer.compare(a[0], b[0]));
-        List<String> out = new ArrayList<>(chosen.size());
+        List<Snippet> out = new ArrayList<>(chosen.size());
+        int page = 1;
+        int counted = 0;
         for (int[] w : chosen) {
-            out.add(marked(text, w[0], w[1], marks));
+            // the page of the snippet's first mark (its window opens a little before it); in text order, so the
+            // form feeds are counted once
+            for (; counted < w[3]; counted++) {
+                if (text.charAt(counted) == '\f') {
+                    page++;
+                }
+            }
+            // a page break inside a snippet reads as a space (the snippet says where it starts)
+            out.add(new Snippet(marked(text, w[0], w[1], marks).replace('\f', ' '), page));
         }
         return out;
     }

@@ -3,6 +3,8 @@ package io.dossier.search.query;
 import java.util.List;
 import java.util.Map;
 
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+
 /**
  * A page of search results. Highlights are HTML-escaped text of the original in which only {@code <mark>} tags are
  * markup. {@code next} is the cursor of the next page (absent on the last one).
@@ -13,8 +15,11 @@ public record SearchResults(long total, List<Hit> hits, String next, Facets face
         @org.eclipse.microprofile.openapi.annotations.media.Schema(description = "How the query was read: its canonical text (what was searched)") String interpretedAs,
         @org.eclipse.microprofile.openapi.annotations.media.Schema(description = "When the query was read otherwise than typed (text that is not valid syntax read as words), what changed, in plain words") String note) {
 
+    /** {@code textPages}: for a text of pages (read by OCR), the page each text highlight is on; else absent. */
     public record Hit(String id, String title, String url, String publisher, String publishedAt, String language,
-            String collection, double score, Map<String, List<String>> highlights, List<EntityRef> entities) {
+            String collection, double score, Map<String, List<String>> highlights,
+            @Schema(description = "For a document of pages (read by OCR): the page each `highlights.text` snippet is on, in the same order") List<Integer> textPages,
+            List<EntityRef> entities) {
     }
 
     public record EntityRef(String id, String type, String name) {

@@ -532,12 +532,16 @@ public class SearchService {
         if (title != null) {
             highlights.put("title", List.of(title));
         }
-        List<String> text = Highlights.text(d.text(), d.language(), terms, linked(d, "text", expandedIds), 3);
+        List<Highlights.Snippet> text = Highlights.snippets(d.text(), d.language(), terms,
+                linked(d, "text", expandedIds), 3);
         if (!text.isEmpty()) {
-            highlights.put("text", text);
+            highlights.put("text", text.stream().map(Highlights.Snippet::html).toList());
         }
+        List<Integer> pages = Highlights.paged(d.text()) && !text.isEmpty()
+                ? text.stream().map(Highlights.Snippet::page).toList()
+                : null;
         return new SearchResults.Hit(hit.id(), d.title(), d.url(), d.publisher(), d.publishedAt(), d.language(),
-                d.collection(), hit.score() == null ? 0 : hit.score(), highlights, entityRefs(d));
+                d.collection(), hit.score() == null ? 0 : hit.score(), highlights, pages, entityRefs(d));
     }
 
     /** The [start, end) spans of a field where the document names one of the given entities. */

@@ -37,6 +37,18 @@ class HighlightsTest {
     }
 
     @Test
+    void eachSnippetOfATextOfPagesSaysItsPage() {
+        String filler = "word ".repeat(60);
+        String text = "KH on the cover. " + filler + "\n\f\n" + filler + "\n\f\nKH again on the third page.";
+        List<int[]> spans = List.of(new int[]{0, 2}, new int[]{text.lastIndexOf("KH"), text.lastIndexOf("KH") + 2});
+        assertThat(Highlights.paged(text)).isTrue();
+        assertThat(Highlights.snippets(text, "en", QueryTerms.NONE, spans, 3)).extracting(Highlights.Snippet::page)
+                .containsExactly(1, 3);
+        assertThat(Highlights.text(text, "en", QueryTerms.NONE, spans, 3)).noneMatch(h -> h.indexOf('\f') >= 0);
+        assertThat(Highlights.paged("no pages here")).isFalse();
+    }
+
+    @Test
     void aLinkedNameIsMarkedAsOneWithTheQuerysWordsInsideIt() {
         String text = "Liwa Zeta claimed the attack; Zeta later denied it.";
         int end = "Liwa Zeta".length();
