@@ -137,6 +137,26 @@ class OcrTest {
     }
 
     @Test
+    void aCollectionsDefaultLanguageIsUsedWhenTheUploadNamesNone() {
+        // the test profile reads collection `restricted` as Persian by default
+        String id = given().auth().oauth2(Tokens.forUser(Tokens.INVESTIGATOR))
+                .multiPart("file", "bayaniyeh.png", PageImages.png(page(PERSIAN, true, 300)),
+                        "application/octet-stream")
+                .multiPart("collection", "restricted").post("/api/v1/sources").then().statusCode(202)
+                .body("ocr.language", org.hamcrest.Matchers.equalTo("fas")).extract().path("id");
+        JsonPath done = await().atMost(Duration.ofMinutes(2)).pollInterval(Duration.ofMillis(300))
+                .until(() -> given().auth().oauth2(Tokens.forUser(Tokens.INVESTIGATOR)).get("/api/v1/sources/" + id)
+                        .then().statusCode(200).extract().jsonPath(), s -> !s.getString("status").equals("EXTRACTING"));
+        assertThat(done.getString("status")).isEqualTo("EXTRACTED");
+        assertThat(done.getString("text")).contains("رودخانه");
+        // a language named by the upload wins over the collection's
+        given().auth().oauth2(Tokens.forUser(Tokens.INVESTIGATOR))
+                .multiPart("file", "bayan.png", PageImages.png(page(ARABIC, true, 300)), "application/octet-stream")
+                .multiPart("collection", "restricted").multiPart("language", "ar").post("/api/v1/sources").then()
+                .statusCode(202).body("ocr.language", org.hamcrest.Matchers.equalTo("ara"));
+    }
+
+    @Test
     void aPdfKeepsItsTextLayerAndOnlyItsScannedPagesAreRead() throws IOException {
         byte[] pdf;
         try (PDDocument document = new PDDocument(); ByteArrayOutputStream out = new ByteArrayOutputStream()) {
