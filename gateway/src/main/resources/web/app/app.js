@@ -94,10 +94,11 @@ function setUpUploads() {
     xhr.onload = () => {
       let body = {};
       try { body = JSON.parse(xhr.responseText); } catch (e) { body = {}; }
-      if (xhr.status === 202) {
+      if (xhr.status === 202 || (xhr.status === 200 && body.status === 'EXTRACTING')) {
         // an image or a scan: its text is read by OCR first, page by page
         row.dataset.id = body.id;
-        status.textContent = 'reading the text (OCR)';
+        status.textContent = xhr.status === 200 ? 'already in Dossier; its text is being read (OCR)'
+          : 'reading the text (OCR)';
         bar.value = 0;
         bar.setAttribute('aria-label', 'Text recognition of ' + file.name);
         recognise(body.id, row, bar, status);

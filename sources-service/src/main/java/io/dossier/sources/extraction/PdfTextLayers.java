@@ -1,11 +1,13 @@
 package io.dossier.sources.extraction;
 
 import java.io.IOException;
+import java.io.StringWriter;
 import java.util.ArrayList;
 import java.util.List;
 
 import org.apache.pdfbox.Loader;
 import org.apache.pdfbox.pdmodel.PDDocument;
+import org.apache.pdfbox.pdmodel.PDPage;
 import org.apache.pdfbox.text.PDFTextStripper;
 
 /**
@@ -19,24 +21,42 @@ public final class PdfTextLayers {
     private PdfTextLayers() {
     }
 
-    /** Each page's text layer, null where the page has none. */
+    /** Each page's text layer, null where the page has none; one pass over the document. */
     public static List<String> perPage(PDDocument pdf) throws IOException {
-        List<String> pages = new ArrayList<>();
-        PDFTextStripper stripper = new PDFTextStripper();
-        for (int i = 1; i <= pdf.getNumberOfPages(); i++) {
-            stripper.setStartPage(i);
-            stripper.setEndPage(i);
-            String text = stripper.getText(pdf);
+        PageTexts stripper = new PageTexts();
+        stripper.writeText(pdf, stripper.out);
+        List<String> pages = new ArrayList<>(stripper.pages.size());
+        for (String text : stripper.pages) {
             pages.add(letters(text) >= MIN_TEXT_LAYER ? text : null);
         }
         return pages;
+    }
+
+    /** The stripper's output cut at each page's start and end (its per-page range would walk the pages each time). */
+    private static final class PageTexts extends PDFTextStripper {
+
+        final StringWriter out = new StringWriter();
+        final List<String> pages = new ArrayList<>();
+        private int start;
+
+        @Override
+        protected void startPage(PDPage page) throws IOException {
+            super.startPage(page);
+            start = out.getBuffer().length();
+        }
+
+        @Override
+        protected void endPage(PDPage page) throws IOException {
+            super.endPage(page);
+            pages.add(out.getBuffer().substring(start));
+        }
     }
 
     /** How many pages have no text layer; 0 when the PDF cannot be opened (Tika has said why by then). */
     static int withoutText(byte[] content) {
         try (PDDocument pdf = Loader.loadPDF(content)) {
             return (int) perPage(pdf).stream().filter(p -> p == null).count();
-        } catch (IOException | RuntimeException e) {
+        } catch (IOException | RuntimeException | StackOverflowError e) {
             return 0;
         }
     }

@@ -14,8 +14,12 @@ import javax.imageio.ImageReader;
 import javax.imageio.stream.ImageInputStream;
 
 import org.apache.pdfbox.Loader;
+import org.apache.pdfbox.cos.COSName;
 import org.apache.pdfbox.pdmodel.PDDocument;
+import org.apache.pdfbox.pdmodel.PDPage;
+import org.apache.pdfbox.pdmodel.PDResources;
 import org.apache.pdfbox.pdmodel.common.PDRectangle;
+import org.apache.pdfbox.pdmodel.graphics.image.PDImageXObject;
 import org.apache.pdfbox.rendering.ImageType;
 import org.apache.pdfbox.rendering.PDFRenderer;
 
@@ -25,8 +29,8 @@ import io.dossier.sources.extraction.PdfTextLayers;
 /**
  * A document cut into pages for OCR: an image (one page, or each frame of a TIFF), or a PDF whose pages are taken
  * from their text layer where they have one and rendered for OCR where they do not. Everything that could make
- * decoding explode is checked from headers before any pixel is decoded: the pixels a page declares, and the number of
- * pages to read ({@link Refused}).
+ * decoding explode is checked from headers before any pixel is decoded: the pixels a page (or an image in a PDF page)
+ * declares, and the number of pages to read ({@link Refused}, {@link #tooMany}).
  */
 final class OcrPages implements AutoCloseable {
 
@@ -69,17 +73,29 @@ final class OcrPages implements AutoCloseable {
             } else {
                 throw new Refused("A " + format + " file is not read by OCR");
             }
-        } catch (Refused | RuntimeException e) {
+        } catch (Refused e) {
             pages.close();
             throw e;
-        }
-        int toRead = pages.ocrCount();
-        if (toRead > config.maxPages()) {
+        } catch (RuntimeException | StackOverflowError e) {
+            // a parser's complaint about a malformed file, or a structure nested too deeply
             pages.close();
-            throw new Refused("The document has " + toRead + " pages to read by OCR; at most " + config.maxPages()
-                    + " are read in one document. Split it and upload the parts");
+            throw new Refused("The " + format + " file could not be opened for OCR (corrupt or malformed)");
         }
         return pages;
+    }
+
+    /** Why the document is not read by OCR at all, decided before decoding: too many pages to read; else null. */
+    String tooMany() {
+        int toRead = ocrCount();
+        return toRead <= config.maxPages()
+                ? null
+                : "The document has " + toRead + " pages to read by OCR; at most " + config.maxPages()
+                        + " are read in one document. Split it and upload the parts";
+    }
+
+    /** Whether some pages have a text layer of their own (a PDF that mixes typed and scanned pages). */
+    boolean hasTextLayer() {
+        return textLayers.stream().anyMatch(t -> t != null);
     }
 
     int count() {
@@ -108,17 +124,24 @@ final class OcrPages implements AutoCloseable {
         if (reader == null) {
             // one image Tesseract reads as it is: no decoding here at all
             Path file = Files.createTempFile("dossier-ocr-", "." + format.name().toLowerCase());
-            Files.write(file, content);
+            try {
+                Files.write(file, content);
+            } catch (IOException e) {
+                Files.deleteIfExists(file);
+                throw e;
+            }
             return file;
         }
+        BufferedImage decoded;
         try {
-            return write(reader.read(page));
+            decoded = reader.read(page);
         } catch (IOException | RuntimeException e) {
             throw new Refused("Page " + (page + 1) + " of the image could not be decoded (corrupt or truncated)");
         } catch (OutOfMemoryError e) {
             // within max-pixels, yet more than this instance's memory holds beside its other work
             throw new Refused("Page " + (page + 1) + " of the image is too large to decode on this installation");
         }
+        return write(decoded);
     }
 
     private void openImage() throws Refused {
@@ -184,7 +207,15 @@ final class OcrPages implements AutoCloseable {
 
     /** A PDF page at the configured resolution, or lower when that would exceed the pixels a page may have. */
     private BufferedImage renderPdfPage(int page) throws Refused, IOException {
-        PDRectangle box = pdf.getPage(page).getCropBox();
+        PDPage pdfPage;
+        PDRectangle box;
+        try {
+            pdfPage = pdf.getPage(page);
+            box = pdfPage.getCropBox();
+            checkImages(page, pdfPage);
+        } catch (RuntimeException e) {
+            throw new Refused("Page " + (page + 1) + " of the PDF could not be read (corrupt or malformed)");
+        }
         double inches = (box.getWidth() / 72.0) * (box.getHeight() / 72.0);
         int dpi = config.dpi();
         if (inches * dpi * dpi > config.maxPixels()) {
@@ -203,9 +234,33 @@ final class OcrPages implements AutoCloseable {
         }
     }
 
+    /**
+     * The images a page draws, checked from their dictionaries before the renderer decodes them at full size: one
+     * declaring more than {@code max-pixels} refuses the page (a bomb inside a PDF).
+     */
+    private void checkImages(int page, PDPage pdfPage) throws Refused, IOException {
+        PDResources resources = pdfPage.getResources();
+        if (resources == null) {
+            return;
+        }
+        for (COSName name : resources.getXObjectNames()) {
+            if (resources.getXObject(name) instanceof PDImageXObject image
+                    && (long) image.getWidth() * image.getHeight() > config.maxPixels()) {
+                throw new Refused("Page " + (page + 1) + " of the PDF holds an image of " + image.getWidth() + " × "
+                        + image.getHeight() + " pixels; OCR reads at most " + config.maxPixels() / 1_000_000
+                        + " million pixels a page (refused before decoding)");
+            }
+        }
+    }
+
     private static Path write(BufferedImage image) throws IOException {
         Path file = Files.createTempFile("dossier-ocr-", ".png");
-        ImageIO.write(image, "png", file.toFile());
+        try {
+            ImageIO.write(image, "png", file.toFile());
+        } catch (IOException | RuntimeException e) {
+            Files.deleteIfExists(file);
+            throw e;
+        }
         return file;
     }
 

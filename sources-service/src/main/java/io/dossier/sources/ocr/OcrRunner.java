@@ -121,7 +121,10 @@ public class OcrRunner {
         }
     }
 
-    /** Reads the oldest waiting document no one else is reading; whether there was one. */
+    /**
+     * Reads the oldest waiting document no one else is reading; whether there was one that could be worked (false
+     * also when OCR cannot run here now: the worker then waits before looking again).
+     */
     boolean workOne() {
         for (UUID id : ocr.waiting(20)) {
             if (stopping) {
@@ -135,8 +138,7 @@ public class OcrRunner {
                 if (lock == null) {
                     continue; // another instance reads it
                 }
-                read(id, lock);
-                return true;
+                return read(id, lock);
             } catch (SQLException e) {
                 Log.warnf("OCR: the database did not answer (%s); trying again later", e.getMessage());
                 return false;
@@ -147,60 +149,112 @@ public class OcrRunner {
         return false;
     }
 
-    private void read(UUID id, JobLock lock) {
+    /** One document being read: its pages' texts as they come, and how far it got. */
+    private static final class Reading {
+
+        String[] texts = new String[0];
+        int count;
+        int page;
+        int read;
+        String language;
+        boolean textLayer;
+
+        /** The text layers, and the pages OCR read before it stopped. */
+        String partial() {
+            List<String> kept = new ArrayList<>();
+            for (String text : texts) {
+                if (text != null) {
+                    kept.add(text);
+                }
+            }
+            return String.join(PAGE_BREAK, kept);
+        }
+    }
+
+    /**
+     * Reads one document, page by page. It ends EXTRACTED, or FAILED with the reason; a PDF with a text layer whose
+     * scanned pages cannot be read keeps the text it has, with the reason. False when OCR could not run here now:
+     * the document stays EXTRACTING for a later try.
+     */
+    private boolean read(UUID id, JobLock lock) {
         OcrService.Work work = ocr.work(id).orElse(null);
         if (work == null) {
-            return;
+            return true;
         }
         long started = System.nanoTime();
         long deadline = started + config.documentBudget().toNanos();
-        int page = 0;
-        int count = 0;
+        Reading r = new Reading();
+        r.language = work.language();
         try (OcrPages pages = OcrPages.open(work.content(), work.format(), config)) {
-            count = pages.count();
-            String language = work.language();
-            ocr.progress(id, count, 0, language);
-            List<String> texts = new ArrayList<>(count);
-            int read = 0;
-            for (page = 0; page < count; page++) {
+            r.count = pages.count();
+            r.texts = new String[r.count];
+            r.textLayer = pages.hasTextLayer();
+            for (int i = 0; i < r.count; i++) {
+                String layer = pages.textLayer(i);
+                r.texts[i] = layer == null ? null : DocumentExtractor.tidy(layer);
+            }
+            String tooMany = pages.tooMany();
+            if (tooMany != null) {
+                end(id, r, tooMany);
+                return true;
+            }
+            if (!ocr.progress(id, r.count, 0, r.language)) {
+                return true; // deleted meanwhile
+            }
+            for (r.page = 0; r.page < r.count; r.page++) {
                 if (stopping || !lock.held()) {
-                    Log.infof("OCR of source %s stopped at page %d of %d; it is read again later", id, page + 1,
-                            count);
-                    return;
+                    Log.infof("OCR of source %s stopped at page %d of %d; it is read again later", id, r.page + 1,
+                            r.count);
+                    return true;
                 }
-                String layer = pages.textLayer(page);
-                if (layer != null) {
-                    texts.add(DocumentExtractor.tidy(layer));
-                } else {
-                    Path image = pages.image(page);
+                if (r.texts[r.page] == null) {
+                    Path image = pages.image(r.page);
                     try {
-                        if (language == null) {
-                            language = firstPass(image, budget(deadline));
+                        if (r.language == null) {
+                            r.language = firstPass(image, budget(deadline));
                         }
-                        texts.add(DocumentExtractor.tidy(tesseract.read(image, language, budget(deadline))));
-                        read++;
+                        r.texts[r.page] = DocumentExtractor.tidy(tesseract.read(image, r.language,
+                                budget(deadline)));
+                        r.read++;
                     } finally {
                         Files.deleteIfExists(image);
                     }
                 }
-                ocr.progress(id, count, page + 1, language);
+                if (!ocr.progress(id, r.count, r.page + 1, r.language)) {
+                    Log.infof("OCR of source %s stopped: the source was deleted", id);
+                    return true;
+                }
             }
-            ocr.finish(id, String.join(PAGE_BREAK, texts), count, read, language);
-            Log.infof("OCR of source %s: %d pages (%d read by OCR, as %s) in %d ms", id, count, read, language,
+            ocr.finish(id, r.partial(), r.count, r.read, r.language);
+            Log.infof("OCR of source %s: %d pages (%d read by OCR, as %s) in %d ms", id, r.count, r.read, r.language,
                     (System.nanoTime() - started) / 1_000_000);
         } catch (OcrPages.Refused e) {
-            ocr.fail(id, e.getMessage(), count == 0 ? null : count, page);
+            end(id, r, e.getMessage());
         } catch (Tesseract.PageFailure e) {
-            String reason = System.nanoTime() >= deadline
+            end(id, r, System.nanoTime() >= deadline
                     ? "OCR took longer than the " + config.documentBudget().toSeconds() + " s a document may take ("
-                            + page + " of " + count + " pages read)"
-                    : "Page " + (page + 1) + " of " + count + " " + e.getMessage();
-            ocr.fail(id, reason, count, page);
-        } catch (IOException e) {
-            Log.warnf(e, "OCR of source %s: temporary files could not be written", id);
-            ocr.fail(id, "OCR could not run: the worker's temporary files could not be written", count, page);
+                            + r.page + " of " + r.count + " pages read)"
+                    : "Page " + (r.page + 1) + " of " + r.count + " " + e.getMessage());
+        } catch (Tesseract.Unavailable | IOException e) {
+            // nothing wrong with the document: it waits, and is tried again after the poll interval
+            Log.warnf("OCR of source %s put off: %s", id, e.getMessage());
+            return false;
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
+        } catch (RuntimeException | OutOfMemoryError | StackOverflowError e) {
+            String reference = UUID.randomUUID().toString();
+            Log.errorf(e, "OCR of source %s stopped on an internal error (reference %s)", id, reference);
+            end(id, r, "OCR stopped on an internal error (reference " + reference + ")");
+        }
+        return true;
+    }
+
+    /** A reading that cannot go on: the text it has if the document has a text layer, else FAILED. */
+    private void end(UUID id, Reading r, String reason) {
+        if (r.textLayer) {
+            ocr.finish(id, r.partial(), r.count, r.read, r.language, "Not all pages were read by OCR: " + reason);
+        } else {
+            ocr.fail(id, reason, r.count == 0 ? null : r.count, r.page, r.read);
         }
     }
 
@@ -214,7 +268,8 @@ public class OcrRunner {
      * The language of a document no one named: its first page read as Arabic, Persian and English at once, then
      * {@link #language}.
      */
-    private String firstPass(Path image, Duration budget) throws Tesseract.PageFailure, InterruptedException {
+    private String firstPass(Path image, Duration budget)
+            throws Tesseract.PageFailure, Tesseract.Unavailable, InterruptedException {
         String all = tesseract.model(Tesseract.FIRST_PASS).or(() -> tesseract.model("ara+eng")).orElse(null);
         if (all == null) {
             return tesseract.model("en").orElse("eng");

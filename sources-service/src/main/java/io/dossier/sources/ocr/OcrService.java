@@ -89,11 +89,14 @@ public class OcrService {
         return DocumentFormat.PDF;
     }
 
-    /** Progress while reading: the pages, those done, and the language chosen. */
+    /**
+     * Progress while reading: the pages, those done, and the language chosen. False when the source is no longer
+     * waiting (deleted meanwhile): the reading stops.
+     */
     @Transactional
-    void progress(UUID id, int pages, int done, String language) {
-        sources.update("pages = ?1, pagesDone = ?2, ocrLanguage = ?3 where id = ?4 and status = ?5", pages, done,
-                language, id, SourceStatus.EXTRACTING);
+    boolean progress(UUID id, int pages, int done, String language) {
+        return sources.update("pages = ?1, pagesDone = ?2, ocrLanguage = ?3 where id = ?4 and status = ?5", pages,
+                done, language, id, SourceStatus.EXTRACTING) > 0;
     }
 
     /**
@@ -102,6 +105,15 @@ public class OcrService {
      */
     @Transactional
     void finish(UUID id, String text, int pages, int ocrPages, String language) {
+        finish(id, text, pages, ocrPages, language, null);
+    }
+
+    /**
+     * As {@link #finish(UUID, String, int, int, String)}; {@code unread}: why some pages could not be read by OCR,
+     * kept as the source's {@code statusReason} beside the text that was read (a PDF's text layer).
+     */
+    @Transactional
+    void finish(UUID id, String text, int pages, int ocrPages, String language, String unread) {
         feed.lock();
         Source source = sources.findById(id);
         if (source == null || source.status != SourceStatus.EXTRACTING) {
@@ -118,6 +130,7 @@ public class OcrService {
             source.text = "";
         } else {
             source.status = SourceStatus.EXTRACTED;
+            source.statusReason = unread == null ? null : fit(unread);
             source.text = text.length() > DocumentExtractor.MAX_TEXT_CHARS
                     ? text.substring(0, DocumentExtractor.MAX_TEXT_CHARS)
                     : text;
@@ -135,19 +148,24 @@ public class OcrService {
 
     /** The document could not be read: FAILED with the reason (its original kept), and on the change feed. */
     @Transactional
-    void fail(UUID id, String reason, Integer pages, int done) {
+    void fail(UUID id, String reason, Integer pages, int done, int ocrPages) {
         feed.lock();
         Source source = sources.findById(id);
         if (source == null || source.status != SourceStatus.EXTRACTING) {
             return;
         }
         source.status = SourceStatus.FAILED;
-        source.statusReason = reason.length() > 1900 ? reason.substring(0, 1900) + "…" : reason;
+        source.statusReason = fit(reason);
         source.pages = pages;
         source.pagesDone = done;
+        source.ocrPages = ocrPages;
         source.text = "";
         sources.flush();
         feed.record(source.id, source.collection, ChangeOperation.CREATED);
+    }
+
+    private static String fit(String reason) {
+        return reason.length() > 1900 ? reason.substring(0, 1900) + "…" : reason;
     }
 
     /** A Tesseract model code in words, for messages. */

@@ -47,6 +47,14 @@ public class Tesseract {
         }
     }
 
+    /** Tesseract could not be run here now (not startable, temporary files unwritable): nothing wrong with the page. */
+    public static class Unavailable extends Exception {
+
+        Unavailable(String message, Throwable cause) {
+            super(message, cause);
+        }
+    }
+
     /** Whether OCR is on and the program answers (asked once). */
     public boolean available() {
         return config.enabled() && installedLanguages().isPresent();
@@ -63,15 +71,18 @@ public class Tesseract {
     }
 
     private Optional<List<String>> listLanguages() {
+        Path out = null;
         try {
-            Process process = new ProcessBuilder(config.command(), "--list-langs").redirectErrorStream(true).start();
-            String out = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+            out = Files.createTempFile("dossier-ocr-", ".langs");
+            Process process = new ProcessBuilder(config.command(), "--list-langs").redirectErrorStream(true)
+                    .redirectOutput(out.toFile()).start();
             if (!process.waitFor(30, TimeUnit.SECONDS) || process.exitValue() != 0) {
                 process.destroyForcibly();
                 Log.warnf("OCR is off: %s --list-langs failed", config.command());
                 return Optional.empty();
             }
-            List<String> models = out.lines().map(String::strip).filter(l -> l.matches("[a-z_]+")).toList();
+            List<String> models = Files.readAllLines(out, StandardCharsets.UTF_8).stream().map(String::strip)
+                    .filter(l -> l.matches("[a-z_]+")).toList();
             Log.infof("OCR with %s, language models: %s", config.command(), String.join(", ", models));
             return Optional.of(models);
         } catch (IOException e) {
@@ -80,10 +91,15 @@ public class Tesseract {
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             return Optional.empty();
+        } finally {
+            delete(out);
         }
     }
 
-    /** The Tesseract model for a language code (ISO 639-1 or Tesseract's own), if installed. */
+    /**
+     * The Tesseract model for a language code (ISO 639-1, or Tesseract's own for the languages Dossier reads, "+"
+     * joining several), if installed.
+     */
     public Optional<String> model(String language) {
         if (language == null || language.isBlank()) {
             return Optional.empty();
@@ -92,7 +108,7 @@ public class Tesseract {
         String model = MODELS.getOrDefault(code, code);
         List<String> installed = installedLanguages().orElse(List.of());
         for (String part : model.split("\\+")) {
-            if (!installed.contains(part)) {
+            if (!MODELS.containsValue(part) || !installed.contains(part)) {
                 return Optional.empty();
             }
         }
@@ -103,8 +119,10 @@ public class Tesseract {
      * Reads one page image (any format Leptonica reads: PNG, JPEG, TIFF, GIF, WebP) as {@code languages}.
      *
      * @throws PageFailure when the program fails or takes longer than {@code budget}
+     * @throws Unavailable when the program cannot be run here now
      */
-    public String read(Path image, String languages, Duration budget) throws PageFailure, InterruptedException {
+    public String read(Path image, String languages, Duration budget)
+            throws PageFailure, Unavailable, InterruptedException {
         Path out = null;
         Path err = null;
         try {
@@ -122,7 +140,15 @@ public class Tesseract {
                     .redirectError(err.toFile());
             builder.environment().put("OMP_THREAD_LIMIT", "1");
             Process process = builder.start();
-            if (!process.waitFor(budget.toMillis(), TimeUnit.MILLISECONDS)) {
+            boolean ended;
+            try {
+                ended = process.waitFor(budget.toMillis(), TimeUnit.MILLISECONDS);
+            } catch (InterruptedException e) {
+                // a shutdown: the program goes with the worker
+                process.destroyForcibly();
+                throw e;
+            }
+            if (!ended) {
                 process.destroyForcibly().waitFor(5, TimeUnit.SECONDS);
                 throw new PageFailure("took longer than " + budget.toSeconds() + " s to read (the budget per page)");
             }
@@ -133,7 +159,7 @@ public class Tesseract {
             }
             return Files.readString(out, StandardCharsets.UTF_8);
         } catch (IOException e) {
-            throw new PageFailure("could not be read: OCR did not run (" + e.getMessage() + ")");
+            throw new Unavailable("OCR did not run: " + e.getMessage(), e);
         } finally {
             delete(out);
             delete(err);

@@ -157,6 +157,27 @@ class OcrTest {
     }
 
     @Test
+    void gifAndWebpImagesAreReadToo() throws IOException {
+        ByteArrayOutputStream gif = new ByteArrayOutputStream();
+        javax.imageio.ImageIO.write(page(ENGLISH, false, 200), "gif", gif);
+        JsonPath fromGif = read(accepted(upload("statement.gif", gif.toByteArray(), "en")));
+        assertThat(fromGif.getString("contentType")).isEqualTo("image/gif");
+        assertThat(fromGif.getString("text")).contains("Kataib Hezbollah", "convoys");
+        // a WebP page of our own (made with cwebp; the JDK writes no WebP): Tesseract decodes it itself. The same
+        // file every run, so a second run finds it stored already
+        byte[] webp;
+        try (var in = OcrTest.class.getResourceAsStream("/ocr/statement.webp")) {
+            webp = in.readAllBytes();
+        }
+        String id = upload("statement.webp", webp, "en").statusCode(org.hamcrest.Matchers.oneOf(200, 202)).extract()
+                .path("id");
+        JsonPath fromWebp = read(id);
+        assertThat(fromWebp.getString("contentType")).isEqualTo("image/webp");
+        assertThat(fromWebp.getString("status")).isEqualTo("EXTRACTED");
+        assertThat(fromWebp.getString("text")).contains("Western Sector Command", "pumping station");
+    }
+
+    @Test
     void aPdfKeepsItsTextLayerAndOnlyItsScannedPagesAreRead() throws IOException {
         byte[] pdf;
         try (PDDocument document = new PDDocument(); ByteArrayOutputStream out = new ByteArrayOutputStream()) {
@@ -198,6 +219,52 @@ class OcrTest {
                 .get("/api/v1/sources/" + failed.getString("id") + "/original").then().statusCode(200).extract()
                 .asByteArray();
         assertThat(kept).isEqualTo(bomb);
+    }
+
+    @Test
+    void anImageBombInsideAPdfIsRefusedAndAPdfsTextLayerIsKept() throws IOException {
+        JsonPath bombOnly = read(accepted(upload("bomb.pdf", pdfWithBomb(false), "en")));
+        assertThat(bombOnly.getString("status")).isEqualTo("FAILED");
+        assertThat(bombOnly.getString("statusReason")).contains("100000 × 100000", "before decoding");
+
+        JsonPath typedAndBomb = read(accepted(upload("typed-and-bomb.pdf", pdfWithBomb(true), "en")));
+        assertThat(typedAndBomb.getString("status")).as("the typed page's text is kept").isEqualTo("EXTRACTED");
+        assertThat(typedAndBomb.getString("text")).contains("Typed cover note");
+        assertThat(typedAndBomb.getString("statusReason")).contains("Not all pages were read by OCR", "Page 2");
+    }
+
+    /** A PDF whose (second) page draws an image declaring 100,000 × 100,000 pixels from a few bytes. */
+    static byte[] pdfWithBomb(boolean typedFirst) throws IOException {
+        try (PDDocument document = new PDDocument(); ByteArrayOutputStream out = new ByteArrayOutputStream()) {
+            if (typedFirst) {
+                PDPage typed = new PDPage(PDRectangle.A4);
+                document.addPage(typed);
+                try (PDPageContentStream content = new PDPageContentStream(document, typed)) {
+                    content.beginText();
+                    content.setFont(new PDType1Font(Standard14Fonts.FontName.HELVETICA), 11);
+                    content.newLineAtOffset(50, 750);
+                    content.showText("Typed cover note: the attached scan came on Monday " + System.nanoTime());
+                    content.endText();
+                }
+            }
+            PDPage scanned = new PDPage(PDRectangle.A4);
+            document.addPage(scanned);
+            byte[] tiny = new java.io.ByteArrayOutputStream() {
+                {
+                    try (var z = new java.util.zip.DeflaterOutputStream(this)) {
+                        z.write(new byte[1000]);
+                    }
+                }
+            }.toByteArray();
+            PDImageXObject bomb = new PDImageXObject(document, new java.io.ByteArrayInputStream(tiny),
+                    org.apache.pdfbox.cos.COSName.FLATE_DECODE, 100_000, 100_000, 8,
+                    org.apache.pdfbox.pdmodel.graphics.color.PDDeviceGray.INSTANCE);
+            try (PDPageContentStream content = new PDPageContentStream(document, scanned)) {
+                content.drawImage(bomb, 0, 0, PDRectangle.A4.getWidth(), PDRectangle.A4.getHeight());
+            }
+            document.save(out);
+            return out.toByteArray();
+        }
     }
 
     @Test
