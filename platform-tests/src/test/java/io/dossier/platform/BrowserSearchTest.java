@@ -100,6 +100,9 @@ class BrowserSearchTest {
         assertThat(browser.findElement(By.id("total")).getText()).isEqualTo("1 source");
         assertThat(browser.findElement(By.cssSelector("li.hit h2")).getText()).isEqualTo(title);
         assertThat(browser.findElement(By.cssSelector("li.hit .snippet mark")).getText()).isEqualTo(word);
+        // the direction comes from the document's language, not from whichever letter comes first
+        assertThat(browser.findElement(By.cssSelector("li.hit .snippet")).getAttribute("dir")).isEqualTo("ltr");
+        assertThat(browser.findElement(By.cssSelector("li.hit .snippet")).getAttribute("lang")).isEqualTo("en");
         screenshot("search-results");
 
         // the browser's session also opens the API (the gateway relays the session's access token)

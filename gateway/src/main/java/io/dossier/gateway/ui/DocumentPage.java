@@ -33,7 +33,7 @@ public class DocumentPage {
     @CheckedTemplate
     static class Templates {
         static native TemplateInstance document(String user, SearchApi.Document doc, List<Segment> title,
-                List<Segment> text, List<Views.HitView> related, String publishedAt);
+                List<Segment> text, List<Views.HitView> related, String publishedAt, String lang, String dir);
     }
 
     /** A run of the text: plain, or a mention linking to its entity. */
@@ -90,7 +90,7 @@ public class DocumentPage {
         List<SearchApi.Mention> mentions = doc.mentions() == null ? List.of() : doc.mentions();
         return Templates.document(identity.getPrincipal().getName(), doc,
                 segments(doc.title(), "title", mentions, names), segments(doc.text(), "text", mentions, names),
-                related, Views.day(doc.publishedAt()));
+                related, Views.day(doc.publishedAt()), Views.lang(doc.language()), Views.dir(doc.language()));
     }
 
     /** The field cut into plain runs and mentions (in order, overlapping or out-of-range spans skipped). */

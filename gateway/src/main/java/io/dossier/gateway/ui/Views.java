@@ -13,7 +13,8 @@ final class Views {
 
     /** One hit; {@code titleHtml} and {@code snippets} are escaped by the search service (only {@code <mark>}). */
     public record HitView(String id, String title, String titleHtml, String url, String publisher,
-            String publishedAt, String collection, List<SnippetView> snippets, List<SearchApi.EntityRef> entities) {
+            String publishedAt, String collection, List<SnippetView> snippets, List<SearchApi.EntityRef> entities,
+            String lang, String dir) {
 
         static HitView of(SearchApi.Hit hit) {
             Map<String, List<String>> h = hit.highlights() == null ? Map.of() : hit.highlights();
@@ -26,7 +27,8 @@ final class Views {
             }
             return new HitView(hit.id(), hit.title(), title.isEmpty() ? null : title.get(0), hit.url(),
                     hit.publisher(), day(hit.publishedAt()), hit.collection(), snippets,
-                    hit.entities() == null ? List.of() : hit.entities());
+                    hit.entities() == null ? List.of() : hit.entities(), Views.lang(hit.language()),
+                    Views.dir(hit.language()));
         }
     }
 
@@ -81,6 +83,28 @@ final class Views {
     }
 
     /** The date part of an ISO-8601 timestamp. */
+    /** Languages written right to left, by ISO 639 code. */
+    private static final java.util.Set<String> RIGHT_TO_LEFT = java.util.Set.of("ar", "fa", "ur", "ps", "he", "yi",
+            "ckb", "sd", "ug", "dv");
+
+    /**
+     * The direction of a document's text from its detected language: an English text that opens with an Arabic name
+     * still reads left to right. {@code auto} (the browser decides by the first strong letter) only when the language
+     * is unknown.
+     */
+    static String dir(String language) {
+        String code = lang(language);
+        return code == null ? "auto" : RIGHT_TO_LEFT.contains(code) ? "rtl" : "ltr";
+    }
+
+    /** The language as an attribute value (lower-case ISO code), or null when there is none. */
+    static String lang(String language) {
+        if (language == null || !language.strip().matches("[A-Za-z]{2,3}")) {
+            return null;
+        }
+        return language.strip().toLowerCase(java.util.Locale.ROOT);
+    }
+
     static String day(String timestamp) {
         return timestamp == null || timestamp.length() < 10 ? timestamp : timestamp.substring(0, 10);
     }
