@@ -76,17 +76,9 @@ public class OcrService {
         if (source == null || source.status != SourceStatus.EXTRACTING) {
             return Optional.empty();
         }
-        return originals.findByIdOptional(id).map(o -> new Work(id, format(source.contentType), o.content,
-                source.ocrLanguage));
-    }
-
-    private static DocumentFormat format(String contentType) {
-        for (DocumentFormat f : DocumentFormat.values()) {
-            if (f.mediaType().equals(contentType)) {
-                return f;
-            }
-        }
-        return DocumentFormat.PDF;
+        // stored under its format's media type: an image's, or a PDF's
+        DocumentFormat format = DocumentFormat.of(source.contentType).orElse(DocumentFormat.PDF);
+        return originals.findByIdOptional(id).map(o -> new Work(id, format, o.content, source.ocrLanguage));
     }
 
     /**

@@ -181,15 +181,7 @@ class OcrTest {
     void aPdfKeepsItsTextLayerAndOnlyItsScannedPagesAreRead() throws IOException {
         byte[] pdf;
         try (PDDocument document = new PDDocument(); ByteArrayOutputStream out = new ByteArrayOutputStream()) {
-            PDPage typed = new PDPage(PDRectangle.A4);
-            document.addPage(typed);
-            try (PDPageContentStream content = new PDPageContentStream(document, typed)) {
-                content.beginText();
-                content.setFont(new PDType1Font(Standard14Fonts.FontName.HELVETICA), 11);
-                content.newLineAtOffset(50, 750);
-                content.showText("Typed cover note: the attached scan was received on Monday " + System.nanoTime());
-                content.endText();
-            }
+            addTypedPage(document);
             PDPage scanned = new PDPage(PDRectangle.A4);
             document.addPage(scanned);
             PDImageXObject image = LosslessFactory.createFromImage(document, page(ENGLISH, false, 200));
@@ -233,30 +225,32 @@ class OcrTest {
         assertThat(typedAndBomb.getString("statusReason")).contains("Not all pages were read by OCR", "Page 2");
     }
 
+    /** A page with a line of typed text (a text layer), unique to this run. */
+    static void addTypedPage(PDDocument document) throws IOException {
+        PDPage typed = new PDPage(PDRectangle.A4);
+        document.addPage(typed);
+        try (PDPageContentStream content = new PDPageContentStream(document, typed)) {
+            content.beginText();
+            content.setFont(new PDType1Font(Standard14Fonts.FontName.HELVETICA), 11);
+            content.newLineAtOffset(50, 750);
+            content.showText("Typed cover note: the attached scan was received on Monday " + System.nanoTime());
+            content.endText();
+        }
+    }
+
     /** A PDF whose (second) page draws an image declaring 100,000 × 100,000 pixels from a few bytes. */
     static byte[] pdfWithBomb(boolean typedFirst) throws IOException {
         try (PDDocument document = new PDDocument(); ByteArrayOutputStream out = new ByteArrayOutputStream()) {
             if (typedFirst) {
-                PDPage typed = new PDPage(PDRectangle.A4);
-                document.addPage(typed);
-                try (PDPageContentStream content = new PDPageContentStream(document, typed)) {
-                    content.beginText();
-                    content.setFont(new PDType1Font(Standard14Fonts.FontName.HELVETICA), 11);
-                    content.newLineAtOffset(50, 750);
-                    content.showText("Typed cover note: the attached scan came on Monday " + System.nanoTime());
-                    content.endText();
-                }
+                addTypedPage(document);
             }
             PDPage scanned = new PDPage(PDRectangle.A4);
             document.addPage(scanned);
-            byte[] tiny = new java.io.ByteArrayOutputStream() {
-                {
-                    try (var z = new java.util.zip.DeflaterOutputStream(this)) {
-                        z.write(new byte[1000]);
-                    }
-                }
-            }.toByteArray();
-            PDImageXObject bomb = new PDImageXObject(document, new java.io.ByteArrayInputStream(tiny),
+            ByteArrayOutputStream tiny = new ByteArrayOutputStream();
+            try (var deflated = new java.util.zip.DeflaterOutputStream(tiny)) {
+                deflated.write(new byte[1000]);
+            }
+            PDImageXObject bomb = new PDImageXObject(document, new java.io.ByteArrayInputStream(tiny.toByteArray()),
                     org.apache.pdfbox.cos.COSName.FLATE_DECODE, 100_000, 100_000, 8,
                     org.apache.pdfbox.pdmodel.graphics.color.PDDeviceGray.INSTANCE);
             try (PDPageContentStream content = new PDPageContentStream(document, scanned)) {
