@@ -45,6 +45,8 @@ public class FeedIndexer {
     private final ScheduledExecutorService poller = Executors.newSingleThreadScheduledExecutor(
             runnable -> new Thread(runnable, "feed-indexer"));
     private volatile String lastError;
+    /** The entries written to the live index over the last refresh interval. */
+    private final RefreshPace pace;
     /** Where the sources feed has been indexed to, per concrete index; read from the checkpoints when absent. */
     private final Map<String, Long> positions = new HashMap<>();
     private volatile long liveSeq = -1;
@@ -68,6 +70,7 @@ public class FeedIndexer {
         this.checkpoints = checkpoints;
         this.lease = lease;
         this.config = config;
+        this.pace = new RefreshPace(config.feed().refreshInterval());
     }
 
     /** What the indexer is doing, for the admin API. {@code active}: this instance holds the lease. */
@@ -237,10 +240,10 @@ public class FeedIndexer {
         if (!lease.mayWrite()) {
             throw new IllegalStateException("the indexer lease has too little time left to write the batch");
         }
-        // A small batch, or one after a quiet spell, is made searchable at once (a new source is found within the
-        // poll interval plus this write); under a heavy stream, at most once a refresh interval: fewer, larger
-        // segments, far fewer merges
-        boolean refresh = page.changes().size() < config.feed().refreshBelow()
+        // A trickle is made searchable at once (a new source is found within the poll interval plus this write);
+        // a stream (a refresh interval's batches together reaching refreshBelow entries, however they were cut
+        // into batches) at most once a refresh interval: fewer, larger segments, far fewer merges
+        boolean refresh = pace.add(page.changes().size(), System.nanoTime()) < config.feed().refreshBelow()
                 || !index.refreshedWithin(concrete, config.feed().refreshInterval());
         index.write(concrete, upserts, deletions, refresh);
         if (concrete.equals(index.liveName())) {
