@@ -1,50 +1,83 @@
-// The pages' scripts, bundled at build time by the Quarkus web bundler from mvnpm packages: htmx (typeahead) and
-// ECharts (the relation graph). Nothing here is inline, so the Content-Security-Policy allows scripts from 'self'
-// only; data comes from data-* attributes that the server escaped.
+// The pages' scripts, bundled at build time by the Quarkus web bundler from mvnpm packages: htmx (typeahead, the
+// notifications badge) and the upload page. The relation graph and its library (ECharts) are a bundle of their own
+// (web/graph), loaded only by the pages that draw one. Nothing here is inline, so the Content-Security-Policy allows
+// scripts from 'self' only; data comes from data-* attributes that the server escaped.
 import htmx from 'htmx.org';
-import * as echarts from 'echarts/core';
-import { GraphChart } from 'echarts/charts';
-import { TooltipComponent } from 'echarts/components';
-import { CanvasRenderer } from 'echarts/renderers';
 
 window.htmx = htmx;
-echarts.use([GraphChart, TooltipComponent, CanvasRenderer]);
 
-function drawRelationGraph() {
-  const element = document.getElementById('relation-graph');
-  if (!element || !element.dataset.graph) {
+// The search box's actor suggestions, as a WAI-ARIA combobox with a list: the suggestions come from the server as
+// options (htmx); Down and Up move through them while the focus stays in the box (aria-activedescendant), Enter
+// opens the chosen actor's page (or, with none chosen, runs the search), Escape closes the list, and a click or a
+// tap opens an actor too. How many were suggested is announced once, not each option.
+function setUpTypeahead() {
+  const input = document.getElementById('q');
+  const box = document.getElementById('suggestions');
+  const status = document.getElementById('suggestions-status');
+  if (!input || !box || input.getAttribute('role') !== 'combobox') {
     return;
   }
-  const graph = JSON.parse(element.dataset.graph);
-  const chart = echarts.init(element);
-  chart.setOption({
-    tooltip: {},
-    series: [{
-      type: 'graph',
-      layout: 'force',
-      roam: true,
-      draggable: true,
-      force: { repulsion: 260, edgeLength: 140 },
-      label: { show: true, position: 'right' },
-      edgeSymbol: ['none', 'arrow'],
-      edgeLabel: { show: true, fontSize: 11, formatter: (p) => p.data.label },
-      data: graph.nodes.map((n) => ({ id: n.id, name: n.name, center: n.center, symbolSize: n.center ? 36 : 22 })),
-      links: graph.links.map((l) => ({ source: l.source, target: l.target, label: l.label })),
-    }],
-  });
-  chart.on('click', (p) => {
-    if (p.dataType === 'node' && !p.data.center) {
-      window.location.href = '/entities/' + encodeURIComponent(p.data.id);
+  let active = -1;
+  const options = () => Array.from(box.querySelectorAll('[role="option"]'));
+  const choose = (i) => {
+    const all = options();
+    all.forEach((o, j) => o.setAttribute('aria-selected', j === i ? 'true' : 'false'));
+    active = i;
+    if (i >= 0 && all[i]) {
+      input.setAttribute('aria-activedescendant', all[i].id);
+      all[i].scrollIntoView({ block: 'nearest' });
+    } else {
+      input.removeAttribute('aria-activedescendant');
+    }
+  };
+  const setOpen = (open) => {
+    box.hidden = !open;
+    input.setAttribute('aria-expanded', open ? 'true' : 'false');
+    if (!open) {
+      choose(-1);
+    }
+  };
+  box.addEventListener('htmx:afterSwap', () => {
+    const n = options().length;
+    active = -1;
+    setOpen(n > 0 && document.activeElement === input);
+    if (status) {
+      status.textContent = n === 0 ? '' : n + (n === 1 ? ' actor suggested' : ' actors suggested');
     }
   });
-  element.dataset.drawn = 'true';
-  window.addEventListener('resize', () => chart.resize());
+  input.addEventListener('keydown', (e) => {
+    const all = options();
+    if (e.key === 'ArrowDown' && all.length) {
+      e.preventDefault();
+      setOpen(true);
+      choose((active + 1) % all.length);
+    } else if (e.key === 'ArrowUp' && all.length) {
+      e.preventDefault();
+      setOpen(true);
+      choose(active <= 0 ? all.length - 1 : active - 1);
+    } else if (e.key === 'Enter' && !box.hidden && active >= 0 && all[active]) {
+      e.preventDefault();
+      window.location.href = all[active].dataset.href;
+    } else if (e.key === 'Escape' && !box.hidden) {
+      e.preventDefault();
+      setOpen(false);
+    }
+  });
+  // a press on an option keeps the focus in the box, so the list is still there when the click lands
+  box.addEventListener('mousedown', (e) => e.preventDefault());
+  box.addEventListener('click', (e) => {
+    const option = e.target.closest('[role="option"]');
+    if (option) {
+      window.location.href = option.dataset.href;
+    }
+  });
+  input.addEventListener('blur', () => setOpen(false));
 }
 
 if (document.readyState === 'loading') {
-  document.addEventListener('DOMContentLoaded', drawRelationGraph);
+  document.addEventListener('DOMContentLoaded', setUpTypeahead);
 } else {
-  drawRelationGraph();
+  setUpTypeahead();
 }
 
 // The upload page: each file goes to the sources API on its own request, with a progress bar and its status live
@@ -63,11 +96,22 @@ function setUpUploads() {
   zone.addEventListener('drop', (e) => {
     e.preventDefault();
     zone.classList.remove('over');
-    Array.from(e.dataTransfer.files).forEach(upload);
+    uploadAll(Array.from(e.dataTransfer.files));
   });
-  input.addEventListener('change', () => { Array.from(input.files).forEach(upload); input.value = ''; });
+  input.addEventListener('change', () => { uploadAll(Array.from(input.files)); input.value = ''; });
 
-  function upload(file) {
+  // the details typed above the drop zone go with the files added next: the date and publisher with each, the title
+  // only with a file added alone (several files keep their own titles)
+  function uploadAll(files) {
+    const details = {
+      title: files.length === 1 ? document.getElementById('upload-title').value.trim() : '',
+      publishedAt: document.getElementById('upload-published').value,
+      publisher: document.getElementById('upload-publisher').value.trim(),
+    };
+    files.forEach((f) => upload(f, details));
+  }
+
+  function upload(file, details) {
     const row = document.createElement('li');
     row.className = 'upload';
     const name = document.createElement('span');
@@ -86,6 +130,15 @@ function setUpUploads() {
     const form = new FormData();
     form.append('file', file);
     form.append('collection', document.getElementById('collection').value);
+    if (details.title) {
+      form.append('title', details.title);
+    }
+    if (details.publishedAt) {
+      form.append('publishedAt', details.publishedAt + 'T00:00:00Z');
+    }
+    if (details.publisher) {
+      form.append('publisher', details.publisher);
+    }
     const xhr = new XMLHttpRequest();
     xhr.open('POST', '/api/v1/sources');
     xhr.setRequestHeader('X-CSRF-Token', token);
@@ -150,8 +203,10 @@ function setUpUploads() {
         row.classList.add('done');
         const open = document.createElement('a');
         open.href = '/documents/' + encodeURIComponent(id);
-        open.textContent = 'open';
-        row.append(' ', open);
+        open.className = 'open';
+        open.textContent = 'Open the document';
+        open.setAttribute('aria-label', 'Open the document of ' + row.querySelector('.name').textContent);
+        status.append(' · ', open);
       } else if (++tries < 120) {
         setTimeout(poll, 500);
       } else {

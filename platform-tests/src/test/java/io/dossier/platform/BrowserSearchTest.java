@@ -154,12 +154,33 @@ class BrowserSearchTest {
 
         login(Platform.GATEWAY + "/search", Tokens.EDITOR);
         WebDriverWait wait = new WebDriverWait(browser, Duration.ofSeconds(20));
-        // the typeahead offers the entity while the name is typed, in either script
+        // the landing page: the collections the editor may read, with counts, and the newest sources
+        assertThat(browser.findElements(By.cssSelector(".landing .collections a"))).extracting(e -> e.getText())
+                .contains("open");
+        assertThat(browser.findElements(By.cssSelector(".landing .recent a[href='/documents/" + documentId + "']")))
+                .hasSize(1);
+        screenshot("landing");
+        // the typeahead offers the entity while the name is typed, in either script, and works from the keyboard
+        // (a WAI-ARIA combobox: Down chooses, Enter opens, Escape closes)
         var box = browser.findElement(By.id("q"));
         box.sendKeys("liwa browser " + u.substring(0, 8));
-        wait.until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector("#suggestions a[href='/entities/"
-                + entityId + "']")));
+        String option = "#suggestions [role='option'][data-href='/entities/" + entityId + "']";
+        wait.until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector(option)));
+        assertThat(box.getAttribute("aria-expanded")).isEqualTo("true");
+        box.sendKeys(org.openqa.selenium.Keys.ARROW_DOWN);
+        assertThat(box.getAttribute("aria-activedescendant"))
+                .isEqualTo(browser.findElement(By.cssSelector("#suggestions [role='option']")).getAttribute("id"));
         screenshot("typeahead");
+        box.sendKeys(org.openqa.selenium.Keys.ESCAPE);
+        wait.until(ExpectedConditions.attributeToBe(By.id("q"), "aria-expanded", "false"));
+        assertThat(browser.findElement(By.id("suggestions")).isDisplayed()).isFalse();
+        box.sendKeys(org.openqa.selenium.Keys.ARROW_DOWN);
+        assertThat(browser.findElement(By.cssSelector(option)).getAttribute("aria-selected")).isEqualTo("true");
+        box.sendKeys(org.openqa.selenium.Keys.ENTER);
+        wait.until(ExpectedConditions.urlToBe(Platform.GATEWAY + "/entities/" + entityId));
+        browser.navigate().back();
+        wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("q")));
+        box = browser.findElement(By.id("q"));
         box.clear();
         box.sendKeys("\"" + name + "\"\n");
         wait.until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector("li.hit[data-id='" + documentId
@@ -171,7 +192,22 @@ class BrowserSearchTest {
         assertThat(browser.findElement(By.id("total")).getText()).isEqualTo("1 source");
         assertThat(browser.findElement(By.cssSelector("section[data-facet='publisher'] a.on")).getText())
                 .isEqualTo("Browser Test Wire");
+        // filters in words, not parameter names and ids
+        assertThat(browser.findElements(By.cssSelector(".facets .active a"))).extracting(e -> e.getText())
+                .containsExactly("✕ Publisher: Browser Test Wire");
+        assertThat(browser.findElements(By.cssSelector("section[data-facet='type'] a"))).extracting(e -> e.getText())
+                .contains("Organization").doesNotContain("ORGANIZATION");
+        // the histogram: a time axis with its labels, each bar's count in words, and a month chosen reads as one
         assertThat(browser.findElements(By.cssSelector(".histogram rect"))).isNotEmpty();
+        assertThat(browser.findElement(By.cssSelector(".histogram rect title")).getAttribute("textContent"))
+                .isEqualTo("Apr 2025: 1 document");
+        assertThat(browser.findElements(By.cssSelector(".histogram .tick-label"))).isNotEmpty();
+        browser.findElement(By.cssSelector(".histogram a")).click();
+        wait.until(ExpectedConditions.urlContains("publishedFrom=2025-04-01"));
+        assertThat(browser.findElements(By.cssSelector(".facets .active a"))).extracting(e -> e.getText())
+                .contains("✕ Published: Apr 2025");
+        browser.navigate().back();
+        wait.until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector("section[data-facet='publisher']")));
         screenshot("search-facets");
         // the export links give this search's hits as CSV and JSON
         String csv = (String) ((org.openqa.selenium.JavascriptExecutor) browser).executeAsyncScript(
@@ -214,6 +250,23 @@ class BrowserSearchTest {
         assertThat(browser.findElement(By.cssSelector(".relations a")).getText()).isEqualTo("Saraya Ally " + u);
         wait.until(ExpectedConditions.attributeToBe(By.id("relation-graph"), "data-drawn", "true"));
         assertThat(browser.findElements(By.cssSelector("#relation-graph canvas"))).isNotEmpty();
+        // the graph's library is loaded on this page only; a neighbour's relations come from the page's graph route
+        assertThat(browser.findElements(By.cssSelector("script[src*='/static/bundle/graph-']"))).hasSize(1);
+        String neighbour = (String) ((org.openqa.selenium.JavascriptExecutor) browser).executeAsyncScript(
+                "const done = arguments[arguments.length - 1];"
+                        + "fetch('/entities/" + allyId + "/graph').then(r => r.text()).then(done);");
+        assertThat(neighbour).contains("\"id\":\"" + entityId + "\"").contains("\"type\":\"ORGANIZATION\"")
+                .contains("allied with");
+        // the Arabic name is set in the bundled Naskh font, and its kind says what it is
+        Object naskh = ((org.openqa.selenium.JavascriptExecutor) browser).executeAsyncScript(
+                "const done = arguments[arguments.length - 1];"
+                        + "document.fonts.ready.then(() => done(Array.from(document.fonts).some(f => "
+                        + "f.family.includes('Noto Naskh Arabic') && f.status === 'loaded')));");
+        assertThat(naskh).isEqualTo(Boolean.TRUE);
+        assertThat(browser.findElements(By.cssSelector(".names li"))).extracting(e -> e.getText())
+                .anySatisfy(t -> assertThat(t).startsWith("لواء المتصفح").contains("Arabic alias"));
+        // the editors' forms are closed until asked for
+        assertThat(browser.findElement(By.id("new-name")).isDisplayed()).isFalse();
         assertThat(browser.findElements(By.cssSelector("ol.hits a[href='/documents/" + documentId + "']")))
                 .hasSize(1);
         screenshot("entity");
@@ -227,19 +280,37 @@ class BrowserSearchTest {
                         + "fetch('/entities/" + entityId + "/names', {method: 'POST', headers: {'Content-Type':"
                         + " 'application/x-www-form-urlencoded'}, body: 'value=Forged'}).then(r => done(r.status));");
         assertThat(((Number) forged).intValue()).isEqualTo(403);
-        // an editor adds a name through the page's form (which carries its CSRF token)
+        // a name the registry refuses comes back beside its form, in red, with what was typed
+        browser.findElement(By.cssSelector("#edit-names summary")).click();
         browser.findElement(By.id("new-name")).sendKeys("Browser Brigade " + u);
+        browser.findElement(By.id("new-lang")).sendKeys("not a language");
+        browser.findElement(By.cssSelector(".add-name button")).click();
+        wait.until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector("#edit-names .form-error")));
+        assertThat(browser.findElement(By.cssSelector("#edit-names .form-error")).getText())
+                .startsWith("The name was not added");
+        assertThat(browser.findElement(By.id("new-name")).getAttribute("value")).isEqualTo("Browser Brigade " + u);
+        assertThat(browser.findElement(By.id("new-name")).getAttribute("aria-invalid")).isEqualTo("true");
+        assertThat(browser.findElements(By.cssSelector(".notice"))).isEmpty();
+        screenshot("entity-form-error");
+        // an editor adds a name through the page's form (which carries its CSRF token)
+        browser.findElement(By.id("new-lang")).clear();
         browser.findElement(By.cssSelector(".add-name button")).click();
         wait.until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector(".notice")));
         assertThat(browser.findElement(By.cssSelector(".notice")).getText()).startsWith("Name added");
         assertThat(browser.findElements(By.cssSelector(".names li"))).extracting(e -> e.getText())
                 .anySatisfy(t -> assertThat(t).startsWith("Browser Brigade " + u));
 
-        // a relation with its citation, the other entity picked by name
+        // a relation with its citation, the other entity picked by name, the document by words of its title
+        browser.findElement(By.cssSelector("#edit-relations summary")).click();
         new org.openqa.selenium.support.ui.Select(browser.findElement(By.id("rel-type")))
                 .selectByValue("ASSOCIATE_OF");
         browser.findElement(By.id("rel-other")).sendKeys("Saraya Ally " + u);
-        browser.findElement(By.id("rel-source")).sendKeys(documentId);
+        browser.findElement(By.id("rel-source")).sendKeys("Statement by " + name);
+        String suggested = "#source-options option[value$='[" + documentId + "]']";
+        wait.until(d -> !d.findElements(By.cssSelector(suggested)).isEmpty());
+        var source = browser.findElement(By.id("rel-source"));
+        source.clear();
+        source.sendKeys(browser.findElement(By.cssSelector(suggested)).getAttribute("value"));
         browser.findElement(By.id("rel-quote")).sendKeys("said on Friday it had struck a base");
         browser.findElement(By.cssSelector(".add-relation button")).click();
         wait.until(ExpectedConditions.textToBePresentInElementLocated(By.cssSelector(".notice"), "Relation added"));
@@ -257,6 +328,7 @@ class BrowserSearchTest {
                 .until(() -> given().baseUri(Platform.GATEWAY).auth().oauth2(reader).queryParam("q", duplicate)
                         .get("/api/v1/search/entities").then().extract().jsonPath().getList("entities.primaryName")
                         .contains(duplicate));
+        browser.findElement(By.cssSelector("#edit-merge summary")).click();
         browser.findElement(By.id("merge-other")).sendKeys(duplicate);
         browser.findElement(By.cssSelector(".merge button")).click();
         wait.until(ExpectedConditions.textToBePresentInElementLocated(By.cssSelector(".notice"), "Merged"));
@@ -282,8 +354,14 @@ class BrowserSearchTest {
 
         login(Platform.GATEWAY + "/upload", Tokens.ANALYST);
         WebDriverWait wait = new WebDriverWait(browser, Duration.ofSeconds(30));
-        browser.findElement(By.id("files")).sendKeys(good + "\n" + broken);
+        // a file added alone takes the title, date and publisher typed above the drop zone
+        browser.findElement(By.id("upload-title")).sendKeys("River checkpoint brief " + u);
+        ((org.openqa.selenium.JavascriptExecutor) browser).executeScript(
+                "document.getElementById('upload-published').value = '2025-05-06'");
+        browser.findElement(By.id("upload-publisher")).sendKeys("Upload Test Desk");
+        browser.findElement(By.id("files")).sendKeys(good.toString());
         wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("upload-list"), "indexed"));
+        browser.findElement(By.id("files")).sendKeys(broken.toString());
         wait.until(d -> d.findElements(By.cssSelector("li.upload.failed")).size() == 1);
         var rows = browser.findElements(By.cssSelector("li.upload"));
         assertThat(rows).hasSize(2);
@@ -292,12 +370,20 @@ class BrowserSearchTest {
         assertThat(done.findElement(By.tagName("progress")).getAttribute("value")).isEqualTo("100");
         var failed = browser.findElement(By.cssSelector("li.upload.failed"));
         assertThat(failed.findElement(By.className("name")).getText()).isEqualTo(broken.getFileName().toString());
-        assertThat(failed.findElement(By.className("status")).getText()).startsWith("failed: ").hasSizeGreaterThan(
-                "failed: ".length() + 10);
+        // the reason in plain words, not the PDF library's
+        assertThat(failed.findElement(By.className("status")).getText())
+                .startsWith("failed: The file could not be read as PDF: it is damaged")
+                .doesNotContainIgnoringCase("trailer").doesNotContain("Exception");
+        // a failed file's bar is red, not the blue of one under way
+        assertThat(failed.findElement(By.tagName("progress")).getCssValue("accent-color"))
+                .isEqualTo("rgb(180, 35, 24)");
         screenshot("upload");
-        done.findElement(By.linkText("open")).click();
+        done.findElement(By.linkText("Open the document")).click();
         wait.until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector("article.document h1")));
-        assertThat(browser.findElement(By.cssSelector("article.document h1")).getText()).contains(u);
+        assertThat(browser.findElement(By.cssSelector("article.document h1")).getText())
+                .isEqualTo("River checkpoint brief " + u);
+        assertThat(browser.findElement(By.tagName("main")).getText()).contains("Upload Test Desk")
+                .contains("2025-05-06");
     }
 
     /** An administrator grants a role on the admin page, and the user then has it. */

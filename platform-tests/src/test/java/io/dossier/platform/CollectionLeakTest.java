@@ -222,8 +222,11 @@ class CollectionLeakTest {
             f -> "/search?q=" + f.hiddenWord,
             f -> "/search?q=*&collection=restricted",
             f -> "/search?q=*",
+            f -> "/search", // the landing page: collections with counts, newest sources, watches
             f -> "/documents/" + f.restrictedSource,
             f -> "/entities/" + f.organization,
+            f -> "/entities/" + f.organization + "/graph",
+            f -> "/entities/source-options?sourceId=" + f.hiddenWord,
             f -> "/search/export?format=csv&q=*",
             f -> "/search/export?format=json&q=" + f.hiddenWord,
             f -> "/search/suggest?q=" + f.hiddenWord,

@@ -51,11 +51,14 @@ public class EntityPage {
     @CheckedTemplate
     static class Templates {
         static native TemplateInstance entity(String user, EntitiesApi.Entity entity, List<ScriptNames> names,
-                List<Attribute> attributes, List<RelationView> relations, String graph, Views.Histogram timeline,
-                SearchApi.CoMentions coMentioned, List<Views.HitView> documents, long documentCount, boolean editor,
-                String csrf, String message, boolean failed, List<String> relationTypes);
+                List<Attribute> attributes, List<Attribute> importKeys, List<RelationView> relations, String graph,
+                Histogram timeline, SearchApi.CoMentions coMentioned, List<Views.HitView> documents,
+                long documentCount, boolean editor, String csrf, String message, FormState form,
+                List<RelationType> relationTypes);
 
         static native TemplateInstance options(List<SearchApi.Suggestion> entities);
+
+        static native TemplateInstance sourceOptions(List<SearchApi.Hit> sources);
     }
 
     /**
@@ -64,7 +67,7 @@ public class EntityPage {
      */
     /** The notices that say something was not done (shown as alerts, not as confirmations). */
     static final Set<String> FAILURES = Set.of("name-invalid", "name-exists", "relation-invalid", "no-other",
-            "merge-changed", "merge-refused", "forbidden", "unavailable");
+            "no-source", "merge-changed", "merge-refused", "forbidden", "unavailable");
 
     static final Map<String, String> NOTICES = Map.ofEntries(
             Map.entry("name-added", "Name added."),
@@ -76,6 +79,8 @@ public class EntityPage {
                     + "exists, is one you may read, and contains the quote word for word."),
             Map.entry("no-other", "No other entity has that name, or several do: pick one from the list, which "
                     + "gives its id."),
+            Map.entry("no-source", "No document you may read has that title, or several do: type words of its "
+                    + "title and pick it from the list."),
             Map.entry("merged", "Merged: its names, relations and documents are this entity's now."),
             Map.entry("merge-changed", "Someone changed this entity meanwhile: nothing was merged; look again and "
                     + "retry."),
@@ -89,17 +94,50 @@ public class EntityPage {
     /** Most sources one lookup of the sources service takes. */
     static final int LOOKUP_MAX = 500;
 
-    static final List<String> RELATION_TYPES = List.of("MEMBER_OF", "LEADER_OF", "PART_OF", "ALLIED_WITH",
-            "SPLINTER_OF", "LOCATED_IN", "FOUNDED", "SUCCESSOR_OF", "RIVAL_OF", "FUNDED_BY", "ASSOCIATE_OF");
+    static final List<RelationType> RELATION_TYPES = java.util.stream.Stream.of("MEMBER_OF", "LEADER_OF", "PART_OF",
+            "ALLIED_WITH", "SPLINTER_OF", "LOCATED_IN", "FOUNDED", "SUCCESSOR_OF", "RIVAL_OF", "FUNDED_BY",
+            "ASSOCIATE_OF").map(c -> new RelationType(c, Labels.relation(c))).toList();
 
-    public record ScriptNames(String script, List<EntitiesApi.Name> names) {
+    public record ScriptNames(String script, List<NameView> names) {
+    }
+
+    /** A name as shown: its language and its kind in words ("Arabic", "in Arabic script", "former name"). */
+    public record NameView(String value, String lang, String language, String kind) {
+    }
+
+    /** A relation type: its code (the form's value) and its words. */
+    public record RelationType(String code, String label) {
+    }
+
+    /**
+     * An editor's form sent back because the registry refused it: which form, its fields as typed, and why, shown
+     * beside the form (in red, the form open) rather than in the page's notice.
+     */
+    public record FormState(String form, Map<String, String> values, String error) {
+
+        static final FormState NONE = new FormState("", Map.of(), null);
+
+        public boolean failed(String name) {
+            return form.equals(name);
+        }
+
+        /** A field of form {@code name} as typed, if that form was sent back; else empty. */
+        public String of(String name, String field) {
+            String v = form.equals(name) ? values.get(field) : null;
+            return v == null ? "" : v;
+        }
+
+        /** Whether form {@code name} was sent back with {@code option} chosen in {@code field}. */
+        public boolean has(String name, String field, String option) {
+            return form.equals(name) && option.equals(values.get(field));
+        }
     }
 
     public record Attribute(String name, String values) {
     }
 
-    public record RelationView(String type, String otherId, String otherName, boolean outgoing, String period,
-            List<CitationView> citations) {
+    public record RelationView(String type, String otherId, String otherName, String otherType, boolean outgoing,
+            String period, List<CitationView> citations) {
     }
 
     /** A citation as shown: its source's title (the user may read it: the registry shows no other) and quote. */
@@ -128,6 +166,11 @@ public class EntityPage {
     @APIResponse(responseCode = "200", description = "The page")
     @APIResponse(responseCode = "404", description = "No such entity")
     public TemplateInstance page(@PathParam("id") String id, @QueryParam("notice") String notice) {
+        return render(id, notice == null || FAILURES.contains(notice) ? null : NOTICES.get(notice), FormState.NONE);
+    }
+
+    /** The page, with a confirmation on top ({@code message}) or a refused form sent back ({@code form}). */
+    private TemplateInstance render(String id, String message, FormState form) {
         if (!id.matches("[0-9a-fA-F-]{36}")) {
             throw new ProblemException(404, "No entity " + id);
         }
@@ -149,7 +192,7 @@ public class EntityPage {
             throw new jakarta.ws.rs.RedirectionException(303, URI.create("/entities/" + entity.id()));
         }
         List<RelationView> relations = relations(id);
-        Views.Histogram timeline = null;
+        Histogram timeline = null;
         List<Views.HitView> documents = List.of();
         long documentCount = 0;
         SearchApi.CoMentions coMentioned = null;
@@ -164,15 +207,33 @@ public class EntityPage {
             documents = results.hits().stream().map(Views.HitView::of).toList();
             documentCount = results.total();
             SearchState only = new SearchState("", false, "date", Map.of("entity", List.of(id)), null);
-            timeline = results.facets() == null ? null : Views.Histogram.of(results.facets().dates(), only::period);
+            timeline = results.facets() == null
+                    ? null
+                    : Histogram.of(results.facets().dates(), results.total(), only::period);
             coMentioned = search.coMentioned(id, 10);
         } catch (RuntimeException e) {
             Log.debugf("documents of %s not shown: %s", id, e.getMessage());
         }
         return Templates.entity(identity.getPrincipal().getName(), entity, byScript(entity), attributes(entity),
-                relations, graph(entity, relations), timeline, coMentioned, documents, documentCount,
-                identity.hasRole("editor"), csrf.token(identity), notice == null ? null : NOTICES.get(notice),
-                notice != null && FAILURES.contains(notice), RELATION_TYPES);
+                importKeys(entity), relations, graph(entity, relations), timeline, coMentioned, documents,
+                documentCount, identity.hasRole("editor"), csrf.token(identity), message, form, RELATION_TYPES);
+    }
+
+    /**
+     * A refused form: the page again, with the form open, its fields as typed and the reason beside it; the status
+     * says what went wrong (400 invalid, 409 conflict, 503 no answer).
+     */
+    private Response refused(String id, String notice, String form, Map<String, String> values) {
+        int status = switch (notice) {
+            case "name-exists", "merge-changed", "merge-refused" -> 409;
+            case "forbidden" -> 403;
+            case "unavailable" -> 503;
+            default -> 400;
+        };
+        Map<String, String> typed = new LinkedHashMap<>();
+        values.forEach((k, v) -> typed.put(k, v == null ? "" : v));
+        return Response.status(status).type(MediaType.TEXT_HTML_TYPE)
+                .entity(render(id, null, new FormState(form, typed, NOTICES.get(notice)))).build();
     }
 
     /**
@@ -197,11 +258,10 @@ public class EntityPage {
                 r.citations().forEach(c -> cited.add(c.sourceId()));
             }
         }
-        Map<String, String> names = new java.util.HashMap<>();
+        Map<String, EntitiesApi.Entity> named = new java.util.HashMap<>();
         try {
             if (!others.isEmpty()) {
-                entities.entities(List.copyOf(others), others.size()).entities()
-                        .forEach(e -> names.put(e.id(), e.primaryName()));
+                entities.entities(List.copyOf(others), others.size()).entities().forEach(e -> named.put(e.id(), e));
             }
         } catch (RuntimeException e) {
             Log.debugf("names of the entities related to %s not shown: %s", id, e.getMessage());
@@ -231,8 +291,9 @@ public class EntityPage {
                     ? List.of()
                     : r.citations().stream().filter(c -> titles.containsKey(c.sourceId()))
                             .map(c -> new CitationView(c.sourceId(), titles.get(c.sourceId()), c.quote())).toList();
+            EntitiesApi.Entity o = named.get(other);
             relations.add(new RelationView(r.type().toLowerCase(Locale.ROOT).replace('_', ' '), other,
-                    names.getOrDefault(other, other), outgoing, period, citations));
+                    o == null ? other : o.primaryName(), o == null ? null : o.type(), outgoing, period, citations));
         }
         return relations;
     }
@@ -256,13 +317,13 @@ public class EntityPage {
         try {
             entities.addName(id, new EntitiesApi.NewName(value, lang == null || lang.isBlank() ? null : lang.strip(),
                     kind == null || kind.isBlank() ? null : kind));
-            notice = "name-added";
+            return back(id, "name-added");
         } catch (WebApplicationException e) {
             notice = failure(e, "name-invalid", "name-exists");
         } catch (RuntimeException e) {
             notice = "unavailable";
         }
-        return back(id, notice);
+        return refused(id, notice, "name", Map.of("value", nz(value), "lang", nz(lang), "kind", nz(kind)));
     }
 
     @POST
@@ -279,26 +340,29 @@ public class EntityPage {
         checkEditor(id, token);
         String notice;
         String otherId = resolve(other, id);
+        String cited = sourceId == null || sourceId.isBlank() ? "" : resolveSource(sourceId);
         if (otherId == null) {
             notice = "no-other";
+        } else if (cited == null) {
+            notice = "no-source";
         } else {
             boolean outgoing = !"incoming".equals(direction);
-            List<EntitiesApi.Citation> citations = sourceId == null || sourceId.isBlank()
+            List<EntitiesApi.Citation> citations = cited.isEmpty()
                     ? List.of()
-                    : List.of(new EntitiesApi.Citation(sourceId.strip(), quote == null || quote.isBlank()
-                            ? null
-                            : quote.strip()));
+                    : List.of(new EntitiesApi.Citation(cited, quote == null || quote.isBlank() ? null : quote.strip()));
             try {
                 entities.addRelation(new EntitiesApi.NewRelation(outgoing ? id : otherId, outgoing ? otherId : id,
                         type, blankToNull(startDate), blankToNull(endDate), citations));
-                notice = "relation-added";
+                return back(id, "relation-added");
             } catch (WebApplicationException e) {
                 notice = failure(e, "relation-invalid", "relation-invalid");
             } catch (RuntimeException e) {
                 notice = "unavailable";
             }
         }
-        return back(id, notice);
+        return refused(id, notice, "relation", Map.of("type", nz(type), "other", nz(other), "direction",
+                nz(direction), "sourceId", nz(sourceId), "quote", nz(quote), "startDate", nz(startDate), "endDate",
+                nz(endDate)));
     }
 
     @POST
@@ -318,7 +382,7 @@ public class EntityPage {
             try {
                 entities.merge(id, "\"" + (version == null ? "" : version.strip()) + "\"",
                         new EntitiesApi.Merge(otherId));
-                notice = "merged";
+                return back(id, "merged");
             } catch (WebApplicationException e) {
                 notice = e.getResponse().getStatus() == 412
                         ? "merge-changed"
@@ -327,7 +391,34 @@ public class EntityPage {
                 notice = "unavailable";
             }
         }
-        return back(id, notice);
+        return refused(id, notice, "merge", Map.of("other", nz(other)));
+    }
+
+    @GET
+    @Path("{id}/graph")
+    @Produces(MediaType.APPLICATION_JSON)
+    @Operation(summary = "An entity's relations as a graph (for the page's script)", description = "Its nodes (id, name, type) and links (source, target, label): what the graph on an entity page adds when a neighbour is clicked. Citations are not part of it.")
+    @APIResponse(responseCode = "200", description = "The graph")
+    @APIResponse(responseCode = "404", description = "No such entity")
+    public Response graphOf(@PathParam("id") String id) {
+        if (!id.matches("[0-9a-fA-F-]{36}")) {
+            throw new ProblemException(404, "No entity " + id);
+        }
+        EntitiesApi.Entity entity;
+        try {
+            entity = entities.entity(id);
+        } catch (WebApplicationException e) {
+            int status = e.getResponse().getStatus();
+            throw new ProblemException(status == 403 ? 403 : status == 404 || status == 400 ? 404 : 503,
+                    status == 403
+                            ? "Your roles do not allow reading the registry"
+                            : status == 404 || status == 400
+                                    ? "No entity " + id
+                                    : "The registry is unavailable right now");
+        } catch (RuntimeException e) {
+            throw new ProblemException(503, "The registry is unavailable right now");
+        }
+        return Response.ok(graph(entity, relations(entity.id())), MediaType.APPLICATION_JSON).build();
     }
 
     @GET
@@ -381,6 +472,56 @@ public class EntityPage {
         }
     }
 
+    /**
+     * The source a citation names: the id in brackets at the end of a picked suggestion ("Title [id]"), an id alone,
+     * or the one document the user may read whose title is exactly this; "" for none given, null when there is no
+     * such document or several. Asked of the search service with the user's token, so only readable documents count.
+     */
+    private String resolveSource(String text) {
+        String t = text.strip();
+        java.util.regex.Matcher id = SOURCE_ID.matcher(t);
+        if (id.find()) {
+            return id.group(1).toLowerCase(Locale.ROOT);
+        }
+        try {
+            List<String> titled = titled(t, 20).stream().filter(h -> t.equalsIgnoreCase(h.title()))
+                    .map(SearchApi.Hit::id).distinct().toList();
+            return titled.size() == 1 ? titled.get(0) : null;
+        } catch (RuntimeException e) {
+            Log.debugf("source %s not resolved: %s", t, e.getMessage());
+            return null;
+        }
+    }
+
+    /** An id alone, or at the end of a suggestion in brackets. */
+    private static final java.util.regex.Pattern SOURCE_ID = java.util.regex.Pattern.compile(
+            "(?:^|\\[)([0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12})\\]?$");
+
+    /** Documents the user may read whose titles have these words. */
+    private List<SearchApi.Hit> titled(String words, int size) {
+        Map<String, List<String>> params = new LinkedHashMap<>();
+        params.put("q", List.of("title:(" + words.replaceAll("[()\\[\\]{}:\"^~*?\\\\/]", " ") + ")"));
+        params.put("size", List.of(Integer.toString(size)));
+        return search.search(params).hits();
+    }
+
+    @GET
+    @Path("source-options")
+    @Produces(MediaType.TEXT_HTML)
+    @Operation(summary = "Documents for a citation, by words of their titles (an HTML fragment of options)", description = "Only documents the caller may read: the search service applies the collection rule.")
+    @APIResponse(responseCode = "200", description = "Options, each \"title [id]\"")
+    public TemplateInstance sourceOptions(@QueryParam("sourceId") String q) {
+        List<SearchApi.Hit> found = List.of();
+        if (q != null && !q.isBlank() && q.length() <= 300 && !SOURCE_ID.matcher(q.strip()).find()) {
+            try {
+                found = titled(q.strip(), 8);
+            } catch (RuntimeException e) {
+                found = List.of(); // an aid: no suggestions rather than an error
+            }
+        }
+        return Templates.sourceOptions(found);
+    }
+
     /** The notice for a change the registry refused: invalid input, a conflict, no right, or no answer. */
     private static String failure(WebApplicationException e, String invalid, String conflict) {
         return switch (e.getResponse().getStatus()) {
@@ -395,15 +536,21 @@ public class EntityPage {
         return Response.seeOther(URI.create("/entities/" + id + "?notice=" + notice)).build();
     }
 
+    private static String nz(String s) {
+        return s == null ? "" : s;
+    }
+
     private static String blankToNull(String s) {
         return s == null || s.isBlank() ? null : s.strip();
     }
 
     /** Names grouped by the script they are written in (Latin, Arabic, ...), primary name first. */
     static List<ScriptNames> byScript(EntitiesApi.Entity entity) {
-        Map<String, List<EntitiesApi.Name>> groups = new LinkedHashMap<>();
+        Map<String, List<NameView>> groups = new LinkedHashMap<>();
         for (EntitiesApi.Name n : entity.names() == null ? List.<EntitiesApi.Name>of() : entity.names()) {
-            groups.computeIfAbsent(script(n.value()), s -> new ArrayList<>()).add(n);
+            String script = script(n.value());
+            groups.computeIfAbsent(script, s -> new ArrayList<>()).add(new NameView(n.value(), n.lang(),
+                    Labels.language(n.lang()), Labels.kind(n.kind(), script)));
         }
         return groups.entrySet().stream().map(e -> new ScriptNames(e.getKey(), e.getValue())).toList();
     }
@@ -420,30 +567,41 @@ public class EntityPage {
         return "Other";
     }
 
-    private static List<Attribute> attributes(EntitiesApi.Entity entity) {
+    /** Attributes and public identifiers in words ("Founded: 2007", "Country: Iraq", "OFAC SDN list: 12345"). */
+    static List<Attribute> attributes(EntitiesApi.Entity entity) {
         List<Attribute> out = new ArrayList<>();
         if (entity.attributes() != null) {
-            entity.attributes().forEach((k, v) -> out.add(new Attribute(k, String.join(", ", v))));
+            entity.attributes().forEach((k, v) -> out.add(new Attribute(Labels.attribute(k), String.join(", ",
+                    v.stream().map(x -> Labels.attributeValue(k, x)).toList()))));
         }
         if (entity.externalIds() != null) {
-            entity.externalIds().forEach(x -> out.add(new Attribute(x.scheme(), x.value())));
+            entity.externalIds().stream().filter(x -> Labels.scheme(x.scheme()) != null)
+                    .forEach(x -> out.add(new Attribute(Labels.scheme(x.scheme()), x.value())));
         }
         if (entity.tags() != null && !entity.tags().isEmpty()) {
-            out.add(new Attribute("tags", String.join(", ", entity.tags())));
+            out.add(new Attribute("Tags", String.join(", ", entity.tags())));
         }
         return out;
+    }
+
+    /** Identifiers of no public scheme: an import's own keys, a detail for editors, shown apart from the facts. */
+    static List<Attribute> importKeys(EntitiesApi.Entity entity) {
+        return entity.externalIds() == null
+                ? List.of()
+                : entity.externalIds().stream().filter(x -> Labels.scheme(x.scheme()) == null)
+                        .map(x -> new Attribute(x.scheme(), x.value())).toList();
     }
 
     /** The relation graph as JSON for the page's script: this entity in the middle, related ones around. */
     private static String graph(EntitiesApi.Entity entity, List<RelationView> relations) {
         List<Map<String, Object>> nodes = new ArrayList<>();
-        nodes.add(Map.of("id", entity.id(), "name", entity.primaryName(), "center", true));
+        nodes.add(Map.of("id", entity.id(), "name", entity.primaryName(), "type", entity.type(), "center", true));
         Set<String> seen = new LinkedHashSet<>(List.of(entity.id()));
         List<Map<String, Object>> links = new ArrayList<>();
         for (RelationView r : relations) {
             if (seen.add(r.otherId())) {
                 nodes.add(Map.of("id", r.otherId(), "name", r.otherName() == null ? r.otherId() : r.otherName(),
-                        "center", false));
+                        "type", r.otherType() == null ? "" : r.otherType(), "center", false));
             }
             links.add(Map.of("source", r.outgoing() ? entity.id() : r.otherId(), "target", r.outgoing()
                     ? r.otherId()

@@ -42,10 +42,13 @@ public class SearchPage {
     static final int MAX_QUERY = 1000;
     /** Most hits one export carries. */
     static final int EXPORT_MAX = 1000;
+    /** Values a facet lists before "more…". */
+    static final int FACET_SHOWN = 10;
 
     @CheckedTemplate
     static class Templates {
-        static native TemplateInstance search(String user, SearchState state, SearchView results, String error);
+        static native TemplateInstance search(String user, SearchState state, SearchView results, String error,
+                Landing landing);
 
         static native TemplateInstance suggestions(String q, List<SearchApi.Suggestion> entities);
     }
@@ -54,24 +57,50 @@ public class SearchPage {
     public record Suggested(String query, String href) {
     }
 
-    public record FacetView(String name, String label, List<FacetValue> values) {
+    /** A facet's first {@value #FACET_SHOWN} values, and the others behind "more…". */
+    public record FacetView(String name, String label, List<FacetValue> values, List<FacetValue> more) {
+
+        static FacetView of(String name, String label, List<FacetValue> all) {
+            return new FacetView(name, label, all.subList(0, Math.min(FACET_SHOWN, all.size())),
+                    all.size() > FACET_SHOWN ? all.subList(FACET_SHOWN, all.size()) : List.of());
+        }
+
+        public boolean isEmpty() {
+            return values.isEmpty();
+        }
+    }
+
+    /**
+     * What the search page shows before a search: the collections the user may read with their counts (each a link
+     * to its documents), the newest documents among them, and the user's watches with their last matches.
+     */
+    public record Landing(long total, List<FacetValue> collections, List<Views.HitView> recent,
+            List<WatchesPage.WatchView> watches) {
+    }
+
+    /** A filter in force, in words ("Actor: Kataib Hezbollah", "Published: Jan 2025"), with the link that lifts it. */
+    public record ActiveFilterView(String label, String value, String removeUrl) {
     }
 
     public record FacetValue(String value, String label, long count, boolean active, String href) {
     }
 
     /** {@code interpretedAs} and {@code note}: how the query was read, when that is not as typed. */
-    public record SearchView(long total, List<Views.HitView> hits, String nextUrl, List<FacetView> facets,
-            Views.Histogram dates, List<SearchApi.Expansion> expansions, String interpretedAs, String note,
+    public record SearchView(List<ActiveFilterView> filters, long total, List<Views.HitView> hits, String nextUrl,
+            List<FacetView> facets,
+            Histogram dates, List<SearchApi.Expansion> expansions, String interpretedAs, String note,
             List<SearchApi.EntityMatch> entities, List<Suggested> suggested, List<String> hints) {
     }
 
     private final SearchClient search;
+    private final WatchesApi watches;
     private final SecurityIdentity identity;
     private final RateLimiter limiter;
 
-    public SearchPage(SearchClient search, SecurityIdentity identity, RateLimiter limiter) {
+    public SearchPage(SearchClient search, @org.eclipse.microprofile.rest.client.inject.RestClient WatchesApi watches,
+            SecurityIdentity identity, RateLimiter limiter) {
         this.search = search;
+        this.watches = watches;
         this.identity = identity;
         this.limiter = limiter;
     }
@@ -92,24 +121,58 @@ public class SearchPage {
         String user = identity.getPrincipal().getName();
         SearchState state = SearchState.of(uri.getQueryParameters());
         if (!state.hasQuery()) {
-            return Templates.search(user, state, null, null);
+            return Templates.search(user, state, null, null, landing());
         }
         if (state.q() != null && state.q().length() > MAX_QUERY) {
             return Templates.search(user, state, null, "A search can be at most 1,000 characters long; this one has "
-                    + state.q().length() + ". Shorten it and search again.");
+                    + state.q().length() + ". Shorten it and search again.", null);
         }
         try {
             SearchApi.Results results = search.search(state.apiParams(PAGE_SIZE, "month"));
-            return Templates.search(user, state, view(state, results), null);
+            return Templates.search(user, state, view(state, results), null, null);
         } catch (WebApplicationException e) {
             if (e.getResponse().getStatus() == 403) {
                 throw new ProblemException(403, "Your roles do not allow searching");
             }
-            return Templates.search(user, state, null, message(e));
+            return Templates.search(user, state, null, message(e), null);
         } catch (RuntimeException e) {
             Log.warnf("search service unreachable: %s", e.toString());
-            return Templates.search(user, state, null, "Search is unavailable right now.");
+            return Templates.search(user, state, null, "Search is unavailable right now.", null);
         }
+    }
+
+    /**
+     * The page before a search. Everything on it comes through the search service with the user's token, so it
+     * counts and lists only what the user may read. Best effort: a part that cannot be had is left out.
+     */
+    private Landing landing() {
+        long total = 0;
+        List<FacetValue> collections = List.of();
+        List<Views.HitView> recent = List.of();
+        try {
+            Map<String, List<String>> params = new LinkedHashMap<>();
+            params.put("q", List.of("*"));
+            params.put("sort", List.of("date"));
+            params.put("size", List.of("8"));
+            params.put("dateInterval", List.of("year"));
+            SearchApi.Results all = search.search(params);
+            total = all.total();
+            recent = all.hits().stream().map(Views.HitView::of).toList();
+            if (all.facets() != null && all.facets().collections() != null) {
+                SearchState none = new SearchState("", false, "relevance", Map.of(), null);
+                collections = all.facets().collections().stream().map(b -> new FacetValue(b.value(), b.value(),
+                        b.count(), false, none.toggle("collection", b.value()))).toList();
+            }
+        } catch (RuntimeException e) {
+            Log.debugf("the landing page's documents not shown: %s", e.getMessage());
+        }
+        List<WatchesPage.WatchView> mine = List.of();
+        try {
+            mine = watches.watches().stream().map(WatchesPage.WatchView::of).limit(10).toList();
+        } catch (RuntimeException e) {
+            Log.debugf("the landing page's watches not shown: %s", e.getMessage());
+        }
+        return new Landing(total, collections, recent, mine);
     }
 
     static String message(WebApplicationException e) {
@@ -143,15 +206,16 @@ public class SearchPage {
             List<FacetValue> entities = f.entities().stream().map(b -> new FacetValue(b.id(), b.name() == null
                     ? b.id()
                     : b.name(), b.count(), state.has("entity", b.id()), state.toggle("entity", b.id()))).toList();
-            facets.add(new FacetView("entity", "Entities", entities));
-            facets.add(facet(state, "type", "Entity types", f.entityTypes()));
-            facets.add(facet(state, "publisher", "Publishers", f.publishers()));
-            facets.add(facet(state, "language", "Languages", f.languages()));
-            facets.add(facet(state, "collection", "Collections", f.collections()));
-            facets.add(facet(state, "tag", "Tags", f.tags()));
+            facets.add(FacetView.of("entity", "Actors", entities));
+            facets.add(facet(state, "type", "Actor types", f.entityTypes(), Labels::type));
+            facets.add(facet(state, "publisher", "Publishers", f.publishers(), v -> v));
+            facets.add(facet(state, "language", "Languages", f.languages(), Labels::language));
+            facets.add(facet(state, "collection", "Collections", f.collections(), v -> v));
+            facets.add(facet(state, "tag", "Tags", f.tags(), v -> v));
         }
-        Views.Histogram dates = f == null ? null : Views.Histogram.of(f.dates(), state::period);
-        return new SearchView(results.total(), hits, results.next() == null ? null : state.next(results.next()),
+        Histogram dates = f == null ? null : Histogram.of(f.dates(), results.total(), state::period);
+        return new SearchView(filters(state, results), results.total(), hits,
+                results.next() == null ? null : state.next(results.next()),
                 facets.stream().filter(x -> !x.values().isEmpty()).toList(), dates,
                 results.expansions() == null ? List.of() : results.expansions(),
                 results.note() == null ? null : results.interpretedAs(), results.note(),
@@ -165,12 +229,61 @@ public class SearchPage {
                         : results.suggestions().hints());
     }
 
-    private static FacetView facet(SearchState state, String name, String label, List<SearchApi.Bucket> buckets) {
-        return new FacetView(name, label, buckets == null
+    private static FacetView facet(SearchState state, String name, String label, List<SearchApi.Bucket> buckets,
+            java.util.function.UnaryOperator<String> words) {
+        return FacetView.of(name, label, buckets == null
                 ? List.of()
-                : buckets.stream().map(b -> new FacetValue(
-                        b.value(), b.value(), b.count(), state.has(name, b.value()), state.toggle(name, b.value())))
-                        .toList());
+                : buckets.stream().map(b -> new FacetValue(b.value(), words.apply(b.value()), b.count(),
+                        state.has(name, b.value()), state.toggle(name, b.value()))).toList());
+    }
+
+    /**
+     * The filters in force, in words: an actor by its name (from the answer's facets or hits, which hold it whenever
+     * a document matched), codes as words, a month or a year chosen on the histogram as one period.
+     */
+    static List<ActiveFilterView> filters(SearchState state, SearchApi.Results results) {
+        Map<String, String> names = new java.util.HashMap<>();
+        if (results != null) {
+            if (results.facets() != null && results.facets().entities() != null) {
+                results.facets().entities().forEach(b -> names.putIfAbsent(b.id(), b.name()));
+            }
+            results.hits().forEach(h -> {
+                if (h.entities() != null) {
+                    h.entities().forEach(e -> names.putIfAbsent(e.id(), e.name()));
+                }
+            });
+        }
+        List<ActiveFilterView> out = new ArrayList<>();
+        String from = first(state, "publishedFrom");
+        String to = first(state, "publishedTo");
+        String period = Labels.period(from, to);
+        for (SearchState.ActiveFilter f : state.active()) {
+            String v = f.value();
+            switch (f.name()) {
+                case "entity" -> out.add(new ActiveFilterView("Actor", names.getOrDefault(v, "an actor not found "
+                        + "in these results"), f.removeUrl()));
+                case "type" -> out.add(new ActiveFilterView("Actor type", Labels.type(v), f.removeUrl()));
+                case "publisher" -> out.add(new ActiveFilterView("Publisher", v, f.removeUrl()));
+                case "language" -> out.add(new ActiveFilterView("Language", Labels.language(v), f.removeUrl()));
+                case "collection" -> out.add(new ActiveFilterView("Collection", v, f.removeUrl()));
+                case "tag" -> out.add(new ActiveFilterView("Tag", v, f.removeUrl()));
+                case "publishedFrom" -> out.add(period != null
+                        ? new ActiveFilterView("Published", period, state.withoutPeriod())
+                        : new ActiveFilterView("Published from", Labels.date(v), f.removeUrl()));
+                case "publishedTo" -> {
+                    if (period == null) {
+                        out.add(new ActiveFilterView("Published until", Labels.date(v), f.removeUrl()));
+                    }
+                }
+                default -> out.add(new ActiveFilterView(f.name(), v, f.removeUrl()));
+            }
+        }
+        return out;
+    }
+
+    private static String first(SearchState state, String name) {
+        List<String> values = state.filters().get(name);
+        return values == null || values.size() != 1 ? null : values.get(0);
     }
 
     @GET

@@ -88,6 +88,14 @@ public record SearchState(String q, boolean exact, String sort, Map<String, List
         return "/search?" + query(q, exact, sort, next, null);
     }
 
+    /** The search without its period (both dates). */
+    public String withoutPeriod() {
+        Map<String, List<String>> next = new LinkedHashMap<>(filters);
+        next.remove("publishedFrom");
+        next.remove("publishedTo");
+        return "/search?" + query(q, exact, sort, next, null);
+    }
+
     /** The next page. */
     public String next(String nextCursor) {
         return "/search?" + query(q, exact, sort, filters, nextCursor);

@@ -1,7 +1,5 @@
 package io.dossier.gateway.ui;
 
-import java.time.LocalDate;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 
@@ -36,53 +34,6 @@ final class Views {
     public record SnippetView(String html, int page) {
     }
 
-    /** A bar of a histogram drawn as SVG (attributes only, so the strict Content-Security-Policy holds). */
-    public record Bar(int x, int y, int width, int height, String label, long count, String href) {
-    }
-
-    public record Histogram(int width, int height, List<Bar> bars, String first, String last) {
-
-        /** Bars for date buckets; {@code link} gives each bar's href from its start and end day, or null. */
-        static Histogram of(List<SearchApi.DateBucket> buckets,
-                java.util.function.BiFunction<String, String, String> link) {
-            if (buckets == null || buckets.isEmpty()) {
-                return null;
-            }
-            int width = 600;
-            int height = 80;
-            long max = buckets.stream().mapToLong(SearchApi.DateBucket::count).max().orElse(1);
-            int step = Math.max(2, Math.min(40, width / buckets.size())); // a few bars stay bars, not blocks
-            List<Bar> bars = new ArrayList<>();
-            for (int i = 0; i < buckets.size(); i++) {
-                SearchApi.DateBucket b = buckets.get(i);
-                int h = (int) Math.max(2, Math.round((height - 4) * (double) b.count() / max));
-                String start = b.start();
-                String end = end(start, b.interval());
-                bars.add(new Bar(i * step, height - h, Math.max(1, step - 1), h, start + ": " + b.count(), b.count(),
-                        link == null ? null : link.apply(start, end)));
-            }
-            return new Histogram(Math.max(width, buckets.size() * step), height, bars, buckets.get(0).start(),
-                    buckets.get(buckets.size() - 1).start());
-        }
-
-        private static String end(String start, String interval) {
-            try {
-                LocalDate from = LocalDate.parse(start);
-                LocalDate next = switch (interval) {
-                    case "year" -> from.plusYears(1);
-                    case "quarter" -> from.plusMonths(3);
-                    case "week" -> from.plusWeeks(1);
-                    case "day" -> from.plusDays(1);
-                    default -> from.plusMonths(1);
-                };
-                return next.minusDays(1).toString();
-            } catch (RuntimeException e) {
-                return start;
-            }
-        }
-    }
-
-    /** The date part of an ISO-8601 timestamp. */
     /** Languages written right to left, by ISO 639 code. */
     private static final java.util.Set<String> RIGHT_TO_LEFT = java.util.Set.of("ar", "fa", "ur", "ps", "he", "yi",
             "ckb", "sd", "ug", "dv");

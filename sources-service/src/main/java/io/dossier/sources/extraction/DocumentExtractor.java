@@ -151,26 +151,20 @@ public class DocumentExtractor {
                 date(metadata), null, null, languageCode(first(metadata, TikaCoreProperties.LANGUAGE)), null);
     }
 
+    /**
+     * A file the parser could not read: the reason in plain words. The parser's own complaint ("Missing root object
+     * specification in trailer", "TIKA-198: Illegal IOException from ...Parser@1a2b") says nothing a user can act on
+     * and is an engine's wording, so it goes to the log (with the exception) and not into the answer.
+     */
     private static Extraction unreadable(DocumentFormat format, Exception e) {
-        Log.debugf(e, "Unreadable %s file", format);
-        // Tika wraps the parser's own complaint ("TIKA-198: Illegal IOException from ...Parser@1a2b"): the deepest
-        // cause says what is wrong with the file. Parser messages can be long or carry internals (class names,
-        // object ids); a short first line without them is what a user can act on.
         Throwable root = e;
         while (root.getCause() != null && root.getCause() != root) {
             root = root.getCause();
         }
-        String why = root.getMessage() == null ? root.getClass().getSimpleName() : root.getMessage();
-        why = why.lines().findFirst().orElse(why).replaceAll("\\b(?:[a-z]\\w*\\.)+[A-Z]\\w*(?:@[0-9a-f]+)?", "")
-                .replaceAll("\\s+", " ").strip();
-        if (why.isEmpty() || why.equals(":")) {
-            why = "unreadable content";
-        }
-        if (why.length() > 300) {
-            why = why.substring(0, 300) + "…";
-        }
-        return Extraction.failed(format, "The file could not be read as " + format + " (corrupt or malformed): "
-                + why);
+        Log.infof("Unreadable %s file: %s", format, root.toString().lines().findFirst().orElse(""));
+        Log.debugf(e, "Unreadable %s file", format);
+        return Extraction.failed(format, "The file could not be read as " + format + ": it is damaged, incomplete"
+                + " or not really a " + format + " file. The original is kept.");
     }
 
     /** A document's declared language ("en-US", "English"...) as an ISO 639 code, or null when it is not one. */
