@@ -37,9 +37,11 @@ function setUpTypeahead() {
       choose(-1);
     }
   };
+  // what is typed changes the list: no option stays chosen (an old one must not open on Enter)
+  input.addEventListener('input', () => choose(-1));
   box.addEventListener('htmx:afterSwap', () => {
     const n = options().length;
-    active = -1;
+    choose(-1);
     setOpen(n > 0 && document.activeElement === input);
     if (status) {
       status.textContent = n === 0 ? '' : n + (n === 1 ? ' actor suggested' : ' actors suggested');
@@ -80,6 +82,119 @@ if (document.readyState === 'loading') {
   setUpTypeahead();
 }
 
+// The reading view. In a document (its page, or the preview pane), the words of the search it was opened from are
+// marked: Previous and Next (or p and n) move to each in turn. On the search page, j and k (or the arrows, on a
+// result) move through the results and show the chosen one in the preview pane beside the list; Escape closes it.
+function setUpMatches(root) {
+  const marks = Array.from(root.querySelectorAll('mark.match'));
+  const count = root.querySelector('.match-count');
+  if (!marks.length) {
+    return null;
+  }
+  const total = new Set(marks.map((m) => m.dataset.match)).size;
+  const order = Array.from(new Set(marks.map((m) => m.dataset.match)));
+  let at = -1;
+  const go = (step) => {
+    at = (at + step + order.length) % order.length;
+    marks.forEach((m) => m.classList.toggle('current', m.dataset.match === order[at]));
+    const first = marks.find((m) => m.dataset.match === order[at]);
+    first.scrollIntoView({ block: 'center' });
+    if (count) {
+      count.textContent = 'match ' + (at + 1) + ' of ' + total;
+    }
+  };
+  const prev = root.querySelector('.match-prev');
+  const next = root.querySelector('.match-next');
+  if (prev) prev.addEventListener('click', () => go(-1));
+  if (next) next.addEventListener('click', () => go(1));
+  return go;
+}
+
+function setUpReading() {
+  const typing = (e) => e.target.closest('input, textarea, select, [contenteditable]') || e.altKey || e.ctrlKey
+    || e.metaKey;
+  const page = document.querySelector('article.document');
+  if (page) {
+    const go = setUpMatches(page);
+    if (go) {
+      document.addEventListener('keydown', (e) => {
+        if (typing(e)) return;
+        if (e.key === 'n') go(1);
+        if (e.key === 'p') go(-1);
+      });
+    }
+    return;
+  }
+  const hits = Array.from(document.querySelectorAll('ol.hits li.hit[data-preview]'));
+  const pane = document.getElementById('preview');
+  const layout = document.querySelector('.layout');
+  if (!hits.length || !pane || !layout) {
+    return;
+  }
+  let current = -1;
+  let go = null;
+  const close = () => {
+    pane.hidden = true;
+    layout.classList.remove('previewing');
+  };
+  const show = (i, focus) => {
+    if (i < 0 || i >= hits.length) return;
+    current = i;
+    hits.forEach((h, j) => {
+      h.classList.toggle('selected', j === i);
+      if (j === i) h.setAttribute('aria-current', 'true'); else h.removeAttribute('aria-current');
+    });
+    if (focus) hits[i].querySelector('h2 a').focus();
+    hits[i].scrollIntoView({ block: 'nearest' });
+    pane.setAttribute('aria-busy', 'true');
+    fetch(hits[i].dataset.preview, { headers: { Accept: 'text/html' } })
+      .then((r) => (r.ok ? r.text() : Promise.reject(r.status)))
+      .then((html) => {
+        // a fragment rendered by this server's templates (every value escaped), from this origin
+        pane.innerHTML = html;
+        go = setUpMatches(pane);
+        if (go) go(1);
+      }, () => {
+        pane.textContent = 'This document cannot be shown here right now; open it from the list.';
+        go = null;
+      })
+      .finally(() => {
+        pane.removeAttribute('aria-busy');
+        pane.hidden = false;
+        layout.classList.add('previewing');
+        pane.scrollTop = 0;
+      });
+  };
+  document.addEventListener('keydown', (e) => {
+    if (typing(e)) return;
+    const onHit = e.target.closest && e.target.closest('li.hit');
+    if (e.key === 'j' || (onHit && e.key === 'ArrowDown')) {
+      e.preventDefault();
+      show(Math.min(current + 1, hits.length - 1), true);
+    } else if (e.key === 'k' || (onHit && e.key === 'ArrowUp')) {
+      e.preventDefault();
+      show(Math.max(current - 1, 0), true);
+    } else if (e.key === 'Escape' && !pane.hidden) {
+      close();
+    } else if (go && !pane.hidden && (e.key === 'n' || e.key === 'p')) {
+      go(e.key === 'n' ? 1 : -1);
+    }
+  });
+  hits.forEach((h, i) => {
+    const button = h.querySelector('.preview-button');
+    if (button) button.addEventListener('click', () => show(i, false));
+  });
+  pane.addEventListener('click', (e) => {
+    if (e.target.closest('.preview-close')) close();
+  });
+}
+
+if (document.readyState === 'loading') {
+  document.addEventListener('DOMContentLoaded', setUpReading);
+} else {
+  setUpReading();
+}
+
 // The upload page: each file goes to the sources API on its own request, with a progress bar and its status live
 // (uploading, extracting, reading the text by OCR page by page, indexing, indexed; or failed with the reason the
 // service gave).
@@ -109,6 +224,10 @@ function setUpUploads() {
       publisher: document.getElementById('upload-publisher').value.trim(),
     };
     files.forEach((f) => upload(f, details));
+    if (details.title) {
+      // a title is for the one file it was typed for
+      document.getElementById('upload-title').value = '';
+    }
   }
 
   function upload(file, details) {

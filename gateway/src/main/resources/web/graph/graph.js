@@ -135,7 +135,7 @@ function drawRelationGraph() {
     }
     expanded.add(id);
     fetch('/entities/' + encodeURIComponent(id) + '/graph', { headers: { Accept: 'application/json' } })
-      .then((r) => (r.ok ? r.json() : null))
+      .then((r) => (r.ok ? r.json() : Promise.reject(r.status)))
       .then((more) => {
         if (more) {
           add(more, id);

@@ -223,8 +223,29 @@ class BrowserSearchTest {
         assertThat((Object) ((org.openqa.selenium.JavascriptExecutor) browser).executeScript("return window.__xss"))
                 .isNull();
 
+        // the reading view: j shows the first result beside the list, its words marked, n moves through them
+        ((org.openqa.selenium.JavascriptExecutor) browser).executeScript("document.activeElement.blur()");
+        new org.openqa.selenium.interactions.Actions(browser).sendKeys("j").perform();
+        wait.until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector("#preview .preview-doc")));
+        assertThat(browser.findElement(By.cssSelector("li.hit.selected")).getAttribute("data-id"))
+                .isEqualTo(documentId);
+        assertThat(browser.findElements(By.cssSelector("#preview mark.match"))).isNotEmpty();
+        assertThat(browser.findElement(By.cssSelector("#preview .match-count")).getText()).matches("match 1 of \\d+");
+        assertThat(browser.findElement(By.cssSelector("#preview .legend")).getText()).contains("Organization");
+        screenshot("search-preview");
+        new org.openqa.selenium.interactions.Actions(browser).sendKeys(org.openqa.selenium.Keys.ESCAPE).perform();
+        wait.until(ExpectedConditions.invisibilityOfElementLocated(By.id("preview")));
+
         browser.findElement(By.cssSelector("li.hit[data-id='" + documentId + "'] h2 a")).click();
         wait.until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector(".doc-text a.mention")));
+        // opened from the results: the search's words marked with next and previous, the way back kept
+        assertThat(browser.findElements(By.cssSelector(".doc-text mark.match"))).isNotEmpty();
+        browser.findElement(By.cssSelector(".match-next")).click();
+        assertThat(browser.findElement(By.cssSelector(".match-count")).getText()).startsWith("match 1 of ");
+        assertThat(browser.findElement(By.id("back-to-results")).getAttribute("href")).contains("/search?q=")
+                .contains("publisher=Browser+Test+Wire");
+        assertThat(browser.findElement(By.cssSelector(".doc-text a.mention")).getAttribute("class"))
+                .contains("type-organization");
         assertThat(browser.findElement(By.cssSelector(".doc-text")).getText()).contains("<script>window.__xss = 1"
                 + "</script>");
         assertThat((Object) ((org.openqa.selenium.JavascriptExecutor) browser).executeScript("return window.__xss"))

@@ -101,15 +101,18 @@ public interface SearchConfig {
         int batchSize();
 
         /**
-         * How often the indexer makes large batches searchable, at most. A small batch (see
-         * {@link #refreshBelow()}) or one after a quiet spell is searchable as soon as it is written; under a heavy
+         * How often the indexer makes a stream of batches searchable, at most. A trickle (see
+         * {@link #refreshBelow()}) or a batch after a quiet spell is searchable as soon as it is written; under a
          * stream, batches become searchable together at this pace, which saves Elasticsearch a small segment (and
          * its merges) per batch.
          */
         @WithDefault("1s")
         Duration refreshInterval();
 
-        /** A batch of fewer entries than this is made searchable at once, whatever the refresh interval. */
+        /**
+         * Fewer entries than this written over the last refresh interval (the batch included) are a trickle, made
+         * searchable at once whatever the refresh interval.
+         */
         @WithDefault("100")
         int refreshBelow();
 

@@ -62,13 +62,16 @@ public class EntityPage {
     }
 
     /**
-     * What a form's redirect back to the page says, by code: the page shows only these fixed words, never text taken
-     * from the address (which anyone can write into a link).
+     * The codes of what was not done: a refused form is answered with the page itself, so such a code in an address
+     * (anyone can write one into a link) shows nothing.
      */
-    /** The notices that say something was not done (shown as alerts, not as confirmations). */
     static final Set<String> FAILURES = Set.of("name-invalid", "name-exists", "relation-invalid", "no-other",
             "no-source", "merge-changed", "merge-refused", "forbidden", "unavailable");
 
+    /**
+     * The words for each code: a confirmation after a form's redirect back to the page, or a refused form's reason.
+     * The page shows only these fixed words, never text taken from the address.
+     */
     static final Map<String, String> NOTICES = Map.ofEntries(
             Map.entry("name-added", "Name added."),
             Map.entry("name-invalid", "The name was not added: check its spelling, its language code (two or three "
@@ -87,7 +90,8 @@ public class EntityPage {
             Map.entry("merge-refused", "Nothing was merged: these two entities cannot be merged (they are of "
                     + "different types, or one was merged already)."),
             Map.entry("forbidden", "Your roles do not allow this change."),
-            Map.entry("unavailable", "The registry did not answer; nothing was changed. Try again shortly."));
+            Map.entry("unavailable", "Dossier could not finish this just now (a service did not answer); nothing was "
+                    + "changed. Try again shortly."));
 
     /** Relations shown on the page (the rest through the API). */
     static final int RELATIONS_SHOWN = 50;
@@ -191,7 +195,7 @@ public class EntityPage {
             // a merged-away (or differently written) id: the page is the surviving entity's
             throw new jakarta.ws.rs.RedirectionException(303, URI.create("/entities/" + entity.id()));
         }
-        List<RelationView> relations = relations(id);
+        List<RelationView> relations = relations(id, true);
         Histogram timeline = null;
         List<Views.HitView> documents = List.of();
         long documentCount = 0;
@@ -242,7 +246,7 @@ public class EntityPage {
      * user only the citations of sources that user may read; their titles come from the sources service, with the
      * same token. A part that does not answer is left out of the page rather than holding it up.
      */
-    private List<RelationView> relations(String id) {
+    private List<RelationView> relations(String id, boolean withCitations) {
         List<EntitiesApi.Relation> found;
         try {
             found = entities.relations(id, RELATIONS_SHOWN);
@@ -267,6 +271,9 @@ public class EntityPage {
             Log.debugf("names of the entities related to %s not shown: %s", id, e.getMessage());
         }
         Map<String, String> titles = new java.util.HashMap<>();
+        if (!withCitations) {
+            cited.clear(); // the graph shows no citations: their titles are not asked for
+        }
         try {
             List<String> ids = List.copyOf(cited);
             for (int from = 0; from < ids.size(); from += LOOKUP_MAX) {
@@ -339,9 +346,19 @@ public class EntityPage {
             @FormParam("endDate") String endDate) {
         checkEditor(id, token);
         String notice;
-        String otherId = resolve(other, id);
-        String cited = sourceId == null || sourceId.isBlank() ? "" : resolveSource(sourceId);
-        if (otherId == null) {
+        String otherId = null;
+        String cited = null;
+        boolean answered = true;
+        try {
+            otherId = resolve(other, id);
+            cited = sourceId == null || sourceId.isBlank() ? "" : resolveSource(sourceId);
+        } catch (Unanswered e) {
+            answered = false;
+            Log.infof("relation form on %s: the search service did not answer: %s", id, e.getMessage());
+        }
+        if (!answered) {
+            notice = "unavailable";
+        } else if (otherId == null) {
             notice = "no-other";
         } else if (cited == null) {
             notice = "no-source";
@@ -374,7 +391,13 @@ public class EntityPage {
     public Response merge(@PathParam("id") String id, @FormParam("csrf") String token,
             @FormParam("other") String other, @FormParam("version") String version) {
         checkEditor(id, token);
-        String otherId = resolve(other, id);
+        String otherId;
+        try {
+            otherId = resolve(other, id);
+        } catch (Unanswered e) {
+            Log.infof("merge form on %s: the search service did not answer: %s", id, e.getMessage());
+            return refused(id, "unavailable", "merge", Map.of("other", nz(other)));
+        }
         String notice;
         if (otherId == null || otherId.equalsIgnoreCase(id)) {
             notice = "no-other";
@@ -418,7 +441,7 @@ public class EntityPage {
         } catch (RuntimeException e) {
             throw new ProblemException(503, "The registry is unavailable right now");
         }
-        return Response.ok(graph(entity, relations(entity.id())), MediaType.APPLICATION_JSON).build();
+        return Response.ok(graph(entity, relations(entity.id(), false)), MediaType.APPLICATION_JSON).build();
     }
 
     @GET
@@ -467,8 +490,15 @@ public class EntityPage {
                     .map(SearchApi.Suggestion::id).distinct().toList();
             return named.size() == 1 ? named.get(0) : null;
         } catch (RuntimeException e) {
-            Log.debugf("entity %s not resolved: %s", o, e.getMessage());
-            return null;
+            throw new Unanswered(e);
+        }
+    }
+
+    /** The search service did not answer while a form's other entity or document was looked up. */
+    private static final class Unanswered extends RuntimeException {
+
+        Unanswered(RuntimeException cause) {
+            super(cause.getMessage(), cause, false, false);
         }
     }
 
@@ -483,13 +513,15 @@ public class EntityPage {
         if (id.find()) {
             return id.group(1).toLowerCase(Locale.ROOT);
         }
+        if (t.length() > 1000) {
+            return null;
+        }
         try {
             List<String> titled = titled(t, 20).stream().filter(h -> t.equalsIgnoreCase(h.title()))
                     .map(SearchApi.Hit::id).distinct().toList();
             return titled.size() == 1 ? titled.get(0) : null;
         } catch (RuntimeException e) {
-            Log.debugf("source %s not resolved: %s", t, e.getMessage());
-            return null;
+            throw new Unanswered(e);
         }
     }
 
@@ -497,10 +529,15 @@ public class EntityPage {
     private static final java.util.regex.Pattern SOURCE_ID = java.util.regex.Pattern.compile(
             "(?:^|\\[)([0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12})\\]?$");
 
-    /** Documents the user may read whose titles have these words. */
+    /**
+     * Documents the user may read whose titles have these words. The words are searched as words: the search's
+     * syntax (brackets, quotes of any script, operators, a leading + - or !) is taken out, and the text is put in
+     * lower case, so a title saying NOT or AND is not read as an operator.
+     */
     private List<SearchApi.Hit> titled(String words, int size) {
+        String plain = words.replaceAll("[()\\[\\]{}:\"'^~*?\\\\/«»“”„‟＂&|+!-]", " ").toLowerCase(Locale.ROOT);
         Map<String, List<String>> params = new LinkedHashMap<>();
-        params.put("q", List.of("title:(" + words.replaceAll("[()\\[\\]{}:\"^~*?\\\\/]", " ") + ")"));
+        params.put("q", List.of("title:(" + plain + ")"));
         params.put("size", List.of(Integer.toString(size)));
         return search.search(params).hits();
     }

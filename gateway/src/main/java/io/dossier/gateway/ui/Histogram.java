@@ -105,7 +105,9 @@ public record Histogram(int width, int height, int plotTop, int plotBottom, int 
                 ticks.add(new Tick(x + barWidth / 2, i == 0 || start.getMonthValue() == 1
                         ? MONTH.format(start)
                         : start.getMonth().getDisplayName(java.time.format.TextStyle.SHORT, Locale.ENGLISH)));
-            } else if ((byYear || start.getMonthValue() == 1 || i == 0) && start.getYear() % yearsPerLabel == 0) {
+            } else if ((byYear || start.getMonthValue() == 1 || i == 0 && (13 - start.getMonthValue()) * step >= 40)
+                    && start.getYear() % yearsPerLabel == 0) {
+                // (the first month's year only when the next January is far enough not to run into it)
                 ticks.add(new Tick(byYear ? x + barWidth / 2 : slotStart, Integer.toString(start.getYear())));
             }
             if (count > 0) {

@@ -148,16 +148,16 @@ public final class Labels {
         }
     }
 
-    /** "Jan 2025" for 2025-01-01 (the first of a month), "3 Jan 2025" for another day; anything else as it is. */
-    public static String date(String iso) {
+    /** "1 Feb 2025": a day as a day, whatever day of the month (the bounds of a period typed by hand). */
+    public static String day(String iso) {
         if (iso == null) {
             return "";
         }
         try {
-            LocalDate d = LocalDate.parse(iso.length() > 10 ? iso.substring(0, 10) : iso);
-            return d.getDayOfMonth() == 1 ? MONTH.format(d) : DAY.format(d);
+            return DAY.format(LocalDate.parse(iso.length() > 10 ? iso.substring(0, 10) : iso));
         } catch (DateTimeParseException e) {
             return iso;
         }
     }
+
 }

@@ -33,7 +33,7 @@ public interface SearchApi {
 
     @GET
     @Path("documents/{id}")
-    Document document(@PathParam("id") String id);
+    Document document(@PathParam("id") String id, @QueryParam("q") String q, @QueryParam("exact") boolean exact);
 
     @GET
     @Path("documents/{id}/similar")
@@ -89,7 +89,11 @@ public interface SearchApi {
 
     record Document(String id, String collection, String title, List<String> authors, String text, String url,
             String publisher, String publishedAt, String language, List<String> tags, String createdAt,
-            List<EntityRef> entities, List<Mention> mentions) {
+            List<EntityRef> entities, List<Mention> mentions, List<Match> matches) {
+    }
+
+    /** A word the query looks for in the document's title or text. */
+    record Match(String field, int start, int end) {
     }
 
     record Mention(String entityId, String field, int start, int end) {

@@ -40,7 +40,13 @@ public class SearchClient {
 
     @Timeout(value = 10, unit = ChronoUnit.SECONDS)
     public SearchApi.Document document(String id) {
-        return api.document(id);
+        return api.document(id, null, false);
+    }
+
+    /** The document with where its words match the search {@code q} (none when q is blank). */
+    @Timeout(value = 10, unit = ChronoUnit.SECONDS)
+    public SearchApi.Document document(String id, String q, boolean exact) {
+        return api.document(id, q == null || q.isBlank() ? null : q, exact);
     }
 
     @Timeout(value = 10, unit = ChronoUnit.SECONDS)

@@ -50,7 +50,7 @@ public class SearchPage {
         static native TemplateInstance search(String user, SearchState state, SearchView results, String error,
                 Landing landing);
 
-        static native TemplateInstance suggestions(String q, List<SearchApi.Suggestion> entities);
+        static native TemplateInstance suggestions(List<SearchApi.Suggestion> entities);
     }
 
     /** Another query to try, and the link that runs it (with the same filters). */
@@ -65,9 +65,6 @@ public class SearchPage {
                     all.size() > FACET_SHOWN ? all.subList(FACET_SHOWN, all.size()) : List.of());
         }
 
-        public boolean isEmpty() {
-            return values.isEmpty();
-        }
     }
 
     /**
@@ -269,10 +266,10 @@ public class SearchPage {
                 case "tag" -> out.add(new ActiveFilterView("Tag", v, f.removeUrl()));
                 case "publishedFrom" -> out.add(period != null
                         ? new ActiveFilterView("Published", period, state.withoutPeriod())
-                        : new ActiveFilterView("Published from", Labels.date(v), f.removeUrl()));
+                        : new ActiveFilterView("Published from", Labels.day(v), f.removeUrl()));
                 case "publishedTo" -> {
                     if (period == null) {
-                        out.add(new ActiveFilterView("Published until", Labels.date(v), f.removeUrl()));
+                        out.add(new ActiveFilterView("Published until", Labels.day(v), f.removeUrl()));
                     }
                 }
                 default -> out.add(new ActiveFilterView(f.name(), v, f.removeUrl()));
@@ -290,15 +287,15 @@ public class SearchPage {
     @Path("search/suggest")
     @Produces(MediaType.TEXT_HTML)
     @Operation(summary = "Entity typeahead (an HTML fragment for the search box)")
-    @APIResponse(responseCode = "200", description = "The matching entities, as links")
+    @APIResponse(responseCode = "200", description = "The matching entities, as the combobox's options")
     public TemplateInstance suggest(@QueryParam("q") String q) {
         if (q == null || q.isBlank() || q.length() > 200) {
-            return Templates.suggestions("", List.of());
+            return Templates.suggestions(List.of());
         }
         try {
-            return Templates.suggestions(q, search.suggest(q.strip(), 8).entities());
+            return Templates.suggestions(search.suggest(q.strip(), 8).entities());
         } catch (RuntimeException e) {
-            return Templates.suggestions(q, List.of()); // typeahead is an aid: no suggestions rather than an error
+            return Templates.suggestions(List.of()); // typeahead is an aid: no suggestions rather than an error
         }
     }
 

@@ -96,6 +96,19 @@ public record SearchState(String q, boolean exact, String sort, Map<String, List
         return "/search?" + query(q, exact, sort, next, null);
     }
 
+    /**
+     * A result's link to its document, as a query string: the search (its words marked in the document) and the way
+     * back to this page of results.
+     */
+    public String readingQuery() {
+        return previewQuery() + "&back=" + encode("/search?" + query(q, exact, sort, filters, cursor));
+    }
+
+    /** The search whose words a preview marks, as a query string. */
+    public String previewQuery() {
+        return "q=" + encode(q) + (exact ? "&exact=true" : "");
+    }
+
     /** The next page. */
     public String next(String nextCursor) {
         return "/search?" + query(q, exact, sort, filters, nextCursor);

@@ -35,9 +35,7 @@ class LabelsTest {
 
     @Test
     void datesAndPeriodsAsAnalystsWriteThem() {
-        assertThat(Labels.date("2025-01-01")).isEqualTo("Jan 2025");
-        assertThat(Labels.date("2025-01-31")).isEqualTo("31 Jan 2025");
-        assertThat(Labels.date("not a date")).isEqualTo("not a date");
+        assertThat(Labels.day("2025-02-01")).as("a bound typed by hand is a day").isEqualTo("1 Feb 2025");
         assertThat(Labels.period("2025-01-01", "2025-01-31")).isEqualTo("Jan 2025");
         assertThat(Labels.period("2024-02-01", "2024-02-29")).isEqualTo("Feb 2024");
         assertThat(Labels.period("2025-01-01", "2025-12-31")).isEqualTo("2025");

@@ -26,7 +26,7 @@ import io.quarkus.runtime.StartupEvent;
  * documents index during a rebuild. The sources feed comes first on every round, so new sources stay fresh while a
  * re-link or a rebuild runs; those advance a bounded slice per round.
  * <p>
- * Each checkpoint moves only after its batch is written (durably; searchable at once when small, else within the
+ * Each checkpoint moves only after its batch is written (durably; searchable at once in a trickle, else within the
  * refresh interval), so a crash replays at most one batch, which is harmless (writes are idempotent).
  */
 @ApplicationScoped
@@ -45,8 +45,9 @@ public class FeedIndexer {
     private final ScheduledExecutorService poller = Executors.newSingleThreadScheduledExecutor(
             runnable -> new Thread(runnable, "feed-indexer"));
     private volatile String lastError;
-    /** The entries written to the live index over the last refresh interval. */
+    /** The entries written to the live index over the last refresh interval; and to an index being rebuilt. */
     private final RefreshPace pace;
+    private final RefreshPace rebuildPace;
     /** Where the sources feed has been indexed to, per concrete index; read from the checkpoints when absent. */
     private final Map<String, Long> positions = new HashMap<>();
     private volatile long liveSeq = -1;
@@ -71,6 +72,7 @@ public class FeedIndexer {
         this.lease = lease;
         this.config = config;
         this.pace = new RefreshPace(config.feed().refreshInterval());
+        this.rebuildPace = new RefreshPace(config.feed().refreshInterval());
     }
 
     /** What the indexer is doing, for the admin API. {@code active}: this instance holds the lease. */
@@ -243,7 +245,9 @@ public class FeedIndexer {
         // A trickle is made searchable at once (a new source is found within the poll interval plus this write);
         // a stream (a refresh interval's batches together reaching refreshBelow entries, however they were cut
         // into batches) at most once a refresh interval: fewer, larger segments, far fewer merges
-        boolean refresh = pace.add(page.changes().size(), System.nanoTime()) < config.feed().refreshBelow()
+        // (an index being rebuilt is paced by itself: its catching up is no stream on the live one)
+        RefreshPace paced = concrete.equals(index.liveName()) ? pace : rebuildPace;
+        boolean refresh = paced.add(page.changes().size(), System.nanoTime()) < config.feed().refreshBelow()
                 || !index.refreshedWithin(concrete, config.feed().refreshInterval());
         index.write(concrete, upserts, deletions, refresh);
         if (concrete.equals(index.liveName())) {

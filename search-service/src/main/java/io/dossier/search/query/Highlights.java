@@ -127,6 +127,17 @@ final class Highlights {
         return joined;
     }
 
+    /**
+     * Every word of a whole text that the query looks for, as [start, end) spans in order: a document's reading view
+     * marks them all (the opening {@link #MAX_ANALYSED} characters).
+     */
+    static List<int[]> spans(String text, String language, QueryTerms terms) {
+        if (text == null || terms.isEmpty()) {
+            return List.of();
+        }
+        return marks(text.length() > MAX_ANALYSED ? text.substring(0, MAX_ANALYSED) : text, language, terms);
+    }
+
     /** The [start, end) spans of the words of {@code text} the query looks for, in order. */
     private static List<int[]> marks(String text, String language, QueryTerms terms) {
         List<int[]> marks = new ArrayList<>();

@@ -236,6 +236,15 @@ public class SearchService {
 
     /** One document the caller may read, with its linked mentions; 404 otherwise. */
     public DocumentView document(String id, SecurityIdentity identity) {
+        return document(id, null, false, identity);
+    }
+
+    /**
+     * One document the caller may read; with {@code query}, the words of its title and text the query looks for (read
+     * leniently, as a search would read it: syntax where valid, else the words), in any of their forms unless
+     * {@code exact}.
+     */
+    public DocumentView document(String id, String query, boolean exact, SecurityIdentity identity) {
         List<Query> access = new ArrayList<>();
         CollectionAccess.filter(CollectionAccess.readable(identity)).ifPresent(access::add);
         try {
@@ -252,8 +261,17 @@ public class SearchService {
                     ? List.of()
                     : d.mentions().stream()
                             .map(m -> new DocumentView.Mention(m.entityId(), m.field(), m.start(), m.end())).toList();
+            List<DocumentView.Match> matches = new ArrayList<>();
+            if (query != null && !query.isBlank()) {
+                ParsedQuery parsed = QuerySyntax.parse(query, false);
+                QueryTerms terms = parsed.isEmpty() ? QueryTerms.NONE : QueryTerms.of(parsed.tree(), exact);
+                Highlights.spans(d.title(), d.language(), terms)
+                        .forEach(m -> matches.add(new DocumentView.Match("title", m[0], m[1])));
+                Highlights.spans(d.text(), d.language(), terms)
+                        .forEach(m -> matches.add(new DocumentView.Match("text", m[0], m[1])));
+            }
             return new DocumentView(id, d.collection(), d.title(), d.authors(), d.text(), d.url(), d.publisher(),
-                    d.publishedAt(), d.language(), d.tags(), d.createdAt(), entities, mentions);
+                    d.publishedAt(), d.language(), d.tags(), d.createdAt(), entities, mentions, matches);
         } catch (ElasticsearchException | IOException e) {
             throw unavailable("document read", e);
         }

@@ -97,6 +97,32 @@ class RelatedTest {
                 "en", List.of(), null, mentions, 0);
     }
 
+    /**
+     * A document read with a query: the words it looks for, in every form, where the title and the text have them
+     * (the reading view marks them); none without a query; only the form as written with exact.
+     */
+    @Test
+    void aDocumentReadWithAQuerySaysWhereItsWordsAre() {
+        JsonPath doc = get(Tokens.READER, "/api/v1/search/documents/" + followUp + "?q=strikes AND crossing");
+        String title = doc.getString("title");
+        String text = doc.getString("text");
+        List<Map<String, Object>> matches = doc.getList("matches");
+        List<String> words = matches.stream().map(m -> ("title".equals(m.get("field")) ? title : text)
+                .substring((Integer) m.get("start"), (Integer) m.get("end"))).toList();
+        // "strikes" finds "strike" in the title and the text; "crossing" the text's
+        assertThat(words).containsExactly("strike", "strike", "crossing");
+        assertThat(matches.get(0).get("field")).isEqualTo("title");
+        assertThat(get(Tokens.READER, "/api/v1/search/documents/" + followUp).getList("matches")).isEmpty();
+        assertThat(get(Tokens.READER, "/api/v1/search/documents/" + followUp + "?q=strikes&exact=true")
+                .getList("matches")).isEmpty();
+        // whatever is typed: read as a search would read it, never an error
+        assertThat(get(Tokens.READER, "/api/v1/search/documents/" + followUp + "?q=(strike AND").getList(
+                "matches")).hasSize(2);
+        given().auth().oauth2(Tokens.forUser(Tokens.READER)).queryParam("q", "x".repeat(1001))
+                .get("/api/v1/search/documents/" + followUp).then().statusCode(400)
+                .contentType("application/problem+json");
+    }
+
     private static JsonPath get(String user, String path) {
         return given().auth().oauth2(Tokens.forUser(user)).get(path).then().statusCode(200).extract().jsonPath();
     }

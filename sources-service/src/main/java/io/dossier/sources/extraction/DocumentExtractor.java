@@ -164,7 +164,7 @@ public class DocumentExtractor {
         Log.infof("Unreadable %s file: %s", format, root.toString().lines().findFirst().orElse(""));
         Log.debugf(e, "Unreadable %s file", format);
         return Extraction.failed(format, "The file could not be read as " + format + ": it is damaged, incomplete"
-                + " or not really a " + format + " file. The original is kept.");
+                + " or not a real " + format + " file. The original is kept.");
     }
 
     /** A document's declared language ("en-US", "English"...) as an ISO 639 code, or null when it is not one. */

@@ -1,0 +1,180 @@
+package io.dossier.gateway.ui;
+
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+
+/**
+ * A document as read: its title and text cut into segments (plain runs, mentions of registry entities, page starts),
+ * each cut again where the words of the search it was opened from are; how many words are marked; the entity types
+ * its mentions show (the legend); its language and direction. The document page and the search page's preview pane
+ * show it alike.
+ */
+public record Reading(List<Reading.Segment> title, List<Reading.Segment> text, int matches,
+        List<Reading.TypeLegend> legend, String lang, String dir) {
+
+    /** An entity type shown in the text, with its word and the class that colours it. */
+    public record TypeLegend(String label, String css) {
+    }
+
+    /**
+     * A run of text from {@code start}: plain, or a mention (with its entity), or the start of a page ({@code page} >
+     * 0: text read by OCR). Its parts are the run cut where the search's words are marked.
+     */
+    public record Segment(String text, int start, String entityId, String entityName, String entityType, int page,
+            List<Part> parts) {
+
+        Segment(String text, int start, String entityId, String entityName, String entityType) {
+            this(text, start, entityId, entityName, entityType, 0, List.of(new Part(text, -1)));
+        }
+
+        public String css() {
+            return "mention type-" + typeClass(entityType);
+        }
+    }
+
+    /** Part of a segment; {@code match} is the index of the search's word it shows (0, 1, ...), or -1. */
+    public record Part(String text, int match) {
+    }
+
+    /** The document cut for reading: mentions, the search's words, pages; and the legend of what is coloured. */
+    static Reading of(SearchApi.Document doc) {
+        Map<String, SearchApi.EntityRef> entities = new HashMap<>();
+        for (SearchApi.EntityRef e : doc.entities() == null ? List.<SearchApi.EntityRef>of() : doc.entities()) {
+            entities.put(e.id(), e);
+        }
+        List<SearchApi.Mention> mentions = doc.mentions() == null ? List.of() : doc.mentions();
+        List<SearchApi.Match> matches = doc.matches() == null ? List.of() : doc.matches();
+        int[] counter = {0};
+        List<Segment> title = marked(segments(doc.title(), "title", mentions, entities), "title", matches, counter);
+        List<Segment> text = marked(pages(segments(doc.text(), "text", mentions, entities), doc.text()), "text",
+                matches, counter);
+        java.util.Set<String> types = new java.util.TreeSet<>();
+        for (List<Segment> field : List.of(title, text)) {
+            field.stream().filter(x -> x.entityId() != null).forEach(x -> types.add(
+                    x.entityType() == null ? "" : x.entityType()));
+        }
+        List<TypeLegend> legend = types.stream()
+                .map(t -> new TypeLegend(t.isEmpty() ? "Other" : Labels.type(t), "mention type-" + typeClass(t)))
+                .toList();
+        return new Reading(title, text, counter[0], legend, Views.lang(doc.language()), Views.dir(doc.language()));
+    }
+
+    static String typeClass(String type) {
+        return type == null || !type.matches("[A-Z_]{1,40}") ? "other" : type.toLowerCase(Locale.ROOT);
+    }
+
+    /** The field cut into plain runs and mentions (in order, overlapping or out-of-range spans skipped). */
+    static List<Segment> segments(String field, String name, List<SearchApi.Mention> mentions,
+            Map<String, SearchApi.EntityRef> entities) {
+        List<Segment> out = new ArrayList<>();
+        if (field == null) {
+            return out;
+        }
+        int cursor = 0;
+        List<SearchApi.Mention> sorted = mentions.stream().filter(m -> name.equals(m.field()))
+                .sorted(Comparator.comparingInt(SearchApi.Mention::start)).toList();
+        for (SearchApi.Mention m : sorted) {
+            if (m.start() < cursor || m.end() > field.length() || m.start() >= m.end()) {
+                continue;
+            }
+            if (m.start() > cursor) {
+                out.add(new Segment(field.substring(cursor, m.start()), cursor, null, null, null));
+            }
+            SearchApi.EntityRef e = entities.get(m.entityId());
+            out.add(new Segment(field.substring(m.start(), m.end()), m.start(), m.entityId(),
+                    e == null ? null : e.name(), e == null ? null : e.type()));
+            cursor = m.end();
+        }
+        if (cursor < field.length()) {
+            out.add(new Segment(field.substring(cursor), cursor, null, null, null));
+        }
+        return out;
+    }
+
+    /**
+     * A text of pages (pages read by OCR, separated by form feeds) gets a marker where each page starts, the first
+     * included; a text without form feeds is left as it is. Each piece keeps its offset in the text.
+     */
+    static List<Segment> pages(List<Segment> segments, String field) {
+        if (field == null || field.indexOf('\f') < 0) {
+            return segments;
+        }
+        List<Segment> out = new ArrayList<>();
+        int page = 1;
+        out.add(new Segment("", 0, null, null, null, page, List.of()));
+        for (Segment s : segments) {
+            if (s.entityId() != null || s.text().indexOf('\f') < 0) {
+                out.add(s);
+                continue;
+            }
+            String[] parts = s.text().split("\f", -1);
+            int pos = s.start();
+            for (int i = 0; i < parts.length; i++) {
+                if (i > 0) {
+                    out.add(new Segment("", pos, null, null, null, ++page, List.of()));
+                }
+                String part = parts[i];
+                int start = pos;
+                if (i > 0 && part.startsWith("\n")) {
+                    part = part.substring(1);
+                    start++;
+                }
+                if (i < parts.length - 1 && part.endsWith("\n")) {
+                    part = part.substring(0, part.length() - 1);
+                }
+                if (!part.isEmpty()) {
+                    out.add(new Segment(part, start, null, null, null));
+                }
+                pos += parts[i].length() + 1;
+            }
+        }
+        return out;
+    }
+
+    /**
+     * Each segment cut where the search's words in this field are: a word is numbered in text order across title and
+     * text ({@code counter}); a word that a segment boundary splits is marked in each piece under one number.
+     */
+    static List<Segment> marked(List<Segment> segments, String field, List<SearchApi.Match> matches, int[] counter) {
+        List<SearchApi.Match> here = matches.stream().filter(m -> field.equals(m.field()) && m.start() < m.end())
+                .sorted(Comparator.comparingInt(SearchApi.Match::start)).toList();
+        if (here.isEmpty()) {
+            return segments;
+        }
+        int first = counter[0];
+        counter[0] += here.size();
+        List<Segment> out = new ArrayList<>(segments.size());
+        for (Segment s : segments) {
+            if (s.page() > 0 || s.text().isEmpty()) {
+                out.add(s);
+                continue;
+            }
+            int from = s.start();
+            int to = s.start() + s.text().length();
+            List<Part> parts = new ArrayList<>();
+            int cursor = from;
+            for (int i = 0; i < here.size(); i++) {
+                SearchApi.Match m = here.get(i);
+                int a = Math.max(m.start(), cursor);
+                int b = Math.min(m.end(), to);
+                if (a >= b) {
+                    continue;
+                }
+                if (a > cursor) {
+                    parts.add(new Part(s.text().substring(cursor - from, a - from), -1));
+                }
+                parts.add(new Part(s.text().substring(a - from, b - from), first + i));
+                cursor = b;
+            }
+            if (cursor < to) {
+                parts.add(new Part(s.text().substring(cursor - from), -1));
+            }
+            out.add(new Segment(s.text(), s.start(), s.entityId(), s.entityName(), s.entityType(), s.page(), parts));
+        }
+        return out;
+    }
+}

@@ -1,0 +1,69 @@
+package io.dossier.gateway.ui;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.List;
+
+import org.junit.jupiter.api.Test;
+
+/** A document cut for reading: mentions, the search's words inside and across them, pages of OCR text. */
+class ReadingTest {
+
+    static SearchApi.Document doc(String title, String text, List<SearchApi.Mention> mentions,
+            List<SearchApi.Match> matches) {
+        return new SearchApi.Document("d", "open", title, List.of(), text, null, null, null, "en", List.of(), null,
+                List.of(new SearchApi.EntityRef("kh", "ORGANIZATION", "Kataib Hezbollah"),
+                        new SearchApi.EntityRef("q", "PERSON", "Esmail Qaani")),
+                mentions, matches);
+    }
+
+    @Test
+    void theSearchsWordsAreMarkedInsideMentionsAndOutsideThemNumberedInOrder() {
+        String text = "Kataib Hezbollah struck twice; Esmail Qaani praised the strikes.";
+        var reading = Reading.of(doc("Strike report", text,
+                List.of(new SearchApi.Mention("kh", "text", 0, 16), new SearchApi.Mention("q", "text", 31, 43)),
+                List.of(new SearchApi.Match("title", 0, 6), new SearchApi.Match("text", 7, 16),
+                        new SearchApi.Match("text", 56, 63))));
+        assertThat(reading.matches()).isEqualTo(3);
+        assertThat(reading.title().get(0).parts()).containsExactly(new Reading.Part("Strike", 0),
+                new Reading.Part(" report", -1));
+        Reading.Segment kh = reading.text().get(0);
+        assertThat(kh.entityId()).isEqualTo("kh");
+        assertThat(kh.css()).isEqualTo("mention type-organization");
+        // the match inside the mention is marked inside its link
+        assertThat(kh.parts()).containsExactly(new Reading.Part("Kataib ", -1), new Reading.Part("Hezbollah", 1));
+        assertThat(reading.text().get(2).css()).isEqualTo("mention type-person");
+        assertThat(reading.text().get(3).parts()).contains(new Reading.Part("strikes", 2));
+        assertThat(reading.legend()).extracting(Reading.TypeLegend::label).containsExactly("Organization", "Person");
+    }
+
+    @Test
+    void aWordAcrossAMentionsEdgeIsMarkedInBothPiecesUnderOneNumber() {
+        String text = "the Kataib Hezbollah brigades";
+        var reading = Reading.of(doc(null, text, List.of(new SearchApi.Mention("kh", "text", 4, 20)),
+                List.of(new SearchApi.Match("text", 11, 29))));
+        assertThat(reading.text().get(1).parts()).containsExactly(new Reading.Part("Kataib ", -1),
+                new Reading.Part("Hezbollah", 0));
+        assertThat(reading.text().get(2).parts()).containsExactly(new Reading.Part(" brigades", 0));
+        assertThat(reading.matches()).isEqualTo(1);
+    }
+
+    @Test
+    void pagesOfOcrTextKeepTheirOffsetsForTheMarks() {
+        String text = "first page\n\f\nsecond page with a drone";
+        int drone = text.indexOf("drone");
+        var reading = Reading.of(doc(null, text, List.of(), List.of(new SearchApi.Match("text", drone, drone + 5))));
+        assertThat(reading.text()).extracting(Reading.Segment::page).containsExactly(1, 0, 2, 0);
+        assertThat(reading.text().get(3).parts()).containsExactly(new Reading.Part("second page with a ", -1),
+                new Reading.Part("drone", 0));
+    }
+
+    @Test
+    void backToResultsGoesOnlyToASearchPageOfThisSite() {
+        assertThat(DocumentPage.backToResults("/search?q=kataib&cursor=x")).isEqualTo("/search?q=kataib&cursor=x");
+        assertThat(DocumentPage.backToResults("https://evil.example/search?q=x")).isNull();
+        assertThat(DocumentPage.backToResults("//evil.example/search")).isNull();
+        assertThat(DocumentPage.backToResults("/searchx")).isNull();
+        assertThat(DocumentPage.backToResults(null)).isNull();
+    }
+}
