@@ -15,6 +15,7 @@ import java.nio.file.StandardCopyOption;
 import java.security.GeneralSecurityException;
 import java.time.Duration;
 import java.util.HexFormat;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.LinkedBlockingQueue;
@@ -31,6 +32,7 @@ import org.openqa.selenium.By;
 import org.openqa.selenium.OutputType;
 import org.openqa.selenium.TakesScreenshot;
 import org.openqa.selenium.WebDriver;
+import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.chrome.ChromeDriverService;
 import org.openqa.selenium.chrome.ChromeOptions;
@@ -573,6 +575,79 @@ class BrowserSearchTest {
         browser.findElement(By.cssSelector("form[action='/notifications/read'] button")).click();
         wait.until(ExpectedConditions.textToBe(By.id("unread"), "0 unread"));
         assertThat(browser.findElements(By.cssSelector("#bell .badge"))).isEmpty();
+    }
+
+    /**
+     * The analysts' pages pass the axe-core accessibility rules (WCAG 2.1 A and AA) with nothing serious or critical:
+     * the landing page, results with facets, histogram and the preview open, a document, an entity page with an
+     * editor's forms open, the upload page and the watches, in English and in Arabic.
+     */
+    @Test
+    void thePagesPassTheAccessibilityRules() throws IOException {
+        String u = WalkingSkeletonTest.uniqueWord();
+        String documentId = given().baseUri(Platform.GATEWAY).auth().oauth2(Tokens.forUser(Tokens.ANALYST))
+                .contentType(ContentType.JSON)
+                .body(Map.of("title", "Checkpoint raid near Jurf al-Sakhar " + u, "text", "Kataib Hezbollah fighters"
+                        + " held the checkpoint for two days, witnesses said. " + u, "publisher", "Access Test Wire",
+                        "publishedAt", "2025-02-11T08:00:00Z"))
+                .post("/api/v1/sources").then().statusCode(201).extract().path("id");
+        String arabic = given().baseUri(Platform.GATEWAY).auth().oauth2(Tokens.forUser(Tokens.ANALYST))
+                .contentType(ContentType.JSON)
+                .body(Map.of("title", "بيان عن نقطة التفتيش " + u, "text", "قالت كتائب حزب الله إن مقاتليها "
+                        + "سيطروا على نقطة التفتيش يومين. " + u, "language", "ar"))
+                .post("/api/v1/sources").then().statusCode(201).extract().path("id");
+        String reader = Tokens.forUser(Tokens.READER);
+        await().atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofMillis(200))
+                .until(() -> WalkingSkeletonTest.total(reader, u) == 2);
+        String editor = Tokens.forUser(Tokens.EDITOR);
+        String entity = given().baseUri(Platform.GATEWAY).auth().oauth2(editor).contentType(ContentType.JSON)
+                .body(Map.of("type", "ORGANIZATION", "primaryName", "Saraya Access " + u, "names",
+                        List.of(Map.of("value", "سرايا الوصول " + u, "lang", "ar")), "attributes",
+                        Map.of("country", List.of("iq"))))
+                .post("/api/v1/entities").then().statusCode(201).extract().path("id");
+        String other = given().baseUri(Platform.GATEWAY).auth().oauth2(editor).contentType(ContentType.JSON)
+                .body(Map.of("type", "PERSON", "primaryName", "Abu Access " + u)).post("/api/v1/entities").then()
+                .statusCode(201).extract().path("id");
+        given().baseUri(Platform.GATEWAY).auth().oauth2(editor).contentType(ContentType.JSON)
+                .body(Map.of("subjectId", other, "objectId", entity, "type", "LEADER_OF"))
+                .post("/api/v1/relations").then().statusCode(201);
+
+        login(Platform.GATEWAY + "/search", Tokens.EDITOR);
+        WebDriverWait wait = new WebDriverWait(browser, Duration.ofSeconds(20));
+        // the rules are live: an image without a text alternative, put on the page, is found
+        ((org.openqa.selenium.JavascriptExecutor) browser).executeScript(
+                "const i = document.createElement('img'); i.src = '/fonts/none.png'; document.body.append(i);");
+        assertThat(Accessibility.violations(browser, "probe")).anySatisfy(v -> assertThat(v).contains("image-alt"));
+        browser.navigate().refresh();
+        wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("q")));
+        List<String> found = new java.util.ArrayList<>(Accessibility.violations(browser, "landing"));
+        browser.get(Platform.GATEWAY + "/search?q=checkpoint+" + u);
+        wait.until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector("li.hit")));
+        found.addAll(Accessibility.violations(browser, "results"));
+        ((org.openqa.selenium.JavascriptExecutor) browser).executeScript("document.activeElement.blur()");
+        new org.openqa.selenium.interactions.Actions(browser).sendKeys("j").perform();
+        wait.until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector("#preview .preview-doc")));
+        found.addAll(Accessibility.violations(browser, "results with the preview"));
+        browser.get(Platform.GATEWAY + "/documents/" + documentId + "?q=checkpoint");
+        wait.until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector("article.document")));
+        found.addAll(Accessibility.violations(browser, "document"));
+        browser.get(Platform.GATEWAY + "/documents/" + arabic + "?q=" + java.net.URLEncoder.encode("تفتيش",
+                StandardCharsets.UTF_8));
+        wait.until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector("article.document")));
+        found.addAll(Accessibility.violations(browser, "Arabic document"));
+        browser.get(Platform.GATEWAY + "/entities/" + entity);
+        wait.until(ExpectedConditions.attributeToBe(By.id("relation-graph"), "data-drawn", "true"));
+        for (WebElement summary : browser.findElements(By.cssSelector("details.edit > summary"))) {
+            summary.click();
+        }
+        found.addAll(Accessibility.violations(browser, "entity with its forms open"));
+        browser.get(Platform.GATEWAY + "/upload");
+        wait.until(ExpectedConditions.visibilityOfElementLocated(By.tagName("h1")));
+        found.addAll(Accessibility.violations(browser, "upload"));
+        browser.get(Platform.GATEWAY + "/watches");
+        wait.until(ExpectedConditions.visibilityOfElementLocated(By.tagName("h1")));
+        found.addAll(Accessibility.violations(browser, "watches"));
+        assertThat(found).isEmpty();
     }
 
     private void login(String url, String user) {
