@@ -48,6 +48,9 @@ class CollectionLeakTest {
                     f -> "/api/v1/sources/" + f.restrictedSource),
             Path.get("sources", "/api/v1/sources/{id}/text", "404 outside readable collections",
                     f -> "/api/v1/sources/" + f.restrictedSource + "/text"),
+            new Path("sources", "POST", "/api/v1/sources/{id}/tags", "404 outside readable collections, and no tag",
+                    f -> "/api/v1/sources/" + f.restrictedSource + "/tags",
+                    f -> java.util.Map.of("add", List.of("leak-probe"))),
             Path.get("sources", "/api/v1/sources/{id}/original", "404 outside readable collections (file names too)",
                     f -> "/api/v1/sources/" + f.restrictedFileSource + "/original"),
             new Path("sources", "POST", "/api/v1/sources/lookup", "leaves out sources of unreadable collections",
@@ -115,6 +118,10 @@ class CollectionLeakTest {
             Map.entry("sources POST /api/v1/imports", "answers the new job, in a collection the caller may read"),
             Map.entry("entities GET /api/v1/entities", "the registry: names and attributes, no sources"),
             Map.entry("entities GET /api/v1/entities/{id}", "the registry"),
+            Map.entry("entities GET /api/v1/entities/{id}/merges", "the registry: which entity was merged, by whom, "
+                    + "when; the relations a merge moved (and their citations) are kept for the undo, never answered"),
+            Map.entry("entities POST /api/v1/entities/{id}/merges/{mergeId}/undo", "answers the entity brought back: "
+                    + "the registry, without relations"),
             Map.entry("entities GET /api/v1/entities/ftm", "the registry in FtM: entities and relations, without "
                     + "citations; the part cited by a collection is asked of the sources service with the caller's "
                     + "token (tested below)"),
@@ -224,6 +231,7 @@ class CollectionLeakTest {
             f -> "/search?q=*",
             f -> "/search", // the landing page: collections with counts, newest sources, watches
             f -> "/documents/" + f.restrictedSource,
+            f -> "/documents/" + f.restrictedSource + "/preview?q=" + f.hiddenWord,
             f -> "/entities/" + f.organization,
             f -> "/entities/" + f.organization + "/graph",
             f -> "/entities/source-options?sourceId=" + f.hiddenWord,

@@ -185,6 +185,28 @@ public class EntityResource {
                 .header("Content-Location", "/api/v1/entities/" + entity.id()).build();
     }
 
+    @GET
+    @Path("{id}/merges")
+    @RolesAllowed("reader")
+    @Operation(operationId = "listMerges", summary = "The merges into an entity", description = "Newest first: the entity merged (as it was named), who merged it and when, and who undid it and when if it was undone.")
+    @APIResponse(responseCode = "200", description = "The merges", content = @Content(schema = @Schema(implementation = MergeDto.class, type = SchemaType.ARRAY)))
+    public List<MergeDto> merges(@PathParam("id") UUID id) {
+        return registry.merges(id);
+    }
+
+    @POST
+    @Path("{id}/merges/{mergeId}/undo")
+    @RolesAllowed("editor")
+    @Operation(operationId = "undoMerge", summary = "Undo a merge", description = "The merged entity comes back with its names, attributes, external ids and tags as they were before the merge; the relations it brought go back to it, the relations between the two come back, and entities merged into it before point at it again. This entity keeps what was its own and what came to it since. Documents are linked again.")
+    @APIResponse(responseCode = "200", description = "The entity brought back", headers = {
+            @Header(name = "ETag", description = "Its version, to send back in If-Match", schema = @Schema(type = SchemaType.STRING))}, content = @Content(schema = @Schema(implementation = EntityDto.class)))
+    @APIResponse(responseCode = "404", description = "No such merge into this entity", content = @Content(mediaType = PROBLEM, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "409", description = "Undone already, or either entity changed in a way that stops it (this entity merged into another since)", content = @Content(mediaType = PROBLEM, schema = @Schema(implementation = Problem.class)))
+    public Response undoMerge(@PathParam("id") UUID id, @PathParam("mergeId") UUID mergeId) {
+        EntityDto back = registry.unmerge(id, mergeId, user());
+        return Response.ok(back).tag(etag(back.version())).build();
+    }
+
     private String user() {
         return identity.getPrincipal().getName();
     }

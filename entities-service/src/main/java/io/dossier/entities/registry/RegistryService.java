@@ -25,6 +25,7 @@ import io.dossier.entities.feed.ChangeOperation;
 import io.dossier.entities.feed.EntityFeed;
 import io.dossier.entities.history.EntityRevision;
 import io.dossier.entities.history.EntityRevisionRepository;
+import io.dossier.entities.relations.Relation;
 import io.dossier.entities.relations.RelationRepository;
 import io.quarkus.panache.common.Page;
 import io.quarkus.panache.common.Sort;
@@ -39,14 +40,16 @@ public class RegistryService {
     private final EntityRepository entities;
     private final RelationRepository relations;
     private final EntityRevisionRepository revisions;
+    private final EntityMergeRepository merges;
     private final EntityFeed feed;
     private final ObjectMapper json;
 
     public RegistryService(EntityRepository entities, RelationRepository relations,
-            EntityRevisionRepository revisions, EntityFeed feed, ObjectMapper json) {
+            EntityRevisionRepository revisions, EntityMergeRepository merges, EntityFeed feed, ObjectMapper json) {
         this.entities = entities;
         this.relations = relations;
         this.revisions = revisions;
+        this.merges = merges;
         this.feed = feed;
         this.json = json;
     }
@@ -151,8 +154,15 @@ public class RegistryService {
                     + " entity into another");
         }
         revise(entity, ChangeOperation.DELETED, user);
-        // Entities merged into this one keep pointing here: their ids stop resolving with it.
-        entities.update("mergedInto = null where mergedInto = ?1", entity.id);
+        // Entities merged into this one go with it: they hold nothing of their own any more (their names are the
+        // survivor's), so they are deleted too rather than coming back listed and empty; their merges can no longer
+        // be undone.
+        for (RegistryEntity merged : entities.list("mergedInto", entity.id)) {
+            revise(merged, ChangeOperation.DELETED, user);
+            entities.delete(merged);
+        }
+        merges.update("undoneBy = ?1, undoneAt = ?2 where survivorId = ?3 and undoneAt is null", user + " (deleted)",
+                now(), entity.id);
         entities.delete(entity);
     }
 
@@ -173,6 +183,35 @@ public class RegistryService {
         if (loser.type != survivor.type) {
             throw new ProblemException(409, "Cannot merge a " + loser.type + " into a " + survivor.type);
         }
+        EntityMerge record = new EntityMerge();
+        record.id = UUID.randomUUID();
+        record.survivorId = survivor.id;
+        record.loserId = loser.id;
+        record.mergedBy = user;
+        record.mergedAt = now();
+        record.survivorBefore = write(EntityDto.of(survivor));
+        record.loserBefore = write(EntityDto.of(loser));
+        List<UUID> subjectOf = new ArrayList<>();
+        List<UUID> objectOf = new ArrayList<>();
+        List<EntityMerge.DroppedRelation> dropped = new ArrayList<>();
+        for (Relation r : relations.list("subjectId = ?1 or objectId = ?1", loser.id)) {
+            if (r.subjectId.equals(survivor.id) || r.objectId.equals(survivor.id)) {
+                dropped.add(new EntityMerge.DroppedRelation(r.id, r.subjectId, r.objectId, r.type.name(),
+                        r.startDate, r.endDate, r.citations.stream()
+                                .map(c -> new EntityMerge.DroppedCitation(c.sourceId(), c.quote())).toList(),
+                        r.createdBy, r.createdAt));
+            } else {
+                if (r.subjectId.equals(loser.id)) {
+                    subjectOf.add(r.id);
+                }
+                if (r.objectId.equals(loser.id)) {
+                    objectOf.add(r.id);
+                }
+            }
+        }
+        List<UUID> repointed = entities.list("mergedInto", loser.id).stream().map(e -> e.id).toList();
+        record.moved = write(new EntityMerge.Moved(subjectOf, objectOf, dropped, repointed));
+        merges.persist(record);
         Set<String> known = new LinkedHashSet<>(survivor.names.stream().map(n -> n.value).toList());
         for (EntityName name : loser.names) {
             if (known.add(name.value)) {
@@ -204,6 +243,134 @@ public class RegistryService {
         revise(loser, ChangeOperation.MERGED, user);
         revise(survivor, ChangeOperation.UPDATED, user);
         return EntityDto.of(survivor);
+    }
+
+    /** The merges into an entity, newest first: which entity, who and when, and whether it was undone. */
+    @Transactional
+    public List<MergeDto> merges(UUID survivorId) {
+        return merges.list("survivorId = ?1 order by mergedAt desc", survivorId).stream().map(m -> {
+            EntityDto before = read(m.loserBefore);
+            return new MergeDto(m.id, m.survivorId, m.loserId, before.primaryName(), before.type(), m.mergedBy,
+                    m.mergedAt, m.undoneBy, m.undoneAt);
+        }).toList();
+    }
+
+    /**
+     * Undoes a merge: the merged entity comes back with its names, facts, external ids and tags as they were, the
+     * relations it brought go back to it (and those between the two come back), entities merged into it before point
+     * at it again, and the survivor keeps only what was its own or came to it since. Both get a revision and a feed
+     * entry, so every index follows, and documents are linked again.
+     */
+    @Transactional
+    public EntityDto unmerge(UUID survivorId, UUID mergeId, String user) {
+        feed.lock();
+        EntityMerge m = merges.findByIdOptional(mergeId).filter(x -> x.survivorId.equals(survivorId))
+                .orElseThrow(() -> ProblemException.notFound("No merge " + mergeId + " into entity " + survivorId));
+        if (m.undoneAt != null) {
+            throw ProblemException.conflict("This merge was undone already, by " + m.undoneBy);
+        }
+        RegistryEntity survivor = entities.findByIdOptional(survivorId)
+                .orElseThrow(() -> ProblemException.notFound("No entity " + survivorId));
+        if (survivor.mergedInto != null) {
+            throw ProblemException.conflict("Entity " + survivorId + " was itself merged into " + survivor.mergedInto
+                    + " since: undo that merge first");
+        }
+        RegistryEntity loser = entities.findByIdOptional(m.loserId)
+                .orElseThrow(() -> ProblemException.notFound("The merged entity " + m.loserId + " is gone"));
+        if (!survivorId.equals(loser.mergedInto)) {
+            throw ProblemException.conflict("Entity " + m.loserId + " no longer points at " + survivorId);
+        }
+        EntityDto survivorBefore = read(m.survivorBefore);
+        EntityDto loserBefore = read(m.loserBefore);
+        EntityMerge.Moved moved;
+        try {
+            moved = json.readValue(m.moved, EntityMerge.Moved.class);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("a merge record always reads back", e);
+        }
+        // the survivor gives back what came from the loser and was not its own before
+        Set<String> ownNames = new LinkedHashSet<>(survivorBefore.names().stream().map(EntityDto.NameDto::value)
+                .toList());
+        Set<String> loserNames = new LinkedHashSet<>(loserBefore.names().stream().map(EntityDto.NameDto::value)
+                .toList());
+        survivor.names.removeIf(n -> loserNames.contains(n.value) && !ownNames.contains(n.value));
+        loserBefore.attributes().forEach((key, values) -> {
+            List<String> own = survivorBefore.attributes().getOrDefault(key, List.of());
+            List<String> now = survivor.attributes.get(key);
+            if (now != null) {
+                List<String> kept = new ArrayList<>(now.stream().filter(v -> own.contains(v) || !values.contains(v))
+                        .toList());
+                if (kept.isEmpty()) {
+                    survivor.attributes.remove(key);
+                } else {
+                    survivor.attributes.put(key, kept);
+                }
+            }
+        });
+        survivor.tags.removeIf(t -> loserBefore.tags().contains(t) && !survivorBefore.tags().contains(t));
+        survivor.externalIds.removeAll(loserBefore.externalIds());
+        survivor.updatedBy = user;
+        survivor.updatedAt = now();
+        entities.flush(); // frees the external ids before the loser takes them back
+        loser.names.clear();
+        for (EntityDto.NameDto n : loserBefore.names()) {
+            loser.names.add(name(loser, n.value(), n.lang(), n.kind()));
+        }
+        loser.primaryName = loserBefore.primaryName();
+        loser.description = loserBefore.description();
+        loser.attributes = new java.util.LinkedHashMap<>(loserBefore.attributes());
+        loser.tags = new ArrayList<>(loserBefore.tags());
+        loser.externalIds.addAll(loserBefore.externalIds());
+        loser.mergedInto = null;
+        loser.updatedBy = user;
+        loser.updatedAt = now();
+        // relations go back to the side they came from, where they are still on the survivor's
+        relations.update("subjectId = ?1 where subjectId = ?2 and id in ?3", loser.id, survivor.id,
+                moved.subjectOf().isEmpty() ? List.of(new UUID(0, 0)) : moved.subjectOf());
+        relations.update("objectId = ?1 where objectId = ?2 and id in ?3", loser.id, survivor.id,
+                moved.objectOf().isEmpty() ? List.of(new UUID(0, 0)) : moved.objectOf());
+        for (EntityMerge.DroppedRelation d : moved.dropped()) {
+            if (relations.findByIdOptional(d.id()).isEmpty()) {
+                Relation r = new Relation();
+                r.id = d.id();
+                r.subjectId = d.subjectId();
+                r.objectId = d.objectId();
+                r.type = io.dossier.entities.relations.RelationType.valueOf(d.type());
+                r.startDate = d.startDate();
+                r.endDate = d.endDate();
+                r.citations = new ArrayList<>(d.citations().stream()
+                        .map(c -> new io.dossier.entities.relations.Citation(c.sourceId(), c.quote())).toList());
+                r.createdBy = d.createdBy();
+                r.createdAt = d.createdAt();
+                relations.persist(r);
+            }
+        }
+        if (!moved.repointed().isEmpty()) {
+            entities.update("mergedInto = ?1 where mergedInto = ?2 and id in ?3", loser.id, survivor.id,
+                    moved.repointed());
+        }
+        m.undoneBy = user;
+        m.undoneAt = now();
+        entities.flush();
+        revise(loser, ChangeOperation.UPDATED, user);
+        revise(survivor, ChangeOperation.UPDATED, user);
+        return EntityDto.of(loser);
+    }
+
+    private String write(Object value) {
+        try {
+            return json.writeValueAsString(value);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("a registry record always serializes", e);
+        }
+    }
+
+    private EntityDto read(String snapshot) {
+        try {
+            return json.readValue(snapshot, EntityDto.class);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("a registry record always reads back", e);
+        }
     }
 
     /** What an upsert did. */

@@ -34,18 +34,35 @@ public class DocumentPage {
     @CheckedTemplate
     static class Templates {
         static native TemplateInstance document(String user, SearchApi.Document doc, Reading reading,
-                List<Views.HitView> related, String publishedAt, String back);
+                List<Views.HitView> related, String publishedAt, String back, Tagging tagging);
 
         static native TemplateInstance preview(SearchApi.Document doc, Reading reading, String publishedAt,
                 String href);
     }
 
-    private final SearchClient search;
-    private final SecurityIdentity identity;
+    /**
+     * The document's tags as analysts edit them: read from the sources service (the index follows a moment later),
+     * with the form's token and what the last change said.
+     */
+    public record Tagging(List<String> tags, String csrf, String message, boolean failed, String typed) {
+    }
 
-    public DocumentPage(SearchClient search, SecurityIdentity identity) {
+    private static final java.util.Map<String, String> TAG_NOTICES = java.util.Map.of("tagged", "Tags saved.",
+            "tag-invalid", "That tag was not added: a tag is letters, digits, spaces and - _ . : / (up to 64 "
+                    + "characters, starting and ending with a letter or a digit), and a source has at most 50.",
+            "tag-unavailable", "The tags could not be saved just now; nothing was changed. Try again shortly.");
+
+    private final SearchClient search;
+    private final SourcesApi sources;
+    private final SecurityIdentity identity;
+    private final io.dossier.gateway.security.Csrf csrf;
+
+    public DocumentPage(SearchClient search, @org.eclipse.microprofile.rest.client.inject.RestClient SourcesApi sources,
+            SecurityIdentity identity, io.dossier.gateway.security.Csrf csrf) {
         this.search = search;
+        this.sources = sources;
         this.identity = identity;
+        this.csrf = csrf;
     }
 
     @GET
@@ -55,8 +72,24 @@ public class DocumentPage {
     @APIResponse(responseCode = "200", description = "The page")
     @APIResponse(responseCode = "404", description = "No such document, or not one the user may read")
     public TemplateInstance page(@PathParam("id") String id, @QueryParam("q") String q,
-            @QueryParam("exact") boolean exact, @QueryParam("back") String back) {
+            @QueryParam("exact") boolean exact, @QueryParam("back") String back,
+            @QueryParam("notice") String notice) {
+        return render(id, q, exact, back, notice, null);
+    }
+
+    private TemplateInstance render(String id, String q, boolean exact, String back, String notice, String typed) {
         SearchApi.Document doc = read(id, q, exact);
+        Tagging tagging = null;
+        if (identity.hasRole("analyst")) {
+            List<String> tags = doc.tags();
+            try {
+                tags = sources.source(doc.id()).tags();
+            } catch (RuntimeException e) {
+                Log.debugf("tags of %s read from the index: %s", id, e.getMessage());
+            }
+            tagging = new Tagging(tags == null ? List.of() : tags, csrf.token(identity),
+                    notice == null ? null : TAG_NOTICES.get(notice), notice != null && !"tagged".equals(notice), typed);
+        }
         List<Views.HitView> related = List.of();
         try {
             related = search.similar(id, 5).hits().stream().map(Views.HitView::of).toList();
@@ -64,7 +97,49 @@ public class DocumentPage {
             Log.debugf("no related documents for %s: %s", id, e.getMessage());
         }
         return Templates.document(identity.getPrincipal().getName(), doc, Reading.of(doc), related,
-                Views.day(doc.publishedAt()), backToResults(back));
+                Views.day(doc.publishedAt()), backToResults(back), tagging);
+    }
+
+    @jakarta.ws.rs.POST
+    @Path("{id}/tags")
+    @jakarta.ws.rs.Consumes(MediaType.APPLICATION_FORM_URLENCODED)
+    @Produces(MediaType.TEXT_HTML)
+    @Operation(summary = "Add or remove a tag of a document (form of the document page; analysts)")
+    @APIResponse(responseCode = "303", description = "Back to the document, with what happened")
+    @APIResponse(responseCode = "400", description = "The tag was refused: the page again, the tag as typed, the reason beside it")
+    @APIResponse(responseCode = "403", description = "No analyst role, or no valid form token")
+    public jakarta.ws.rs.core.Response tag(@PathParam("id") String id,
+            @jakarta.ws.rs.FormParam("csrf") String token, @jakarta.ws.rs.FormParam("add") String add,
+            @jakarta.ws.rs.FormParam("remove") String remove) {
+        csrf.check(identity, token);
+        if (!id.matches("[0-9a-fA-F-]{36}")) {
+            throw new ProblemException(404, "No document " + id);
+        }
+        if (!identity.hasRole("analyst")) {
+            throw new ProblemException(403, "Tagging needs the analyst role");
+        }
+        String adding = add == null ? "" : add.strip();
+        String removing = remove == null ? "" : remove.strip();
+        String notice;
+        try {
+            sources.changeTags(id, new SourcesApi.TagChange(adding.isEmpty() ? List.of() : List.of(adding),
+                    removing.isEmpty() ? List.of() : List.of(removing)));
+            return jakarta.ws.rs.core.Response.seeOther(java.net.URI.create("/documents/" + id + "?notice=tagged"))
+                    .build();
+        } catch (WebApplicationException e) {
+            int status = e.getResponse().getStatus();
+            if (status == 404) {
+                throw new ProblemException(404, "No document " + id + " that you may read");
+            }
+            if (status == 403) {
+                throw new ProblemException(403, "Tagging needs the analyst role");
+            }
+            notice = status == 400 ? "tag-invalid" : "tag-unavailable";
+        } catch (RuntimeException e) {
+            notice = "tag-unavailable";
+        }
+        return jakarta.ws.rs.core.Response.status("tag-invalid".equals(notice) ? 400 : 503)
+                .type(MediaType.TEXT_HTML_TYPE).entity(render(id, null, false, null, notice, add)).build();
     }
 
     @GET

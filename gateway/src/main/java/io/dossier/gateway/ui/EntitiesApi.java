@@ -49,6 +49,19 @@ public interface EntitiesApi {
     @Consumes(MediaType.APPLICATION_JSON)
     Entity merge(@PathParam("id") String id, @jakarta.ws.rs.HeaderParam("If-Match") String ifMatch, Merge merge);
 
+    /** The merges into an entity, newest first. */
+    @GET
+    @Path("entities/{id}/merges")
+    List<MergeRecord> merges(@PathParam("id") String id);
+
+    @POST
+    @Path("entities/{id}/merges/{mergeId}/undo")
+    Entity undoMerge(@PathParam("id") String id, @PathParam("mergeId") String mergeId);
+
+    record MergeRecord(String id, String mergedId, String mergedName, String mergedType, String mergedBy,
+            String mergedAt, String undoneBy, String undoneAt) {
+    }
+
     record NewRelation(String subjectId, String objectId, String type, String startDate, String endDate,
             List<Citation> citations) {
     }

@@ -51,7 +51,8 @@ public class EntityPage {
     @CheckedTemplate
     static class Templates {
         static native TemplateInstance entity(String user, EntitiesApi.Entity entity, List<ScriptNames> names,
-                List<Attribute> attributes, List<Attribute> importKeys, List<RelationView> relations, String graph,
+                List<Attribute> attributes, List<Attribute> importKeys, List<MergeView> merges,
+                List<RelationView> relations, String graph,
                 Histogram timeline, SearchApi.CoMentions coMentioned, List<Views.HitView> documents,
                 long documentCount, boolean editor, String csrf, String message, FormState form,
                 List<RelationType> relationTypes);
@@ -66,7 +67,7 @@ public class EntityPage {
      * (anyone can write one into a link) shows nothing.
      */
     static final Set<String> FAILURES = Set.of("name-invalid", "name-exists", "relation-invalid", "no-other",
-            "no-source", "merge-changed", "merge-refused", "forbidden", "unavailable");
+            "no-source", "merge-changed", "merge-refused", "unmerge-refused", "forbidden", "unavailable");
 
     /**
      * The words for each code: a confirmation after a form's redirect back to the page, or a refused form's reason.
@@ -85,6 +86,10 @@ public class EntityPage {
             Map.entry("no-source", "No document you may read has that title, or several do: type words of its "
                     + "title and pick it from the list."),
             Map.entry("merged", "Merged: its names, relations and documents are this entity's now."),
+            Map.entry("unmerged", "The merge was undone: the other entity has its names, relations and documents "
+                    + "back (the documents are linked again in a moment)."),
+            Map.entry("unmerge-refused", "The merge could not be undone: it was undone already, or one of the "
+                    + "two entities was merged or deleted since."),
             Map.entry("merge-changed", "Someone changed this entity meanwhile: nothing was merged; look again and "
                     + "retry."),
             Map.entry("merge-refused", "Nothing was merged: these two entities cannot be merged (they are of "
@@ -107,6 +112,11 @@ public class EntityPage {
 
     /** A name as shown: its language and its kind in words ("Arabic", "in Arabic script", "former name"). */
     public record NameView(String value, String lang, String language, String kind) {
+    }
+
+    /** A merge into this entity as the page shows it: the entity merged, by whom and when, undone or not. */
+    public record MergeView(String id, String mergedId, String mergedName, String mergedBy, String mergedAt,
+            boolean undone, String undoneBy) {
     }
 
     /** A relation type: its code (the form's value) and its words. */
@@ -218,8 +228,15 @@ public class EntityPage {
         } catch (RuntimeException e) {
             Log.debugf("documents of %s not shown: %s", id, e.getMessage());
         }
+        List<MergeView> merges = List.of();
+        try {
+            merges = entities.merges(id).stream().map(m -> new MergeView(m.id(), m.mergedId(), m.mergedName(),
+                    m.mergedBy(), Views.day(m.mergedAt()), m.undoneAt() != null, m.undoneBy())).toList();
+        } catch (RuntimeException e) {
+            Log.debugf("merges into %s not shown: %s", id, e.getMessage());
+        }
         return Templates.entity(identity.getPrincipal().getName(), entity, byScript(entity), attributes(entity),
-                importKeys(entity), relations, graph(entity, relations), timeline, coMentioned, documents,
+                importKeys(entity), merges, relations, graph(entity, relations), timeline, coMentioned, documents,
                 documentCount, identity.hasRole("editor"), csrf.token(identity), message, form, RELATION_TYPES);
     }
 
@@ -229,7 +246,7 @@ public class EntityPage {
      */
     private Response refused(String id, String notice, String form, Map<String, String> values) {
         int status = switch (notice) {
-            case "name-exists", "merge-changed", "merge-refused" -> 409;
+            case "name-exists", "merge-changed", "merge-refused", "unmerge-refused" -> 409;
             case "forbidden" -> 403;
             case "unavailable" -> 503;
             default -> 400;
@@ -415,6 +432,35 @@ public class EntityPage {
             }
         }
         return refused(id, notice, "merge", Map.of("other", nz(other)));
+    }
+
+    @POST
+    @Path("{id}/merges/{mergeId}/undo")
+    @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
+    @Operation(summary = "Undo a merge into an entity (form of the entity page; editors)")
+    @APIResponse(responseCode = "303", description = "Back to the entity page, with what happened")
+    @APIResponse(responseCode = "403", description = "No editor role, or no valid form token")
+    @APIResponse(responseCode = "409", description = "The merge could not be undone: the page again with the reason")
+    public Response undoMerge(@PathParam("id") String id, @PathParam("mergeId") String mergeId,
+            @FormParam("csrf") String token) {
+        checkEditor(id, token);
+        if (!mergeId.matches("[0-9a-fA-F-]{36}")) {
+            throw new ProblemException(404, "No merge " + mergeId);
+        }
+        String notice;
+        try {
+            entities.undoMerge(id, mergeId);
+            return back(id, "unmerged");
+        } catch (WebApplicationException e) {
+            notice = switch (e.getResponse().getStatus()) {
+                case 403 -> "forbidden";
+                case 404, 409 -> "unmerge-refused";
+                default -> "unavailable";
+            };
+        } catch (RuntimeException e) {
+            notice = "unavailable";
+        }
+        return refused(id, notice, "unmerge", Map.of());
     }
 
     @GET

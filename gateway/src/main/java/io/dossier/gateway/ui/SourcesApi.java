@@ -3,8 +3,10 @@ package io.dossier.gateway.ui;
 import java.util.List;
 
 import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.core.MediaType;
 
 import org.eclipse.microprofile.rest.client.inject.RegisterRestClient;
@@ -22,6 +24,23 @@ public interface SourcesApi {
     @Path("lookup")
     @Consumes(MediaType.APPLICATION_JSON)
     Found lookup(Lookup request);
+
+    /** One source: what the document page shows of it that may change faster than the index (its tags). */
+    @GET
+    @Path("{id}")
+    Tagged source(@PathParam("id") String id);
+
+    /** Tags added and removed (analysts and above). */
+    @POST
+    @Path("{id}/tags")
+    @Consumes(MediaType.APPLICATION_JSON)
+    Tagged changeTags(@PathParam("id") String id, TagChange change);
+
+    record Tagged(String id, List<String> tags) {
+    }
+
+    record TagChange(List<String> add, List<String> remove) {
+    }
 
     record Lookup(List<String> ids) {
     }

@@ -294,6 +294,21 @@ public class SourceResource {
         return Response.ok(source).tag(etag(source)).build();
     }
 
+    @POST
+    @Path("{id}/tags")
+    @Consumes(MediaType.APPLICATION_JSON)
+    @RolesAllowed("analyst")
+    @Operation(operationId = "changeSourceTags", summary = "Add and remove a source's tags", description = "Analysts and above, on a source they may read. Adding and removing commute, so no If-Match is asked; a tag both added and removed is removed. At most 50 tags a source.")
+    @APIResponse(responseCode = "200", description = "The source with its tags, and its new ETag", headers = {
+            @Header(name = "ETag", description = "The version, to send back in If-Match", schema = @Schema(type = SchemaType.STRING))}, content = @Content(schema = @Schema(implementation = SourceDto.class)))
+    @APIResponse(responseCode = "400", description = "Invalid tags, none given, or more than 50 in all", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "404", description = "No such source that the caller may read", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    public Response changeTags(@PathParam("id") UUID id, @Valid @NotNull TagChange change) {
+        readable(id);
+        SourceDto source = service.changeTags(id, change);
+        return Response.ok(source).tag(etag(source)).build();
+    }
+
     @DELETE
     @Path("{id}")
     @RolesAllowed("editor")

@@ -168,6 +168,37 @@ public class SourceService {
         return SourceDto.of(source);
     }
 
+    /** Most tags a source carries. */
+    public static final int MAX_TAGS = 50;
+
+    /**
+     * Adds and removes tags (a tag both added and removed is removed); on the change feed when anything changed, so
+     * search and watches see the new tags.
+     */
+    @Transactional
+    public SourceDto changeTags(UUID id, TagChange change) {
+        feed.lock();
+        Source source = sources.findByIdOptional(id).orElseThrow(() -> ProblemException.notFound("No source " + id));
+        java.util.LinkedHashSet<String> tags = new java.util.LinkedHashSet<>(source.tags == null
+                ? List.of()
+                : source.tags);
+        tags.addAll(change.adding());
+        change.removing().forEach(tags::remove);
+        if (tags.size() > MAX_TAGS) {
+            throw new ProblemException(400, "A source carries at most " + MAX_TAGS + " tags; this change would give it "
+                    + tags.size());
+        }
+        if (source.tags != null && new ArrayList<>(tags).equals(source.tags)) {
+            return SourceDto.of(source);
+        }
+        source.tags = new ArrayList<>(tags);
+        sources.flush(); // bumps the version
+        if (source.status != SourceStatus.EXTRACTING) {
+            feed.record(source.id, source.collection, source.collection, ChangeOperation.UPDATED);
+        }
+        return SourceDto.of(source);
+    }
+
     /** Deletes a source; the feed keeps a tombstone so every index drops it too. */
     @Transactional
     public void delete(UUID id, Long expectedVersion) {

@@ -2,6 +2,7 @@ package io.dossier.sources.source;
 
 import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.hamcrest.Matchers.contains;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasItem;
@@ -153,6 +154,47 @@ class SourceResourceTest {
     private static String createOne(String text) {
         return given().auth().oauth2(Tokens.forUser(Tokens.ANALYST)).contentType(ContentType.JSON)
                 .body(brief(unique(text))).post("/api/v1/sources").then().statusCode(201).extract().path("id");
+    }
+
+    /**
+     * Analysts tag sources they may read (adding and removing commute, so no If-Match); readers may not; a source of a
+     * collection the analyst cannot read is not found; bad tags, no tags and too many are refused in plain words.
+     */
+    @Test
+    void analystsTagSourcesTheyMayRead() {
+        String id = createOne("A statement to tag.");
+        String analyst = Tokens.forUser(Tokens.ANALYST);
+        given().auth().oauth2(analyst).contentType(ContentType.JSON)
+                .body(Map.of("add", List.of("checkpoint", "unverified", "jurf-al-sakhar")))
+                .post("/api/v1/sources/" + id + "/tags").then().statusCode(200).header("ETag", equalTo("\"1\""))
+                .body("tags", contains("checkpoint", "unverified", "jurf-al-sakhar"));
+        given().auth().oauth2(analyst).contentType(ContentType.JSON)
+                .body(Map.of("add", List.of("verified"), "remove", List.of("unverified")))
+                .post("/api/v1/sources/" + id + "/tags").then().statusCode(200)
+                .body("tags", contains("checkpoint", "jurf-al-sakhar", "verified"));
+        // the same change again changes nothing (and keeps the version)
+        given().auth().oauth2(analyst).contentType(ContentType.JSON).body(Map.of("add", List.of("verified")))
+                .post("/api/v1/sources/" + id + "/tags").then().statusCode(200).header("ETag", equalTo("\"2\""));
+        given().auth().oauth2(Tokens.forUser(Tokens.READER)).contentType(ContentType.JSON)
+                .body(Map.of("add", List.of("mine"))).post("/api/v1/sources/" + id + "/tags").then().statusCode(403);
+        given().auth().oauth2(analyst).contentType(ContentType.JSON).body(Map.of("add", List.of("Not A Tag!")))
+                .post("/api/v1/sources/" + id + "/tags").then().statusCode(400)
+                .contentType("application/problem+json");
+        given().auth().oauth2(analyst).contentType(ContentType.JSON).body(Map.of())
+                .post("/api/v1/sources/" + id + "/tags").then().statusCode(400)
+                .contentType("application/problem+json").body(containsString("give tags to add or to remove"));
+        List<String> many = java.util.stream.IntStream.range(0, 48).mapToObj(i -> "t" + i).toList();
+        given().auth().oauth2(analyst).contentType(ContentType.JSON).body(Map.of("add", many))
+                .post("/api/v1/sources/" + id + "/tags").then().statusCode(400)
+                .body("detail", containsString("at most 50 tags"));
+        // a source of a collection the analyst cannot read: not found, and not tagged
+        String hidden = given().auth().oauth2(Tokens.forUser(Tokens.ADMIN)).contentType(ContentType.JSON)
+                .body(Map.of("title", "Hidden", "text", unique("Restricted text."), "collection", "restricted"))
+                .post("/api/v1/sources").then().statusCode(201).extract().path("id");
+        given().auth().oauth2(analyst).contentType(ContentType.JSON).body(Map.of("add", List.of("seen")))
+                .post("/api/v1/sources/" + hidden + "/tags").then().statusCode(404);
+        given().auth().oauth2(Tokens.forUser(Tokens.ADMIN)).get("/api/v1/sources/" + hidden).then()
+                .body("tags", org.hamcrest.Matchers.empty());
     }
 
     @Test
