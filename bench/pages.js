@@ -1,6 +1,8 @@
-// bench/pages: see that script. Each page is loaded once with an empty cache and then WARM times with the browser's
-// cache (as an analyst moving between pages would); bytes are what came over the wire for the page and everything it
-// loaded (resource timing's transferSize: compressed, and 0 for what the cache served).
+// bench/pages: see that script. Each page is loaded once in a browser context of its own (empty caches, new
+// connections; signed in with the saved session) and then WARM times in that context (as an analyst coming back to
+// it); each load waits until the network is idle (the entity page's graph included). Bytes are what came over the
+// wire for the page and everything it loaded (resource timing's transferSize: compressed; 0 for what a cache served,
+// headers only for a revalidation).
 const { chromium } = require('playwright-core');
 
 const GATEWAY = process.env.GATEWAY;
@@ -38,17 +40,21 @@ function median(values) {
     ['document', documentHref],
     ['entity page', entityHref],
   ];
-  const cdp = await context.newCDPSession(page);
+  const login = await context.storageState();
   console.log(`page weight and speed, ${WARM} warm loads each (Chromium headless, signed in as analyst)`);
   for (const [name, path] of pages) {
-    await cdp.send('Network.clearBrowserCache');
-    await page.goto(GATEWAY + path, { waitUntil: 'load' });
-    const cold = await measure(page);
+    // cold: a browser context of its own (empty cache, memory cache and connections included), signed in
+    const fresh = await browser.newContext({ viewport: { width: 1280, height: 900 }, storageState: login });
+    const coldPage = await fresh.newPage();
+    await coldPage.goto(GATEWAY + path, { waitUntil: 'networkidle' });
+    const cold = await measure(coldPage);
+    // warm: the same context loading the page again, as an analyst coming back to it
     const warm = [];
     for (let i = 0; i < WARM; i++) {
-      await page.goto(GATEWAY + path, { waitUntil: 'load' });
-      warm.push(await measure(page));
+      await coldPage.goto(GATEWAY + path, { waitUntil: 'networkidle' });
+      warm.push(await measure(coldPage));
     }
+    await fresh.close();
     console.log(`  ${name.padEnd(26)} cold ${String(Math.round(cold.ms)).padStart(5)} ms ${String(Math.round(cold.bytes / 1024)).padStart(5)} KB`
       + ` | warm median ${String(Math.round(median(warm.map((w) => w.ms)))).padStart(4)} ms`
       + ` ${String(Math.round(median(warm.map((w) => w.bytes)) / 1024)).padStart(4)} KB`

@@ -85,22 +85,27 @@ if (document.readyState === 'loading') {
 // The reading view. In a document (its page, or the preview pane), the words of the search it was opened from are
 // marked: Previous and Next (or p and n) move to each in turn. On the search page, j and k (or the arrows, on a
 // result) move through the results and show the chosen one in the preview pane beside the list; Escape closes it.
-function setUpMatches(root) {
+function setUpMatches(root, scroller) {
   const marks = Array.from(root.querySelectorAll('mark.match'));
   const count = root.querySelector('.match-count');
   if (!marks.length) {
     return null;
   }
-  const total = new Set(marks.map((m) => m.dataset.match)).size;
   const order = Array.from(new Set(marks.map((m) => m.dataset.match)));
   let at = -1;
   const go = (step) => {
     at = (at + step + order.length) % order.length;
     marks.forEach((m) => m.classList.toggle('current', m.dataset.match === order[at]));
     const first = marks.find((m) => m.dataset.match === order[at]);
-    first.scrollIntoView({ block: 'center' });
+    if (scroller) {
+      // inside the preview pane: its own scroll, not the page's
+      const top = first.getBoundingClientRect().top - scroller.getBoundingClientRect().top + scroller.scrollTop;
+      scroller.scrollTop = Math.max(0, top - scroller.clientHeight / 2);
+    } else {
+      first.scrollIntoView({ block: 'center' });
+    }
     if (count) {
-      count.textContent = 'match ' + (at + 1) + ' of ' + total;
+      count.textContent = 'match ' + (at + 1) + ' of ' + order.length;
     }
   };
   const prev = root.querySelector('.match-prev');
@@ -110,12 +115,42 @@ function setUpMatches(root) {
   return go;
 }
 
+// The single-letter keys can be turned off (WCAG 2.1.4): the choice is kept in this browser.
+const KEYS_OFF = 'dossier.keys.off';
+function keysOn() {
+  try {
+    return window.localStorage.getItem(KEYS_OFF) !== 'true';
+  } catch (e) {
+    return true;
+  }
+}
+
+function setUpKeysToggle() {
+  const toggle = document.getElementById('keys-toggle');
+  if (!toggle) return;
+  const show = () => {
+    toggle.setAttribute('aria-pressed', keysOn() ? 'true' : 'false');
+    toggle.textContent = keysOn() ? 'Turn the keys off' : 'Turn the keys on';
+  };
+  toggle.addEventListener('click', () => {
+    try {
+      window.localStorage.setItem(KEYS_OFF, keysOn() ? 'true' : 'false');
+    } catch (e) {
+      // no storage: the keys stay as they are
+    }
+    show();
+  });
+  show();
+}
+
 function setUpReading() {
-  const typing = (e) => e.target.closest('input, textarea, select, [contenteditable]') || e.altKey || e.ctrlKey
-    || e.metaKey;
+  setUpKeysToggle();
+  const typing = (e) => !(e.target instanceof Element)
+    || e.target.closest('input, textarea, select, [contenteditable]') || e.altKey || e.ctrlKey
+    || e.metaKey || !keysOn();
   const page = document.querySelector('article.document');
   if (page) {
-    const go = setUpMatches(page);
+    const go = setUpMatches(page, null);
     if (go) {
       document.addEventListener('keydown', (e) => {
         if (typing(e)) return;
@@ -127,18 +162,26 @@ function setUpReading() {
   }
   const hits = Array.from(document.querySelectorAll('ol.hits li.hit[data-preview]'));
   const pane = document.getElementById('preview');
+  const status = document.getElementById('preview-status');
   const layout = document.querySelector('.layout');
   if (!hits.length || !pane || !layout) {
     return;
   }
   let current = -1;
   let go = null;
+  let asked = 0; // the latest preview asked for: an earlier answer arriving late is dropped
   const close = () => {
+    asked++;
     pane.hidden = true;
     layout.classList.remove('previewing');
+    if (current >= 0) hits[current].querySelector('h2 a').focus();
   };
   const show = (i, focus) => {
     if (i < 0 || i >= hits.length) return;
+    if (i === current && !pane.hidden) {
+      if (focus) hits[i].querySelector('h2 a').focus();
+      return;
+    }
     current = i;
     hits.forEach((h, j) => {
       h.classList.toggle('selected', j === i);
@@ -146,36 +189,45 @@ function setUpReading() {
     });
     if (focus) hits[i].querySelector('h2 a').focus();
     hits[i].scrollIntoView({ block: 'nearest' });
+    const mine = ++asked;
     pane.setAttribute('aria-busy', 'true');
     fetch(hits[i].dataset.preview, { headers: { Accept: 'text/html' } })
       .then((r) => (r.ok ? r.text() : Promise.reject(r.status)))
       .then((html) => {
+        if (mine !== asked) return;
         // a fragment rendered by this server's templates (every value escaped), from this origin
         pane.innerHTML = html;
-        go = setUpMatches(pane);
-        if (go) go(1);
-      }, () => {
-        pane.textContent = 'This document cannot be shown here right now; open it from the list.';
-        go = null;
-      })
-      .finally(() => {
-        pane.removeAttribute('aria-busy');
         pane.hidden = false;
         layout.classList.add('previewing');
         pane.scrollTop = 0;
+        go = setUpMatches(pane, pane);
+        if (go) go(1);
+        const title = pane.querySelector('h2');
+        if (status) status.textContent = 'Preview: ' + (title ? title.textContent : 'the chosen result');
+      }, () => {
+        if (mine !== asked) return;
+        pane.textContent = 'This document cannot be shown here right now; open it from the list.';
+        pane.hidden = false;
+        layout.classList.add('previewing');
+        go = null;
+      })
+      .finally(() => {
+        if (mine === asked) pane.removeAttribute('aria-busy');
       });
   };
   document.addEventListener('keydown', (e) => {
+    if (e.key === 'Escape' && !pane.hidden) {
+      close();
+      return;
+    }
     if (typing(e)) return;
-    const onHit = e.target.closest && e.target.closest('li.hit');
+    const onHit = e.target instanceof Element && e.target.closest('li.hit');
     if (e.key === 'j' || (onHit && e.key === 'ArrowDown')) {
       e.preventDefault();
       show(Math.min(current + 1, hits.length - 1), true);
     } else if (e.key === 'k' || (onHit && e.key === 'ArrowUp')) {
       e.preventDefault();
       show(Math.max(current - 1, 0), true);
-    } else if (e.key === 'Escape' && !pane.hidden) {
-      close();
     } else if (go && !pane.hidden && (e.key === 'n' || e.key === 'p')) {
       go(e.key === 'n' ? 1 : -1);
     }
@@ -185,7 +237,7 @@ function setUpReading() {
     if (button) button.addEventListener('click', () => show(i, false));
   });
   pane.addEventListener('click', (e) => {
-    if (e.target.closest('.preview-close')) close();
+    if (e.target instanceof Element && e.target.closest('.preview-close')) close();
   });
 }
 

@@ -610,7 +610,8 @@ class BrowserSearchTest {
     }
 
     /**
-     * The analysts' pages pass the axe-core accessibility rules (WCAG 2.1 A and AA) with nothing serious or critical:
+     * The analysts' pages pass the axe-core accessibility rules (WCAG 2.1 A and AA) with nothing moderate, serious or
+     * critical:
      * the landing page, results with facets, histogram and the preview open, a document, an entity page with an
      * editor's forms open, the upload page and the watches, in English and in Arabic.
      */
@@ -663,6 +664,11 @@ class BrowserSearchTest {
         browser.get(Platform.GATEWAY + "/documents/" + documentId + "?q=checkpoint");
         wait.until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector("article.document")));
         found.addAll(Accessibility.violations(browser, "document"));
+        // a refused tag: the error beside the field
+        browser.findElement(By.id("new-tag")).sendKeys("bad tag!");
+        browser.findElement(By.cssSelector(".add-tag button")).click();
+        wait.until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector(".tags .form-error")));
+        found.addAll(Accessibility.violations(browser, "document with a refused tag"));
         browser.get(Platform.GATEWAY + "/documents/" + arabic + "?q=" + java.net.URLEncoder.encode("تفتيش",
                 StandardCharsets.UTF_8));
         wait.until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector("article.document")));
@@ -680,7 +686,12 @@ class BrowserSearchTest {
         browser.get(Platform.GATEWAY + "/watches");
         wait.until(ExpectedConditions.visibilityOfElementLocated(By.tagName("h1")));
         found.addAll(Accessibility.violations(browser, "watches"));
-        // and as an administrator: the admin page, and an entity page with the editors' forms open
+        // and as an administrator: the admin page, and an entity page with a merge to undo and the editors' forms open
+        String twin = given().baseUri(Platform.GATEWAY).auth().oauth2(editor).contentType(ContentType.JSON)
+                .body(Map.of("type", "ORGANIZATION", "primaryName", "Saraya al-Wusul " + u)).post("/api/v1/entities")
+                .then().statusCode(201).extract().path("id");
+        given().baseUri(Platform.GATEWAY).auth().oauth2(editor).contentType(ContentType.JSON)
+                .body(Map.of("from", twin)).post("/api/v1/entities/" + entity + "/merge").then().statusCode(200);
         browser.get(Platform.GATEWAY + "/logout");
         login(Platform.GATEWAY + "/admin", Tokens.ADMIN);
         wait.until(ExpectedConditions.visibilityOfElementLocated(By.tagName("h1")));
@@ -690,7 +701,8 @@ class BrowserSearchTest {
         for (WebElement summary : browser.findElements(By.cssSelector("details.edit > summary"))) {
             summary.click();
         }
-        found.addAll(Accessibility.violations(browser, "entity with the editors' forms open, as admin"));
+        assertThat(browser.findElements(By.cssSelector(".merges form.undo-merge"))).hasSize(1);
+        found.addAll(Accessibility.violations(browser, "entity with a merge and the editors' forms open, as admin"));
         screenshot("entity-forms");
         assertThat(found).isEmpty();
     }

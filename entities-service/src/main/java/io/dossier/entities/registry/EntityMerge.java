@@ -38,12 +38,13 @@ public class EntityMerge {
     public OffsetDateTime undoneAt;
 
     /**
-     * What a merge moved besides names and facts: the relations whose subject or object went from the loser to the
-     * survivor, the relations between the two (dropped, as an entity is not related to itself), and the entities
-     * merged into the loser before, which then pointed at the survivor.
+     * What a merge moved: the relations whose subject or object went from the loser to the survivor, the relations
+     * between the two (dropped, as an entity is not related to itself), the entities merged into the loser before
+     * (which then pointed at the survivor), and exactly the names, attribute values and tags the survivor gained.
      */
     public record Moved(java.util.List<UUID> subjectOf, java.util.List<UUID> objectOf,
-            java.util.List<DroppedRelation> dropped, java.util.List<UUID> repointed) {
+            java.util.List<DroppedRelation> dropped, java.util.List<UUID> repointed, java.util.List<String> addedNames,
+            java.util.Map<String, java.util.List<String>> addedAttributes, java.util.List<String> addedTags) {
     }
 
     /** A relation the merge dropped, as it was. */

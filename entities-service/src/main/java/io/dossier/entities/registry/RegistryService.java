@@ -157,12 +157,14 @@ public class RegistryService {
         // Entities merged into this one go with it: they hold nothing of their own any more (their names are the
         // survivor's), so they are deleted too rather than coming back listed and empty; their merges can no longer
         // be undone.
+        List<UUID> gone = new ArrayList<>(List.of(entity.id));
         for (RegistryEntity merged : entities.list("mergedInto", entity.id)) {
             revise(merged, ChangeOperation.DELETED, user);
+            gone.add(merged.id);
             entities.delete(merged);
         }
-        merges.update("undoneBy = ?1, undoneAt = ?2 where survivorId = ?3 and undoneAt is null", user + " (deleted)",
-                now(), entity.id);
+        // their merges can no longer be undone; who merged what stays in the revisions
+        merges.delete("survivorId in ?1 or loserId in ?1", gone);
         entities.delete(entity);
     }
 
@@ -210,21 +212,33 @@ public class RegistryService {
             }
         }
         List<UUID> repointed = entities.list("mergedInto", loser.id).stream().map(e -> e.id).toList();
-        record.moved = write(new EntityMerge.Moved(subjectOf, objectOf, dropped, repointed));
-        merges.persist(record);
+        // what the survivor gains, exactly: an undo takes back these and nothing else
+        List<String> addedNames = new ArrayList<>();
+        Map<String, List<String>> addedAttributes = new LinkedHashMap<>();
+        List<String> addedTags = new ArrayList<>();
         Set<String> known = new LinkedHashSet<>(survivor.names.stream().map(n -> n.value).toList());
         for (EntityName name : loser.names) {
             if (known.add(name.value)) {
                 survivor.names.add(name(survivor, name.value, name.lang,
                         name.kind == NameKind.PRIMARY ? NameKind.ALIAS : name.kind));
+                addedNames.add(name.value);
             }
         }
         loser.attributes.forEach((key, values) -> {
             List<String> merged = new ArrayList<>(survivor.attributes.getOrDefault(key, List.of()));
-            values.stream().filter(v -> !merged.contains(v)).forEach(merged::add);
+            values.stream().filter(v -> !merged.contains(v)).forEach(v -> {
+                merged.add(v);
+                addedAttributes.computeIfAbsent(key, k -> new ArrayList<>()).add(v);
+            });
             survivor.attributes.put(key, merged);
         });
-        loser.tags.stream().filter(t -> !survivor.tags.contains(t)).forEach(survivor.tags::add);
+        loser.tags.stream().filter(t -> !survivor.tags.contains(t)).forEach(t -> {
+            survivor.tags.add(t);
+            addedTags.add(t);
+        });
+        record.moved = write(new EntityMerge.Moved(subjectOf, objectOf, dropped, repointed, addedNames,
+                addedAttributes, addedTags));
+        merges.persist(record);
         Set<ExternalId> moved = new LinkedHashSet<>(loser.externalIds);
         loser.externalIds.clear();
         loser.names.clear();
@@ -280,7 +294,6 @@ public class RegistryService {
         if (!survivorId.equals(loser.mergedInto)) {
             throw ProblemException.conflict("Entity " + m.loserId + " no longer points at " + survivorId);
         }
-        EntityDto survivorBefore = read(m.survivorBefore);
         EntityDto loserBefore = read(m.loserBefore);
         EntityMerge.Moved moved;
         try {
@@ -288,18 +301,28 @@ public class RegistryService {
         } catch (JsonProcessingException e) {
             throw new IllegalStateException("a merge record always reads back", e);
         }
-        // the survivor gives back what came from the loser and was not its own before
-        Set<String> ownNames = new LinkedHashSet<>(survivorBefore.names().stream().map(EntityDto.NameDto::value)
-                .toList());
-        Set<String> loserNames = new LinkedHashSet<>(loserBefore.names().stream().map(EntityDto.NameDto::value)
-                .toList());
-        survivor.names.removeIf(n -> loserNames.contains(n.value) && !ownNames.contains(n.value));
-        loserBefore.attributes().forEach((key, values) -> {
-            List<String> own = survivorBefore.attributes().getOrDefault(key, List.of());
+        // the loser's external ids must be free for it again: on the survivor, or nowhere (not taken since)
+        for (ExternalId x : loserBefore.externalIds()) {
+            if (survivor.externalIds.contains(x)) {
+                continue;
+            }
+            Long taken = entities.getEntityManager().createQuery(
+                    "select count(e) from RegistryEntity e join e.externalIds x where x.scheme = :scheme"
+                            + " and x.value = :value",
+                    Long.class).setParameter("scheme", x.scheme()).setParameter("value", x.value())
+                    .getSingleResult();
+            if (taken > 0) {
+                throw ProblemException.conflict("The merge cannot be undone: the external id " + x.scheme() + ":"
+                        + x.value() + " of the merged entity belongs to another entity now");
+            }
+        }
+        // the survivor gives back what this merge gave it, and nothing else (never its primary name)
+        survivor.names.removeIf(n -> moved.addedNames().contains(n.value) && !n.value.equals(survivor.primaryName)
+                && n.kind != NameKind.PRIMARY);
+        moved.addedAttributes().forEach((key, values) -> {
             List<String> now = survivor.attributes.get(key);
             if (now != null) {
-                List<String> kept = new ArrayList<>(now.stream().filter(v -> own.contains(v) || !values.contains(v))
-                        .toList());
+                List<String> kept = new ArrayList<>(now.stream().filter(v -> !values.contains(v)).toList());
                 if (kept.isEmpty()) {
                     survivor.attributes.remove(key);
                 } else {
@@ -307,7 +330,7 @@ public class RegistryService {
                 }
             }
         });
-        survivor.tags.removeIf(t -> loserBefore.tags().contains(t) && !survivorBefore.tags().contains(t));
+        survivor.tags.removeIf(moved.addedTags()::contains);
         survivor.externalIds.removeAll(loserBefore.externalIds());
         survivor.updatedBy = user;
         survivor.updatedAt = now();
@@ -325,10 +348,14 @@ public class RegistryService {
         loser.updatedBy = user;
         loser.updatedAt = now();
         // relations go back to the side they came from, where they are still on the survivor's
-        relations.update("subjectId = ?1 where subjectId = ?2 and id in ?3", loser.id, survivor.id,
-                moved.subjectOf().isEmpty() ? List.of(new UUID(0, 0)) : moved.subjectOf());
-        relations.update("objectId = ?1 where objectId = ?2 and id in ?3", loser.id, survivor.id,
-                moved.objectOf().isEmpty() ? List.of(new UUID(0, 0)) : moved.objectOf());
+        if (!moved.subjectOf().isEmpty()) {
+            relations.update("subjectId = ?1 where subjectId = ?2 and id in ?3", loser.id, survivor.id,
+                    moved.subjectOf());
+        }
+        if (!moved.objectOf().isEmpty()) {
+            relations.update("objectId = ?1 where objectId = ?2 and id in ?3", loser.id, survivor.id,
+                    moved.objectOf());
+        }
         for (EntityMerge.DroppedRelation d : moved.dropped()) {
             if (relations.findByIdOptional(d.id()).isEmpty()) {
                 Relation r = new Relation();

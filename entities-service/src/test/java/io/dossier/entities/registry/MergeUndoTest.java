@@ -120,6 +120,41 @@ class MergeUndoTest {
                 .statusCode(404).contentType("application/problem+json");
     }
 
+    /**
+     * What the survivor has since the merge stays: a name it took as its primary name, and a name added again; an
+     * external id of the merged entity taken by another entity since stops the undo (409, nothing changed).
+     */
+    @Test
+    void anUndoKeepsWhatTheSurvivorHasSinceAndStopsOnATakenExternalId() {
+        String s = suffix();
+        String survivor = create(Map.of("type", "PERSON", "primaryName", "Esmail Qaani " + s)).getString("id");
+        String loser = create(Map.of("type", "PERSON", "primaryName", "Esmail Ghaani " + s, "names",
+                List.of(Map.of("value", "Ismail Qaani " + s, "lang", "en")), "externalIds",
+                List.of(Map.of("scheme", "test", "value", "q" + s)))).getString("id");
+        merge(survivor, loser);
+        String mergeId = given().auth().oauth2(Tokens.forUser(Tokens.READER))
+                .get("/api/v1/entities/" + survivor + "/merges").then().statusCode(200).extract().path("[0].id");
+        // the survivor is renamed to one of the names the merge brought, and drops the merged entity's external id
+        JsonPath now = entity(survivor);
+        given().auth().oauth2(editor()).contentType(ContentType.JSON).header("If-Match", "\"" + now.getLong("version")
+                + "\"").body(Map.of("type", "PERSON", "primaryName", "Ismail Qaani " + s, "names",
+                        List.of(Map.of("value", "Esmail Qaani " + s, "lang", "en"))))
+                .put("/api/v1/entities/" + survivor).then().statusCode(200);
+        // another entity takes that external id meanwhile: the undo cannot give it back
+        String other = create(Map.of("type", "PERSON", "primaryName", "Someone Else " + s, "externalIds",
+                List.of(Map.of("scheme", "test", "value", "q" + s)))).getString("id");
+        given().auth().oauth2(editor()).post("/api/v1/entities/" + survivor + "/merges/" + mergeId + "/undo").then()
+                .statusCode(409).body("detail", org.hamcrest.Matchers.containsString("test:q" + s));
+        assertThat(entity(loser).getString("id")).as("nothing changed").isEqualTo(survivor);
+        // once the id is free again, the undo goes through, and the survivor keeps its primary name
+        given().auth().oauth2(editor()).delete("/api/v1/entities/" + other).then().statusCode(204);
+        given().auth().oauth2(editor()).post("/api/v1/entities/" + survivor + "/merges/" + mergeId + "/undo").then()
+                .statusCode(200).body("id", org.hamcrest.Matchers.equalTo(loser));
+        JsonPath kept = entity(survivor);
+        assertThat(kept.getString("primaryName")).isEqualTo("Ismail Qaani " + s);
+        assertThat(kept.getList("names.value", String.class)).contains("Ismail Qaani " + s, "Esmail Qaani " + s);
+    }
+
     @Test
     void deletingASurvivorDeletesWhatWasMergedIntoIt() {
         String s = suffix();
@@ -131,5 +166,8 @@ class MergeUndoTest {
         given().auth().oauth2(Tokens.forUser(Tokens.READER)).get("/api/v1/entities/" + loser).then().statusCode(404);
         given().auth().oauth2(Tokens.forUser(Tokens.READER)).queryParam("name", "Esmail Ghaani " + s)
                 .get("/api/v1/entities").then().statusCode(200).body("total", org.hamcrest.Matchers.equalTo(0));
+        // and its merges are no longer offered for undoing
+        given().auth().oauth2(Tokens.forUser(Tokens.READER)).get("/api/v1/entities/" + survivor + "/merges").then()
+                .statusCode(200).body("size()", org.hamcrest.Matchers.equalTo(0));
     }
 }

@@ -48,7 +48,7 @@ public class DocumentPage {
     }
 
     private static final java.util.Map<String, String> TAG_NOTICES = java.util.Map.of("tagged", "Tags saved.",
-            "tag-invalid", "That tag was not added: a tag is letters, digits, spaces and - _ . : / (up to 64 "
+            "tag-invalid", "The tags were not changed: a tag is letters, digits, spaces and - _ . : / (up to 64 "
                     + "characters, starting and ending with a letter or a digit), and a source has at most 50.",
             "tag-unavailable", "The tags could not be saved just now; nothing was changed. Try again shortly.");
 
@@ -74,18 +74,27 @@ public class DocumentPage {
     public TemplateInstance page(@PathParam("id") String id, @QueryParam("q") String q,
             @QueryParam("exact") boolean exact, @QueryParam("back") String back,
             @QueryParam("notice") String notice) {
-        return render(id, q, exact, back, notice, null);
+        return render(id, q, exact, back, "tagged".equals(notice) ? notice : null, null);
     }
 
+    /**
+     * The page; {@code notice}: what the last tag change said ("tagged" from the address after a change, a failure
+     * only when the form handler renders the page itself), {@code typed}: the tag as typed when it was refused.
+     */
     private TemplateInstance render(String id, String q, boolean exact, String back, String notice, String typed) {
         SearchApi.Document doc = read(id, q, exact);
         Tagging tagging = null;
         if (identity.hasRole("analyst")) {
             List<String> tags = doc.tags();
-            try {
-                tags = sources.source(doc.id()).tags();
-            } catch (RuntimeException e) {
-                Log.debugf("tags of %s read from the index: %s", id, e.getMessage());
+            if (notice != null) {
+                // just after a change the index may not have the tags yet: they are read where they were written
+                try {
+                    tags = sources.lookup(new SourcesApi.Lookup(List.of(doc.id()))).sources().stream()
+                            .filter(x -> x.id().equals(doc.id())).findFirst().map(SourcesApi.Summary::tags)
+                            .orElse(tags);
+                } catch (RuntimeException e) {
+                    Log.debugf("tags of %s read from the index: %s", id, e.getMessage());
+                }
             }
             tagging = new Tagging(tags == null ? List.of() : tags, csrf.token(identity),
                     notice == null ? null : TAG_NOTICES.get(notice), notice != null && !"tagged".equals(notice), typed);
@@ -149,11 +158,11 @@ public class DocumentPage {
     @APIResponse(responseCode = "200", description = "The fragment")
     @APIResponse(responseCode = "404", description = "No such document, or not one the user may read")
     public TemplateInstance preview(@PathParam("id") String id, @QueryParam("q") String q,
-            @QueryParam("exact") boolean exact) {
+            @QueryParam("exact") boolean exact, @QueryParam("back") String back) {
         SearchApi.Document doc = read(id, q, exact);
-        String href = "/documents/" + doc.id() + (q == null || q.isBlank()
-                ? ""
-                : "?q=" + SearchState.encode(q) + (exact ? "&exact=true" : ""));
+        String backTo = backToResults(back);
+        String href = "/documents/" + doc.id() + "?q=" + SearchState.encode(q == null ? "" : q)
+                + (exact ? "&exact=true" : "") + (backTo == null ? "" : "&back=" + SearchState.encode(backTo));
         return Templates.preview(doc, Reading.of(doc), Views.day(doc.publishedAt()), href);
     }
 

@@ -230,8 +230,13 @@ public class EntityPage {
         }
         List<MergeView> merges = List.of();
         try {
-            merges = entities.merges(id).stream().map(m -> new MergeView(m.id(), m.mergedId(), m.mergedName(),
-                    m.mergedBy(), Views.day(m.mergedAt()), m.undoneAt() != null, m.undoneBy())).toList();
+            // editors see the merges, to undo one
+            merges = !identity
+                    .hasRole("editor")
+                            ? List.of()
+                            : entities.merges(id).stream().map(m -> new MergeView(m.id(), m.mergedId(), m.mergedName(),
+                                    m.mergedBy(), Views.day(m.mergedAt()), m.undoneAt() != null, m.undoneBy()))
+                                    .toList();
         } catch (RuntimeException e) {
             Log.debugf("merges into %s not shown: %s", id, e.getMessage());
         }

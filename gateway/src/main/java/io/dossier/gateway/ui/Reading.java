@@ -34,6 +34,11 @@ public record Reading(List<Reading.Segment> title, List<Reading.Segment> text, i
         public String css() {
             return "mention type-" + typeClass(entityType);
         }
+
+        /** The entity's type in words, told beside the colour (for those who cannot see it). */
+        public String typeLabel() {
+            return entityType == null ? "" : Labels.type(entityType);
+        }
     }
 
     /** Part of a segment; {@code match} is the index of the search's word it shows (0, 1, ...), or -1. */
@@ -148,6 +153,8 @@ public record Reading(List<Reading.Segment> title, List<Reading.Segment> text, i
         int first = counter[0];
         counter[0] += here.size();
         List<Segment> out = new ArrayList<>(segments.size());
+        // segments and matches are both in text order: one pass over each (a match may run into the next segment)
+        int next = 0;
         for (Segment s : segments) {
             if (s.page() > 0 || s.text().isEmpty()) {
                 out.add(s);
@@ -155,9 +162,12 @@ public record Reading(List<Reading.Segment> title, List<Reading.Segment> text, i
             }
             int from = s.start();
             int to = s.start() + s.text().length();
+            while (next < here.size() && here.get(next).end() <= from) {
+                next++;
+            }
             List<Part> parts = new ArrayList<>();
             int cursor = from;
-            for (int i = 0; i < here.size(); i++) {
+            for (int i = next; i < here.size() && here.get(i).start() < to; i++) {
                 SearchApi.Match m = here.get(i);
                 int a = Math.max(m.start(), cursor);
                 int b = Math.min(m.end(), to);

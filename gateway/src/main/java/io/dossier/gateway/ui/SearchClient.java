@@ -38,11 +38,6 @@ public class SearchClient {
         return api.suggest(q, size);
     }
 
-    @Timeout(value = 10, unit = ChronoUnit.SECONDS)
-    public SearchApi.Document document(String id) {
-        return api.document(id, null, false);
-    }
-
     /** The document with where its words match the search {@code q} (none when q is blank). */
     @Timeout(value = 10, unit = ChronoUnit.SECONDS)
     public SearchApi.Document document(String id, String q, boolean exact) {

@@ -101,12 +101,13 @@ public record SearchState(String q, boolean exact, String sort, Map<String, List
      * back to this page of results.
      */
     public String readingQuery() {
-        return previewQuery() + "&back=" + encode("/search?" + query(q, exact, sort, filters, cursor));
+        return "q=" + encode(q) + (exact ? "&exact=true" : "") + "&back="
+                + encode("/search?" + query(q, exact, sort, filters, cursor));
     }
 
-    /** The search whose words a preview marks, as a query string. */
+    /** The same for a preview (its "open the full page" link keeps the way back too). */
     public String previewQuery() {
-        return "q=" + encode(q) + (exact ? "&exact=true" : "");
+        return readingQuery();
     }
 
     /** The next page. */

@@ -3,7 +3,6 @@ package io.dossier.gateway.ui;
 import java.util.List;
 
 import jakarta.ws.rs.Consumes;
-import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
@@ -25,11 +24,6 @@ public interface SourcesApi {
     @Consumes(MediaType.APPLICATION_JSON)
     Found lookup(Lookup request);
 
-    /** One source: what the document page shows of it that may change faster than the index (its tags). */
-    @GET
-    @Path("{id}")
-    Tagged source(@PathParam("id") String id);
-
     /** Tags added and removed (analysts and above). */
     @POST
     @Path("{id}/tags")
@@ -48,6 +42,6 @@ public interface SourcesApi {
     record Found(List<Summary> sources) {
     }
 
-    record Summary(String id, String title, String collection, String publishedAt) {
+    record Summary(String id, String title, String collection, String publishedAt, List<String> tags) {
     }
 }

@@ -235,10 +235,6 @@ public class SearchService {
     }
 
     /** One document the caller may read, with its linked mentions; 404 otherwise. */
-    public DocumentView document(String id, SecurityIdentity identity) {
-        return document(id, null, false, identity);
-    }
-
     /**
      * One document the caller may read; with {@code query}, the words of its title and text the query looks for (read
      * leniently, as a search would read it: syntax where valid, else the words), in any of their forms unless

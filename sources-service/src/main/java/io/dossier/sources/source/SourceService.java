@@ -182,9 +182,11 @@ public class SourceService {
         java.util.LinkedHashSet<String> tags = new java.util.LinkedHashSet<>(source.tags == null
                 ? List.of()
                 : source.tags);
+        int before = tags.size();
         tags.addAll(change.adding());
         change.removing().forEach(tags::remove);
-        if (tags.size() > MAX_TAGS) {
+        // only a change that adds is held to the limit (an import may have given a source more: it can shed them)
+        if (tags.size() > MAX_TAGS && tags.size() > before) {
             throw new ProblemException(400, "A source carries at most " + MAX_TAGS + " tags; this change would give it "
                     + tags.size());
         }
