@@ -185,22 +185,7 @@ public class EntityPage {
 
     /** The page, with a confirmation on top ({@code message}) or a refused form sent back ({@code form}). */
     private TemplateInstance render(String id, String message, FormState form) {
-        if (!id.matches("[0-9a-fA-F-]{36}")) {
-            throw new ProblemException(404, "No entity " + id);
-        }
-        EntitiesApi.Entity entity;
-        try {
-            entity = entities.entity(id);
-        } catch (WebApplicationException e) {
-            int status = e.getResponse().getStatus();
-            if (status == 403) {
-                throw new ProblemException(403, "Your roles do not allow reading the registry");
-            }
-            throw new ProblemException(status == 404 || status == 400 ? 404 : 503,
-                    status == 404 || status == 400 ? "No entity " + id : "The registry is unavailable right now");
-        } catch (RuntimeException e) {
-            throw new ProblemException(503, "The registry is unavailable right now");
-        }
+        EntitiesApi.Entity entity = entity(id);
         if (!entity.id().equals(id)) {
             // a merged-away (or differently written) id: the page is the surviving entity's
             throw new jakarta.ws.rs.RedirectionException(303, URI.create("/entities/" + entity.id()));
@@ -475,24 +460,27 @@ public class EntityPage {
     @APIResponse(responseCode = "200", description = "The graph")
     @APIResponse(responseCode = "404", description = "No such entity")
     public Response graphOf(@PathParam("id") String id) {
+        EntitiesApi.Entity entity = entity(id);
+        return Response.ok(graph(entity, relations(entity.id(), false)), MediaType.APPLICATION_JSON).build();
+    }
+
+    /** The entity (or the one it was merged into), or the problem the user sees: 404, 403 or 503. */
+    private EntitiesApi.Entity entity(String id) {
         if (!id.matches("[0-9a-fA-F-]{36}")) {
             throw new ProblemException(404, "No entity " + id);
         }
-        EntitiesApi.Entity entity;
         try {
-            entity = entities.entity(id);
+            return entities.entity(id);
         } catch (WebApplicationException e) {
             int status = e.getResponse().getStatus();
-            throw new ProblemException(status == 403 ? 403 : status == 404 || status == 400 ? 404 : 503,
-                    status == 403
-                            ? "Your roles do not allow reading the registry"
-                            : status == 404 || status == 400
-                                    ? "No entity " + id
-                                    : "The registry is unavailable right now");
+            if (status == 403) {
+                throw new ProblemException(403, "Your roles do not allow reading the registry");
+            }
+            throw new ProblemException(status == 404 || status == 400 ? 404 : 503,
+                    status == 404 || status == 400 ? "No entity " + id : "The registry is unavailable right now");
         } catch (RuntimeException e) {
             throw new ProblemException(503, "The registry is unavailable right now");
         }
-        return Response.ok(graph(entity, relations(entity.id(), false)), MediaType.APPLICATION_JSON).build();
     }
 
     @GET

@@ -28,6 +28,8 @@ public class Watch {
     @Column(columnDefinition = "jsonb")
     public String filters;
     public UUID entityId;
+    /** The entity the watch was made for; {@link #entityId} follows it into a merge, and back when it is undone. */
+    public UUID chosenEntityId;
     /** The registry names found in the query when it was saved ({@link WatchExpansion} list as JSON). */
     @JdbcTypeCode(SqlTypes.JSON)
     @Column(columnDefinition = "jsonb")

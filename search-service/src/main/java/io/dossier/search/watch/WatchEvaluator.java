@@ -126,12 +126,35 @@ public class WatchEvaluator implements IndexedDocumentsListener {
         }
     }
 
-    /** Saved searches naming a changed entity are marked, to be expanded again ({@link WatchReexpander}). */
+    /**
+     * Saved searches naming a changed entity are marked, to be expanded again ({@link WatchReexpander}); and the
+     * watches made for an entity that is itself again (a merge undone: it has names of its own) come back to it from
+     * the survivor they followed.
+     */
     @Override
+    @Transactional
     public void registryChanged(Map<String, List<String>> foldedNames) {
         int marked = service.markStale(foldedNames);
         if (marked > 0) {
             Log.infof("%d saved searches to expand again after a registry change", marked);
+        }
+        List<UUID> standing = new ArrayList<>();
+        foldedNames.forEach((id, names) -> {
+            if (!names.isEmpty()) {
+                try {
+                    standing.add(UUID.fromString(id));
+                } catch (IllegalArgumentException notAnId) {
+                    // the registry's ids are UUIDs; anything else is followed by no watch
+                }
+            }
+        });
+        if (!standing.isEmpty()) {
+            int back = em.createNativeQuery("UPDATE watch SET entity_id = chosen_entity_id, version = version + 1, "
+                    + "updated_at = now() WHERE chosen_entity_id IN (?1) AND entity_id <> chosen_entity_id")
+                    .setParameter(1, standing).executeUpdate();
+            if (back > 0) {
+                Log.infof("%d watches follow again the entity they were made for, its merge undone", back);
+            }
         }
     }
 

@@ -68,6 +68,7 @@ public class WatchService {
                 throw ProblemException.invalidField("filters", "an entity watch takes no filters");
             }
             w.entityId = entity(request.entityId());
+            w.chosenEntityId = w.entityId;
         } else {
             setSearch(w, request.query(), request.filters());
         }

@@ -81,6 +81,21 @@ class WatchResourceTest {
                 "Example Wire", "2025-03-14T09:00:00Z", "en", List.of(), "2025-03-15T10:00:00Z", mentions, 0);
     }
 
+    /** A merge undone: the watch made for the merged entity follows it again, not the survivor. */
+    @Test
+    void anEntityWatchComesBackWhenItsMergeIsUndone() {
+        String watched = watch(Tokens.ANALYST, Map.of("name", "KH again", "entityId", kh));
+        String survivor = UUID.randomUUID().toString();
+        evaluator.merged(Map.of(kh, survivor));
+        // the survivor changes (it gained names), the merged entity has none of its own: the watch stays
+        evaluator.registryChanged(Map.of(survivor, List.of("survivor"), kh, List.of()));
+        as(Tokens.ANALYST).get("/api/v1/watches/" + watched).then().statusCode(200)
+                .body("entityId", equalTo(survivor));
+        // the merge undone: the merged entity has its names again, and the watch follows it
+        evaluator.registryChanged(Map.of(kh, List.of("kataib hezbollah"), survivor, List.of("survivor")));
+        as(Tokens.ANALYST).get("/api/v1/watches/" + watched).then().statusCode(200).body("entityId", equalTo(kh));
+    }
+
     @Test
     void anEntityWatchFollowsTheEntityItWasMergedInto() {
         String watched = watch(Tokens.ANALYST, Map.of("name", "KH", "entityId", kh));
