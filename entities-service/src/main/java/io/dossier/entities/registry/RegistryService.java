@@ -306,12 +306,7 @@ public class RegistryService {
             if (survivor.externalIds.contains(x)) {
                 continue;
             }
-            Long taken = entities.getEntityManager().createQuery(
-                    "select count(e) from RegistryEntity e join e.externalIds x where x.scheme = :scheme"
-                            + " and x.value = :value",
-                    Long.class).setParameter("scheme", x.scheme()).setParameter("value", x.value())
-                    .getSingleResult();
-            if (taken > 0) {
+            if (heldByAnother(x, loser.id)) {
                 throw ProblemException.conflict("The merge cannot be undone: the external id " + x.scheme() + ":"
                         + x.value() + " of the merged entity belongs to another entity now");
             }
@@ -567,16 +562,19 @@ public class RegistryService {
     /** External ids are unique across the registry: one OFAC entry is one entity. */
     private void checkExternalIds(UUID entityId, EntityRequest request) {
         for (ExternalId id : request.externalIds() == null ? List.<ExternalId>of() : request.externalIds()) {
-            Long taken = entities.getEntityManager().createQuery(
-                    "select count(e) from RegistryEntity e join e.externalIds x"
-                            + " where x.scheme = :scheme and x.value = :value and e.id <> :id",
-                    Long.class).setParameter("scheme", id.scheme()).setParameter("value", id.value())
-                    .setParameter("id", entityId).getSingleResult();
-            if (taken > 0) {
+            if (heldByAnother(id, entityId)) {
                 throw ProblemException.conflict("External id " + id.scheme() + ":" + id.value()
                         + " already belongs to another entity");
             }
         }
+    }
+
+    /** Whether an entity other than {@code entityId} holds this external id (they are unique across the registry). */
+    private boolean heldByAnother(ExternalId id, UUID entityId) {
+        return entities.getEntityManager().createQuery("select count(e) from RegistryEntity e join e.externalIds x"
+                + " where x.scheme = :scheme and x.value = :value and e.id <> :id", Long.class)
+                .setParameter("scheme", id.scheme()).setParameter("value", id.value()).setParameter("id", entityId)
+                .getSingleResult() > 0;
     }
 
     private static boolean same(EntityDto a, EntityDto b) {

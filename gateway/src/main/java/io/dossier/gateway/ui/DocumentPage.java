@@ -1,21 +1,29 @@
 package io.dossier.gateway.ui;
 
+import java.net.URI;
 import java.util.List;
+import java.util.Map;
 
 import jakarta.annotation.security.RolesAllowed;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.FormParam;
 import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.WebApplicationException;
 import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
 
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+import org.eclipse.microprofile.rest.client.inject.RestClient;
 
 import io.dossier.common.problem.ProblemException;
+import io.dossier.gateway.security.Csrf;
 import io.quarkus.logging.Log;
 import io.quarkus.qute.CheckedTemplate;
 import io.quarkus.qute.TemplateInstance;
@@ -47,7 +55,7 @@ public class DocumentPage {
     public record Tagging(List<String> tags, String csrf, String message, boolean failed, String typed) {
     }
 
-    private static final java.util.Map<String, String> TAG_NOTICES = java.util.Map.of("tagged", "Tags saved.",
+    private static final Map<String, String> TAG_NOTICES = Map.of("tagged", "Tags saved.",
             "tag-invalid", "The tags were not changed: a tag is letters, digits, spaces and - _ . : / (up to 64 "
                     + "characters, starting and ending with a letter or a digit), and a source has at most 50.",
             "tag-unavailable", "The tags could not be saved just now; nothing was changed. Try again shortly.");
@@ -55,10 +63,10 @@ public class DocumentPage {
     private final SearchClient search;
     private final SourcesApi sources;
     private final SecurityIdentity identity;
-    private final io.dossier.gateway.security.Csrf csrf;
+    private final Csrf csrf;
 
-    public DocumentPage(SearchClient search, @org.eclipse.microprofile.rest.client.inject.RestClient SourcesApi sources,
-            SecurityIdentity identity, io.dossier.gateway.security.Csrf csrf) {
+    public DocumentPage(SearchClient search, @RestClient SourcesApi sources,
+            SecurityIdentity identity, Csrf csrf) {
         this.search = search;
         this.sources = sources;
         this.identity = identity;
@@ -109,17 +117,17 @@ public class DocumentPage {
                 Views.day(doc.publishedAt()), backToResults(back), tagging);
     }
 
-    @jakarta.ws.rs.POST
+    @POST
     @Path("{id}/tags")
-    @jakarta.ws.rs.Consumes(MediaType.APPLICATION_FORM_URLENCODED)
+    @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
     @Produces(MediaType.TEXT_HTML)
     @Operation(summary = "Add or remove a tag of a document (form of the document page; analysts)")
     @APIResponse(responseCode = "303", description = "Back to the document, with what happened")
     @APIResponse(responseCode = "400", description = "The tag was refused: the page again, the tag as typed, the reason beside it")
     @APIResponse(responseCode = "403", description = "No analyst role, or no valid form token")
-    public jakarta.ws.rs.core.Response tag(@PathParam("id") String id,
-            @jakarta.ws.rs.FormParam("csrf") String token, @jakarta.ws.rs.FormParam("add") String add,
-            @jakarta.ws.rs.FormParam("remove") String remove) {
+    public Response tag(@PathParam("id") String id,
+            @FormParam("csrf") String token, @FormParam("add") String add,
+            @FormParam("remove") String remove) {
         csrf.check(identity, token);
         if (!id.matches("[0-9a-fA-F-]{36}")) {
             throw new ProblemException(404, "No document " + id);
@@ -133,7 +141,7 @@ public class DocumentPage {
         try {
             sources.changeTags(id, new SourcesApi.TagChange(adding.isEmpty() ? List.of() : List.of(adding),
                     removing.isEmpty() ? List.of() : List.of(removing)));
-            return jakarta.ws.rs.core.Response.seeOther(java.net.URI.create("/documents/" + id + "?notice=tagged"))
+            return Response.seeOther(URI.create("/documents/" + id + "?notice=tagged"))
                     .build();
         } catch (WebApplicationException e) {
             int status = e.getResponse().getStatus();
@@ -147,7 +155,7 @@ public class DocumentPage {
         } catch (RuntimeException e) {
             notice = "tag-unavailable";
         }
-        return jakarta.ws.rs.core.Response.status("tag-invalid".equals(notice) ? 400 : 503)
+        return Response.status("tag-invalid".equals(notice) ? 400 : 503)
                 .type(MediaType.TEXT_HTML_TYPE).entity(render(id, null, false, null, notice, add)).build();
     }
 

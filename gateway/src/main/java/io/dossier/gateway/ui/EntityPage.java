@@ -241,10 +241,8 @@ public class EntityPage {
             case "unavailable" -> 503;
             default -> 400;
         };
-        Map<String, String> typed = new LinkedHashMap<>();
-        values.forEach((k, v) -> typed.put(k, v == null ? "" : v));
         return Response.status(status).type(MediaType.TEXT_HTML_TYPE)
-                .entity(render(id, null, new FormState(form, typed, NOTICES.get(notice)))).build();
+                .entity(render(id, null, new FormState(form, values, NOTICES.get(notice)))).build();
     }
 
     /**

@@ -21,6 +21,7 @@ import jakarta.ws.rs.core.UriInfo;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+import org.eclipse.microprofile.rest.client.inject.RestClient;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 
@@ -94,7 +95,7 @@ public class SearchPage {
     private final SecurityIdentity identity;
     private final RateLimiter limiter;
 
-    public SearchPage(SearchClient search, @org.eclipse.microprofile.rest.client.inject.RestClient WatchesApi watches,
+    public SearchPage(SearchClient search, @RestClient WatchesApi watches,
             SecurityIdentity identity, RateLimiter limiter) {
         this.search = search;
         this.watches = watches;
