@@ -17,6 +17,7 @@ import io.dossier.common.problem.ProblemException;
 import io.dossier.search.indexing.EntityIndex;
 import io.dossier.search.query.SavedSearch;
 import io.dossier.search.query.SearchService;
+import io.quarkus.narayana.jta.QuarkusTransaction;
 
 import co.elastic.clients.elasticsearch.ElasticsearchClient;
 
@@ -46,7 +47,10 @@ public class WatchService {
         this.entities = entities;
     }
 
-    @Transactional
+    /**
+     * Saves a new watch. The search's registry names are looked up before the transaction opens: a call to another
+     * service is never made while a database transaction is held (its reply arrives on another thread).
+     */
     WatchDtos.WatchView create(WatchDtos.WatchRequest request, Caller caller) {
         if (request == null) {
             throw new ProblemException(400, "send a watch: {\"name\", \"query\", \"filters\"} or {\"name\", "
@@ -70,48 +74,72 @@ public class WatchService {
             w.entityId = entity(request.entityId());
             w.chosenEntityId = w.entityId;
         } else {
-            setSearch(w, request.query(), request.filters());
-        }
-        // the limit, counted under a lock on the owner's name, so two requests at once cannot pass it together
-        watches.getEntityManager().createNativeQuery("SELECT pg_advisory_xact_lock(hashtext(?1))")
-                .setParameter(1, caller.id()).getSingleResult();
-        if (watches.countOfOwner(caller.id()) >= MAX_PER_USER) {
-            throw new ProblemException(409, "You have " + MAX_PER_USER + " watches, the most one user may have: "
-                    + "delete one to add another");
+            prepareSearch(request.query(), request.filters()).applyTo(w);
         }
         setDelivery(w, request.delivery() == null ? "app" : request.delivery(), caller);
-        w.createdAt = OffsetDateTime.now(ZoneOffset.UTC);
-        w.updatedAt = w.createdAt;
-        watches.persist(w);
-        return view(w, null, null);
+        return QuarkusTransaction.requiringNew().call(() -> {
+            // the limit, counted under a lock on the owner's name, so two requests at once cannot pass it together
+            watches.getEntityManager().createNativeQuery("SELECT pg_advisory_xact_lock(hashtext(?1))")
+                    .setParameter(1, caller.id()).getSingleResult();
+            if (watches.countOfOwner(caller.id()) >= MAX_PER_USER) {
+                throw new ProblemException(409, "You have " + MAX_PER_USER + " watches, the most one user may have: "
+                        + "delete one to add another");
+            }
+            w.createdAt = OffsetDateTime.now(ZoneOffset.UTC);
+            w.updatedAt = w.createdAt;
+            watches.persist(w);
+            return view(w, null, null);
+        });
     }
 
-    @Transactional
+    /** Changes a watch; a changed search is checked and expanded before the transaction opens, as in create. */
     WatchDtos.WatchView update(UUID id, WatchDtos.WatchPatch patch, Caller caller) {
-        Watch w = owned(id, caller, false);
         if (patch == null) {
             throw new ProblemException(400, "send the fields to change");
         }
-        if (patch.name() != null) {
-            w.name = name(patch.name());
-        }
-        if (patch.delivery() != null) {
-            setDelivery(w, patch.delivery(), caller);
-        }
+        PreparedSearch search = null;
+        long version = -1;
         if (patch.query() != null || patch.filters() != null) {
-            if (w.watchesEntity()) {
+            Watch before = QuarkusTransaction.requiringNew().call(() -> {
+                Watch found = owned(id, caller, false);
+                watches.getEntityManager().detach(found);
+                return found;
+            });
+            if (before.watchesEntity()) {
                 throw new ProblemException(400, "an entity watch has no query or filters; watch a search instead");
             }
-            setSearch(w, patch.query() == null ? w.query : patch.query(),
-                    patch.filters() == null ? compiler.filters(w) : patch.filters());
+            search = prepareSearch(patch.query() == null ? before.query : patch.query(),
+                    patch.filters() == null ? compiler.filters(before) : patch.filters());
+            version = before.version;
         }
-        w.updatedAt = OffsetDateTime.now(ZoneOffset.UTC);
-        try {
-            watches.flush();
-        } catch (jakarta.persistence.OptimisticLockException e) {
-            throw new ProblemException(409, "This watch was changed meanwhile; look at it again and retry");
-        }
-        return view(w, notifications.lastMatched(List.of(w.id), caller.readable()).get(w.id), null);
+        PreparedSearch changedSearch = search;
+        long readVersion = version;
+        return QuarkusTransaction.requiringNew().call(() -> {
+            Watch w = owned(id, caller, false);
+            if (changedSearch != null && w.version != readVersion) {
+                throw conflict();
+            }
+            if (patch.name() != null) {
+                w.name = name(patch.name());
+            }
+            if (patch.delivery() != null) {
+                setDelivery(w, patch.delivery(), caller);
+            }
+            if (changedSearch != null) {
+                changedSearch.applyTo(w);
+            }
+            w.updatedAt = OffsetDateTime.now(ZoneOffset.UTC);
+            try {
+                watches.flush();
+            } catch (jakarta.persistence.OptimisticLockException e) {
+                throw conflict();
+            }
+            return view(w, notifications.lastMatched(List.of(w.id), caller.readable()).get(w.id), null);
+        });
+    }
+
+    private static ProblemException conflict() {
+        return new ProblemException(409, "This watch was changed meanwhile; look at it again and retry");
     }
 
     @Transactional
@@ -159,7 +187,17 @@ public class WatchService {
         return w;
     }
 
-    private void setSearch(Watch w, String query, SavedSearch.Filters filters) {
+    /** A saved search checked and expanded, ready to be written to a watch. */
+    private record PreparedSearch(String query, String filters, String expansion) {
+
+        void applyTo(Watch w) {
+            w.query = query;
+            w.filters = filters;
+            w.expansion = expansion;
+        }
+    }
+
+    private PreparedSearch prepareSearch(String query, SavedSearch.Filters filters) {
         if (query.indexOf('\u0000') >= 0) {
             throw ProblemException.invalidField("query", "no control characters");
         }
@@ -171,9 +209,7 @@ public class WatchService {
         } catch (IllegalArgumentException e) {
             throw new ProblemException(400, "This search cannot be watched: " + e.getMessage());
         }
-        w.query = query;
-        w.filters = compiler.write(f);
-        w.expansion = compiler.write(aliases);
+        return new PreparedSearch(query, compiler.write(f), compiler.write(aliases));
     }
 
     /**
