@@ -3,12 +3,16 @@ package io.dossier.sources.feed;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
+import java.util.stream.Collectors;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.TypedQuery;
 
+import io.dossier.sources.note.NoteDto;
+import io.dossier.sources.note.NoteRepository;
 import io.dossier.sources.source.Source;
 import io.dossier.sources.source.SourceDto;
 import io.quarkus.hibernate.orm.panache.PanacheRepositoryBase;
@@ -24,9 +28,11 @@ public class ChangeFeed implements PanacheRepositoryBase<SourceChange, Long> {
     private static final long FEED_LOCK = 0x5011CEL;
 
     private final FeedConfig config;
+    private final NoteRepository notes;
 
-    public ChangeFeed(FeedConfig config) {
+    public ChangeFeed(FeedConfig config, NoteRepository notes) {
         this.config = config;
+        this.notes = notes;
     }
 
     /** Blocks until no other transaction is writing to the feed; released at commit or rollback. */
@@ -77,7 +83,8 @@ public class ChangeFeed implements PanacheRepositoryBase<SourceChange, Long> {
     /**
      * Entries after {@code after}, oldest first, each with the source's current state (null once deleted), so a
      * consumer that replays from 0 rebuilds everything. At most {@code limit} entries, and fewer when their texts
-     * pass {@link FeedConfig#maxPageBytes()}: the page is cut on sizes alone, so no more text than that is loaded.
+     * (and their notes) pass {@link FeedConfig#maxPageBytes()}: the page is cut on sizes alone, so no more text than
+     * that is loaded.
      */
     public List<ChangeDto> read(long after, int limit, Set<String> collections) {
         if (collections != null && collections.isEmpty()) {
@@ -87,7 +94,9 @@ public class ChangeFeed implements PanacheRepositoryBase<SourceChange, Long> {
         String filter = " where c.seq > :after" + (collections == null
                 ? ""
                 : " and (c.collection in :collections or c.previousCollection in :collections)");
-        var sizes = getEntityManager().createQuery("select c.seq, coalesce(s.size, 0) from SourceChange c"
+        // a source's size, and its notes' (the entry carries them too)
+        var sizes = getEntityManager().createQuery("select c.seq, coalesce(s.size, 0) + coalesce((select "
+                + "sum(length(n.body) + length(n.quote)) from Note n where n.sourceId = s.id), 0) from SourceChange c"
                 + " left join Source s on s.id = c.sourceId" + filter + " order by c.seq", Object[].class);
         long last = after;
         long bytes = 0;
@@ -104,7 +113,10 @@ public class ChangeFeed implements PanacheRepositoryBase<SourceChange, Long> {
         var entries = getEntityManager().createQuery("select c, s from SourceChange c"
                 + " left join Source s on s.id = c.sourceId" + filter + " and c.seq <= :last order by c.seq",
                 Object[].class).setParameter("last", last);
-        return bind(entries, after, collections).getResultStream().map(row -> {
+        List<Object[]> rows = bind(entries, after, collections).getResultList();
+        Map<UUID, List<NoteDto>> notesOf = notes.ofSources(rows.stream().filter(row -> row[1] != null)
+                .map(row -> ((Source) row[1]).id).collect(Collectors.toSet()));
+        return rows.stream().map(row -> {
             SourceChange change = (SourceChange) row[0];
             Source source = (Source) row[1];
             boolean current = source != null && (collections == null || collections.contains(source.collection));
@@ -114,7 +126,8 @@ public class ChangeFeed implements PanacheRepositoryBase<SourceChange, Long> {
                     ? change.collection
                     : change.previousCollection;
             return new ChangeDto(change.seq, change.operation, change.sourceId, collection, change.occurredAt,
-                    current ? SourceDto.of(source) : null);
+                    current ? SourceDto.of(source) : null,
+                    current ? notesOf.getOrDefault(source.id, List.of()) : null);
         }).toList();
     }
 

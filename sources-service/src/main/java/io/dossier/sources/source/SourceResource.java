@@ -43,6 +43,7 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.jboss.resteasy.reactive.RestForm;
 import org.jboss.resteasy.reactive.multipart.FileUpload;
 
+import io.dossier.common.http.IfMatch;
 import io.dossier.common.problem.Problem;
 import io.dossier.common.problem.ProblemException;
 import io.dossier.common.security.CollectionAccess;
@@ -322,23 +323,9 @@ public class SourceResource {
         return Response.noContent().build();
     }
 
-    /**
-     * The version an If-Match names (our ETags are the quoted version number), or null for {@code *} (any version).
-     * If-Match uses strong comparison (RFC 9110), so a weak {@code W/} tag never matches.
-     */
+    /** The version an If-Match names, or null for {@code *}; 412 for a tag that is not a version of ours. */
     static Long version(String ifMatch) {
-        String value = ifMatch.strip();
-        if (value.equals("*")) {
-            return null;
-        }
-        if (value.length() > 2 && value.startsWith("\"") && value.endsWith("\"")) {
-            try {
-                return Long.parseLong(value.substring(1, value.length() - 1));
-            } catch (NumberFormatException e) {
-                // not one of ours: falls through to 412
-            }
-        }
-        throw new ProblemException(412, "If-Match " + ifMatch + " is not a current ETag of this source");
+        return IfMatch.version(ifMatch, "this source");
     }
 
     static EntityTag etag(SourceDto source) {

@@ -273,6 +273,12 @@ public class SourceService {
         return ids.stream().distinct().map(found::get).filter(java.util.Objects::nonNull).toList();
     }
 
+    /** A source's collection (empty when there is no such source), without loading its text. */
+    @Transactional
+    public Optional<String> collectionOf(UUID id) {
+        return sources.collectionOf(id);
+    }
+
     public Optional<SourceDto> find(UUID id) {
         return sources.findByIdOptional(id).map(SourceDto::of);
     }
