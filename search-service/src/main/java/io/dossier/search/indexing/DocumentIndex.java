@@ -43,14 +43,15 @@ public class DocumentIndex {
      * Raise when the mapping changes: a new index is then built from the feed and replaces the old one. The text
      * analysis's own version is part of it (the index holds its output).
      */
-    static final int MAPPING_VERSION = 400 + io.dossier.common.text.TextAnalysis.version();
+    static final int MAPPING_VERSION = 510 + io.dossier.common.text.TextAnalysis.version();
     /** The first mapping with the title and text analysed in Java into forms and stems (before: folded copies). */
     static final int ANALYSED_SINCE = 400;
     /** The fields analysed in Java: indexed, not kept in _source. */
-    public static final List<String> ANALYSED_FIELDS = List.of("titleForms", "titleStems", "textForms", "textStems");
+    public static final List<String> ANALYSED_FIELDS = List.of("titleForms", "titleStems", "textForms", "textStems",
+            "notesForms", "notesStems");
     /** What reads of documents leave out of _source: the analysed copies (and the folded ones of older mappings). */
     public static final List<String> SOURCE_EXCLUDES = List.of("titleFolded", "textFolded", "titleForms",
-            "titleStems", "textForms", "textStems");
+            "titleStems", "textForms", "textStems", "notesForms", "notesStems");
     private static final DateTimeFormatter GENERATION = DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss-SSS");
 
     private final ElasticsearchClient client;
@@ -293,7 +294,13 @@ public class DocumentIndex {
                         .properties("entityTypes", p -> p.keyword(k -> k))
                         .properties("entityFacets", p -> p.keyword(k -> k.ignoreAbove(1000)))
                         .properties("mentions", p -> p.object(o -> o.enabled(false)))
-                        .properties("linkedThrough", p -> p.long_(l -> l))));
+                        .properties("linkedThrough", p -> p.long_(l -> l))
+                        // analysts' notes: stored whole; their words and the entities in their passages indexed
+                        .properties("notes", p -> p.object(o -> o.enabled(false)))
+                        .properties("noteEntityIds", p -> p.keyword(k -> k))
+                        .properties("notesUpdatedAt", p -> p.date(d -> d))
+                        .properties("notesStems", p -> p.text(t -> t.analyzer("whitespace")))
+                        .properties("notesForms", p -> p.text(t -> t.analyzer("whitespace").norms(false)))));
         return name;
     }
 

@@ -219,6 +219,7 @@ public class FeedIndexer {
             return 0;
         }
         List<SourcesFeedApi.Source> indexed = new ArrayList<>();
+        List<List<SourcesFeedApi.Note>> notes = new ArrayList<>();
         List<String> deletions = new ArrayList<>();
         for (SourcesFeedApi.Entry change : page.changes()) {
             SourcesFeedApi.Source s = change.source();
@@ -227,6 +228,7 @@ public class FeedIndexer {
                 deletions.add(change.sourceId());
             } else {
                 indexed.add(s);
+                notes.add(change.notes());
             }
         }
         // the whole page linked in a few calls, then each document built with its links
@@ -237,7 +239,7 @@ public class FeedIndexer {
             SourcesFeedApi.Source s = indexed.get(i);
             upserts.add(IndexedDocument.of(s.id(), s.collection(), s.title(), s.authors(), s.text(), s.url(),
                     s.publisher(), s.publishedAt(), s.language(), s.tags(), s.createdAt(), links.get(i).mentions(),
-                    links.get(i).registrySeq()));
+                    links.get(i).registrySeq()).withNotes(SourcesFeedApi.Note.indexed(notes.get(i))));
         }
         if (!lease.mayWrite()) {
             throw new IllegalStateException("the indexer lease has too little time left to write the batch");

@@ -16,13 +16,48 @@ import io.dossier.common.text.TextAnalysis;
  * {@code entityFacets}
  * ("id|type|primary name", for facets with names) come from the links; {@code mentions} are the links themselves
  * (stored, not indexed); {@code linkedThrough} is the registry change feed sequence the links reflect, so that a
- * registry change re-links only the documents linked before it.
+ * registry change re-links only the documents linked before it. {@code notes} are the analysts' notes on passages of
+ * the text (stored, not indexed), each with the entities linked inside its passage; {@code noteEntityIds} gathers
+ * those (a note is listed on their pages), {@code notesUpdatedAt} is when the newest of them was written or changed
+ * (the order of those lists), and {@code notesForms} and {@code notesStems} are the notes' own words, analysed by
+ * their script whatever the document's language (an English note on an Arabic document is stemmed as English), one
+ * value per note (so a phrase never runs from one note into the next).
  */
 public record IndexedDocument(String id, String collection, String title, String titleForms, String titleStems,
         List<String> authors, String text, String textForms, String textStems, String url, String publisher,
         String publishedAt, String language,
         List<String> tags, String createdAt, List<String> entityIds, List<String> entityTypes,
-        List<String> entityFacets, List<LinkedMention> mentions, long linkedThrough) {
+        List<String> entityFacets, List<LinkedMention> mentions, long linkedThrough, List<IndexedNote> notes,
+        List<String> noteEntityIds, List<String> notesForms, List<String> notesStems, String notesUpdatedAt) {
+
+    /** An analyst's note on the passage [start, end) of the text, with the entities linked inside the passage. */
+    public record IndexedNote(String id, int start, int end, String quote, String text, String author,
+            String createdAt, String updatedBy, String updatedAt, List<String> entityIds) {
+
+        /** A time as the feed writes it (ISO-8601 with an offset), or null when there is none or it is not one. */
+        public static java.time.Instant instant(String time) {
+            if (time == null) {
+                return null;
+            }
+            try {
+                return java.time.OffsetDateTime.parse(time).toInstant();
+            } catch (java.time.format.DateTimeParseException e) {
+                return null;
+            }
+        }
+
+        /** The same note, its entities those of {@code mentions} (in the text) that overlap its passage. */
+        IndexedNote linkedWith(List<LinkedMention> mentions) {
+            Set<String> ids = new LinkedHashSet<>();
+            for (LinkedMention m : mentions) {
+                if ("text".equals(m.field()) && m.start() < end && m.end() > start) {
+                    ids.add(m.entityId());
+                }
+            }
+            return new IndexedNote(id, start, end, quote, text, author, createdAt, updatedBy, updatedAt,
+                    List.copyOf(ids));
+        }
+    }
 
     /** One linked mention: in the field {@code title} or {@code text}, with offsets into it. */
     public record LinkedMention(String entityId, String field, int start, int end) {
@@ -50,7 +85,33 @@ public record IndexedDocument(String id, String collection, String title, String
     /** The same document linked again: its fields, with {@code mentions} found in {@link #linkedText} now. */
     public IndexedDocument relinked(List<EntitiesApi.Mention> mentions, long registrySeq) {
         return of(id, collection, title, authors, text, url, publisher, publishedAt, language, tags, createdAt,
-                mentions, registrySeq);
+                mentions, registrySeq).withNotes(notes);
+    }
+
+    /**
+     * The document with these notes (none: null or empty), each linked to the entities its passage mentions, their
+     * words analysed in the document's language.
+     */
+    public IndexedDocument withNotes(List<IndexedNote> given) {
+        List<IndexedNote> linked = new ArrayList<>();
+        Set<String> ids = new LinkedHashSet<>();
+        List<String> forms = new ArrayList<>();
+        List<String> stems = new ArrayList<>();
+        java.time.Instant newest = null;
+        for (IndexedNote n : given == null ? List.<IndexedNote>of() : given) {
+            IndexedNote note = n.linkedWith(mentions);
+            linked.add(note);
+            ids.addAll(note.entityIds());
+            Analysed words = Analysed.of(note.text(), null);
+            forms.add(words.forms() == null ? "" : words.forms());
+            stems.add(words.stems() == null ? "" : words.stems());
+            java.time.Instant at = IndexedNote.instant(note.updatedAt());
+            newest = at != null && (newest == null || at.isAfter(newest)) ? at : newest;
+        }
+        return new IndexedDocument(id, collection, title, titleForms, titleStems, authors, text, textForms, textStems,
+                url, publisher, publishedAt, language, tags, createdAt, entityIds, entityTypes, entityFacets, mentions,
+                linkedThrough, List.copyOf(linked), List.copyOf(ids), forms, stems,
+                newest == null ? null : newest.toString());
     }
 
     /** A document from its fields and the mentions the entities service found in {@link #linkedText}. */
@@ -80,7 +141,8 @@ public record IndexedDocument(String id, String collection, String title, String
         return new IndexedDocument(id, collection, title, analysedTitle.forms(), analysedTitle.stems(),
                 authors == null ? List.of() : authors, text, analysedText.forms(), analysedText.stems(), url,
                 publisher, publishedAt, language, tags == null ? List.of() : tags, createdAt, List.copyOf(ids),
-                List.copyOf(types), List.copyOf(facets), linked, linkedThrough);
+                List.copyOf(types), List.copyOf(facets), linked, linkedThrough, List.of(), List.of(), List.of(),
+                List.of(), null);
     }
 
     /** The stems of a document's title and text (the first {@code maxChars} of it), joined by spaces. */

@@ -23,7 +23,20 @@ interface SourcesFeedApi {
     record Page(List<Entry> changes, long next) {
     }
 
-    record Entry(long seq, String operation, String sourceId, String collection, Source source) {
+    record Entry(long seq, String operation, String sourceId, String collection, Source source, List<Note> notes) {
+    }
+
+    /** An analyst's note on the passage [start, end) of the source's text. */
+    record Note(String id, int start, int end, String quote, String text, String author, String createdAt,
+            String updatedBy, String updatedAt) {
+
+        /** Notes as the index keeps them (their entities are found once the document is linked). */
+        static List<IndexedDocument.IndexedNote> indexed(List<Note> notes) {
+            return notes == null
+                    ? List.of()
+                    : notes.stream().map(n -> new IndexedDocument.IndexedNote(n.id(), n.start(), n.end(), n.quote(),
+                            n.text(), n.author(), n.createdAt(), n.updatedBy(), n.updatedAt(), List.of())).toList();
+        }
     }
 
     record Source(String id, String collection, String title, List<String> authors, String text, String url,

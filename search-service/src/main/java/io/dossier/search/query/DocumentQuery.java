@@ -39,10 +39,14 @@ import co.elastic.clients.elasticsearch._types.query_dsl.Query;
 final class DocumentQuery {
 
     /** The fields searched: an analysed index's, or the folded copies of an older mapping. */
-    record Fields(String titleStems, String textStems, String titleForms, String textForms, boolean stems) {
+    record Fields(String titleStems, String textStems, String titleForms, String textForms, String notesStems,
+            String notesForms, boolean stems) {
 
-        static final Fields ANALYSED = new Fields("titleStems", "textStems", "titleForms", "textForms", true);
-        static final Fields LEGACY = new Fields("titleFolded", "textFolded", "titleFolded", "textFolded", false);
+        static final Fields ANALYSED = new Fields("titleStems", "textStems", "titleForms", "textForms", "notesStems",
+                "notesForms", true);
+        /** An older mapping: folded copies, and no notes. */
+        static final Fields LEGACY = new Fields("titleFolded", "textFolded", "titleFolded", "textFolded", null, null,
+                false);
     }
 
     /** A registry entity named by the words at [start, end) of the query: they also find its linked documents. */
@@ -52,6 +56,8 @@ final class DocumentQuery {
     /** How much more the title weighs than the text, and a form as written than a stem. */
     static final float TITLE = 2f;
     static final float AS_WRITTEN = 1.5f;
+    /** How much an analyst's note on a document weighs beside its text. */
+    static final float NOTE = 0.5f;
     /** How much a link to an entity the query names weighs beside its words. */
     static final float LINK = 0.5f;
 
@@ -84,9 +90,12 @@ final class DocumentQuery {
         return Query.of(q -> q.bool(b -> b.should(analysed, legacy).minimumShouldMatch("1")));
     }
 
-    /** What the words of a query are the words of: both fields, or the one a {@code title:} or {@code text:} names. */
+    /**
+     * What the words of a query are the words of: the title, the text and the analysts' notes, or the one a
+     * {@code title:}, {@code text:} or {@code note:} names.
+     */
     private enum Scope {
-        BOTH, TITLE, TEXT
+        BOTH, TITLE, TEXT, NOTE
     }
 
     private Query node(QueryNode node, Scope scope) {
@@ -137,7 +146,7 @@ final class DocumentQuery {
         }
         forEach(scope, (stemsField, formsField, weight) -> should.add(Query.of(q -> q.match(m -> m.field(formsField)
                 .query(form).boost(weight * (exact || !fields.stems() ? 1 : AS_WRITTEN))))));
-        return Query.of(q -> q.bool(b -> b.should(should).minimumShouldMatch("1")));
+        return anyOf(should);
     }
 
     /** A phrase: its words' stems in order, and the phrase as written ranking above. */
@@ -172,7 +181,7 @@ final class DocumentQuery {
         forEach(scope, (stemsField, formsField, weight) -> should.add(Query.of(q -> q.matchPhrase(m -> m
                 .field(formsField).query(asWritten).slop(slop)
                 .boost(weight * (exact || !fields.stems() ? 1 : AS_WRITTEN))))));
-        return Query.of(q -> q.bool(b -> b.should(should).minimumShouldMatch("1")));
+        return anyOf(should);
     }
 
     /** {@code title:} and {@code text:} scope their value; the others are filters on a keyword field. */
@@ -182,6 +191,8 @@ final class DocumentQuery {
                 return node(f.value(), Scope.TITLE);
             case "text" :
                 return node(f.value(), Scope.TEXT);
+            case "note" :
+                return node(f.value(), Scope.NOTE);
             default :
                 String keyword = switch (f.field()) {
                     case "tag" -> "tags";
@@ -318,11 +329,14 @@ final class DocumentQuery {
     }
 
     private void forEach(Scope scope, FieldPair pair) {
-        if (scope != Scope.TEXT) {
+        if (scope == Scope.BOTH || scope == Scope.TITLE) {
             pair.accept(fields.titleStems(), fields.titleForms(), TITLE);
         }
-        if (scope != Scope.TITLE) {
+        if (scope == Scope.BOTH || scope == Scope.TEXT) {
             pair.accept(fields.textStems(), fields.textForms(), 1f);
+        }
+        if ((scope == Scope.BOTH || scope == Scope.NOTE) && fields.notesStems() != null) {
+            pair.accept(fields.notesStems(), fields.notesForms(), NOTE);
         }
     }
 
@@ -330,6 +344,14 @@ final class DocumentQuery {
     private Query either(Scope scope, java.util.function.Function<String, Query> on) {
         List<Query> should = new ArrayList<>();
         forEach(scope, (stems, forms, weight) -> should.add(on.apply(forms)));
+        return anyOf(should);
+    }
+
+    /** Any of these queries matching; none at all: nothing (an index without the fields scoped to). */
+    private static Query anyOf(List<Query> should) {
+        if (should.isEmpty()) {
+            return Query.of(q -> q.matchNone(m -> m));
+        }
         return should.size() == 1
                 ? should.get(0)
                 : Query.of(q -> q.bool(b -> b.should(should).minimumShouldMatch("1")));

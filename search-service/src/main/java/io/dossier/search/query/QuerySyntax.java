@@ -51,7 +51,8 @@ public final class QuerySyntax {
     public static final int MAX_SLOP = 100;
     public static final int MAX_BOOST = 100;
     /** The fields a query may name (in any case): title, text, publisher, language, tag, collection. */
-    public static final Set<String> FIELDS = Set.of("title", "text", "publisher", "language", "tag", "collection");
+    public static final Set<String> FIELDS = Set.of("title", "text", "note", "publisher", "language", "tag",
+            "collection");
 
     private static final Set<Kind> UNARY = EnumSet.of(Kind.NOT, Kind.REQUIRED, Kind.EXCLUDED);
     private static final Set<Kind> PRIMARY = EnumSet.of(Kind.WORD, Kind.PHRASE, Kind.OPEN, Kind.FIELD);

@@ -54,7 +54,7 @@ record QueryTerms(Set<String> forms, Set<String> stems, List<String> prefixes, L
                 fuzzy.add(new Fuzzy(form, edits));
             }
         } else if (node instanceof QueryNode.Field f) {
-            if (f.field().equals("title") || f.field().equals("text")) {
+            if (f.field().equals("title") || f.field().equals("text") || f.field().equals("note")) {
                 collect(f.value(), exact, forms, stems, prefixes, fuzzy);
             }
         } else if (node instanceof QueryNode.Boost b) {

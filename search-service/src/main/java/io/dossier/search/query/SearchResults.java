@@ -17,7 +17,8 @@ public record SearchResults(long total, List<Hit> hits, String next, Facets face
 
     /** {@code textPages}: for a text of pages (read by OCR), the page each text highlight is on; else absent. */
     public record Hit(String id, String title, String url, String publisher, String publishedAt, String language,
-            String collection, double score, Map<String, List<String>> highlights,
+            String collection, double score,
+            @Schema(description = "HTML-escaped snippets with the words found in <mark>: `title` (the whole title), `text` (up to three) and `notes` (of analysts' notes on the document that hold the words, up to two)") Map<String, List<String>> highlights,
             @Schema(description = "For a document of pages (read by OCR): the page each `highlights.text` snippet is on, in the same order") List<Integer> textPages,
             List<EntityRef> entities) {
     }

@@ -244,8 +244,11 @@ public class SearchService {
         List<Query> access = new ArrayList<>();
         CollectionAccess.filter(CollectionAccess.readable(identity)).ifPresent(access::add);
         try {
+            // the notes are not shown here (the pages read them from the sources service, where they are written)
+            List<String> excluded = new ArrayList<>(DocumentIndex.SOURCE_EXCLUDES);
+            excluded.add("notes");
             SearchResponse<IndexedDocument> found = client.search(s -> s.index(index.name()).ignoreUnavailable(true)
-                    .size(1).source(src -> src.filter(f -> f.excludes(DocumentIndex.SOURCE_EXCLUDES)))
+                    .size(1).source(src -> src.filter(f -> f.excludes(excluded)))
                     .query(q -> q.bool(b -> b.filter(access).filter(f -> f.ids(i -> i.values(id))))),
                     IndexedDocument.class);
             if (found.hits().hits().isEmpty() || found.hits().hits().get(0).source() == null) {
@@ -550,6 +553,21 @@ public class SearchService {
                 linked(d, "text", expandedIds), 3);
         if (!text.isEmpty()) {
             highlights.put("text", text.stream().map(Highlights.Snippet::html).toList());
+        }
+        // the notes on the document whose words the query looks for: a snippet of each, the first two
+        List<String> notes = new ArrayList<>();
+        for (IndexedDocument.IndexedNote n : d.notes() == null ? List.<IndexedDocument.IndexedNote>of() : d.notes()) {
+            // a note's words by their script, as indexed (not in the document's language)
+            List<Highlights.Snippet> found = Highlights.snippets(n.text(), null, terms, List.of(), 1);
+            if (!found.isEmpty()) {
+                notes.add(found.get(0).html());
+                if (notes.size() == 2) {
+                    break;
+                }
+            }
+        }
+        if (!notes.isEmpty()) {
+            highlights.put("notes", notes);
         }
         List<Integer> pages = Highlights.paged(d.text()) && !text.isEmpty()
                 ? text.stream().map(Highlights.Snippet::page).toList()

@@ -10,7 +10,6 @@ import java.util.Map;
 import java.util.Set;
 
 import org.apache.lucene.analysis.Analyzer;
-import org.apache.lucene.analysis.core.WhitespaceAnalyzer;
 import org.apache.lucene.document.LongPoint;
 import org.apache.lucene.index.memory.MemoryIndex;
 import org.apache.lucene.search.ConstantScoreQuery;
@@ -26,9 +25,21 @@ import io.dossier.search.indexing.IndexedDocument;
 final class InMemoryDocument {
 
     /** The analysed fields, as the documents index maps them ({@code DocumentIndex}). */
-    static final List<String> ANALYSED = List.of("titleForms", "titleStems", "textForms", "textStems");
+    static final List<String> ANALYSED = List.of("titleForms", "titleStems", "textForms", "textStems", "notesForms",
+            "notesStems");
 
-    private static final Analyzer WHITESPACE = new WhitespaceAnalyzer();
+    /** Whitespace, with the gap Elasticsearch leaves between the values of a field (a phrase never spans two). */
+    private static final Analyzer WHITESPACE = new Analyzer() {
+        @Override
+        protected TokenStreamComponents createComponents(String fieldName) {
+            return new TokenStreamComponents(new org.apache.lucene.analysis.core.WhitespaceTokenizer());
+        }
+
+        @Override
+        public int getPositionIncrementGap(String fieldName) {
+            return 100;
+        }
+    };
 
     /** The longest token of the whitespace analyzer (longer runs are split, so no such word is ever a term). */
     private static final int MAX_TOKEN = 255;
@@ -44,16 +55,13 @@ final class InMemoryDocument {
         indexed = false;
         words.clear();
         for (String field : ANALYSED) {
-            String text = field.equals("titleForms")
-                    ? d.titleForms()
-                    : field.equals("titleStems")
-                            ? d.titleStems()
-                            : field.equals("textForms") ? d.textForms() : d.textStems();
-            if (text != null && !text.isEmpty()) {
-                Set<String> held = words.computeIfAbsent(field, f -> new HashSet<>());
-                for (String w : InMemoryQuery.words(text)) {
-                    if (w.length() <= MAX_TOKEN) {
-                        held.add(w);
+            for (String text : values(d, field)) {
+                if (text != null && !text.isEmpty()) {
+                    Set<String> held = words.computeIfAbsent(field, f -> new HashSet<>());
+                    for (String w : InMemoryQuery.words(text)) {
+                        if (w.length() <= MAX_TOKEN) {
+                            held.add(w);
+                        }
                     }
                 }
             }
@@ -101,10 +109,9 @@ final class InMemoryDocument {
         indexed = true;
         IndexedDocument d = document;
         index.reset();
-        text("titleForms", d.titleForms());
-        text("titleStems", d.titleStems());
-        text("textForms", d.textForms());
-        text("textStems", d.textStems());
+        for (String field : ANALYSED) {
+            values(d, field).forEach(value -> text(field, value));
+        }
         keywords("collection", d.collection() == null ? List.of() : List.of(d.collection()));
         keywords("language", d.language() == null ? List.of() : List.of(d.language()));
         keywords("publisher", d.publisher() == null || d.publisher().length() > 300
@@ -128,6 +135,20 @@ final class InMemoryDocument {
         index();
         // constant score: a match of filters alone scores 0, and is a match all the same
         return index.search(new ConstantScoreQuery(query)) > 0f;
+    }
+
+    /** An analysed field's values: one, or for the notes one a note. */
+    private static List<String> values(IndexedDocument d, String field) {
+        List<String> values = switch (field) {
+            case "titleForms" -> java.util.Collections.singletonList(d.titleForms());
+            case "titleStems" -> java.util.Collections.singletonList(d.titleStems());
+            case "textForms" -> java.util.Collections.singletonList(d.textForms());
+            case "textStems" -> java.util.Collections.singletonList(d.textStems());
+            case "notesForms" -> d.notesForms();
+            case "notesStems" -> d.notesStems();
+            default -> throw new IllegalArgumentException(field);
+        };
+        return values == null ? List.of() : values;
     }
 
     private void text(String field, String words) {

@@ -70,7 +70,22 @@ class InMemoryQueryTest {
         documents.add(IndexedDocument.of(UUID.randomUUID().toString(), "restricted", "Informant report " + marker,
                 List.of(), "A checkpoint attack by the brigade, reported by a source. " + marker, null,
                 "Field Office", null, "en", List.of("humint"), "2025-03-20T10:00:00Z", List.of(), 0));
+        // analysts' notes: searched as the document's words, one note at a time
+        documents
+                .add(noted("The statement said nothing of the base. " + marker, "Two more checkpoints were seen there.",
+                        "Reported by a driver."));
         index.write(documents, List.of());
+    }
+
+    private IndexedDocument noted(String text, String... notes) {
+        List<IndexedDocument.IndexedNote> given = new ArrayList<>();
+        for (String note : notes) {
+            given.add(new IndexedDocument.IndexedNote(UUID.randomUUID().toString(), 4, 13, "statement", note,
+                    "analyst", "2025-03-21T10:00:00Z", null, "2025-03-21T10:00:00Z", List.of()));
+        }
+        return IndexedDocument.of(UUID.randomUUID().toString(), "open", "Noted " + marker, List.of(), text, null,
+                "Example Monitor", "2025-03-21T09:00:00Z", "en", List.of(), "2025-03-21T10:00:00Z", List.of(), 0)
+                .withNotes(given);
     }
 
     @Test
@@ -83,7 +98,8 @@ class InMemoryQueryTest {
                 new Object[]{"stirke~ " + marker, none}, new Object[]{marker + " -drone", none},
                 new Object[]{marker + " AND (militia OR checkpoint) NOT base", none},
                 new Object[]{"title:statement " + marker, none}, new Object[]{"publisher:\"Example Wire\"", none},
-                new Object[]{"tag:humint " + marker, none}, new Object[]{"language:ar " + marker, none},
+                new Object[]{"tag:humint " + marker, none}, new Object[]{"note:checkpoint " + marker, none},
+                new Object[]{"language:ar " + marker, none},
                 new Object[]{"هجمات " + marker, none}, new Object[]{"فصائل " + marker, none},
                 new Object[]{"الهجمات القاعدة " + marker, none}, new Object[]{"kataib^3 " + marker, none},
                 new Object[]{marker, new SavedSearch.Filters(List.of(kh), null, null, null, null, null, null, null,
@@ -138,6 +154,23 @@ class InMemoryQueryTest {
             }
         }).count();
         assertThat(finding).isGreaterThanOrEqualTo(cases.size() - 3);
+    }
+
+    /** A phrase is found inside one note, never across two (as Elasticsearch keeps them apart, so does a watch). */
+    @Test
+    void notesAreSearchedOneAtATime() throws Exception {
+        IndexedDocument noted = documents.get(documents.size() - 1);
+        InMemoryDocument memory = new InMemoryDocument();
+        for (String[] c : List.of(new String[]{"note:\"were seen\" " + marker, "found"},
+                new String[]{"\"checkpoints were\" " + marker, "found"},
+                new String[]{"note:\"there reported\" " + marker, "not found"},
+                new String[]{"text:driver " + marker, "not found"}, new String[]{"driver " + marker, "found"})) {
+            Query query = SavedSearch.query(c[0], SavedSearch.Filters.NONE, List.of());
+            Set<String> expected = c[1].equals("found") ? Set.of(noted.id()) : Set.of();
+            assertThat(searched(query)).as(c[0]).isEqualTo(expected);
+            memory.load(noted);
+            assertThat(memory.matches(InMemoryQuery.of(query).query())).as(c[0]).isEqualTo(!expected.isEmpty());
+        }
     }
 
     @Test
