@@ -393,3 +393,101 @@ if (document.readyState === 'loading') {
 } else {
   setUpUploads();
 }
+
+// Notes on a document: words selected in the text fill the note form's passage (with their offsets in the text,
+// which each run of the text carries as data-o), a button beside the selection takes the reader to the form; a
+// noted passage leads to its note, and "Show in the text" to the passage.
+function setUpNotes() {
+  const text = document.querySelector('article.document .doc-text');
+  const form = document.getElementById('note-form');
+  const notes = document.getElementById('notes');
+  if (!text || !notes) return;
+
+  // the notes a passage belongs to (several where passages overlap), marked; the first brought into view
+  function showNotes(numbers) {
+    notes.querySelectorAll('article.note.current').forEach((n) => n.classList.remove('current'));
+    const shown = numbers.map((n) => notes.querySelector('article.note[data-note="' + n + '"]')).filter(Boolean);
+    shown.forEach((n) => n.classList.add('current'));
+    if (!shown.length) return;
+    shown[0].scrollIntoView({ block: 'nearest' });
+    shown[0].focus({ preventScroll: true });
+  }
+  text.addEventListener('click', (e) => {
+    const passage = e.target instanceof Element ? e.target.closest('.noted') : null;
+    if (!passage || passage.closest('a') || !window.getSelection().isCollapsed) return;
+    showNotes(passage.dataset.notes.split(' '));
+  });
+  notes.addEventListener('click', (e) => {
+    const link = e.target instanceof Element ? e.target.closest('a.show-passage') : null;
+    if (!link) return;
+    const number = link.closest('article.note').dataset.note;
+    text.querySelectorAll('.noted.current').forEach((p) => p.classList.remove('current'));
+    text.querySelectorAll('.noted[data-notes~="' + number + '"]').forEach((p) => p.classList.add('current'));
+  });
+  if (!form) return;
+
+  const quote = form.querySelector('#note-quote');
+  const start = form.querySelector('#note-start');
+  const end = form.querySelector('#note-end');
+  const button = document.getElementById('note-selection');
+  document.body.appendChild(button); // placed by the page's coordinates
+
+  // the offset in the text of a point of a selection: its run's data-o and the characters before it in that run
+  function offset(node, at) {
+    const element = node.nodeType === Node.ELEMENT_NODE ? node : node.parentElement;
+    const run = element ? element.closest('[data-o]') : null;
+    if (!run || !text.contains(run)) return null;
+    const before = document.createRange();
+    before.setStart(run, 0);
+    before.setEnd(node, at);
+    return Number(run.dataset.o) + before.toString().length;
+  }
+
+  function selected() {
+    const selection = window.getSelection();
+    if (!selection || selection.isCollapsed || selection.rangeCount === 0) return null;
+    const range = selection.getRangeAt(0);
+    if (!text.contains(range.startContainer) || !text.contains(range.endContainer)) return null;
+    const words = selection.toString().trim();
+    if (!words) return null;
+    const from = offset(range.startContainer, range.startOffset);
+    const to = offset(range.endContainer, range.endOffset);
+    return { range, words, from, to };
+  }
+
+  function fill(s) {
+    quote.value = s.words;
+    const exact = s.from !== null && s.to !== null && s.to > s.from;
+    start.value = exact ? String(s.from) : '';
+    end.value = exact ? String(s.to) : '';
+  }
+
+  document.addEventListener('selectionchange', () => {
+    const s = selected();
+    if (!s) {
+      button.hidden = true;
+      return;
+    }
+    fill(s);
+    const box = s.range.getBoundingClientRect();
+    button.style.top = (window.scrollY + box.bottom + 6) + 'px';
+    button.style.left = (window.scrollX + Math.max(8, box.left)) + 'px';
+    button.hidden = false;
+  });
+  button.addEventListener('mousedown', (e) => e.preventDefault()); // keep the selection
+  button.addEventListener('click', () => {
+    button.hidden = true;
+    form.scrollIntoView({ block: 'nearest' });
+    form.querySelector('#note-text').focus();
+  });
+  // words typed by hand are found in the text by the service, the occurrence nearest an earlier selection's start
+  quote.addEventListener('input', () => {
+    end.value = '';
+  });
+}
+
+if (document.readyState === 'loading') {
+  document.addEventListener('DOMContentLoaded', setUpNotes);
+} else {
+  setUpNotes();
+}

@@ -610,6 +610,135 @@ class BrowserSearchTest {
     }
 
     /**
+     * An analyst selects a passage naming an actor and notes it; the passage is marked in the text and leads to the
+     * note; a passage that is not in the text is refused beside the form with what was typed kept; in an Arabic
+     * document the keyboard alone notes a passage typed in the form; the search finds the document by the note's
+     * words and shows the note; the actor's page lists the note; a reader sees the notes without the forms; the author
+     * edits and deletes a note.
+     */
+    @Test
+    void analystNotesAPassageAndTheActorsPageListsIt() throws IOException {
+        String u = WalkingSkeletonTest.uniqueWord();
+        String editor = Tokens.forUser(Tokens.EDITOR);
+        String actor = given().baseUri(Platform.GATEWAY).auth().oauth2(editor).contentType(ContentType.JSON)
+                .body(Map.of("type", "ORGANIZATION", "primaryName", "Saraya Notewatch " + u))
+                .post("/api/v1/entities").then().statusCode(201).extract().path("id");
+        String analyst = Tokens.forUser(Tokens.ANALYST);
+        String text = "At dawn Saraya Notewatch " + u + " fighters closed the road to the dam, witnesses said.";
+        String english = given().baseUri(Platform.GATEWAY).auth().oauth2(analyst).contentType(ContentType.JSON)
+                .body(Map.of("title", "Road closed " + u, "text", text)).post("/api/v1/sources").then()
+                .statusCode(201).extract().path("id");
+        String arabic = given().baseUri(Platform.GATEWAY).auth().oauth2(analyst).contentType(ContentType.JSON)
+                .body(Map.of("title", "إغلاق الطريق " + u, "text", "أغلق مقاتلون الطريق إلى السد فجرا، بحسب شهود. " + u,
+                        "language", "ar"))
+                .post("/api/v1/sources").then().statusCode(201).extract().path("id");
+        await().atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofMillis(200))
+                .until(() -> WalkingSkeletonTest.total(analyst, u) == 2);
+
+        login(Platform.GATEWAY + "/documents/" + english, Tokens.ANALYST);
+        WebDriverWait wait = new WebDriverWait(browser, Duration.ofSeconds(20));
+        var js = (org.openqa.selenium.JavascriptExecutor) browser;
+        wait.until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector("#notes .meta")));
+        // the words "Saraya Notewatch <u> fighters" selected in the text: the form's passage, and a button beside it
+        String passage = "Saraya Notewatch " + u + " fighters";
+        js.executeScript("""
+                const text = document.querySelector('article.document .doc-text');
+                const walker = document.createTreeWalker(text, NodeFilter.SHOW_TEXT);
+                const nodes = []; let n; while ((n = walker.nextNode())) nodes.push(n);
+                const at = (offset) => { let seen = 0; for (const node of nodes) { const len = node.textContent.length;
+                    if (offset <= seen + len) return [node, offset - seen]; seen += len; } };
+                const whole = nodes.map((x) => x.textContent).join('');
+                const start = whole.indexOf(arguments[0]);
+                const [a, ao] = at(start); const [b, bo] = at(start + arguments[0].length);
+                const range = document.createRange(); range.setStart(a, ao); range.setEnd(b, bo);
+                getSelection().removeAllRanges(); getSelection().addRange(range);""", passage);
+        wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("note-selection")));
+        assertThat(browser.findElement(By.id("note-quote")).getAttribute("value")).isEqualTo(passage);
+        assertThat(browser.findElement(By.id("note-start")).getAttribute("value"))
+                .isEqualTo(Integer.toString(text.indexOf(passage)));
+        browser.findElement(By.id("note-selection")).click();
+        assertThat(browser.switchTo().activeElement().getAttribute("id")).isEqualTo("note-text");
+        browser.switchTo().activeElement().sendKeys("Second closure this month " + u + "; ask who ordered it.");
+        browser.findElement(By.cssSelector("#note-form button[type=submit]")).click();
+        wait.until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector("article.note")));
+        assertThat(browser.findElement(By.cssSelector("#notes .notice")).getText()).isEqualTo("Note added.");
+        assertThat(browser.findElements(By.cssSelector(".doc-text .noted")).stream().map(WebElement::getText)
+                .reduce("", String::concat)).isEqualTo(passage);
+        // a passage the text does not hold: refused beside the form, in plain words, what was typed kept
+        browser.findElement(By.id("note-quote")).sendKeys("words that are nowhere");
+        browser.findElement(By.id("note-text")).sendKeys("kept as typed");
+        browser.findElement(By.cssSelector("#note-form button[type=submit]")).click();
+        wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("note-error")));
+        assertThat(browser.findElement(By.id("note-error")).getText())
+                .contains("passage is not in the document's text");
+        assertThat(browser.findElement(By.id("note-quote")).getAttribute("aria-invalid")).isEqualTo("true");
+        assertThat(browser.findElement(By.id("note-text")).getAttribute("value")).isEqualTo("kept as typed");
+        List<String> found = new java.util.ArrayList<>(Accessibility.violations(browser, "document with a note and a "
+                + "refused one"));
+        screenshot("document-notes");
+
+        // the Arabic document, by keyboard alone: the passage typed, Tab to the note, Tab to the button, Enter
+        browser.get(Platform.GATEWAY + "/documents/" + arabic);
+        wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("note-quote")));
+        browser.findElement(By.id("note-quote")).click();
+        new org.openqa.selenium.interactions.Actions(browser).sendKeys("الطريق إلى السد").sendKeys(
+                org.openqa.selenium.Keys.TAB).sendKeys("أي سد؟ " + u).sendKeys(org.openqa.selenium.Keys.TAB)
+                .sendKeys(org.openqa.selenium.Keys.ENTER).perform();
+        wait.until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector("article.note")));
+        assertThat(browser.findElement(By.cssSelector("article.note blockquote")).getText())
+                .isEqualTo("الطريق إلى السد");
+        assertThat(browser.findElement(By.cssSelector("article.note blockquote")).getAttribute("dir")).isEqualTo("rtl");
+        found.addAll(Accessibility.violations(browser, "Arabic document with a note"));
+        screenshot("document-arabic-notes");
+
+        // the search finds the English document by its note's words, and shows the note
+        await().atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofMillis(200)).until(() -> given()
+                .baseUri(Platform.GATEWAY).auth().oauth2(analyst).get("/api/v1/search/notes?entity=" + actor).then()
+                .extract().jsonPath().getList("notes").size() == 1);
+        browser.get(Platform.GATEWAY + "/search?q=ordered+" + u);
+        wait.until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector("li.hit .note-snippet")));
+        assertThat(browser.findElements(By.cssSelector("li.hit .note-snippet mark")).stream().map(WebElement::getText))
+                .contains("ordered", u);
+        // the actor's page lists it, and leads to it
+        browser.get(Platform.GATEWAY + "/entities/" + actor);
+        wait.until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector(".entity-notes li")));
+        assertThat(browser.findElement(By.cssSelector(".entity-notes li")).getText())
+                .contains(passage, "Second closure this month", "analyst");
+        js.executeScript("document.getElementById('notes-heading').scrollIntoView()");
+        screenshot("entity-notes");
+        browser.findElement(By.cssSelector(".entity-notes li a")).click();
+        wait.until(ExpectedConditions.urlContains("#note-"));
+
+        // the author edits the note and deletes it
+        WebElement note = browser.findElement(By.cssSelector("article.note"));
+        note.findElement(By.tagName("summary")).click();
+        WebElement edit = note.findElement(By.tagName("textarea"));
+        edit.clear();
+        edit.sendKeys("Third closure, in fact.");
+        note.findElement(By.cssSelector("button[type=submit]")).click();
+        wait.until(ExpectedConditions.textToBe(By.cssSelector("#notes .notice"), "Note saved."));
+        assertThat(browser.findElement(By.cssSelector("article.note .note-text")).getText())
+                .isEqualTo("Third closure, in fact.");
+        assertThat(browser.findElement(By.cssSelector("article.note .meta")).getText()).contains("changed by analyst");
+
+        // a reader sees the notes, not the forms
+        browser.get(Platform.GATEWAY + "/logout");
+        login(Platform.GATEWAY + "/documents/" + english, Tokens.READER);
+        wait.until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector("article.note")));
+        assertThat(browser.findElements(By.id("note-form"))).isEmpty();
+        assertThat(browser.findElements(By.cssSelector("article.note details.edit"))).isEmpty();
+        browser.get(Platform.GATEWAY + "/logout");
+        login(Platform.GATEWAY + "/documents/" + english, Tokens.ANALYST);
+        note = wait.until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector("article.note")));
+        note.findElement(By.tagName("summary")).click();
+        note.findElement(By.cssSelector("form.delete-note button")).click();
+        wait.until(ExpectedConditions.textToBe(By.cssSelector("#notes .notice"), "Note deleted."));
+        assertThat(browser.findElements(By.cssSelector("article.note"))).isEmpty();
+        assertThat(browser.findElements(By.cssSelector(".doc-text .noted"))).isEmpty();
+        assertThat(found).isEmpty();
+    }
+
+    /**
      * The analysts' pages pass the axe-core accessibility rules (WCAG 2.1 A and AA) with nothing moderate, serious or
      * critical:
      * the landing page, results with facets, histogram and the preview open, a document, an entity page with an

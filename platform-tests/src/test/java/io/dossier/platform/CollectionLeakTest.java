@@ -51,6 +51,21 @@ class CollectionLeakTest {
             new Path("sources", "POST", "/api/v1/sources/{id}/tags", "404 outside readable collections, and no tag",
                     f -> "/api/v1/sources/" + f.restrictedSource + "/tags",
                     f -> java.util.Map.of("add", List.of("leak-probe"))),
+            Path.get("sources", "/api/v1/sources/{sourceId}/notes", "404 outside readable collections",
+                    f -> "/api/v1/sources/" + f.notedSource + "/notes"),
+            Path.get("sources", "/api/v1/sources/{sourceId}/notes/{noteId}", "404 outside readable collections",
+                    f -> "/api/v1/sources/" + f.notedSource + "/notes/" + f.note),
+            new Path("sources", "POST", "/api/v1/sources/{sourceId}/notes", "404 outside readable collections, and "
+                    + "no note", f -> "/api/v1/sources/" + f.notedSource + "/notes",
+                    f -> Map.of("quote", "Fixture Brigade", "text", "leak-probe")),
+            new Path("sources", "PATCH", "/api/v1/sources/{sourceId}/notes/{noteId}", "404 outside readable "
+                    + "collections, and the note unchanged",
+                    f -> "/api/v1/sources/" + f.notedSource + "/notes/"
+                            + f.note,
+                    f -> Map.of("text", "leak-probe")),
+            new Path("sources", "DELETE", "/api/v1/sources/{sourceId}/notes/{noteId}", "404 outside readable "
+                    + "collections, and the note kept", f -> "/api/v1/sources/" + f.notedSource + "/notes/" + f.note,
+                    f -> null),
             Path.get("sources", "/api/v1/sources/{id}/original", "404 outside readable collections (file names too)",
                     f -> "/api/v1/sources/" + f.restrictedFileSource + "/original"),
             new Path("sources", "POST", "/api/v1/sources/lookup", "leaves out sources of unreadable collections",
@@ -91,6 +106,10 @@ class CollectionLeakTest {
                     f -> "/api/v1/search?q=*&collection=restricted&size=100"),
             Path.get("search", "/api/v1/search", "facets of everything readable name no unreadable collection",
                     f -> "/api/v1/search?q=*&size=100"),
+            Path.get("search", "/api/v1/search", "the words of notes find only readable documents",
+                    f -> "/api/v1/search?q=" + f.hiddenNoteWord),
+            Path.get("search", "/api/v1/search/notes", "notes only on readable documents",
+                    f -> "/api/v1/search/notes?entity=" + f.organization),
             Path.get("search", "/api/v1/search/documents/{id}", "404 outside readable collections",
                     f -> "/api/v1/search/documents/" + f.restrictedSource),
             Path.get("search", "/api/v1/search/documents/{id}/similar", "similar documents only of readable "
@@ -231,6 +250,7 @@ class CollectionLeakTest {
             f -> "/search?q=*",
             f -> "/search", // the landing page: collections with counts, newest sources, watches
             f -> "/documents/" + f.restrictedSource,
+            f -> "/documents/" + f.notedSource,
             f -> "/documents/" + f.restrictedSource + "/preview?q=" + f.hiddenWord,
             f -> "/entities/" + f.organization,
             f -> "/entities/" + f.organization + "/graph",
@@ -271,12 +291,15 @@ class CollectionLeakTest {
                 "/api/v1/relations/" + fixture.relation, "/api/v1/imports/" + fixture.restrictedImport + "/items",
                 "/api/v1/search?q=" + fixture.hiddenWord, "/api/v1/search/documents/" + fixture.restrictedSource,
                 "/api/v1/notifications", "/api/v1/watches/" + fixture.watches.get(Tokens.INVESTIGATOR),
-                "/api/v1/sources/changes?limit=1000&after=" + fixture.feedBefore};
+                "/api/v1/sources/changes?limit=1000&after=" + fixture.feedBefore,
+                "/api/v1/sources/" + fixture.notedSource + "/notes", "/api/v1/search/notes?entity="
+                        + fixture.organization,
+                "/api/v1/search?q=" + fixture.hiddenNoteWord};
         for (String path : mustShow) {
             String body = given().baseUri(Platform.GATEWAY).auth().oauth2(investigator).get(path).then()
                     .statusCode(200).extract().asString();
             assertThat(body).as(path).containsAnyOf(fixture.restrictedSource, fixture.restrictedFileSource,
-                    fixture.hiddenWord);
+                    fixture.hiddenWord, fixture.hiddenNoteWord);
         }
     }
 

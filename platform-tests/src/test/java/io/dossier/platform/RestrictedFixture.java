@@ -45,6 +45,13 @@ final class RestrictedFixture {
     /** An open brief that an administrator moved to restricted afterwards: gone for those who cannot read it. */
     final String movedWord = WalkingSkeletonTest.uniqueWord();
     final String movedSource;
+    /**
+     * A restricted brief naming the fixture's organization, and an investigator's note on that passage (its words
+     * hold {@link #hiddenNoteWord}): listed on the organization's page only for those who may read restricted.
+     */
+    final String hiddenNoteWord = WalkingSkeletonTest.uniqueWord();
+    final String notedSource;
+    final String note;
     /** The sources feed's head before the fixture was made: the feed's probes start here. */
     final long feedBefore;
     /**
@@ -102,6 +109,13 @@ final class RestrictedFixture {
                         List.of(Map.of("sourceId", restrictedSource, "quote", hiddenQuote),
                                 Map.of("sourceId", openSource, "quote", openQuote))))
                 .post("/api/v1/relations").then().statusCode(201).extract().path("id");
+        notedSource = given().baseUri(Platform.GATEWAY).auth().oauth2(investigator).contentType(ContentType.JSON)
+                .body(Map.of("title", "Restricted sighting", "text", "Men of Fixture Brigade " + openWord
+                        + " were seen at the dam.", "collection", "restricted"))
+                .post("/api/v1/sources").then().statusCode(201).extract().path("id");
+        note = given().baseUri(Platform.GATEWAY).auth().oauth2(investigator).contentType(ContentType.JSON)
+                .body(Map.of("quote", "Fixture Brigade " + openWord, "text", "Their second visit " + hiddenNoteWord))
+                .post("/api/v1/sources/" + notedSource + "/notes").then().statusCode(201).extract().path("id");
         String analyst = Tokens.forUser(Tokens.ANALYST);
         duplicateImport = given().baseUri(Platform.GATEWAY).auth().oauth2(analyst).contentType("application/x-ndjson")
                 .body(("{\"title\":\"Same again\",\"text\":\"" + hiddenText + "\"}\n").getBytes(StandardCharsets.UTF_8))
@@ -111,6 +125,7 @@ final class RestrictedFixture {
         await("the fixture is indexed").atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofMillis(200))
                 .until(() -> WalkingSkeletonTest.total(investigator, hiddenWord) == 2
                         && WalkingSkeletonTest.total(investigator, movedWord) == 1
+                        && WalkingSkeletonTest.total(investigator, hiddenNoteWord) == 1
                         && WalkingSkeletonTest.total(Tokens.forUser(Tokens.READER), movedWord) == 0
                         && WalkingSkeletonTest.total(Tokens.forUser(Tokens.READER), openWord) == 1
                         && given().baseUri(Platform.GATEWAY).auth().oauth2(investigator)
@@ -121,7 +136,7 @@ final class RestrictedFixture {
     /** What a caller who cannot read restricted must find nowhere in an answer. */
     Set<String> hidden() {
         return Set.of(restrictedSource, restrictedFileSource, restrictedImport, hiddenWord, hiddenFileName,
-                "commander met the envoy", movedWord);
+                "commander met the envoy", movedWord, notedSource, note, hiddenNoteWord, "seen at the dam");
     }
 
     static String entity(String token, String type, String name) {

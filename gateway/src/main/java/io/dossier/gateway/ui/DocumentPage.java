@@ -1,6 +1,7 @@
 package io.dossier.gateway.ui;
 
 import java.net.URI;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 
@@ -42,7 +43,7 @@ public class DocumentPage {
     @CheckedTemplate
     static class Templates {
         static native TemplateInstance document(String user, SearchApi.Document doc, Reading reading,
-                List<Views.HitView> related, String publishedAt, String back, Tagging tagging);
+                List<Views.HitView> related, String publishedAt, String back, Tagging tagging, Noting noting);
 
         static native TemplateInstance preview(SearchApi.Document doc, Reading reading, String publishedAt,
                 String href);
@@ -54,6 +55,42 @@ public class DocumentPage {
      */
     public record Tagging(List<String> tags, String csrf, String message, boolean failed, String typed) {
     }
+
+    /**
+     * The analysts' notes on the document, read from the sources service (null when it did not answer), and the forms
+     * around them: whether the user may add notes, the forms' token, what the last change said, and what was typed
+     * when a note was refused ({@code typedFor}: the note being edited, null for a new one).
+     */
+    public record Noting(List<NoteView> notes, boolean mayAdd, String csrf, String message, boolean failed,
+            String typedQuote, String typedText, String typedFor, String invalid) {
+
+        public boolean failedNew() {
+            return failed && typedFor == null;
+        }
+
+        /** A new note was refused for its passage (else for its text, or for no field). */
+        public boolean passageRefused() {
+            return failedNew() && "quote".equals(invalid);
+        }
+
+        public boolean textRefused() {
+            return failedNew() && !"quote".equals(invalid);
+        }
+
+        /** A change to a note that is not listed any more was refused: said above the notes. */
+        public boolean failedElsewhere() {
+            return failed && typedFor != null && (notes == null || notes.stream().noneMatch(n -> n.id().equals(
+                    typedFor)));
+        }
+    }
+
+    /** A note as shown: its number on the page (its passage's marks carry it), and whether the user may change it. */
+    public record NoteView(String id, int number, String quote, String text, String author, String day,
+            String updatedBy, long version, boolean mayChange) {
+    }
+
+    private static final Map<String, String> NOTE_NOTICES = Map.of("noted", "Note added.", "note-saved",
+            "Note saved.", "note-deleted", "Note deleted.");
 
     private static final Map<String, String> TAG_NOTICES = Map.of("tagged", "Tags saved.",
             "tag-invalid", "The tags were not changed: a tag is letters, digits, spaces and - _ . : / (up to 64 "
@@ -82,7 +119,12 @@ public class DocumentPage {
     public TemplateInstance page(@PathParam("id") String id, @QueryParam("q") String q,
             @QueryParam("exact") boolean exact, @QueryParam("back") String back,
             @QueryParam("notice") String notice) {
-        return render(id, q, exact, back, "tagged".equals(notice) ? notice : null, null);
+        // only the notices of a change that succeeded come from the address; a refusal is rendered by its handler
+        return render(id, q, exact, back,
+                notice != null && ("tagged".equals(notice) || NOTE_NOTICES.containsKey(notice))
+                        ? notice
+                        : null,
+                null);
     }
 
     /**
@@ -90,11 +132,21 @@ public class DocumentPage {
      * only when the form handler renders the page itself), {@code typed}: the tag as typed when it was refused.
      */
     private TemplateInstance render(String id, String q, boolean exact, String back, String notice, String typed) {
+        return render(id, q, exact, back, notice, typed, null, null);
+    }
+
+    /**
+     * The page; {@code noting}: the notes' forms as a refused note change left them, with {@code read} the notes it
+     * was made from (both null: the notes are read afresh).
+     */
+    private TemplateInstance render(String id, String q, boolean exact, String back, String notice, String typed,
+            Noting noting, List<SourcesApi.Note> read) {
         SearchApi.Document doc = read(id, q, exact);
         Tagging tagging = null;
         if (identity.hasRole("analyst")) {
             List<String> tags = doc.tags();
-            if (notice != null) {
+            boolean tagNotice = notice != null && TAG_NOTICES.containsKey(notice);
+            if (tagNotice) {
                 // just after a change the index may not have the tags yet: they are read where they were written
                 try {
                     tags = sources.lookup(new SourcesApi.Lookup(List.of(doc.id()))).sources().stream()
@@ -105,7 +157,19 @@ public class DocumentPage {
                 }
             }
             tagging = new Tagging(tags == null ? List.of() : tags, csrf.token(identity),
-                    notice == null ? null : TAG_NOTICES.get(notice), notice != null && !"tagged".equals(notice), typed);
+                    tagNotice ? TAG_NOTICES.get(notice) : null, tagNotice && !"tagged".equals(notice), typed);
+        }
+        List<SourcesApi.Note> notesRead = noting != null ? read : readNotes(doc.id());
+        Noting notes = noting != null
+                ? noting
+                : noting(notesRead, notice == null ? null : NOTE_NOTICES.get(notice), false, null, null, null,
+                        null);
+        // a note's number on the page is its place in the list, in its passage's marks and beside the note alike
+        List<Reading.Passage> passages = new ArrayList<>();
+        if (notesRead != null) {
+            for (int i = 0; i < notesRead.size(); i++) {
+                passages.add(new Reading.Passage(notesRead.get(i).start(), notesRead.get(i).end(), i + 1));
+            }
         }
         List<Views.HitView> related = List.of();
         try {
@@ -113,8 +177,209 @@ public class DocumentPage {
         } catch (RuntimeException e) {
             Log.debugf("no related documents for %s: %s", id, e.getMessage());
         }
-        return Templates.document(identity.getPrincipal().getName(), doc, Reading.of(doc), related,
-                Views.day(doc.publishedAt()), backToResults(back), tagging);
+        return Templates.document(identity.getPrincipal().getName(), doc, Reading.of(doc, passages), related,
+                Views.day(doc.publishedAt()), backToResults(back), tagging, notes);
+    }
+
+    /** The document's notes in text order, or null when the sources service did not answer. */
+    private List<SourcesApi.Note> readNotes(String id) {
+        try {
+            List<SourcesApi.Note> notes = sources.notes(id).notes();
+            return notes == null ? List.of() : notes;
+        } catch (RuntimeException e) {
+            Log.debugf("notes of %s not read: %s", id, e.getMessage());
+            return null;
+        }
+    }
+
+    private Noting noting(List<SourcesApi.Note> read, String message, boolean failed, String typedQuote,
+            String typedText, String typedFor, String invalid) {
+        List<NoteView> views = null;
+        if (read != null) {
+            String user = identity.getPrincipal().getName();
+            boolean editor = identity.hasRole("editor");
+            views = new ArrayList<>();
+            for (int i = 0; i < read.size(); i++) {
+                SourcesApi.Note n = read.get(i);
+                views.add(new NoteView(n.id(), i + 1, n.quote(), n.text(), n.author(), Views.day(n.createdAt()),
+                        n.updatedBy(), n.version(), editor || user.equals(n.author()) && identity.hasRole("analyst")));
+            }
+        }
+        return new Noting(views, identity.hasRole("analyst"), csrf.token(identity), message, failed, typedQuote,
+                typedText, typedFor, invalid);
+    }
+
+    @POST
+    @Path("{id}/notes")
+    @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
+    @Produces(MediaType.TEXT_HTML)
+    @Operation(summary = "Add a note on a passage (form of the document page; analysts)", description = "The passage by its offsets (start, end: filled in when words are selected in the text) or by its words (quote).")
+    @APIResponse(responseCode = "303", description = "Back to the document, at the new note")
+    @APIResponse(responseCode = "400", description = "The note was refused: the page again, with what was typed and the reason beside the form")
+    @APIResponse(responseCode = "403", description = "No analyst role, or no valid form token")
+    public Response addNote(@PathParam("id") String id, @FormParam("csrf") String token,
+            @FormParam("start") String start, @FormParam("end") String end, @FormParam("quote") String quote,
+            @FormParam("text") String text) {
+        checkNoteForm(id, token);
+        Integer from = number(start);
+        Integer to = number(end);
+        String passage = quote == null || quote.isBlank() ? null : quote;
+        try {
+            SourcesApi.Note note = sources.addNote(id, from != null && to != null
+                    ? new SourcesApi.NewNote(from, to, null, text)
+                    : new SourcesApi.NewNote(from, null, passage, text));
+            return Response.seeOther(URI.create("/documents/" + id + "?notice=noted#note-" + note.id())).build();
+        } catch (RuntimeException e) {
+            return refusedNote(id, e, quote, text, null);
+        }
+    }
+
+    @POST
+    @Path("{id}/notes/{noteId}")
+    @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
+    @Produces(MediaType.TEXT_HTML)
+    @Operation(summary = "Change a note's text (form of the document page; its author or an editor)")
+    @APIResponse(responseCode = "303", description = "Back to the document, at the note")
+    @APIResponse(responseCode = "400", description = "The change was refused: the page again, with what was typed and the reason beside the form")
+    @APIResponse(responseCode = "403", description = "Not the note's author nor an editor, or no valid form token")
+    public Response editNote(@PathParam("id") String id, @PathParam("noteId") String noteId,
+            @FormParam("csrf") String token, @FormParam("version") String version, @FormParam("text") String text) {
+        checkNoteForm(id, token);
+        checkNoteId(noteId);
+        try {
+            sources.editNote(id, noteId, ifMatch(version), new SourcesApi.NoteEdit(text));
+            return Response.seeOther(URI.create("/documents/" + id + "?notice=note-saved#note-" + noteId)).build();
+        } catch (RuntimeException e) {
+            return refusedNote(id, e, null, text, noteId);
+        }
+    }
+
+    @POST
+    @Path("{id}/notes/{noteId}/delete")
+    @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
+    @Produces(MediaType.TEXT_HTML)
+    @Operation(summary = "Delete a note (form of the document page; its author or an editor)")
+    @APIResponse(responseCode = "303", description = "Back to the document's notes")
+    @APIResponse(responseCode = "403", description = "Not the note's author nor an editor, or no valid form token")
+    public Response deleteNote(@PathParam("id") String id, @PathParam("noteId") String noteId,
+            @FormParam("csrf") String token, @FormParam("version") String version) {
+        checkNoteForm(id, token);
+        checkNoteId(noteId);
+        try {
+            sources.deleteNote(id, noteId, ifMatch(version));
+            return Response.seeOther(URI.create("/documents/" + id + "?notice=note-deleted#notes-heading")).build();
+        } catch (RuntimeException e) {
+            return refusedNote(id, e, null, null, noteId);
+        }
+    }
+
+    private void checkNoteForm(String id, String token) {
+        csrf.check(identity, token);
+        if (!id.matches("[0-9a-fA-F-]{36}")) {
+            throw new ProblemException(404, "No document " + id);
+        }
+        if (!identity.hasRole("analyst")) {
+            throw new ProblemException(403, "Notes need the analyst role");
+        }
+    }
+
+    private static void checkNoteId(String noteId) {
+        if (!noteId.matches("[0-9a-fA-F-]{36}")) {
+            throw new ProblemException(404, "No note " + noteId);
+        }
+    }
+
+    /** The note's version the form was made with, as If-Match: a change to a note changed since is refused. */
+    private static String ifMatch(String version) {
+        return version != null && version.strip().matches("\\d{1,18}") ? "\"" + version.strip() + "\"" : null;
+    }
+
+    private static Integer number(String value) {
+        if (value == null || value.isBlank()) {
+            return null;
+        }
+        try {
+            int n = Integer.parseInt(value.strip());
+            return n >= 0 ? n : null;
+        } catch (NumberFormatException e) {
+            return null;
+        }
+    }
+
+    /**
+     * A note change the sources service refused: the page again with the reason beside the form in plain words and
+     * what was typed kept (400, 409), or an error page (404, 403); when the service did not answer, 503 the same way.
+     */
+    private Response refusedNote(String id, RuntimeException e, String quote, String text, String noteId) {
+        int status = e instanceof WebApplicationException w ? w.getResponse().getStatus() : 503;
+        if (status == 404 && noteId == null) {
+            throw new ProblemException(404, "No document " + id + " that you may read");
+        }
+        if (status == 403) {
+            throw new ProblemException(403, "Only the note's author or an editor may change or delete it");
+        }
+        Refusal refusal = refusal(e);
+        String message = switch (status) {
+            case 400 -> noteId == null
+                    ? "The note was not added: " + (refusal.reason() != null
+                            ? refusal.reason()
+                            : "write a note, and select or type the passage it is about (words of the text, at most "
+                                    + "5,000 characters).")
+                    : "The note was not saved: " + (refusal.reason() != null
+                            ? refusal.reason()
+                            : "write a note of at most 5,000 characters.");
+            case 404 -> "That note is not there any more; nothing was changed.";
+            case 409 -> "The note was not added: " + (refusal.reason() != null
+                    ? refusal.reason()
+                    : "this document cannot take notes just now.");
+            case 412 -> "That note was changed meanwhile; look at it again.";
+            default -> "Notes cannot be saved just now; nothing was changed. Try again shortly.";
+        };
+        int answer = status == 400 || status == 409 || status == 404 || status == 412 ? status : 503;
+        List<SourcesApi.Note> read = readNotes(id);
+        return Response.status(answer).type(MediaType.TEXT_HTML_TYPE).entity(render(id, null, false, null, null,
+                null, noting(read, message, true, quote, text, noteId, refusal.field()), read)).build();
+    }
+
+    /** Why a service refused a note, in plain words when it gave them, and the field it named ("quote", "text"). */
+    record Refusal(String reason, String field) {
+    }
+
+    /** The reason a service gave (its problem's detail or field errors, when plain), and the field it named. */
+    private static Refusal refusal(RuntimeException e) {
+        if (!(e instanceof WebApplicationException w)) {
+            return new Refusal(null, null);
+        }
+        try {
+            var problem = new com.fasterxml.jackson.databind.ObjectMapper()
+                    .readTree(w.getResponse().readEntity(String.class));
+            StringBuilder reasons = new StringBuilder();
+            String field = null;
+            for (var err : problem.path("errors")) {
+                String name = err.path("field").asText("");
+                String said = err.path("message").asText("");
+                // the passage is named by its words or its offsets
+                String which = name.endsWith("quote") || name.endsWith("start") || name.endsWith("end")
+                        ? "quote"
+                        : name.endsWith("text") ? "text" : null;
+                if (!said.isEmpty()) {
+                    field = field == null ? which : field;
+                    reasons.append(reasons.length() == 0 ? "" : "; ").append("quote".equals(which)
+                            ? "the passage "
+                            : "text".equals(which) ? "the note " : "").append(said);
+                }
+            }
+            if (reasons.length() > 0) {
+                return new Refusal(reasons + ".", field);
+            }
+            String detail = problem.path("detail").asText("");
+            if (!detail.isEmpty() && detail.length() < 300 && !detail.contains("Exception")) {
+                return new Refusal(detail.endsWith(".") ? detail : detail + ".", null);
+            }
+        } catch (RuntimeException | java.io.IOException ignored) {
+            // no reason given: the caller's fallback says it
+        }
+        return new Refusal(null, null);
     }
 
     @POST

@@ -48,13 +48,23 @@ public class EntityPage {
 
     private static final ObjectMapper JSON = new ObjectMapper();
 
+    /** An analyst's note on a passage that mentions the entity, with its document (the passage in its script). */
+    public record EntityNote(String id, String sourceId, String title, String quote, String text, String author,
+            String day, String lang, String dir) {
+
+        static EntityNote of(SearchApi.NoteHit n) {
+            return new EntityNote(n.id(), n.sourceId(), n.title(), n.quote(), n.text(), n.author(),
+                    Views.day(n.createdAt()), Views.lang(n.language()), Views.dir(n.language()));
+        }
+    }
+
     @CheckedTemplate
     static class Templates {
         static native TemplateInstance entity(String user, EntitiesApi.Entity entity, List<ScriptNames> names,
                 List<Attribute> attributes, List<Attribute> importKeys, List<MergeView> merges,
                 List<RelationView> relations, String graph,
                 Histogram timeline, SearchApi.CoMentions coMentioned, List<Views.HitView> documents,
-                long documentCount, boolean editor, String csrf, String message, FormState form,
+                long documentCount, List<EntityNote> notes, boolean editor, String csrf, String message, FormState form,
                 List<RelationType> relationTypes);
 
         static native TemplateInstance options(List<SearchApi.Suggestion> entities);
@@ -213,6 +223,12 @@ public class EntityPage {
         } catch (RuntimeException e) {
             Log.debugf("documents of %s not shown: %s", id, e.getMessage());
         }
+        List<EntityNote> notes = null;
+        try {
+            notes = search.notesAbout(id, 20).notes().stream().map(EntityNote::of).toList();
+        } catch (RuntimeException e) {
+            Log.debugf("notes about %s not shown: %s", id, e.getMessage());
+        }
         List<MergeView> merges = List.of();
         try {
             // editors see the merges, to undo one
@@ -227,7 +243,7 @@ public class EntityPage {
         }
         return Templates.entity(identity.getPrincipal().getName(), entity, byScript(entity), attributes(entity),
                 importKeys(entity), merges, relations, graph(entity, relations), timeline, coMentioned, documents,
-                documentCount, identity.hasRole("editor"), csrf.token(identity), message, form, RELATION_TYPES);
+                documentCount, notes, identity.hasRole("editor"), csrf.token(identity), message, form, RELATION_TYPES);
     }
 
     /**

@@ -41,12 +41,73 @@ public record Reading(List<Reading.Segment> title, List<Reading.Segment> text, i
         }
     }
 
-    /** Part of a segment; {@code match} is the index of the search's word it shows (0, 1, ...), or -1. */
-    public record Part(String text, int match) {
+    /**
+     * Part of a segment; {@code match} is the index of the search's word it shows (0, 1, ...), or -1; {@code notes}
+     * the numbers of the analysts' notes whose passages it is in (several where passages overlap or are the same);
+     * {@code anchors} the notes whose passages begin here (each passage's target of "show in the text").
+     */
+    public record Part(String text, int match, List<Integer> notes, List<Integer> anchors) {
+
+        Part(String text, int match) {
+            this(text, match, List.of(), List.of());
+        }
+
+        /** The part as HTML: its text escaped, in a {@code mark} for a search's word, in the passages of notes. */
+        public io.quarkus.qute.RawString html() {
+            StringBuilder out = new StringBuilder(text.length() + 64);
+            for (int anchor : anchors) {
+                out.append("<span class=\"passage-start\" id=\"passage-").append(anchor)
+                        .append("\" tabindex=\"-1\"></span>");
+            }
+            if (!notes.isEmpty()) {
+                out.append("<span class=\"noted\" data-notes=\"");
+                for (int i = 0; i < notes.size(); i++) {
+                    out.append(i == 0 ? "" : " ").append(notes.get(i));
+                }
+                out.append("\">");
+            }
+            if (match >= 0) {
+                out.append("<mark class=\"match\" data-match=\"").append(match).append("\">");
+            }
+            escape(text, out);
+            if (match >= 0) {
+                out.append("</mark>");
+            }
+            if (!notes.isEmpty()) {
+                out.append("</span>");
+            }
+            return new io.quarkus.qute.RawString(out.toString());
+        }
+
+        private static void escape(String text, StringBuilder out) {
+            for (int i = 0; i < text.length(); i++) {
+                char c = text.charAt(i);
+                switch (c) {
+                    case '&' -> out.append("&amp;");
+                    case '<' -> out.append("&lt;");
+                    case '>' -> out.append("&gt;");
+                    case '"' -> out.append("&quot;");
+                    case '\'' -> out.append("&#39;");
+                    // kept as a character reference: the page's parser would fold a CR LF into one LF, and the
+                    // offsets a selection is measured by would drift
+                    case '\r' -> out.append("&#13;");
+                    default -> out.append(c);
+                }
+            }
+        }
+    }
+
+    /** An analyst's note's passage in the text: [start, end), and the note's number on the page. */
+    record Passage(int start, int end, int note) {
     }
 
     /** The document cut for reading: mentions, the search's words, pages; and the legend of what is coloured. */
     static Reading of(SearchApi.Document doc) {
+        return of(doc, List.of());
+    }
+
+    /** As {@link #of(SearchApi.Document)}, with the passages of the analysts' notes marked in the text. */
+    static Reading of(SearchApi.Document doc, List<Passage> passages) {
         Map<String, SearchApi.EntityRef> entities = new HashMap<>();
         for (SearchApi.EntityRef e : doc.entities() == null ? List.<SearchApi.EntityRef>of() : doc.entities()) {
             entities.put(e.id(), e);
@@ -55,8 +116,8 @@ public record Reading(List<Reading.Segment> title, List<Reading.Segment> text, i
         List<SearchApi.Match> matches = doc.matches() == null ? List.of() : doc.matches();
         int[] counter = {0};
         List<Segment> title = marked(segments(doc.title(), "title", mentions, entities), "title", matches, counter);
-        List<Segment> text = marked(pages(segments(doc.text(), "text", mentions, entities), doc.text()), "text",
-                matches, counter);
+        List<Segment> text = noted(marked(pages(segments(doc.text(), "text", mentions, entities), doc.text()),
+                "text", matches, counter), passages);
         java.util.Set<String> types = new java.util.TreeSet<>();
         for (List<Segment> field : List.of(title, text)) {
             field.stream().filter(x -> x.entityId() != null).forEach(x -> types.add(
@@ -182,6 +243,54 @@ public record Reading(List<Reading.Segment> title, List<Reading.Segment> text, i
             }
             if (cursor < to) {
                 parts.add(new Part(s.text().substring(cursor - from), -1));
+            }
+            out.add(new Segment(s.text(), s.start(), s.entityId(), s.entityName(), s.entityType(), s.page(), parts));
+        }
+        return out;
+    }
+
+    /**
+     * Each part cut again where the passages of notes begin and end, each piece carrying the numbers of every note
+     * whose passage holds it; the first piece of each passage carries its anchor.
+     */
+    static List<Segment> noted(List<Segment> segments, List<Passage> passages) {
+        if (passages.isEmpty()) {
+            return segments;
+        }
+        java.util.Set<Integer> anchored = new java.util.HashSet<>();
+        List<Segment> out = new ArrayList<>(segments.size());
+        for (Segment s : segments) {
+            int from = s.start();
+            int to = from + s.text().length();
+            List<Passage> here = passages.stream().filter(p -> p.start() < to && p.end() > from).toList();
+            if (s.page() > 0 || s.text().isEmpty() || here.isEmpty()) {
+                out.add(s);
+                continue;
+            }
+            List<Part> parts = new ArrayList<>();
+            int offset = from;
+            for (Part part : s.parts()) {
+                int partEnd = offset + part.text().length();
+                java.util.TreeSet<Integer> cuts = new java.util.TreeSet<>(List.of(offset, partEnd));
+                for (Passage p : here) {
+                    if (p.start() > offset && p.start() < partEnd) {
+                        cuts.add(p.start());
+                    }
+                    if (p.end() > offset && p.end() < partEnd) {
+                        cuts.add(p.end());
+                    }
+                }
+                Integer a = cuts.pollFirst();
+                for (Integer b : cuts) {
+                    int pieceStart = a;
+                    List<Passage> in = here.stream().filter(p -> p.start() <= pieceStart && p.end() > pieceStart)
+                            .toList();
+                    List<Integer> anchors = in.stream().map(Passage::note).filter(anchored::add).toList();
+                    parts.add(new Part(part.text().substring(a - offset, b - offset), part.match(),
+                            in.stream().map(Passage::note).sorted().toList(), anchors));
+                    a = b;
+                }
+                offset = partEnd;
             }
             out.add(new Segment(s.text(), s.start(), s.entityId(), s.entityName(), s.entityType(), s.page(), parts));
         }

@@ -39,6 +39,19 @@ public interface SearchApi {
     @Path("documents/{id}/similar")
     Similar similar(@PathParam("id") String id, @QueryParam("size") int size);
 
+    @GET
+    @Path("notes")
+    NoteHits notesAbout(@QueryParam("entity") String entity, @QueryParam("size") int size);
+
+    /** Analysts' notes whose passages mention an entity, each with its document. */
+    record NoteHits(List<NoteHit> notes, long documents) {
+    }
+
+    record NoteHit(String id, String sourceId, String title, String collection, String language,
+            String publishedAt, int start, int end, String quote, String text, String author, String createdAt,
+            String updatedBy, String updatedAt) {
+    }
+
     /** Our copy of what the search service answers. Highlights are escaped HTML with {@code <mark>} tags. */
     record Results(long total, List<Hit> hits, String next, Facets facets, List<Expansion> expansions,
             List<EntityMatch> entities, Alternatives suggestions, String interpretedAs, String note) {

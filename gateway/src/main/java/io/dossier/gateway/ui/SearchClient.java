@@ -53,4 +53,9 @@ public class SearchClient {
     public SearchApi.CoMentions coMentioned(String id, int size) {
         return api.coMentioned(id, size);
     }
+
+    @Timeout(value = 10, unit = ChronoUnit.SECONDS)
+    public SearchApi.NoteHits notesAbout(String entityId, int size) {
+        return api.notesAbout(entityId, size);
+    }
 }

@@ -12,7 +12,7 @@ final class Views {
     /** One hit; {@code titleHtml} and {@code snippets} are escaped by the search service (only {@code <mark>}). */
     public record HitView(String id, String title, String titleHtml, String url, String publisher,
             String publishedAt, String collection, List<SnippetView> snippets, List<SearchApi.EntityRef> entities,
-            String lang, String dir) {
+            String lang, String dir, List<String> notes) {
 
         static HitView of(SearchApi.Hit hit) {
             Map<String, List<String>> h = hit.highlights() == null ? Map.of() : hit.highlights();
@@ -26,7 +26,7 @@ final class Views {
             return new HitView(hit.id(), hit.title(), title.isEmpty() ? null : title.get(0), hit.url(),
                     hit.publisher(), day(hit.publishedAt()), hit.collection(), snippets,
                     hit.entities() == null ? List.of() : hit.entities(), Views.lang(hit.language()),
-                    Views.dir(hit.language()));
+                    Views.dir(hit.language()), h.getOrDefault("notes", List.of()));
         }
     }
 

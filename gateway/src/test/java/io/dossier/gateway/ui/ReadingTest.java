@@ -66,4 +66,54 @@ class ReadingTest {
         assertThat(DocumentPage.backToResults("/searchx")).isNull();
         assertThat(DocumentPage.backToResults(null)).isNull();
     }
+
+    /**
+     * A note's passage is marked across mentions and the search's words; each piece carries every note whose passage
+     * holds it, so overlapping and identical passages each keep their marks and their anchor (where the passage
+     * begins); the text is escaped, a carriage return as a character reference (or the page's offsets would drift).
+     */
+    @Test
+    void notesPassagesAreMarkedAcrossMentionsAndMatches() {
+        String text = "At dawn Kataib Hezbollah closed the road <to> Jurf al-Sakhar.";
+        int kh = text.indexOf("Kataib");
+        int road = text.indexOf("road");
+        var reading = Reading.of(doc(null, text, List.of(new SearchApi.Mention("kh", "text", kh, kh + 16)),
+                List.of(new SearchApi.Match("text", road, road + 4))),
+                List.of(new Reading.Passage(3, kh + 6, 1), new Reading.Passage(kh + 7, road + 8, 2),
+                        new Reading.Passage(road, road + 2, 3)));
+        List<Reading.Part> before = reading.text().get(0).parts();
+        assertThat(before).containsExactly(new Reading.Part("At ", -1, List.of(), List.of()),
+                new Reading.Part("dawn ", -1, List.of(1), List.of(1)));
+        assertThat(reading.text().get(1).parts()).containsExactly(
+                new Reading.Part("Kataib", -1, List.of(1), List.of()), new Reading.Part(" ", -1, List.of(), List.of()),
+                new Reading.Part("Hezbollah", -1, List.of(2), List.of(2)));
+        List<Reading.Part> after = reading.text().get(2).parts();
+        assertThat(after).containsExactly(new Reading.Part(" closed the ", -1, List.of(2), List.of()),
+                new Reading.Part("ro", 0, List.of(2, 3), List.of(3)), new Reading.Part("ad", 0, List.of(2), List.of()),
+                new Reading.Part(" <to", -1, List.of(2), List.of()),
+                new Reading.Part("> Jurf al-Sakhar.", -1, List.of(), List.of()));
+        // the pieces together are the text
+        StringBuilder all = new StringBuilder();
+        reading.text().forEach(seg -> seg.parts().forEach(part -> all.append(part.text())));
+        assertThat(all.toString()).isEqualTo(text);
+        assertThat(after.get(1).html().toString()).isEqualTo("<span class=\"passage-start\" id=\"passage-3\" "
+                + "tabindex=\"-1\"></span><span class=\"noted\" data-notes=\"2 3\"><mark class=\"match\" "
+                + "data-match=\"0\">ro</mark></span>");
+        assertThat(after.get(3).html().toString()).isEqualTo("<span class=\"noted\" data-notes=\"2\"> &lt;to</span>");
+        assertThat(before.get(1).html().toString()).isEqualTo("<span class=\"passage-start\" id=\"passage-1\" "
+                + "tabindex=\"-1\"></span><span class=\"noted\" data-notes=\"1\">dawn </span>");
+    }
+
+    @Test
+    void twoNotesOnTheSamePassageEachHaveItsMarksAndAnchor() {
+        String text = "The drones were not theirs.\r\nThey said so.";
+        int drones = text.indexOf("drones");
+        var reading = Reading.of(doc(null, text, List.of(), List.of()), List.of(
+                new Reading.Passage(drones, drones + 6, 1), new Reading.Passage(drones, drones + 6, 2)));
+        List<Reading.Part> parts = reading.text().get(0).parts();
+        assertThat(parts.get(1)).isEqualTo(new Reading.Part("drones", -1, List.of(1, 2), List.of(1, 2)));
+        assertThat(parts.get(1).html().toString()).startsWith("<span class=\"passage-start\" id=\"passage-1\" "
+                + "tabindex=\"-1\"></span><span class=\"passage-start\" id=\"passage-2\"");
+        assertThat(parts.get(2).html().toString()).isEqualTo(" were not theirs.&#13;\nThey said so.");
+    }
 }
