@@ -91,6 +91,7 @@ class KubernetesManifestsTest {
 
     @ParameterizedTest
     @ValueSource(strings = {"dev", "prod"})
+    @SuppressWarnings("unchecked")
     void everyServiceIsDeployedWithImageProbesResourcesAndItsProductionEnvironment(String overlay) throws Exception {
         List<HasMetadata> objects = render(overlay);
         Map<String, ConfigMap> configMaps = all(objects, ConfigMap.class).stream()
@@ -109,7 +110,9 @@ class KubernetesManifestsTest {
             Container c = pod.getContainers().get(0);
             assertThat(c.getImage()).as("%s image", name).startsWith("dossier/" + name + ":")
                     .doesNotEndWith(":latest");
-            assertThat(c.getPorts()).extracting(p -> p.getContainerPort()).containsExactly(Repository.PORTS.get(name));
+            // the service's port, and its metrics on a port of their own (the management interface)
+            assertThat(c.getPorts()).extracting(p -> p.getName() + ":" + p.getContainerPort()).containsExactly(
+                    "http:" + Repository.PORTS.get(name), "metrics:" + (Repository.PORTS.get(name) + 1000));
             for (String resource : List.of("cpu", "memory")) {
                 assertThat(c.getResources().getRequests()).as("%s requests", name).containsKey(resource);
             }
@@ -142,6 +145,27 @@ class KubernetesManifestsTest {
                     .containsAll(Repository.requiredVariables(name));
         }
         assertThat(all(objects, Secret.class)).as("no Secret is inlined in the manifests").isEmpty();
+        // each service scraped by Prometheus on its metrics port, alerts for the operators, the dashboard
+        assertThat(custom(objects, "ServiceMonitor")).extracting(m -> m.getMetadata().getName())
+                .containsExactlyInAnyOrderElementsOf(Repository.SERVICES);
+        assertThat(custom(objects, "ServiceMonitor")).allSatisfy(m -> assertThat(m.<List<Map<String, Object>>>get(
+                "spec", "endpoints")).singleElement().satisfies(e -> {
+                    assertThat(e.get("port")).isEqualTo("metrics");
+                    assertThat(e.get("path")).isEqualTo("/q/metrics");
+                }));
+        for (Service service : all(objects, Service.class)) {
+            if (Repository.SERVICES.contains(service.getMetadata().getName())) {
+                assertThat(service.getSpec().getPorts()).extracting(p -> p.getName()).contains("metrics");
+            }
+        }
+        List<Map<String, Object>> groups = custom(objects, "PrometheusRule").get(0).get("spec", "groups");
+        assertThat(groups.stream().flatMap(g -> ((List<Map<String, Object>>) g.get("rules")).stream())
+                .map(r -> r.get("alert"))).contains("DossierIndexingBehind", "DossierErrorRate",
+                        "DossierNotReady", "DossierUnavailableAnswers", "DossierTokenFailures");
+        ConfigMap dashboard = configMaps.get("dossier-dashboard");
+        assertThat(dashboard.getMetadata().getLabels()).containsEntry("grafana_dashboard", "1");
+        assertThat(dashboard.getData().get("dossier-dashboard.json")).contains("dossier_indexer_lag",
+                "http_server_requests_seconds_bucket");
     }
 
     private static void assertProbe(Probe probe, String path, String service) {

@@ -141,6 +141,8 @@ final class Platform {
                 }
             });
             builder.environment().put("QUARKUS_HTTP_PORT", Integer.toString(service.port()));
+            // its metrics a thousand ports up (the local platform's services use 9080-9083)
+            builder.environment().put("QUARKUS_MANAGEMENT_PORT", Integer.toString(service.port() + 1000));
             Process process = builder.start();
             RUNNING.add(process);
             return process;

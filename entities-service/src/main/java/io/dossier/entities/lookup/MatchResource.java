@@ -21,6 +21,7 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import io.dossier.common.problem.Problem;
 import io.dossier.entities.matching.NameIndex;
 import io.dossier.entities.registry.EntityType;
+import io.micrometer.core.annotation.Timed;
 import io.smallrye.common.annotation.NonBlocking;
 
 @Path("/api/v1/entities/match")
@@ -45,6 +46,7 @@ public class MatchResource {
     @APIResponse(responseCode = "200", description = "Candidates, best first", content = @Content(schema = @Schema(implementation = MatchResult.class)))
     @APIResponse(responseCode = "400", description = "Invalid input", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     @APIResponse(responseCode = "503", description = "The registry is still loading", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @Timed(value = "dossier.matching", description = "Name matching against the registry", extraTags = {"call", "one"})
     public MatchResult match(@Valid @NotNull MatchRequest request) {
         directory.requireReady();
         return new MatchResult(candidates(directory.index(), request.name(), request.type(),
@@ -58,6 +60,8 @@ public class MatchResource {
     @APIResponse(responseCode = "200", description = "Each name's candidates, best first, in the order sent", content = @Content(schema = @Schema(implementation = MatchBatchResult.class)))
     @APIResponse(responseCode = "400", description = "Invalid input: no names, more than 1,000, a blank name", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     @APIResponse(responseCode = "503", description = "The registry is still loading", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @Timed(value = "dossier.matching", description = "Name matching against the registry", extraTags = {"call",
+            "batch"})
     public MatchBatchResult matchBatch(@Valid @NotNull MatchBatchRequest request) {
         directory.requireReady();
         NameIndex index = directory.index();

@@ -19,6 +19,7 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 import io.dossier.common.problem.Problem;
 import io.dossier.entities.linking.MentionLinker;
+import io.micrometer.core.annotation.Timed;
 
 @Path("/api/v1/mentions")
 @Tag(name = "Mentions")
@@ -38,6 +39,8 @@ public class MentionResource {
     @APIResponse(responseCode = "200", description = "Mentions in text order", content = @Content(schema = @Schema(implementation = MentionResult.class)))
     @APIResponse(responseCode = "400", description = "Invalid input", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     @APIResponse(responseCode = "503", description = "The registry is still loading", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @Timed(value = "dossier.linking", description = "Mention linking of texts against the registry", extraTags = {
+            "call", "one"})
     public MentionResult mentions(@Valid @NotNull MentionRequest request) {
         directory.requireReady();
         long registrySeq = directory.linkerSeq(); // read before the linker: the linker is at least this recent
@@ -51,6 +54,8 @@ public class MentionResource {
     @APIResponse(responseCode = "200", description = "Each text's mentions, in the order sent", content = @Content(schema = @Schema(implementation = MentionBatchResult.class)))
     @APIResponse(responseCode = "400", description = "Invalid input", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     @APIResponse(responseCode = "503", description = "The registry is still loading", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @Timed(value = "dossier.linking", description = "Mention linking of texts against the registry", extraTags = {
+            "call", "batch"})
     public MentionBatchResult mentionsBatch(@Valid @NotNull MentionBatchRequest request) {
         directory.requireReady();
         long registrySeq = directory.linkerSeq();

@@ -8,6 +8,8 @@ import jakarta.ws.rs.core.Response;
 
 import io.dossier.common.problem.Problem;
 import io.dossier.gateway.GatewayConfig;
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.MeterRegistry;
 
 /**
  * Calls to /api/v1/** per user or client (the token's principal): a token bucket per caller, {@code burst} deep,
@@ -25,9 +27,13 @@ public class RateLimiter {
     private final int burst;
     private final Map<String, Bucket> buckets = new ConcurrentHashMap<>();
 
-    public RateLimiter(GatewayConfig config) {
+    private final Counter refused;
+
+    public RateLimiter(GatewayConfig config, MeterRegistry registry) {
         this.perSecond = config.rateLimit().perSecond();
         this.burst = config.rateLimit().burst();
+        this.refused = Counter.builder("dossier.gateway.rate.limited")
+                .description("Calls and pages refused for going over the caller's rate limit (429)").register(registry);
     }
 
     private static final class Bucket {
@@ -87,6 +93,7 @@ public class RateLimiter {
 
     /** The 429 answer for a refused call. */
     public Response refusal(Quota quota) {
+        refused.increment();
         return quota.headers(Response.fromResponse(Problem.of(429, "Too many requests: at most " + fmt(perSecond)
                 + " a second (bursts of " + burst + ") for each user or client; retry in " + quota.retryAfter()
                 + " s").toResponse())).build();

@@ -43,5 +43,13 @@ class RateLimitTest {
                 .body("detail", containsString("at most 1 a second"));
         // another caller has a bucket of its own
         given().auth().oauth2(Tokens.forUser(Tokens.EDITOR)).get("/api/v1/nothing-here").then().statusCode(404);
+        // the refusals are counted, on the management port only (the public one has no metrics)
+        String metrics = given().get(this.metrics).then().statusCode(200).extract().asString();
+        org.assertj.core.api.Assertions.assertThat(metrics).containsPattern(
+                "(?m)^dossier_gateway_rate_limited_total(\\{[^}]*})? [1-9]");
+        given().get("/q/metrics").then().statusCode(org.hamcrest.Matchers.not(200));
     }
+
+    @io.quarkus.test.common.http.TestHTTPResource(value = "/metrics", management = true)
+    java.net.URL metrics;
 }

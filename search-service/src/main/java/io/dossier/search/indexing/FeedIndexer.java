@@ -1,6 +1,8 @@
 package io.dossier.search.indexing;
 
 import java.io.IOException;
+import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -16,6 +18,11 @@ import jakarta.enterprise.inject.Instance;
 import org.eclipse.microprofile.rest.client.inject.RestClient;
 
 import io.dossier.search.SearchConfig;
+import io.micrometer.core.instrument.DistributionSummary;
+import io.micrometer.core.instrument.FunctionCounter;
+import io.micrometer.core.instrument.Gauge;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.Timer;
 import io.quarkus.logging.Log;
 import io.quarkus.runtime.ShutdownEvent;
 import io.quarkus.runtime.StartupEvent;
@@ -60,10 +67,39 @@ public class FeedIndexer {
     /** When to look again for a rebuild started through another instance. */
     private long nextBuildCheck = Long.MIN_VALUE;
 
+    /** The indexer's metrics: batches, their time and size, and how long a change takes to be written. */
+    private final Timer batchTime;
+    private final DistributionSummary batchSize;
+    private final Timer delay;
+    /** The sources feed's head as the last page read said, and when the newest entry indexed had happened. */
+    private volatile long feedHead;
+    private volatile Instant lastIndexedChange;
+
     public FeedIndexer(@RestClient SourcesFeedApi feed, DocumentLinker linker, DocumentIndex index, Relinker relinker,
             Checkpoints checkpoints, IndexerLease lease, SearchConfig config,
-            Instance<IndexedDocumentsListener> listeners) {
+            Instance<IndexedDocumentsListener> listeners, MeterRegistry registry) {
         this.listeners = listeners;
+        this.batchTime = Timer.builder("dossier.indexer.batch")
+                .description("Time to link and write one batch of the sources feed").register(registry);
+        this.batchSize = DistributionSummary.builder("dossier.indexer.batch.size")
+                .description("Entries of the sources feed in one batch").register(registry);
+        this.delay = Timer.builder("dossier.indexer.delay").description("From a change of a source to its document "
+                + "written to the index (searchable then, or within the refresh interval under a stream)")
+                .register(registry);
+        Gauge.builder("dossier.indexer.position", () -> liveSeq).tag("feed", "sources")
+                .description("The sources feed's entry the live index is written through").register(registry);
+        Gauge.builder("dossier.indexer.lag", () -> liveSeq < 0 ? 0 : Math.max(0, feedHead - liveSeq))
+                .tag("feed", "sources").description("Entries of the sources feed not yet in the live index")
+                .register(registry);
+        Gauge.builder("dossier.indexer.lag.seconds", this::lagSeconds).tag("feed", "sources")
+                .description("While behind: how long ago the newest entry indexed happened (0 when caught up)")
+                .register(registry);
+        Gauge.builder("dossier.indexer.position", relinker::position).tag("feed", "entities")
+                .description("The registry feed's entry the documents are linked through").register(registry);
+        Gauge.builder("dossier.relinker.pending", relinker::pending)
+                .description("Documents waiting to be linked again after registry changes").register(registry);
+        FunctionCounter.builder("dossier.relinker.relinked", relinker, Relinker::relinked)
+                .description("Documents linked again after registry changes").register(registry);
         this.feed = feed;
         this.linker = linker;
         this.index = index;
@@ -212,8 +248,10 @@ public class FeedIndexer {
             position = checkpoints.get(checkpointKey(concrete)); // this indexer is its only writer: read it once
             positions.put(concrete, position);
         }
+        Timer.Sample started = Timer.start();
         SourcesFeedApi.Page page = feed.changes(position, config.feed().batchSize());
         sourcesHead = Math.max(sourcesHead, page.next());
+        feedHead = Math.max(feedHead, page.head());
         if (page.changes().isEmpty()) {
             track(concrete, position);
             return 0;
@@ -259,7 +297,30 @@ public class FeedIndexer {
         checkpoints.put(checkpointKey(concrete), page.next());
         positions.put(concrete, page.next());
         track(concrete, page.next());
+        if (concrete.equals(index.liveName())) {
+            measure(started, page);
+        }
         return page.changes().size();
+    }
+
+    private void measure(Timer.Sample started, SourcesFeedApi.Page page) {
+        started.stop(batchTime);
+        batchSize.record(page.changes().size());
+        Instant now = Instant.now();
+        for (SourcesFeedApi.Entry change : page.changes()) {
+            Instant at = IndexedDocument.IndexedNote.instant(change.occurredAt());
+            if (at != null) {
+                delay.record(Duration.between(at, now).isNegative() ? Duration.ZERO : Duration.between(at, now));
+                lastIndexedChange = at;
+            }
+        }
+    }
+
+    private double lagSeconds() {
+        Instant last = lastIndexedChange;
+        return liveSeq < 0 || feedHead <= liveSeq || last == null
+                ? 0
+                : Math.max(0, Duration.between(last, Instant.now()).toMillis() / 1000.0);
     }
 
     /** Makes searchable what was written without a refresh, once the refresh interval has passed. */

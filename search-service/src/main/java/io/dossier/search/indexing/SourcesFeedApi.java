@@ -20,10 +20,11 @@ interface SourcesFeedApi {
     Page changes(@QueryParam("after") long after, @QueryParam("limit") int limit);
 
     /** Our copy of what we read from the feed (we never share DTO classes with the sources service). */
-    record Page(List<Entry> changes, long next) {
+    record Page(List<Entry> changes, long next, long head) {
     }
 
-    record Entry(long seq, String operation, String sourceId, String collection, Source source, List<Note> notes) {
+    record Entry(long seq, String operation, String sourceId, String collection, String occurredAt, Source source,
+            List<Note> notes) {
     }
 
     /** An analyst's note on the passage [start, end) of the source's text. */

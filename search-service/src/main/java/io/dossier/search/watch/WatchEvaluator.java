@@ -20,6 +20,9 @@ import org.hibernate.Session;
 
 import io.dossier.search.indexing.IndexedDocument;
 import io.dossier.search.indexing.IndexedDocumentsListener;
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.Timer;
 import io.quarkus.logging.Log;
 
 /**
@@ -41,7 +44,16 @@ public class WatchEvaluator implements IndexedDocumentsListener {
     private volatile Compiled compiled = Compiled.EMPTY;
     private volatile String loaded;
 
-    WatchEvaluator(WatchRepository watches, WatchCompiler compiler, EntityManager em, WatchService service) {
+    /** The watches' metrics: the time to evaluate a written batch, and the notifications it yields. */
+    private final Timer evaluation;
+    private final Counter notified;
+
+    WatchEvaluator(WatchRepository watches, WatchCompiler compiler, EntityManager em, WatchService service,
+            MeterRegistry registry) {
+        this.evaluation = Timer.builder("dossier.watches.evaluation")
+                .description("Time to evaluate every watch against a batch of written documents").register(registry);
+        this.notified = Counter.builder("dossier.watches.notifications")
+                .description("Documents newly matching a watch (one notification each)").register(registry);
         this.service = service;
         this.watches = watches;
         this.compiler = compiler;
@@ -91,10 +103,13 @@ public class WatchEvaluator implements IndexedDocumentsListener {
         if (documents.isEmpty()) {
             return;
         }
+        Timer.Sample started = Timer.start();
         List<Match> matches = match(c, documents);
         if (!matches.isEmpty()) {
             store(matches);
         }
+        started.stop(evaluation);
+        notified.increment(matches.size());
     }
 
     /**

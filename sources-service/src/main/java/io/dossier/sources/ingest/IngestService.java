@@ -16,6 +16,7 @@ import io.dossier.sources.ocr.OcrService;
 import io.dossier.sources.source.CreateSourceRequest;
 import io.dossier.sources.source.Source;
 import io.dossier.sources.source.SourceDto;
+import io.dossier.sources.source.SourceMeters;
 import io.dossier.sources.source.SourceService;
 import io.dossier.sources.source.SourceService.Ingested;
 import io.dossier.sources.source.SourceService.NewSource;
@@ -33,11 +34,13 @@ public class IngestService {
     private final SourceService sources;
     private final DocumentExtractor extractor;
     private final OcrService ocr;
+    private final SourceMeters meters;
 
-    public IngestService(SourceService sources, DocumentExtractor extractor, OcrService ocr) {
+    public IngestService(SourceService sources, DocumentExtractor extractor, OcrService ocr, SourceMeters meters) {
         this.sources = sources;
         this.extractor = extractor;
         this.ocr = ocr;
+        this.meters = meters;
     }
 
     public Ingested ingest(CreateSourceRequest request, String createdBy) {
@@ -92,7 +95,8 @@ public class IngestService {
      * @throws UnsupportedFormatException when the file is of no format Dossier takes
      */
     public NewSource fromFile(byte[] content, String filename, FileMetadata metadata, String createdBy) {
-        Extraction extraction = extractor.extract(content, filename);
+        Extraction extraction = meters.extraction(() -> extractor.extract(content, filename),
+                e -> e.format().mediaType());
         Source source = new Source();
         source.collection = first(metadata.collection(), DEFAULT_COLLECTION);
         source.contentType = extraction.format().mediaType();

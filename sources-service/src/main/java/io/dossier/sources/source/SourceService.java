@@ -31,13 +31,15 @@ public class SourceService {
     private final SourceOriginalRepository originals;
     private final ChangeFeed feed;
     private final Event<ExtractionQueued> extractionQueued;
+    private final SourceMeters meters;
 
     public SourceService(SourceRepository sources, SourceOriginalRepository originals, ChangeFeed feed,
-            Event<ExtractionQueued> extractionQueued) {
+            Event<ExtractionQueued> extractionQueued, SourceMeters meters) {
         this.sources = sources;
         this.originals = originals;
         this.feed = feed;
         this.extractionQueued = extractionQueued;
+        this.meters = meters;
     }
 
     /** The outcome of an ingest: the stored source, and whether it was already there (same content). */
@@ -89,6 +91,7 @@ public class SourceService {
             Source existing = known.get(next.source().sha256);
             if (existing != null) {
                 stored.add(new Ingested(SourceDto.of(existing), true));
+                meters.duplicate();
                 continue;
             }
             Source source = next.source();
@@ -111,6 +114,7 @@ public class SourceService {
             }
             known.put(source.sha256, source);
             stored.add(new Ingested(SourceDto.of(source), false));
+            meters.stored(source);
         }
         sources.flush();
         if (queued > 0) {
