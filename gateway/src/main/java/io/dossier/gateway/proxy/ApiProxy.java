@@ -10,6 +10,9 @@ import jakarta.ws.rs.core.Response;
 import io.dossier.common.problem.Problem;
 import io.dossier.gateway.GatewayConfig;
 import io.dossier.gateway.security.RateLimiter;
+import io.opentelemetry.api.OpenTelemetry;
+import io.opentelemetry.context.Context;
+import io.opentelemetry.context.propagation.TextMapPropagator;
 import io.quarkus.logging.Log;
 import io.quarkus.oidc.AccessTokenCredential;
 import io.quarkus.security.identity.SecurityIdentity;
@@ -46,7 +49,11 @@ public class ApiProxy {
     private final String publicScheme;
     private final String publicAuthority;
 
-    public ApiProxy(Vertx vertx, GatewayConfig config, RateLimiter limiter, io.dossier.gateway.security.Csrf csrf) {
+    private final TextMapPropagator propagator;
+
+    public ApiProxy(Vertx vertx, GatewayConfig config, RateLimiter limiter, io.dossier.gateway.security.Csrf csrf,
+            OpenTelemetry telemetry) {
+        this.propagator = telemetry.getPropagators().getTextMapPropagator();
         this.config = config;
         this.limiter = limiter;
         this.csrf = csrf;
@@ -111,6 +118,8 @@ public class ApiProxy {
         // the public address, never the request's Host: a forged Host header must not reach what services answer
         out.putHeader("X-Forwarded-Host", publicAuthority);
         out.putHeader("X-Forwarded-Proto", publicScheme);
+        // the request's trace goes on to the service (traceparent, tracestate)
+        propagator.inject(Context.current(), out, (request, key, value) -> request.putHeader(key, value));
         Uni<HttpResponse<Buffer>> sent = body == null || body.length == 0
                 ? out.send()
                 : out.sendBuffer(Buffer.buffer(body));
