@@ -15,9 +15,9 @@ import io.quarkus.runtime.StartupEvent;
 import io.smallrye.health.SmallRyeHealthReporter;
 
 /**
- * {@code dossier.ready}: 1 while the service's readiness checks pass (every server it needs answers: PostgreSQL,
- * Elasticsearch, Keycloak, the services it calls), else 0; what an alert on an unavailable dependency watches. The
- * checks run every 15 seconds on a thread of their own, not on the scrape (which must stay quick).
+ * {@code dossier.ready}: 1 while the service's readiness checks pass (its database; for the search service
+ * Elasticsearch too), else 0; what an alert on an unavailable dependency watches. The checks run every 15 seconds on
+ * a thread of their own, not on the scrape (which must stay quick).
  */
 @ApplicationScoped
 class ReadinessGauge {
@@ -31,7 +31,7 @@ class ReadinessGauge {
 
     void start(@Observes StartupEvent start, MeterRegistry registry, SmallRyeHealthReporter health) {
         Gauge.builder("dossier.ready", () -> ready)
-                .description("1 while the readiness checks pass (every server the service needs answers), else 0")
+                .description("1 while the readiness checks pass (the database, Elasticsearch where used), else 0")
                 .register(registry);
         checker.scheduleWithFixedDelay(() -> {
             try {

@@ -71,9 +71,12 @@ public class FeedIndexer {
     private final Timer batchTime;
     private final DistributionSummary batchSize;
     private final Timer delay;
-    /** The sources feed's head as the last page read said, and when the newest entry indexed had happened. */
+    /**
+     * The sources feed's head as the last page read said, and when the oldest entry read but not yet written had
+     * happened (null when none waits).
+     */
     private volatile long feedHead;
-    private volatile Instant lastIndexedChange;
+    private volatile Instant oldestUnwritten;
 
     public FeedIndexer(@RestClient SourcesFeedApi feed, DocumentLinker linker, DocumentIndex index, Relinker relinker,
             Checkpoints checkpoints, IndexerLease lease, SearchConfig config,
@@ -88,15 +91,16 @@ public class FeedIndexer {
                 .register(registry);
         Gauge.builder("dossier.indexer.position", () -> liveSeq).tag("feed", "sources")
                 .description("The sources feed's entry the live index is written through").register(registry);
-        Gauge.builder("dossier.indexer.lag", () -> liveSeq < 0 ? 0 : Math.max(0, feedHead - liveSeq))
+        Gauge.builder("dossier.indexer.lag", () -> liveSeq < 0 || !lease.valid() ? 0 : Math.max(0, feedHead - liveSeq))
                 .tag("feed", "sources").description("Entries of the sources feed not yet in the live index")
                 .register(registry);
         Gauge.builder("dossier.indexer.lag.seconds", this::lagSeconds).tag("feed", "sources")
-                .description("While behind: how long ago the newest entry indexed happened (0 when caught up)")
+                .description("While behind: how long ago the oldest change not yet written happened (0 when caught "
+                        + "up, or on an instance without the indexer lease)")
                 .register(registry);
         Gauge.builder("dossier.indexer.position", relinker::position).tag("feed", "entities")
                 .description("The registry feed's entry the documents are linked through").register(registry);
-        Gauge.builder("dossier.relinker.pending", relinker::pending)
+        Gauge.builder("dossier.relinker.pending", relinker::pendingSeen)
                 .description("Documents waiting to be linked again after registry changes").register(registry);
         FunctionCounter.builder("dossier.relinker.relinked", relinker, Relinker::relinked)
                 .description("Documents linked again after registry changes").register(registry);
@@ -118,7 +122,7 @@ public class FeedIndexer {
 
     public Status status() {
         return new Status(config.feed().enabled(), lease.instance(), lease.valid(), lastError, sourcesHead, liveSeq,
-                buildingSeq, relinker.position(), relinker.pending(), relinker.relinked());
+                buildingSeq, relinker.position(), relinker.pendingSeen(), relinker.relinked());
     }
 
     void start(@Observes StartupEvent event) {
@@ -247,11 +251,15 @@ public class FeedIndexer {
         if (position == null) {
             position = checkpoints.get(checkpointKey(concrete)); // this indexer is its only writer: read it once
             positions.put(concrete, position);
+            track(concrete, position); // known before a batch succeeds: a stuck indexer shows its lag
         }
         Timer.Sample started = Timer.start();
         SourcesFeedApi.Page page = feed.changes(position, config.feed().batchSize());
         sourcesHead = Math.max(sourcesHead, page.next());
         feedHead = Math.max(feedHead, page.head());
+        if (concrete.equals(index.liveName()) && !page.changes().isEmpty() && oldestUnwritten == null) {
+            oldestUnwritten = IndexedDocument.IndexedNote.instant(page.changes().get(0).occurredAt());
+        }
         if (page.changes().isEmpty()) {
             track(concrete, position);
             return 0;
@@ -311,16 +319,16 @@ public class FeedIndexer {
             Instant at = IndexedDocument.IndexedNote.instant(change.occurredAt());
             if (at != null) {
                 delay.record(Duration.between(at, now).isNegative() ? Duration.ZERO : Duration.between(at, now));
-                lastIndexedChange = at;
             }
         }
+        oldestUnwritten = null; // the next page read says what waits next
     }
 
     private double lagSeconds() {
-        Instant last = lastIndexedChange;
-        return liveSeq < 0 || feedHead <= liveSeq || last == null
+        Instant oldest = oldestUnwritten;
+        return oldest == null || !lease.valid()
                 ? 0
-                : Math.max(0, Duration.between(last, Instant.now()).toMillis() / 1000.0);
+                : Math.max(0, Duration.between(oldest, Instant.now()).toMillis() / 1000.0);
     }
 
     /** Makes searchable what was written without a refresh, once the refresh interval has passed. */

@@ -55,13 +55,14 @@ public class Relinker {
     private final ElasticsearchClient client;
     private final IndexerLease lease;
 
-    private long position = -1;
+    private volatile long position = -1;
     /** The page being worked on, or null. */
     private EntitiesFeedApi.Page page;
     private boolean scanned;
     /** Documents still to re-link, per concrete index. */
     private final Map<String, Set<String>> pending = new LinkedHashMap<>();
-    private long relinked;
+    private volatile long relinked;
+    private volatile int pendingSeen;
 
     private final Instance<IndexedDocumentsListener> listeners;
 
@@ -94,6 +95,7 @@ public class Relinker {
         page = null;
         scanned = false;
         pending.clear();
+        pendingSeen = 0;
     }
 
     /** Documents re-linked since start (for the status). */
@@ -101,9 +103,19 @@ public class Relinker {
         return relinked;
     }
 
-    /** Documents waiting to be re-linked. */
+    /** Documents waiting to be re-linked (read on the poller's thread). */
     int pending() {
-        return pending.values().stream().mapToInt(Set::size).sum();
+        int count = pending.values().stream().mapToInt(Set::size).sum();
+        pendingSeen = count;
+        return count;
+    }
+
+    /**
+     * The waiting documents as last counted by the poller: for threads other than the poller's (a metrics scrape),
+     * which must not walk the map while it changes.
+     */
+    int pendingSeen() {
+        return pendingSeen;
     }
 
     /** The registry feed position indexed (-1 before the first step). */
@@ -114,6 +126,7 @@ public class Relinker {
     /** Drops the work for an index that no longer exists. */
     void forget(String index) {
         pending.remove(index);
+        pending();
     }
 
     /** One bounded step; returns whether it did anything (false: idle, or waiting for the entities service). */
@@ -281,8 +294,10 @@ public class Relinker {
             }
             ids.forEach(entry.getValue()::remove);
             relinked += linked.size();
+            pending();
             return true;
         }
+        pending();
         return false;
     }
 

@@ -53,7 +53,9 @@ public class WatchEvaluator implements IndexedDocumentsListener {
         this.evaluation = Timer.builder("dossier.watches.evaluation")
                 .description("Time to evaluate every watch against a batch of written documents").register(registry);
         this.notified = Counter.builder("dossier.watches.notifications")
-                .description("Documents newly matching a watch (one notification each)").register(registry);
+                .description("Matches of a watch found in written batches (a notification is stored only for a new "
+                        + "(watch, document) pair: re-indexed documents match again)")
+                .register(registry);
         this.service = service;
         this.watches = watches;
         this.compiler = compiler;
