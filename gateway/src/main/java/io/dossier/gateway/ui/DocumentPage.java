@@ -350,34 +350,29 @@ public class DocumentPage {
         if (!(e instanceof WebApplicationException w)) {
             return new Refusal(null, null);
         }
-        try {
-            var problem = new com.fasterxml.jackson.databind.ObjectMapper()
-                    .readTree(w.getResponse().readEntity(String.class));
-            StringBuilder reasons = new StringBuilder();
-            String field = null;
-            for (var err : problem.path("errors")) {
-                String name = err.path("field").asText("");
-                String said = err.path("message").asText("");
-                // the passage is named by its words or its offsets
-                String which = name.endsWith("quote") || name.endsWith("start") || name.endsWith("end")
-                        ? "quote"
-                        : name.endsWith("text") ? "text" : null;
-                if (!said.isEmpty()) {
-                    field = field == null ? which : field;
-                    reasons.append(reasons.length() == 0 ? "" : "; ").append("quote".equals(which)
-                            ? "the passage "
-                            : "text".equals(which) ? "the note " : "").append(said);
-                }
+        var problem = ServiceProblem.of(w);
+        StringBuilder reasons = new StringBuilder();
+        String field = null;
+        for (var err : problem.path("errors")) {
+            String name = err.path("field").asText("");
+            String said = err.path("message").asText("");
+            // the passage is named by its words or its offsets
+            String which = name.endsWith("quote") || name.endsWith("start") || name.endsWith("end")
+                    ? "quote"
+                    : name.endsWith("text") ? "text" : null;
+            if (!said.isEmpty()) {
+                field = field == null ? which : field;
+                reasons.append(reasons.length() == 0 ? "" : "; ").append("quote".equals(which)
+                        ? "the passage "
+                        : "text".equals(which) ? "the note " : "").append(said);
             }
-            if (reasons.length() > 0) {
-                return new Refusal(reasons + ".", field);
-            }
-            String detail = problem.path("detail").asText("");
-            if (!detail.isEmpty() && detail.length() < 300 && !detail.contains("Exception")) {
-                return new Refusal(detail.endsWith(".") ? detail : detail + ".", null);
-            }
-        } catch (RuntimeException | java.io.IOException ignored) {
-            // no reason given: the caller's fallback says it
+        }
+        if (reasons.length() > 0) {
+            return new Refusal(reasons + ".", field);
+        }
+        String detail = problem.path("detail").asText("");
+        if (!detail.isEmpty() && detail.length() < 300 && !detail.contains("Exception")) {
+            return new Refusal(detail.endsWith(".") ? detail : detail + ".", null);
         }
         return new Refusal(null, null);
     }

@@ -187,13 +187,8 @@ public class SearchPage {
 
     /** The problem detail of a service's error answer, if it has one. */
     static String detail(WebApplicationException e) {
-        try {
-            String body = e.getResponse().readEntity(String.class);
-            var node = new ObjectMapper().readTree(body);
-            return node.hasNonNull("detail") ? node.get("detail").asText() : null;
-        } catch (RuntimeException | java.io.IOException ex) {
-            return null;
-        }
+        var node = ServiceProblem.of(e);
+        return node.hasNonNull("detail") ? node.get("detail").asText() : null;
     }
 
     private static SearchView view(SearchState state, SearchApi.Results results) {
