@@ -19,6 +19,7 @@ import org.junit.jupiter.api.extension.ExtendWith;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 
+import io.dossier.testinfra.LocalStack;
 import io.dossier.testinfra.Tokens;
 import io.restassured.http.ContentType;
 import io.restassured.path.json.JsonPath;
@@ -32,7 +33,7 @@ import io.restassured.path.json.JsonPath;
 class AnalysisMigrationTest {
 
     static final String PREFIX = "dossier-e2e-migration";
-    static final String ES = "http://localhost:9200";
+    static final String ES = LocalStack.ELASTICSEARCH;
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final HttpClient HTTP = HttpClient.newHttpClient();
 
@@ -72,7 +73,8 @@ class AnalysisMigrationTest {
                 + "-documents\"}}]}");
 
         Process search = Platform.startSearchInstance("search-migration", 18086,
-                Map.of("DOSSIER_ES_HOSTS", "localhost:9200", "DOSSIER_SEARCH_INDEX_PREFIX", PREFIX));
+                Map.of("DOSSIER_ES_HOSTS", "localhost:" + LocalStack.ELASTICSEARCH_PORT, "DOSSIER_SEARCH_INDEX_PREFIX",
+                        PREFIX));
         try {
             String reader = Tokens.forUser(Tokens.READER);
             AtomicInteger answered = new AtomicInteger();

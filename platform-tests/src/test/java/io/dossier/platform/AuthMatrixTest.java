@@ -19,6 +19,7 @@ import org.junit.jupiter.api.extension.ExtendWith;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
+import io.dossier.testinfra.LocalStack;
 import io.dossier.testinfra.Tokens;
 import io.restassured.response.Response;
 import io.restassured.specification.RequestSpecification;
@@ -35,7 +36,7 @@ class AuthMatrixTest {
     private static final ObjectMapper JSON = new ObjectMapper();
 
     static String password(String client, String user) {
-        return given().baseUri("http://localhost:8180").contentType("application/x-www-form-urlencoded")
+        return given().baseUri(LocalStack.KEYCLOAK).contentType("application/x-www-form-urlencoded")
                 .formParam("grant_type", "password").formParam("client_id", client).formParam("username", user)
                 .formParam("password", Tokens.PASSWORD).post("/realms/dossier/protocol/openid-connect/token").then()
                 .statusCode(200).extract().path("access_token");

@@ -94,7 +94,7 @@ class BrowserSearchTest {
         browser.get(Platform.GATEWAY + "/search?q=" + word);
         WebDriverWait wait = new WebDriverWait(browser, Duration.ofSeconds(20));
         wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("username")));
-        assertThat(browser.getCurrentUrl()).startsWith("http://localhost:8180/realms/dossier/");
+        assertThat(browser.getCurrentUrl()).startsWith(LocalStack.OIDC_URL + "/");
         screenshot("login");
         browser.findElement(By.id("username")).sendKeys(Tokens.READER);
         browser.findElement(By.id("password")).sendKeys(Tokens.PASSWORD);
@@ -445,17 +445,17 @@ class BrowserSearchTest {
     @Test
     void adminGrantsARoleThatTheUserThenHas() throws IOException {
         String username = "ui-test-" + WalkingSkeletonTest.uniqueWord().substring(11);
-        String kcAdmin = given().baseUri("http://localhost:8180").contentType("application/x-www-form-urlencoded")
+        String kcAdmin = given().baseUri(LocalStack.KEYCLOAK).contentType("application/x-www-form-urlencoded")
                 .formParam("grant_type", "password").formParam("client_id", "admin-cli")
                 .formParam("username", "kcadmin").formParam("password", "kcadmin") // deploy/local/dossier's dev admin
                 .post("/realms/master/protocol/openid-connect/token").then().statusCode(200).extract()
                 .path("access_token");
-        given().baseUri("http://localhost:8180").auth().oauth2(kcAdmin).contentType(ContentType.JSON)
+        given().baseUri(LocalStack.KEYCLOAK).auth().oauth2(kcAdmin).contentType(ContentType.JSON)
                 .body(Map.of("username", username, "enabled", true, "email", username + "@dossier.example",
                         "emailVerified", true, "firstName", "Ui", "lastName", "Tester", "credentials",
                         java.util.List.of(Map.of("type", "password", "value", Tokens.PASSWORD, "temporary", false))))
                 .post("/admin/realms/dossier/users").then().statusCode(201);
-        String userId = given().baseUri("http://localhost:8180").auth().oauth2(kcAdmin)
+        String userId = given().baseUri(LocalStack.KEYCLOAK).auth().oauth2(kcAdmin)
                 .queryParam("username", username).queryParam("exact", true).get("/admin/realms/dossier/users")
                 .then().statusCode(200).extract().path("[0].id");
         try {
@@ -476,8 +476,21 @@ class BrowserSearchTest {
                     .contains("notice=roles-changed").doesNotContain("Roles");
             assertThat(browser.findElement(By.cssSelector("tr[data-user='" + username + "'] input[value='reader']"))
                     .isSelected()).isTrue();
+            // the change is in the audit trail, with who made it
+            browser.findElement(By.linkText("audit trail")).click();
+            wait.until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector("form.audit-filters")));
+            new org.openqa.selenium.support.ui.Select(browser.findElement(By.name("action")))
+                    .selectByValue("ROLES");
+            browser.findElement(By.name("target")).sendKeys(username);
+            browser.findElement(By.cssSelector("form.audit-filters button")).click();
+            wait.until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector("table.audit tbody tr")));
+            var event = browser.findElement(By.cssSelector("table.audit tbody tr"));
+            assertThat(event.getText()).contains("admin").contains("roles").contains(username)
+                    .contains("granted reader");
+            assertThat(Accessibility.violations(browser, "audit trail")).isEmpty();
+            screenshot("audit-trail");
             // the user's next token has the role: the user may search now
-            String fresh = given().baseUri("http://localhost:8180").contentType("application/x-www-form-urlencoded")
+            String fresh = given().baseUri(LocalStack.KEYCLOAK).contentType("application/x-www-form-urlencoded")
                     .formParam("grant_type", "password").formParam("client_id", "dossier-cli")
                     .formParam("username", username).formParam("password", Tokens.PASSWORD)
                     .post("/realms/dossier/protocol/openid-connect/token").then().statusCode(200).extract()
@@ -485,7 +498,7 @@ class BrowserSearchTest {
             given().baseUri(Platform.GATEWAY).auth().oauth2(fresh).queryParam("q", "x").get("/api/v1/search").then()
                     .statusCode(200);
         } finally {
-            given().baseUri("http://localhost:8180").auth().oauth2(kcAdmin).delete("/admin/realms/dossier/users/"
+            given().baseUri(LocalStack.KEYCLOAK).auth().oauth2(kcAdmin).delete("/admin/realms/dossier/users/"
                     + userId).then().statusCode(204);
         }
     }
@@ -571,7 +584,7 @@ class BrowserSearchTest {
 
         // and the e-mail reached the local SMTP server (GreenMail), with a link to the document
         await("the e-mail arrives").atMost(Duration.ofSeconds(40)).pollInterval(Duration.ofMillis(500))
-                .until(() -> given().get("http://localhost:8025/api/user/analyst@dossier.example/messages/INBOX")
+                .until(() -> given().get(LocalStack.MAIL_API + "/api/user/analyst@dossier.example/messages/INBOX")
                         .then().statusCode(200).extract().jsonPath().<Map<String, String>>getList("$").stream()
                         .anyMatch(m -> String.valueOf(m.get("subject")).contains(name)
                                 && m.get("mimeMessage").contains("/documents/" + sourceId)));

@@ -127,7 +127,18 @@ class CollectionLeakTest {
             Path.get("search", "/api/v1/watches", "the caller's own watches; when one last matched, only of "
                     + "readable documents", f -> "/api/v1/watches"),
             Path.get("search", "/api/v1/watches/{id}", "its owner's (or an administrator's); its latest matches only "
-                    + "of readable documents", f -> "/api/v1/watches/" + f.watches.get(Tokens.READER)));
+                    + "of readable documents", f -> "/api/v1/watches/" + f.watches.get(Tokens.READER)),
+            // the audit trail names documents (ids, titles, collections) of every collection: administrators only,
+            // who read every collection; 403 for everyone else, directly and through the gateway
+            Path.get("sources", "/api/v1/audit/events", "administrators only (403)",
+                    f -> "/api/v1/audit/events?collection=restricted"),
+            Path.get("entities", "/api/v1/audit/events", "administrators only (403)",
+                    f -> "/api/v1/audit/events?targetType=entity"),
+            Path.get("search", "/api/v1/audit/events", "administrators only (403)", f -> "/api/v1/audit/events"),
+            Path.get("search", "/api/v1/audit", "administrators only (403)",
+                    f -> "/api/v1/audit?collection=restricted"),
+            Path.get("search", "/api/v1/audit/export", "administrators only (403)",
+                    f -> "/api/v1/audit/export?format=csv"));
 
     /** The operations that hand out no documents, quotes, file names or source ids, and why. */
     static final Map<String, String> NO_SOURCE_DATA = Map.ofEntries(
@@ -180,7 +191,8 @@ class CollectionLeakTest {
             Map.entry("search GET /api/v1/webhooks/{id}/deliveries",
                     "attempts: time, outcome, status, error, counts; no document"),
             Map.entry("search GET /api/v1/admin/reindex", "index status, admin only"),
-            Map.entry("search POST /api/v1/admin/reindex", "admin only"));
+            Map.entry("search POST /api/v1/admin/reindex", "admin only"),
+            Map.entry("search POST /api/v1/audit/events", "records the caller's own export or role change; no body"));
 
     static RestrictedFixture fixture;
 
@@ -256,6 +268,8 @@ class CollectionLeakTest {
             f -> "/entities/" + f.organization + "/graph",
             f -> "/entities/source-options?sourceId=" + f.hiddenWord,
             f -> "/search/export?format=csv&q=*",
+            f -> "/admin/audit?collection=restricted",
+            f -> "/admin/audit/export?format=csv",
             f -> "/search/export?format=json&q=" + f.hiddenWord,
             f -> "/search/suggest?q=" + f.hiddenWord,
             f -> "/notifications",

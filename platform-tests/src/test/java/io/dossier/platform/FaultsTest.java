@@ -40,8 +40,9 @@ import io.restassured.response.Response;
  * <li>PostgreSQL restarted: the services answer 503 while it is down and recover without a restart of their own.</li>
  * </ul>
  * In the test run this is a smoke run (a short ingest, a short outage); {@code bench/faults} runs the same with
- * {@code -Ddossier.faults.sources=2000 -Ddossier.faults.outage-seconds=60}. The servers are those of the local stack
- * ({@code deploy/local/dossier infra stop|start}), so a dev platform running beside it rides the same faults.
+ * {@code -Ddossier.faults.sources=2000 -Ddossier.faults.outage-seconds=60}. The servers are those of the tests' own stack
+ * ({@code DOSSIER_STACK=test deploy/local/dossier infra stop|start}): a developer's platform running beside it is left
+ * alone ({@link StackIsolationTest}).
  */
 @ExtendWith(PlatformExtension.class)
 class FaultsTest {

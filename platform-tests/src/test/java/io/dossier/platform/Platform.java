@@ -33,7 +33,7 @@ final class Platform {
     static final String GATEWAY = "http://localhost:18080";
     static final String INDEX_PREFIX = "dossier-e2e";
     /** The search service reaches Elasticsearch through this, so that a test can take Elasticsearch away from it. */
-    static final TcpProxy ELASTICSEARCH_LINK = new TcpProxy(19200, "localhost", 9200);
+    static final TcpProxy ELASTICSEARCH_LINK = new TcpProxy(19200, "localhost", LocalStack.ELASTICSEARCH_PORT);
 
     private record Service(String name, String module, int port, Map<String, String> env) {
     }
@@ -51,7 +51,7 @@ final class Platform {
 
     /** The search service's database (watches and notifications), shared by every search instance of a run. */
     static final Map<String, String> SEARCH_DATABASE = Map.of("DOSSIER_DB_URL",
-            "jdbc:postgresql://localhost:5432/dossier_search_e2e");
+            LocalStack.POSTGRES + "dossier_search_e2e");
 
     static synchronized void start() {
         if (started) {
@@ -70,7 +70,7 @@ final class Platform {
         Map<String, String> common = COMMON;
         common.clear();
         common.put("DOSSIER_OIDC_URL", LocalStack.OIDC_URL);
-        common.put("DOSSIER_KEYCLOAK_URL", "http://localhost:8180");
+        common.put("DOSSIER_KEYCLOAK_URL", LocalStack.KEYCLOAK);
         common.put("DOSSIER_DB_USER", "dossier");
         common.put("DOSSIER_DB_PASSWORD", "dossier");
         ELASTICSEARCH_LINK.start();
@@ -83,8 +83,8 @@ final class Platform {
         common.put("DOSSIER_GATEWAY_CLIENT_SECRET", "dev-gateway-secret");
         common.put("DOSSIER_SESSION_SECRET", "platform-test-session-encryption-secret-0123");
         common.put("DOSSIER_PUBLIC_URL", "http://localhost:18080");
-        // watches' e-mail: the local stack's GreenMail
-        common.put("DOSSIER_SMTP_PORT", "3025");
+        // watches' e-mail: the tests' stack's GreenMail
+        common.put("DOSSIER_SMTP_PORT", String.valueOf(LocalStack.SMTP_PORT));
         // webhooks: the tests' receivers listen on this machine
         common.put("DOSSIER_WEBHOOKS_ALLOW_PRIVATE_ADDRESSES", "true");
         // the dev realm's client secrets and database password: allowed here, and said so in each service's log
@@ -92,9 +92,9 @@ final class Platform {
 
         List<Service> services = List.of(
                 new Service("sources", "sources-service", 18081,
-                        Map.of("DOSSIER_DB_URL", "jdbc:postgresql://localhost:5432/dossier_sources_e2e")),
+                        Map.of("DOSSIER_DB_URL", LocalStack.POSTGRES + "dossier_sources_e2e")),
                 new Service("entities", "entities-service", 18082,
-                        Map.of("DOSSIER_DB_URL", "jdbc:postgresql://localhost:5432/dossier_entities_e2e")),
+                        Map.of("DOSSIER_DB_URL", LocalStack.POSTGRES + "dossier_entities_e2e")),
                 new Service("search", "search-service", 18083, SEARCH_DATABASE),
                 new Service("gateway", "gateway", 18080, Map.of()));
 
@@ -248,7 +248,7 @@ final class Platform {
     }
 
     private static void resetSchema(String database) {
-        try (Connection connection = DriverManager.getConnection("jdbc:postgresql://localhost:5432/" + database,
+        try (Connection connection = DriverManager.getConnection(LocalStack.POSTGRES + database,
                 "dossier", "dossier"); Statement statement = connection.createStatement()) {
             statement.execute("drop schema if exists public cascade");
             statement.execute("create schema public");

@@ -32,7 +32,8 @@ class ReplicasTest {
     @Test
     void oneInstanceIndexesAndTheOtherTakesOverWhenItIsKilled() {
         Platform.deleteIndexes(PREFIX);
-        Map<String, String> env = Map.of("DOSSIER_ES_HOSTS", "localhost:9200", "DOSSIER_SEARCH_INDEX_PREFIX", PREFIX,
+        Map<String, String> env = Map.of("DOSSIER_ES_HOSTS", "localhost:" + LocalStack.ELASTICSEARCH_PORT,
+                "DOSSIER_SEARCH_INDEX_PREFIX", PREFIX,
                 "DOSSIER_SEARCH_FEED_LEASE_TTL", "3s");
         Map<Integer, Process> instances = new java.util.LinkedHashMap<>();
         try {

@@ -24,6 +24,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 
 import io.dossier.testinfra.CodeFlowSession;
+import io.dossier.testinfra.LocalStack;
 import io.dossier.testinfra.Tokens;
 import io.restassured.http.ContentType;
 import io.restassured.path.json.JsonPath;
@@ -198,7 +199,7 @@ class SecurityRegressionTest {
     @Test
     void aServiceRefusesToStartWithADevelopmentSecret() throws Exception {
         Process refused = Platform.launchAlone("entities-dev-secret", "entities-service", 18092,
-                Map.of("DOSSIER_DB_URL", "jdbc:postgresql://localhost:5432/dossier_entities_e2e",
+                Map.of("DOSSIER_DB_URL", LocalStack.POSTGRES + "dossier_entities_e2e",
                         "DOSSIER_DB_PASSWORD", "dossier"),
                 "DOSSIER_ALLOW_DEVELOPMENT_SECRETS");
         try {

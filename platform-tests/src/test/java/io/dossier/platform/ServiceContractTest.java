@@ -14,6 +14,7 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
 import io.dossier.testinfra.CodeFlowSession;
+import io.dossier.testinfra.LocalStack;
 import io.dossier.testinfra.Tokens;
 
 /**
@@ -44,7 +45,7 @@ class ServiceContractTest {
         if (port == 18080) {
             // the gateway's API description is for signed-in users in production: a browser is sent to sign in
             given().baseUri(base).redirects().follow(false).get("/q/openapi").then().statusCode(302)
-                    .header("Location", startsWith("http://localhost:8180/realms/dossier/"));
+                    .header("Location", startsWith(LocalStack.OIDC_URL + "/"));
             CodeFlowSession session = CodeFlowSession.signIn(URI.create(base), Tokens.READER, "/search");
             var description = session.get("/q/openapi?format=json");
             assertThat(description.statusCode()).isEqualTo(200);

@@ -8,13 +8,26 @@ import java.util.List;
 import java.util.concurrent.TimeUnit;
 
 /**
- * The real PostgreSQL, Elasticsearch and Keycloak that tests talk to: the same ones as the local stack, started (or
- * reused) by {@code deploy/local/dossier infra up}, so tests and the demo share one way of provisioning.
+ * The real PostgreSQL, Elasticsearch, Keycloak and mail server that tests talk to: the tests' own stack, started (or
+ * reused) by {@code DOSSIER_STACK=test deploy/local/dossier infra up}, so tests and the demo share one way of
+ * provisioning but never a server. The tests' stack has its own ports, data and state; a platform a developer runs
+ * with {@code deploy/local/dossier up} (ports 5432, 9200, 8180, 3025) is left alone by every test, the fault suite
+ * that stops and starts servers included.
  */
 public final class LocalStack {
 
-    public static final String OIDC_URL = "http://localhost:8180/realms/dossier";
-    public static final String ELASTICSEARCH = "http://localhost:9200";
+    /** Which stack of the script: its ports and state directory are the tests' own. */
+    public static final String STACK = "test";
+    public static final int POSTGRES_PORT = 5433;
+    /** JDBC URL of the tests' PostgreSQL, to which a database name is appended. */
+    public static final String POSTGRES = "jdbc:postgresql://localhost:" + POSTGRES_PORT + "/";
+    public static final String KEYCLOAK = "http://localhost:8181";
+    public static final String OIDC_URL = KEYCLOAK + "/realms/dossier";
+    public static final int ELASTICSEARCH_PORT = 9201;
+    public static final String ELASTICSEARCH = "http://localhost:" + ELASTICSEARCH_PORT;
+    public static final int SMTP_PORT = 3026;
+    /** GreenMail's API: what each address received. */
+    public static final String MAIL_API = "http://localhost:8026";
 
     private static boolean ready;
 
@@ -59,15 +72,23 @@ public final class LocalStack {
         String state = System.getenv().getOrDefault("DOSSIER_STATE", "root".equals(System.getProperty("user.name"))
                 ? "/var/lib/dossier"
                 : System.getProperty("user.home") + "/.cache/dossier");
-        return Files.exists(Path.of(state, "run", name + ".pid"));
+        return Files.exists(Path.of(state, "test-stack", "run", name + ".pid"));
     }
 
-    private static void run(String... arguments) {
+    /** Runs the script for the tests' stack; its output, or why it failed, as the exception's message. */
+    public static String run(String... arguments) {
+        return script(STACK, arguments);
+    }
+
+    /** Runs the script for a stack ({@code dev} or {@code test}). */
+    public static String script(String stack, String... arguments) {
         Path script = root().resolve("deploy/local/dossier");
         List<String> command = new ArrayList<>(List.of("bash", script.toString()));
         command.addAll(List.of(arguments));
         try {
-            Process process = new ProcessBuilder(command).redirectErrorStream(true).start();
+            ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true);
+            builder.environment().put("DOSSIER_STACK", stack);
+            Process process = builder.start();
             // the output goes to this JVM's stdout (which surefire keeps in the test's report) and into the error;
             // read on a thread of its own, so that a hung script still times out
             StringBuffer output = new StringBuffer();
@@ -92,6 +113,7 @@ public final class LocalStack {
             if (process.exitValue() != 0) {
                 throw new IllegalStateException(String.join(" ", command) + " failed:\n" + output);
             }
+            return output.toString();
         } catch (IOException e) {
             throw new IllegalStateException("cannot run " + script, e);
         } catch (InterruptedException e) {

@@ -3,6 +3,7 @@ package io.dossier.entities.feed;
 import java.time.OffsetDateTime;
 import java.util.UUID;
 
+import io.dossier.entities.journal.ChangeOperation;
 import io.dossier.entities.registry.EntityDto;
 
 /**

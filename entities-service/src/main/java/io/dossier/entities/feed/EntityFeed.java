@@ -1,7 +1,5 @@
 package io.dossier.entities.feed;
 
-import java.time.OffsetDateTime;
-import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -10,39 +8,19 @@ import java.util.stream.Collectors;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
+import io.dossier.entities.journal.ChangeJournal;
+import io.dossier.entities.journal.EntityChange;
 import io.dossier.entities.registry.EntityDto;
 import io.dossier.entities.registry.RegistryEntity;
 import io.quarkus.hibernate.orm.panache.PanacheRepositoryBase;
 import io.quarkus.panache.common.Sort;
 
 /**
- * The ordered, durable change feed of the registry. Writers call {@link #lock()} then {@link #record} in the
- * transaction that makes the change, so an entry commits with it or not at all, in sequence order.
+ * The ordered, durable change feed of the registry as its consumers read it: the journal's entries
+ * ({@link ChangeJournal}) with each entity's current state.
  */
 @ApplicationScoped
 public class EntityFeed implements PanacheRepositoryBase<EntityChange, Long> {
-
-    /** Key of the transaction-scoped advisory lock that orders feed writers. */
-    private static final long FEED_LOCK = 0xE7717EL;
-
-    public void lock() {
-        getEntityManager().createNativeQuery("select cast(pg_advisory_xact_lock(:key) as text)")
-                .setParameter("key", FEED_LOCK).getSingleResult();
-    }
-
-    public void record(UUID entityId, ChangeOperation operation) {
-        EntityChange change = new EntityChange();
-        change.entityId = entityId;
-        change.operation = operation;
-        change.occurredAt = OffsetDateTime.now(ZoneOffset.UTC);
-        persist(change);
-    }
-
-    public long head() {
-        Long head = getEntityManager().createQuery("select max(c.seq) from EntityChange c", Long.class)
-                .getSingleResult();
-        return head == null ? 0 : head;
-    }
 
     /** Entries after {@code after}, oldest first, each with the entity's current state (null once deleted). */
     public List<EntityChangeDto> read(long after, int limit) {

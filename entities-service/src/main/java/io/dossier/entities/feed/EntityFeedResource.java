@@ -20,6 +20,7 @@ import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 import io.dossier.common.problem.Problem;
+import io.dossier.entities.journal.ChangeJournal;
 
 @Path("/api/v1/entities/changes")
 @Tag(name = "Change feed")
@@ -27,9 +28,11 @@ import io.dossier.common.problem.Problem;
 public class EntityFeedResource {
 
     private final EntityFeed feed;
+    private final ChangeJournal journal;
 
-    public EntityFeedResource(EntityFeed feed) {
+    public EntityFeedResource(EntityFeed feed, ChangeJournal journal) {
         this.feed = feed;
+        this.journal = journal;
     }
 
     @GET
@@ -40,7 +43,7 @@ public class EntityFeedResource {
     @APIResponse(responseCode = "400", description = "Invalid parameters", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     public EntityChangePage changes(@QueryParam("after") @DefaultValue("0") @Min(0) long after,
             @QueryParam("limit") @DefaultValue("100") @Min(1) @Max(1000) int limit) {
-        long head = feed.head();
+        long head = journal.head();
         List<EntityChangeDto> changes = feed.read(after, limit);
         long next = changes.isEmpty() ? after : changes.get(changes.size() - 1).seq();
         return new EntityChangePage(changes, next, head);

@@ -3,6 +3,7 @@ package io.dossier.entities.feed;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 
+import io.dossier.entities.journal.ChangeJournal;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.quarkus.narayana.jta.QuarkusTransaction;
@@ -15,8 +16,8 @@ import io.quarkus.runtime.StartupEvent;
 @ApplicationScoped
 class FeedMeters {
 
-    void register(@Observes StartupEvent start, MeterRegistry registry, EntityFeed feed) {
-        Gauge.builder("dossier.feed.head", () -> QuarkusTransaction.requiringNew().call(feed::head))
+    void register(@Observes StartupEvent start, MeterRegistry registry, ChangeJournal journal) {
+        Gauge.builder("dossier.feed.head", () -> QuarkusTransaction.requiringNew().call(journal::head))
                 .description("The newest sequence number of the registry's change feed").tag("feed", "entities")
                 .register(registry);
     }

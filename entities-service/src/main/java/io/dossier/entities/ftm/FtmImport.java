@@ -18,11 +18,11 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
 import io.dossier.entities.lookup.Slices;
+import io.dossier.entities.names.NameKind;
 import io.dossier.entities.registry.EntityDto;
 import io.dossier.entities.registry.EntityRequest;
 import io.dossier.entities.registry.EntityType;
 import io.dossier.entities.registry.ExternalId;
-import io.dossier.entities.registry.NameKind;
 import io.dossier.entities.registry.RegistryEntity;
 import io.dossier.entities.registry.RegistryService;
 import io.dossier.entities.registry.TwinFinder;

@@ -9,10 +9,10 @@ import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
 
+import io.dossier.entities.names.NameKind;
 import io.dossier.entities.registry.EntityDto;
 import io.dossier.entities.registry.EntityType;
 import io.dossier.entities.registry.ExternalId;
-import io.dossier.entities.registry.NameKind;
 import io.dossier.entities.relations.RelationDto;
 import io.dossier.entities.relations.RelationType;
 

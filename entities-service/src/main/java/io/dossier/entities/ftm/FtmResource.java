@@ -33,6 +33,8 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 
+import io.dossier.audit.AuditAction;
+import io.dossier.audit.AuditTrail;
 import io.dossier.common.problem.Problem;
 import io.dossier.common.problem.ProblemException;
 import io.dossier.entities.registry.EntityDto;
@@ -51,8 +53,11 @@ public class FtmResource {
     private final FtmImport imports;
     private final ObjectMapper json;
     private final SecurityIdentity identity;
+    private final AuditTrail audit;
 
-    public FtmResource(FtmExport export, FtmImport imports, ObjectMapper json, SecurityIdentity identity) {
+    public FtmResource(FtmExport export, FtmImport imports, ObjectMapper json, SecurityIdentity identity,
+            AuditTrail audit) {
+        this.audit = audit;
         this.export = export;
         this.imports = imports;
         this.json = json;
@@ -80,6 +85,9 @@ public class FtmResource {
         FtmExport.Filter filter = new FtmExport.Filter(type, tag, since(changedSince));
         // asked now, with the caller's token: the body is written after this method returns
         Set<UUID> cited = collection == null ? null : export.citedIn(collection);
+        audit.record(AuditAction.EXPORT, "registry", null, collection, "FollowTheMoney export"
+                + (type == null ? "" : ", type " + type) + (tag == null ? "" : ", tag " + tag)
+                + (changedSince == null ? "" : ", changed since " + changedSince));
         StreamingOutput body = out -> {
             BufferedWriter writer = new BufferedWriter(new OutputStreamWriter(out, StandardCharsets.UTF_8));
             Map<UUID, String> ftmIds = new HashMap<>();

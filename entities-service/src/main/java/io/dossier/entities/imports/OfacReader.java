@@ -2,6 +2,7 @@ package io.dossier.entities.imports;
 
 import java.io.IOException;
 import java.io.Reader;
+import java.io.UncheckedIOException;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -9,12 +10,17 @@ import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
+import org.apache.commons.csv.CSVException;
+import org.apache.commons.csv.CSVFormat;
+import org.apache.commons.csv.CSVParser;
+import org.apache.commons.csv.CSVRecord;
+
 import io.dossier.common.problem.ProblemException;
+import io.dossier.entities.names.NameKind;
 import io.dossier.entities.registry.EntityRequest;
 import io.dossier.entities.registry.EntityRequest.NameRequest;
 import io.dossier.entities.registry.EntityType;
 import io.dossier.entities.registry.ExternalId;
-import io.dossier.entities.registry.NameKind;
 
 /**
  * Reads the OFAC SDN list in its published CSV layout: {@code sdn.csv} (ent_num, name, type, program, title, vessel
@@ -33,6 +39,25 @@ final class OfacReader {
     private OfacReader() {
     }
 
+    /** The list's records (RFC 4180 CSV, no header line); a file that is not CSV is refused in plain words. */
+    private static List<List<String>> records(Reader in, String field) throws IOException {
+        try (CSVParser parser = CSVFormat.RFC4180.builder().setIgnoreEmptyLines(true).get().parse(in)) {
+            return parser.stream().map(CSVRecord::toList).toList();
+        } catch (CSVException e) {
+            throw notCsv(field, e);
+        } catch (UncheckedIOException e) {
+            if (e.getCause() instanceof CSVException invalid) {
+                throw notCsv(field, invalid);
+            }
+            throw e;
+        }
+    }
+
+    private static ProblemException notCsv(String field, CSVException e) {
+        return ProblemException.badRequest("The field `" + field + "` is not a CSV file as OFAC publishes it: "
+                + e.getMessage());
+    }
+
     /** What was read, and how many entries were left out (vessels, aircraft). */
     record Read(List<Listed> entities, int skipped) {
     }
@@ -40,7 +65,7 @@ final class OfacReader {
     static Read read(Reader sdn, Reader alt) throws IOException {
         Map<String, List<NameRequest>> aliases = new LinkedHashMap<>();
         if (alt != null) {
-            for (List<String> row : Csv.read(alt)) {
+            for (List<String> row : records(alt, "alt")) {
                 if (row.size() < 4 || empty(row.get(3))) {
                     continue;
                 }
@@ -54,7 +79,7 @@ final class OfacReader {
         }
         List<Listed> listed = new ArrayList<>();
         int skipped = 0;
-        for (List<String> row : Csv.read(sdn)) {
+        for (List<String> row : records(sdn, "sdn")) {
             if (row.size() < 3 || empty(row.get(0)) || empty(row.get(1))) {
                 // the published file ends with an end-of-file control character on a line of its own
                 continue;

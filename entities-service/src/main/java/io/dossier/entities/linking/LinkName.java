@@ -3,8 +3,10 @@ package io.dossier.entities.linking;
 import java.util.Objects;
 import java.util.UUID;
 
+import io.dossier.entities.names.NameKind;
+
 /** One name of one entity, as the linker looks for it in texts. */
-public record LinkName(UUID entityId, String value, LinkNameKind kind) {
+public record LinkName(UUID entityId, String value, NameKind kind) {
 
     public LinkName {
         Objects.requireNonNull(entityId, "entityId");

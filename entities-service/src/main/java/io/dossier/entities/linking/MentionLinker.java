@@ -1,7 +1,9 @@
 package io.dossier.entities.linking;
 
+import static io.dossier.entities.linking.NameAutomaton.NONE;
+import static io.dossier.entities.linking.NameAutomaton.WORD;
+
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.Collection;
 import java.util.HashMap;
 import java.util.HashSet;
@@ -46,30 +48,12 @@ import io.dossier.common.text.TextFolding;
  */
 public final class MentionLinker {
 
-    private static final int ROOT = 0;
-    /** The state after a word boundary: every pattern is stored behind a space, so matches can only start there. */
-    private static final int WORD = 1;
-    private static final int NONE = -1;
     /** Which Arabic names a walk after clitics takes: any, those without the article ال, those with it. */
     private static final int ANY = 0;
     private static final int WITHOUT_ARTICLE = 1;
     private static final int WITH_ARTICLE = 2;
 
-    // Transitions: the word-start state's in a direct table (it has thousands of children), every other state's as
-    // a slice [info[2s], info[2s + 2]) of edges sorted by char, each (char << 32 | target) in one long so that a
-    // lookup touches one array; info[2s + 1] is the state's failure link, on the same cache line as its edges' bounds.
-    // The root has one child, WORD.
-    // States are numbered breadth first, so the shallow ones that most text touches share cache lines. A target is
-    // stored as (state << 1 | 1 if the state has something to report), sparing a lookup on every character.
-    private final int[] wordNext;
-    private final int[] info;
-    private final long[] edges;
-    /** The pattern ending at each state, or NONE. */
-    private final int[] output;
-    /** The nearest state down the failure chain that ends a pattern, or NONE. */
-    private final int[] dictionary;
-    /** The state itself if it ends a pattern, else its dictionary link: where reporting starts. */
-    private final int[] report;
+    private final NameAutomaton automaton;
     private final boolean anyArabic;
     private final boolean anyWeak;
     /** The state after " ال" (names that start with the article), or NONE. */
@@ -88,57 +72,8 @@ public final class MentionLinker {
     /** Whether every entry of the pattern is a weak name in capitals (checked before the longest-match choice). */
     private final boolean[] patternCapitalsOnly;
 
-    private MentionLinker(Trie trie, List<String> patterns, List<List<Entry>> entries) {
-        int states = trie.size;
-        // The trie's edges in (parent, char) order, in the trie's own numbering.
-        long[] keys = trie.sortedKeys();
-        int[] first = new int[states + 1];
-        int[] target = new int[keys.length];
-        for (int e = 0; e < keys.length; e++) {
-            first[Trie.parent(keys[e]) + 1]++;
-            target[e] = trie.get(Trie.parent(keys[e]), Trie.symbol(keys[e]));
-        }
-        for (int s = 0; s < states; s++) {
-            first[s + 1] += first[s];
-        }
-        // Renumbered breadth first: a state's children get consecutive numbers after everything shallower.
-        int[] order = new int[states];
-        int[] renumbered = new int[states];
-        int tail = 1;
-        for (int head = 0; head < tail; head++) {
-            int old = order[head];
-            for (int e = first[old]; e < first[old + 1]; e++) {
-                renumbered[target[e]] = tail;
-                order[tail++] = target[e];
-            }
-        }
-        this.output = new int[states];
-        this.info = new int[2 * states + 1];
-        this.edges = new long[keys.length];
-        this.wordNext = new int[Character.MAX_VALUE + 1];
-        int edge = 0;
-        for (int s = 0; s < states; s++) {
-            int old = order[s];
-            output[s] = trie.terminal[old];
-            info[2 * s] = edge;
-            for (int e = first[old]; e < first[old + 1]; e++) {
-                edges[edge++] = ((long) Trie.symbol(keys[e]) << 32) | (renumbered[target[e]] << 1);
-            }
-        }
-        info[2 * states] = edge;
-        this.dictionary = new int[states];
-        this.report = new int[states];
-        linkFailures(states);
-        for (int s = 0; s < states; s++) {
-            report[s] = output[s] != NONE ? s : dictionary[s];
-        }
-        for (int e = 0; e < edge; e++) {
-            edges[e] |= report[(int) edges[e] >>> 1] != NONE ? 1 : 0;
-        }
-        for (int e = info[2 * WORD]; e < info[2 * WORD + 2]; e++) {
-            wordNext[(int) (edges[e] >>> 32)] = (int) edges[e];
-        }
-
+    private MentionLinker(List<String> patterns, List<List<Entry>> entries) {
+        this.automaton = NameAutomaton.of(patterns);
         int patternCount = patterns.size();
         this.patternLength = new int[patternCount];
         this.patternArabic = new boolean[patternCount];
@@ -182,19 +117,16 @@ public final class MentionLinker {
             weak |= w;
         }
         this.anyWeak = weak;
-        int alef = wordNext['ا'] >>> 1;
-        int article = alef > WORD ? child(alef, 'ل') >> 1 : NONE;
-        this.articleState = article > WORD ? article : NONE;
+        this.articleState = automaton.after("ال");
     }
 
     public static MentionLinker build(Collection<LinkName> names) {
         Map<String, Integer> ids = new HashMap<>();
         List<String> patterns = new ArrayList<>();
         List<List<Entry>> entries = new ArrayList<>();
-        Trie trie = new Trie(Math.max(16, names.size() * 8));
         for (LinkName name : names) {
             String folded = TextFolding.fold(name.value());
-            boolean weak = name.kind() == LinkNameKind.WEAK;
+            boolean weak = !name.kind().matchesLoosely();
             if (significant(folded) < (weak ? 2 : 3)) {
                 continue;
             }
@@ -204,7 +136,6 @@ public final class MentionLinker {
                 ids.put(folded, id);
                 patterns.add(folded);
                 entries.add(new ArrayList<>(1));
-                trie.add(" " + folded, id);
             }
             List<Entry> list = entries.get(id);
             Entry entry = new Entry(name.entityId(), name.value(), weak);
@@ -215,7 +146,7 @@ public final class MentionLinker {
                 list.set(same, entry);
             }
         }
-        return new MentionLinker(trie, patterns, entries);
+        return new MentionLinker(patterns, entries);
     }
 
     /** How many names the linker looks for: distinct (entity, folded name) pairs that survived the build rules. */
@@ -238,33 +169,18 @@ public final class MentionLinker {
             if (anyArabic && (i == 0 || f.charAt(i - 1) == ' ') && ArabicPrefixes.mayStart(c)) {
                 afterClitics(text, folded, i, candidates);
             }
-            int t;
-            while (true) {
-                if (state == ROOT) {
-                    t = c == ' ' ? WORD << 1 : ROOT; // inside a word no match can start: wait for the next space
-                    break;
-                }
-                if (state == WORD) {
-                    t = c == ' ' ? WORD << 1 : wordNext[c];
-                    break;
-                }
-                t = child(state, c);
-                if (t != NONE) {
-                    break;
-                }
-                state = info[2 * state + 1];
-            }
+            int t = automaton.step(state, c);
             state = t >>> 1;
             if ((t & 1) == 0) {
                 continue;
             }
-            int hit = report[state];
+            int hit = automaton.report(state);
             int end = i + 1;
             if (end < n && f.charAt(end) != ' ' && !EnglishPossessive.at(text, folded, end)) {
                 continue;
             }
-            for (; hit != NONE; hit = dictionary[hit]) {
-                int p = output[hit];
+            for (; hit != NONE; hit = automaton.dictionary(hit)) {
+                int p = automaton.output(hit);
                 accept(text, folded, end - patternLength[p], end, p, candidates);
             }
         }
@@ -302,11 +218,11 @@ public final class MentionLinker {
         int n = f.length();
         for (int j = from; j < n; j++) {
             char c = f.charAt(j);
-            state = state == WORD ? wordNext[c] >>> 1 : child(state, c) >> 1;
+            state = automaton.next(state, c);
             if (state <= WORD) {
                 return;
             }
-            int p = output[state];
+            int p = automaton.output(state);
             if (p != NONE && patternArabic[p] && (j + 1 == n || f.charAt(j + 1) == ' ')
                     && (articles == ANY || patternArticle[p] == (articles == WITH_ARTICLE))) {
                 accept(text, folded, spanStart, j + 1, p, candidates);
@@ -387,62 +303,6 @@ public final class MentionLinker {
             }
         }
         return false;
-    }
-
-    /** The child of a non-root state on c (as stored: state << 1 | report flag), or NONE. */
-    private int child(int state, char c) {
-        int lo = info[2 * state];
-        int hi = info[2 * state + 2];
-        if (hi - lo <= 8) {
-            for (int e = lo; e < hi; e++) {
-                long edge = edges[e];
-                if ((int) (edge >>> 32) == c) {
-                    return (int) edge;
-                }
-            }
-            return NONE;
-        }
-        hi--;
-        while (lo <= hi) {
-            int mid = (lo + hi) >>> 1;
-            int m = (int) (edges[mid] >>> 32);
-            if (m < c) {
-                lo = mid + 1;
-            } else if (m > c) {
-                hi = mid - 1;
-            } else {
-                return (int) edges[mid];
-            }
-        }
-        return NONE;
-    }
-
-    /** Failure and dictionary links, in state order: breadth first, so a state's failure is settled before. */
-    private void linkFailures(int states) {
-        info[2 * ROOT + 1] = ROOT;
-        dictionary[ROOT] = NONE;
-        for (int s = 0; s < states; s++) {
-            for (int e = info[2 * s]; e < info[2 * s + 2]; e++) {
-                char c = (char) (edges[e] >>> 32);
-                int t = (int) edges[e] >>> 1;
-                int f = ROOT;
-                if (s != ROOT) {
-                    for (int g = info[2 * s + 1];; g = info[2 * g + 1]) {
-                        if (g == ROOT) {
-                            f = c == ' ' ? WORD : ROOT;
-                            break;
-                        }
-                        int x = child(g, c);
-                        if (x != NONE) {
-                            f = x >>> 1;
-                            break;
-                        }
-                    }
-                }
-                info[2 * t + 1] = f;
-                dictionary[t] = output[f] != NONE ? f : dictionary[f];
-            }
-        }
     }
 
     /** Index of the first entry of p whose capitals the original span repeats, or -1. */
@@ -537,165 +397,5 @@ public final class MentionLinker {
     }
 
     private record Entry(UUID entityId, String value, boolean weak) {
-    }
-
-    /** The trie while it is built: an open-addressing map from (parent, char) to child. */
-    private static final class Trie {
-
-        private long[] keys;
-        private int[] children;
-        private int mask;
-        private int edges;
-        int size = 2;
-        int[] terminal = {NONE, NONE};
-
-        Trie(int expected) {
-            int capacity = Integer.highestOneBit(Math.max(16, expected) * 2 - 1) << 1;
-            keys = new long[capacity];
-            children = new int[capacity];
-            mask = capacity - 1;
-            put(key(ROOT, ' '), WORD);
-        }
-
-        static long key(int parent, char c) {
-            return (((long) parent << 16) | c) + 1; // + 1: zero marks an empty slot
-        }
-
-        static int parent(long key) {
-            return (int) ((key - 1) >>> 16);
-        }
-
-        static char symbol(long key) {
-            return (char) ((key - 1) & 0xFFFF);
-        }
-
-        private int slot(long key) {
-            long h = key * 0x9E3779B97F4A7C15L;
-            return (int) (h ^ (h >>> 32)) & mask;
-        }
-
-        int get(int parent, char c) {
-            long key = key(parent, c);
-            for (int i = slot(key);; i = (i + 1) & mask) {
-                if (keys[i] == key) {
-                    return children[i];
-                }
-                if (keys[i] == 0) {
-                    return NONE;
-                }
-            }
-        }
-
-        void add(String pattern, int id) {
-            int state = ROOT;
-            for (int k = 0; k < pattern.length(); k++) {
-                char c = pattern.charAt(k);
-                int next = get(state, c);
-                if (next == NONE) {
-                    next = size++;
-                    put(key(state, c), next);
-                    if (next == terminal.length) {
-                        int old = terminal.length;
-                        terminal = Arrays.copyOf(terminal, old * 2);
-                        Arrays.fill(terminal, old, terminal.length, NONE);
-                    }
-                    terminal[next] = NONE;
-                }
-                state = next;
-            }
-            terminal[state] = id;
-        }
-
-        private void put(long key, int child) {
-            if ((edges + 1) * 2 > keys.length) {
-                grow();
-            }
-            int i = slot(key);
-            while (keys[i] != 0) {
-                i = (i + 1) & mask;
-            }
-            keys[i] = key;
-            children[i] = child;
-            edges++;
-        }
-
-        private void grow() {
-            long[] oldKeys = keys;
-            int[] oldChildren = children;
-            keys = new long[oldKeys.length * 2];
-            children = new int[oldKeys.length * 2];
-            mask = keys.length - 1;
-            for (int i = 0; i < oldKeys.length; i++) {
-                if (oldKeys[i] != 0) {
-                    int j = slot(oldKeys[i]);
-                    while (keys[j] != 0) {
-                        j = (j + 1) & mask;
-                    }
-                    keys[j] = oldKeys[i];
-                    children[j] = oldChildren[i];
-                }
-            }
-        }
-
-        /** Every edge key in (parent, char) order: the order of the flat transition arrays. */
-        long[] sortedKeys() {
-            long[] sorted = new long[edges];
-            int n = 0;
-            for (long key : keys) {
-                if (key != 0) {
-                    sorted[n++] = key;
-                }
-            }
-            Arrays.sort(sorted);
-            return sorted;
-        }
-    }
-
-    /** Matches found in the text, (start, end, pattern) triples. */
-    private static final class Candidates {
-
-        private int[] data = new int[48];
-        private int size;
-
-        void add(int start, int end, int pattern) {
-            if (size + 3 > data.length) {
-                data = Arrays.copyOf(data, data.length * 2);
-            }
-            data[size++] = start;
-            data[size++] = end;
-            data[size++] = pattern;
-        }
-
-        /** The leftmost-longest non-overlapping matches, as (start, end, pattern) triples in text order. */
-        int[] leftmostLongest() {
-            int count = size / 3;
-            long[] order = new long[count];
-            for (int k = 0; k < count; k++) {
-                order[k] = ((long) data[3 * k] << 32) | k;
-            }
-            Arrays.sort(order);
-            int[] chosen = new int[size];
-            int n = 0;
-            int taken = 0;
-            for (int i = 0; i < count;) {
-                int start = (int) (order[i] >>> 32);
-                int best = (int) order[i];
-                int j = i + 1;
-                for (; j < count && (int) (order[j] >>> 32) == start; j++) {
-                    int k = (int) order[j];
-                    if (data[3 * k + 1] > data[3 * best + 1]) {
-                        best = k;
-                    }
-                }
-                i = j;
-                if (start >= taken) {
-                    chosen[n++] = start;
-                    chosen[n++] = data[3 * best + 1];
-                    chosen[n++] = data[3 * best + 2];
-                    taken = data[3 * best + 1];
-                }
-            }
-            return Arrays.copyOf(chosen, n);
-        }
     }
 }

@@ -10,7 +10,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 
 import io.dossier.entities.matching.Candidate;
 import io.dossier.entities.matching.IndexedName;
-import io.dossier.entities.matching.NameKind;
+import io.dossier.entities.names.NameKind;
 import io.dossier.entities.registry.EntityDto;
 import io.dossier.entities.registry.PossibleDuplicate;
 import io.dossier.entities.registry.TwinFinder;

@@ -19,11 +19,10 @@ import jakarta.persistence.EntityManager;
 
 import io.dossier.common.problem.ProblemException;
 import io.dossier.entities.linking.LinkName;
-import io.dossier.entities.linking.LinkNameKind;
 import io.dossier.entities.linking.MentionLinker;
 import io.dossier.entities.matching.IndexedName;
 import io.dossier.entities.matching.NameIndex;
-import io.dossier.entities.matching.NameKind;
+import io.dossier.entities.names.NameKind;
 import io.quarkus.logging.Log;
 import io.quarkus.runtime.ShutdownEvent;
 import io.quarkus.runtime.StartupEvent;
@@ -175,12 +174,7 @@ public class NameDirectory {
         List<LinkName> names = new ArrayList<>();
         for (Object[] row : em.createQuery("select n.entity.id, n.value, n.kind from EntityName n"
                 + " where n.entity.mergedInto is null", Object[].class).getResultList()) {
-            var kind = (io.dossier.entities.registry.NameKind) row[2];
-            names.add(new LinkName((UUID) row[0], (String) row[1],
-                    kind == io.dossier.entities.registry.NameKind.WEAK_ALIAS
-                            || kind == io.dossier.entities.registry.NameKind.ABBREVIATION
-                                    ? LinkNameKind.WEAK
-                                    : LinkNameKind.STRONG));
+            names.add(new LinkName((UUID) row[0], (String) row[1], (NameKind) row[2]));
         }
         linker = MentionLinker.build(names);
         linkerSeq = through;

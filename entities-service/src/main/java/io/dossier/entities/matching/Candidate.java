@@ -3,6 +3,8 @@ package io.dossier.entities.matching;
 import java.util.Comparator;
 import java.util.UUID;
 
+import io.dossier.entities.names.NameKind;
+
 /**
  * An entity a query may name: its best-matching name, the score in (0, 1] and the rule that matched ("exact",
  * "folded", "abbreviation", "weak-alias", "article", "word-order", "transliteration", "cross-script", "fuzzy"), and

@@ -10,6 +10,8 @@ import java.util.UUID;
 import java.util.concurrent.locks.ReadWriteLock;
 import java.util.concurrent.locks.ReentrantReadWriteLock;
 
+import io.dossier.entities.names.NameKind;
+
 /**
  * In-memory index of entity names that finds the entities a name may refer to, across spellings, word order, the
  * Arabic article and the Arabic and Latin scripts.

@@ -1,5 +1,7 @@
 package io.dossier.entities.matching;
 
+import io.dossier.entities.names.NameKind;
+
 /**
  * Scores one query against one indexed name, naming the rule that matched. Exact and folded equality score 1; the
  * same tokens without the article 0.97 and in another order 0.96; spelling variants score by {@link KeySimilarity}

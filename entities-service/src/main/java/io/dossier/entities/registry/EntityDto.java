@@ -8,6 +8,8 @@ import java.util.UUID;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
 
+import io.dossier.entities.names.NameKind;
+
 /**
  * An entity as the API shows it.
  *

@@ -11,6 +11,8 @@ import jakarta.persistence.JoinColumn;
 import jakarta.persistence.ManyToOne;
 import jakarta.persistence.Table;
 
+import io.dossier.entities.names.NameKind;
+
 /** One name of an entity, in one script or language. */
 @Entity
 @Table(name = "entity_name")

@@ -11,6 +11,8 @@ import jakarta.validation.constraints.Size;
 
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
+import io.dossier.entities.names.NameKind;
+
 /** An entity as a client writes it: to create one, or to replace one's content (PUT). */
 public record EntityRequest(
         @Schema(example = "ORGANIZATION") @NotNull EntityType type,

@@ -36,6 +36,7 @@ import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
+import io.dossier.common.http.IfMatch;
 import io.dossier.common.idempotency.Idempotent;
 import io.dossier.common.problem.Problem;
 import io.dossier.common.problem.ProblemException;
@@ -120,7 +121,7 @@ public class EntityResource {
         if (ifMatch == null) {
             throw new ProblemException(428, "Send If-Match with the ETag of the version you edited");
         }
-        return ok(registry.replace(id, Versions.of(ifMatch), request, user()));
+        return ok(registry.replace(id, IfMatch.version(ifMatch, "this entity"), request, user()));
     }
 
     @POST
@@ -150,7 +151,8 @@ public class EntityResource {
     @APIResponse(responseCode = "412", description = "This entity changed since that ETag", content = @Content(mediaType = PROBLEM, schema = @Schema(implementation = Problem.class)))
     public Response merge(@PathParam("id") UUID id, @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch,
             @Valid @NotNull MergeRequest request) {
-        return ok(registry.merge(id, ifMatch == null ? null : Versions.of(ifMatch), request.from(), user()));
+        return ok(registry.merge(id, ifMatch == null ? null : IfMatch.version(ifMatch, "this entity"), request.from(),
+                user()));
     }
 
     @DELETE
@@ -162,7 +164,7 @@ public class EntityResource {
     @APIResponse(responseCode = "409", description = "The entity still has relations", content = @Content(mediaType = PROBLEM, schema = @Schema(implementation = Problem.class)))
     @APIResponse(responseCode = "412", description = "The entity changed since that ETag", content = @Content(mediaType = PROBLEM, schema = @Schema(implementation = Problem.class)))
     public Response delete(@PathParam("id") UUID id, @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch) {
-        registry.delete(id, ifMatch == null ? null : Versions.of(ifMatch), user());
+        registry.delete(id, ifMatch == null ? null : IfMatch.version(ifMatch, "this entity"), user());
         return Response.noContent().build();
     }
 

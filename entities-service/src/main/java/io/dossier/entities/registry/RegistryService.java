@@ -20,13 +20,14 @@ import jakarta.transaction.Transactional;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
+import io.dossier.audit.AuditAction;
+import io.dossier.audit.AuditTrail;
 import io.dossier.common.problem.ProblemException;
-import io.dossier.entities.feed.ChangeOperation;
-import io.dossier.entities.feed.EntityFeed;
 import io.dossier.entities.history.EntityRevision;
 import io.dossier.entities.history.EntityRevisionRepository;
-import io.dossier.entities.relations.Relation;
-import io.dossier.entities.relations.RelationRepository;
+import io.dossier.entities.journal.ChangeJournal;
+import io.dossier.entities.journal.ChangeOperation;
+import io.dossier.entities.names.NameKind;
 import io.quarkus.panache.common.Page;
 import io.quarkus.panache.common.Sort;
 
@@ -38,19 +39,22 @@ import io.quarkus.panache.common.Sort;
 public class RegistryService {
 
     private final EntityRepository entities;
-    private final RelationRepository relations;
+    private final EntityRelations relations;
     private final EntityRevisionRepository revisions;
     private final EntityMergeRepository merges;
-    private final EntityFeed feed;
+    private final ChangeJournal journal;
     private final ObjectMapper json;
+    private final AuditTrail audit;
 
-    public RegistryService(EntityRepository entities, RelationRepository relations,
-            EntityRevisionRepository revisions, EntityMergeRepository merges, EntityFeed feed, ObjectMapper json) {
+    public RegistryService(EntityRepository entities, EntityRelations relations,
+            EntityRevisionRepository revisions, EntityMergeRepository merges, ChangeJournal journal,
+            ObjectMapper json, AuditTrail audit) {
+        this.audit = audit;
         this.entities = entities;
         this.relations = relations;
         this.revisions = revisions;
         this.merges = merges;
-        this.feed = feed;
+        this.journal = journal;
         this.json = json;
     }
 
@@ -97,7 +101,7 @@ public class RegistryService {
 
     @Transactional
     public EntityDto create(EntityRequest request, String user) {
-        feed.lock();
+        journal.lock();
         RegistryEntity entity = new RegistryEntity();
         entity.id = UUID.randomUUID();
         entity.createdBy = user;
@@ -112,7 +116,7 @@ public class RegistryService {
     /** Replaces an entity's content if {@code expectedVersion} is still its version (null: any). */
     @Transactional
     public EntityDto replace(UUID id, Long expectedVersion, EntityRequest request, String user) {
-        feed.lock();
+        journal.lock();
         RegistryEntity entity = current(id, expectedVersion);
         EntityDto before = EntityDto.of(entity);
         checkExternalIds(entity.id, request);
@@ -132,7 +136,7 @@ public class RegistryService {
     /** Adds one name to an entity (no If-Match: adding a name never conflicts). */
     @Transactional
     public EntityDto addName(UUID id, EntityRequest.NameRequest name, String user) {
-        feed.lock();
+        journal.lock();
         RegistryEntity entity = current(id, null);
         if (entity.names.stream().anyMatch(n -> n.value.equals(name.value().strip()))) {
             return EntityDto.of(entity);
@@ -147,9 +151,9 @@ public class RegistryService {
 
     @Transactional
     public void delete(UUID id, Long expectedVersion, String user) {
-        feed.lock();
+        journal.lock();
         RegistryEntity entity = current(id, expectedVersion);
-        if (relations.count("subjectId = ?1 or objectId = ?1", entity.id) > 0) {
+        if (relations.any(entity.id)) {
             throw ProblemException.conflict("Entity " + id + " still has relations; delete them or merge the"
                     + " entity into another");
         }
@@ -175,7 +179,7 @@ public class RegistryService {
      */
     @Transactional
     public EntityDto merge(UUID survivorId, Long expectedVersion, UUID loserId, String user) {
-        feed.lock();
+        journal.lock();
         RegistryEntity survivor = current(survivorId, expectedVersion);
         RegistryEntity loser = resolve(loserId)
                 .orElseThrow(() -> ProblemException.notFound("No entity " + loserId + " to merge"));
@@ -193,24 +197,6 @@ public class RegistryService {
         record.mergedAt = now();
         record.survivorBefore = write(EntityDto.of(survivor));
         record.loserBefore = write(EntityDto.of(loser));
-        List<UUID> subjectOf = new ArrayList<>();
-        List<UUID> objectOf = new ArrayList<>();
-        List<EntityMerge.DroppedRelation> dropped = new ArrayList<>();
-        for (Relation r : relations.list("subjectId = ?1 or objectId = ?1", loser.id)) {
-            if (r.subjectId.equals(survivor.id) || r.objectId.equals(survivor.id)) {
-                dropped.add(new EntityMerge.DroppedRelation(r.id, r.subjectId, r.objectId, r.type.name(),
-                        r.startDate, r.endDate, r.citations.stream()
-                                .map(c -> new EntityMerge.DroppedCitation(c.sourceId(), c.quote())).toList(),
-                        r.createdBy, r.createdAt));
-            } else {
-                if (r.subjectId.equals(loser.id)) {
-                    subjectOf.add(r.id);
-                }
-                if (r.objectId.equals(loser.id)) {
-                    objectOf.add(r.id);
-                }
-            }
-        }
         List<UUID> repointed = entities.list("mergedInto", loser.id).stream().map(e -> e.id).toList();
         // what the survivor gains, exactly: an undo takes back these and nothing else
         List<String> addedNames = new ArrayList<>();
@@ -236,8 +222,9 @@ public class RegistryService {
             survivor.tags.add(t);
             addedTags.add(t);
         });
-        record.moved = write(new EntityMerge.Moved(subjectOf, objectOf, dropped, repointed, addedNames,
-                addedAttributes, addedTags));
+        EntityRelations.Moved movedRelations = relations.moveToSurvivor(loser.id, survivor.id);
+        record.moved = write(new EntityMerge.Moved(movedRelations.subjectOf(), movedRelations.objectOf(),
+                movedRelations.dropped(), repointed, addedNames, addedAttributes, addedTags));
         merges.persist(record);
         Set<ExternalId> moved = new LinkedHashSet<>(loser.externalIds);
         loser.externalIds.clear();
@@ -247,9 +234,6 @@ public class RegistryService {
         loser.updatedAt = now();
         entities.flush(); // frees the loser's external ids before the survivor takes them
         survivor.externalIds.addAll(moved);
-        relations.update("subjectId = ?1 where subjectId = ?2", survivor.id, loser.id);
-        relations.update("objectId = ?1 where objectId = ?2", survivor.id, loser.id);
-        relations.delete("subjectId = objectId");
         entities.update("mergedInto = ?1 where mergedInto = ?2", survivor.id, loser.id);
         survivor.updatedBy = user;
         survivor.updatedAt = now();
@@ -277,7 +261,7 @@ public class RegistryService {
      */
     @Transactional
     public EntityDto unmerge(UUID survivorId, UUID mergeId, String user) {
-        feed.lock();
+        journal.lock();
         EntityMerge m = merges.findByIdOptional(mergeId).filter(x -> x.survivorId.equals(survivorId))
                 .orElseThrow(() -> ProblemException.notFound("No merge " + mergeId + " into entity " + survivorId));
         if (m.undoneAt != null) {
@@ -343,30 +327,8 @@ public class RegistryService {
         loser.updatedBy = user;
         loser.updatedAt = now();
         // relations go back to the side they came from, where they are still on the survivor's
-        if (!moved.subjectOf().isEmpty()) {
-            relations.update("subjectId = ?1 where subjectId = ?2 and id in ?3", loser.id, survivor.id,
-                    moved.subjectOf());
-        }
-        if (!moved.objectOf().isEmpty()) {
-            relations.update("objectId = ?1 where objectId = ?2 and id in ?3", loser.id, survivor.id,
-                    moved.objectOf());
-        }
-        for (EntityMerge.DroppedRelation d : moved.dropped()) {
-            if (relations.findByIdOptional(d.id()).isEmpty()) {
-                Relation r = new Relation();
-                r.id = d.id();
-                r.subjectId = d.subjectId();
-                r.objectId = d.objectId();
-                r.type = io.dossier.entities.relations.RelationType.valueOf(d.type());
-                r.startDate = d.startDate();
-                r.endDate = d.endDate();
-                r.citations = new ArrayList<>(d.citations().stream()
-                        .map(c -> new io.dossier.entities.relations.Citation(c.sourceId(), c.quote())).toList());
-                r.createdBy = d.createdBy();
-                r.createdAt = d.createdAt();
-                relations.persist(r);
-            }
-        }
+        relations.moveBack(loser.id, survivor.id,
+                new EntityRelations.Moved(moved.subjectOf(), moved.objectOf(), moved.dropped()));
         if (!moved.repointed().isEmpty()) {
             entities.update("mergedInto = ?1 where mergedInto = ?2 and id in ?3", loser.id, survivor.id,
                     moved.repointed());
@@ -376,6 +338,8 @@ public class RegistryService {
         entities.flush();
         revise(loser, ChangeOperation.UPDATED, user);
         revise(survivor, ChangeOperation.UPDATED, user);
+        audit.recordAs(user, AuditAction.UNMERGE, "entity", survivor.id, null, "undid the merge of " + loser.type
+                + " " + loser.primaryName + " (" + loser.id + ") into " + survivor.primaryName);
         return EntityDto.of(loser);
     }
 
@@ -418,7 +382,7 @@ public class RegistryService {
     /** {@link #upsert}, answering each entity as well. */
     @Transactional
     public Map<ExternalId, Upsert> upsertEntities(List<EntityRequest> requests, String user) {
-        feed.lock();
+        journal.lock();
         // Nothing here reads what it writes: flushing once at the end spares a flush before every query.
         entities.getEntityManager().setFlushMode(FlushModeType.COMMIT);
         Map<ExternalId, RegistryEntity> existing = byExternalIds(
@@ -603,7 +567,15 @@ public class RegistryService {
             throw new IllegalStateException("an entity always serializes", e);
         }
         revisions.persist(revision);
-        feed.record(entity.id, operation);
+        journal.record(entity.id, operation);
+        audit.recordAs(user, switch (operation) {
+            case CREATED -> AuditAction.CREATE;
+            case UPDATED -> AuditAction.UPDATE;
+            case DELETED -> AuditAction.DELETE;
+            case MERGED -> AuditAction.MERGE;
+        }, "entity", entity.id, null, operation == ChangeOperation.MERGED
+                ? entity.type + " merged into " + entity.mergedInto
+                : entity.type + " " + entity.primaryName);
     }
 
     private static EntityDto withVersion(EntityDto e, long version) {

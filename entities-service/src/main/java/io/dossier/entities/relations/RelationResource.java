@@ -37,11 +37,11 @@ import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
+import io.dossier.common.http.IfMatch;
 import io.dossier.common.idempotency.Idempotent;
 import io.dossier.common.problem.Problem;
 import io.dossier.common.problem.ProblemException;
 import io.dossier.common.security.CollectionAccess;
-import io.dossier.entities.registry.Versions;
 import io.quarkus.security.identity.SecurityIdentity;
 
 @Path("/api/v1/relations")
@@ -130,7 +130,7 @@ public class RelationResource {
         Set<UUID> seen = seen(current);
         // citations already on the relation stand as they were written; new ones are checked
         cited.verify(request.citations(), "citations", Set.copyOf(current.citations()), new java.util.HashMap<>());
-        RelationDto relation = visible(relations.replace(id, Versions.of(ifMatch), request, seen));
+        RelationDto relation = visible(relations.replace(id, IfMatch.version(ifMatch, "this relation"), request, seen));
         return Response.ok(relation).tag(new EntityTag(Long.toString(relation.version()))).build();
     }
 
@@ -162,7 +162,7 @@ public class RelationResource {
     @APIResponse(responseCode = "412", description = "Changed since that ETag", content = @Content(mediaType = PROBLEM, schema = @Schema(implementation = Problem.class)))
     public Response delete(@PathParam("id") UUID id, @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch) {
         RelationDto current = relations.find(id).orElseThrow(() -> ProblemException.notFound("No relation " + id));
-        relations.delete(id, ifMatch == null ? null : Versions.of(ifMatch), seen(current));
+        relations.delete(id, ifMatch == null ? null : IfMatch.version(ifMatch, "this relation"), seen(current));
         return Response.noContent().build();
     }
 }

@@ -11,9 +11,11 @@ import java.util.UUID;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
 
+import io.dossier.audit.AuditAction;
+import io.dossier.audit.AuditTrail;
 import io.dossier.common.problem.ProblemException;
-import io.dossier.entities.feed.ChangeOperation;
-import io.dossier.entities.feed.EntityFeed;
+import io.dossier.entities.journal.ChangeJournal;
+import io.dossier.entities.journal.ChangeOperation;
 import io.dossier.entities.registry.RegistryEntity;
 import io.dossier.entities.registry.RegistryService;
 import io.quarkus.panache.common.Sort;
@@ -24,17 +26,20 @@ public class RelationService {
 
     private final RelationRepository relations;
     private final RegistryService registry;
-    private final EntityFeed feed;
+    private final ChangeJournal journal;
+    private final AuditTrail audit;
 
-    public RelationService(RelationRepository relations, RegistryService registry, EntityFeed feed) {
+    public RelationService(RelationRepository relations, RegistryService registry, ChangeJournal journal,
+            AuditTrail audit) {
         this.relations = relations;
         this.registry = registry;
-        this.feed = feed;
+        this.journal = journal;
+        this.audit = audit;
     }
 
     @Transactional
     public RelationDto create(RelationRequest request, String user) {
-        feed.lock();
+        journal.lock();
         Relation relation = new Relation();
         relation.id = UUID.randomUUID();
         relation.createdBy = user;
@@ -42,6 +47,7 @@ public class RelationService {
         apply(relation, request);
         relations.persistAndFlush(relation);
         touch(relation);
+        audit.recordAs(user, AuditAction.CREATE, "relation", relation.id, null, described(relation));
         return RelationDto.of(relation);
     }
 
@@ -54,7 +60,7 @@ public class RelationService {
      */
     @Transactional
     public RelationDto replace(UUID id, Long expectedVersion, RelationRequest request, Set<UUID> seen) {
-        feed.lock();
+        journal.lock();
         Relation relation = current(id, expectedVersion);
         UUID oldSubject = relation.subjectId;
         UUID oldObject = relation.objectId;
@@ -68,11 +74,12 @@ public class RelationService {
         hidden.stream().filter(c -> !relation.citations.contains(c)).forEach(relation.citations::add);
         relations.flush();
         touch(relation);
+        audit.record(AuditAction.UPDATE, "relation", relation.id, null, described(relation));
         if (!oldSubject.equals(relation.subjectId) && !oldSubject.equals(relation.objectId)) {
-            feed.record(oldSubject, ChangeOperation.UPDATED);
+            journal.record(oldSubject, ChangeOperation.UPDATED);
         }
         if (!oldObject.equals(relation.subjectId) && !oldObject.equals(relation.objectId)) {
-            feed.record(oldObject, ChangeOperation.UPDATED);
+            journal.record(oldObject, ChangeOperation.UPDATED);
         }
         return RelationDto.of(relation);
     }
@@ -80,13 +87,20 @@ public class RelationService {
     /** Deletes a relation, unless it cites sources the writer cannot see ({@code seen}, null: all): 409. */
     @Transactional
     public void delete(UUID id, Long expectedVersion, Set<UUID> seen) {
-        feed.lock();
+        journal.lock();
         Relation relation = current(id, expectedVersion);
         if (!unseen(relation, seen).isEmpty()) {
             throw ProblemException.conflict(UNSEEN);
         }
         relations.delete(relation);
         touch(relation);
+        audit.record(AuditAction.DELETE, "relation", relation.id, null, described(relation));
+    }
+
+    /** A relation in words for the audit trail: its entities, type and how many sources it cites. */
+    private static String described(Relation relation) {
+        return relation.subjectId + " " + relation.type + " " + relation.objectId + " (" + relation.citations.size()
+                + " citations)";
     }
 
     @Transactional
@@ -157,7 +171,7 @@ public class RelationService {
     }
 
     private void touch(Relation relation) {
-        feed.record(relation.subjectId, ChangeOperation.UPDATED);
-        feed.record(relation.objectId, ChangeOperation.UPDATED);
+        journal.record(relation.subjectId, ChangeOperation.UPDATED);
+        journal.record(relation.objectId, ChangeOperation.UPDATED);
     }
 }

@@ -126,6 +126,12 @@ class RegistryImportTest {
         given().auth().oauth2(Tokens.forUser(Tokens.EDITOR))
                 .multiPart("sdn", "sdn.csv", "just,two\n".getBytes(StandardCharsets.UTF_8))
                 .post("/api/v1/entities/imports/ofac").then().statusCode(400).contentType("application/problem+json");
+        // a quote never closed: not CSV, said in plain words, nothing imported
+        given().auth().oauth2(Tokens.forUser(Tokens.EDITOR))
+                .multiPart("sdn", "sdn.csv", "36,\"AEROCARIBBEAN AIRLINES,-0- ,CUBA\n".getBytes(StandardCharsets.UTF_8))
+                .post("/api/v1/entities/imports/ofac").then().statusCode(400).contentType("application/problem+json")
+                .body("detail", containsString("not a CSV file"));
+        assertThat(byExternalId("AEROCARIBBEAN AIRLINES").getList("entities")).isEmpty();
         given().auth().oauth2(Tokens.forUser(Tokens.EDITOR)).contentType("application/xml")
                 .body("<CONSOLIDATED_LIST><oops>".getBytes(StandardCharsets.UTF_8)).post("/api/v1/entities/imports/un")
                 .then().statusCode(400).body("detail", containsString("malformed"));

@@ -22,6 +22,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
 import io.dossier.common.text.TextFolding;
+import io.dossier.entities.names.NameKind;
 import io.dossier.testinfra.LocalStack;
 
 /**
@@ -120,7 +121,7 @@ class LinkingThroughputBenchmark {
             String folded = value == null ? "" : TextFolding.fold(value);
             if (folded.replace(" ", "").length() >= 3 && seen.add(folded)) {
                 names.add(new LinkName(UUID.nameUUIDFromBytes(folded.getBytes(StandardCharsets.UTF_8)), value,
-                        LinkNameKind.STRONG));
+                        NameKind.ALIAS));
                 if (names.size() == NAMES) {
                     break;
                 }

@@ -11,6 +11,8 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
+import io.dossier.entities.names.NameKind;
+
 class MentionLinkerTest {
 
     private static final UUID KH = UUID.fromString("00000000-0000-0000-0000-00000000000a");
@@ -247,10 +249,10 @@ class MentionLinkerTest {
     }
 
     private static LinkName strong(UUID entity, String value) {
-        return new LinkName(entity, value, LinkNameKind.STRONG);
+        return new LinkName(entity, value, NameKind.ALIAS);
     }
 
     private static LinkName weak(UUID entity, String value) {
-        return new LinkName(entity, value, LinkNameKind.WEAK);
+        return new LinkName(entity, value, NameKind.ABBREVIATION);
     }
 }

@@ -25,6 +25,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
 import io.dossier.common.text.TextFolding;
+import io.dossier.entities.names.NameKind;
 import io.dossier.testinfra.LocalStack;
 
 /**
@@ -117,7 +118,7 @@ class Re3dLinkingBenchmarkTest {
             UUID entity = UUID.nameUUIDFromBytes((g.type() + "|" + TextFolding.fold(g.value()))
                     .getBytes(StandardCharsets.UTF_8));
             if (typeOf.put(entity, g.type()) == null) {
-                names.add(new LinkName(entity, g.value(), LinkNameKind.STRONG));
+                names.add(new LinkName(entity, g.value(), NameKind.ALIAS));
             }
         }
         MentionLinker linker = MentionLinker.build(names);

@@ -17,6 +17,7 @@ import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
 import io.dossier.common.text.TextFolding;
+import io.dossier.entities.names.NameKind;
 import io.dossier.testinfra.LocalStack;
 
 /**

@@ -16,6 +16,7 @@ import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
 import io.dossier.entities.imports.SanctionsLists;
+import io.dossier.entities.names.NameKind;
 import io.dossier.entities.registry.EntityRequest;
 import io.dossier.testinfra.LocalStack;
 

@@ -14,6 +14,8 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
+import io.dossier.entities.names.NameKind;
+
 class NameIndexTest {
 
     private static final UUID KH = UUID.fromString("00000000-0000-0000-0000-000000000001");

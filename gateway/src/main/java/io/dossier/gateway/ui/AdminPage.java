@@ -23,6 +23,7 @@ import jakarta.ws.rs.core.Response;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+import org.eclipse.microprofile.rest.client.inject.RestClient;
 import org.keycloak.admin.client.Keycloak;
 import org.keycloak.admin.client.resource.RealmResource;
 import org.keycloak.representations.idm.RoleRepresentation;
@@ -64,8 +65,10 @@ public class AdminPage {
     private final Keycloak keycloak;
     private final SecurityIdentity identity;
     private final Csrf csrf;
+    private final AuditApi audit;
 
-    public AdminPage(Keycloak keycloak, SecurityIdentity identity, Csrf csrf) {
+    public AdminPage(Keycloak keycloak, SecurityIdentity identity, Csrf csrf, @RestClient AuditApi audit) {
+        this.audit = audit;
         this.keycloak = keycloak;
         this.identity = identity;
         this.csrf = csrf;
@@ -119,6 +122,8 @@ public class AdminPage {
             case "roles-changed" -> "Roles of " + name + " changed. This takes effect at the user's next token "
                     + "refresh or sign-in (within five minutes for a signed-in user).";
             case "roles-unchanged" -> "Nothing changed for " + name + ".";
+            case "roles-changed-unrecorded" -> "Roles of " + name + " changed, but the audit trail could not record "
+                    + "it just now; the change is in the gateway's log.";
             default -> null;
         };
     }
@@ -176,6 +181,17 @@ public class AdminPage {
             notice = add.isEmpty() && remove.isEmpty() ? "roles-unchanged" : "roles-changed";
             Log.infof("admin %s set the roles of %s: +%s -%s", identity.getPrincipal().getName(), username,
                     names(add), names(remove));
+            if (!add.isEmpty() || !remove.isEmpty()) {
+                try {
+                    audit.record(new AuditApi.Event("ROLES", "user", username, "granted " + names(add)
+                            + "; taken away " + names(remove)));
+                } catch (WebApplicationException | jakarta.ws.rs.ProcessingException e) {
+                    // the change is made (Keycloak has no transaction with us): say so, and keep it in the log
+                    Log.errorf("the audit trail did not record that %s set the roles of %s (+%s -%s): %s",
+                            identity.getPrincipal().getName(), username, names(add), names(remove), e.getMessage());
+                    notice = "roles-changed-unrecorded";
+                }
+            }
         } catch (jakarta.ws.rs.NotFoundException e) {
             throw new ProblemException(404, "No user " + id);
         } catch (WebApplicationException | jakarta.ws.rs.ProcessingException e) {

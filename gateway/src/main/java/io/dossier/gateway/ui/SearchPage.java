@@ -94,9 +94,11 @@ public class SearchPage {
     private final WatchesApi watches;
     private final SecurityIdentity identity;
     private final RateLimiter limiter;
+    private final AuditApi audit;
 
     public SearchPage(SearchClient search, @RestClient WatchesApi watches,
-            SecurityIdentity identity, RateLimiter limiter) {
+            SecurityIdentity identity, RateLimiter limiter, @RestClient AuditApi audit) {
+        this.audit = audit;
         this.search = search;
         this.watches = watches;
         this.identity = identity;
@@ -329,6 +331,13 @@ public class SearchPage {
             throw new ProblemException(503, "Search is unavailable right now; try again shortly");
         }
         List<SearchApi.Hit> kept = hits.subList(0, Math.min(hits.size(), EXPORT_MAX));
+        try {
+            // an export takes documents out of the platform: none leaves unrecorded
+            audit.record(new AuditApi.Event("EXPORT", "search", uri.getRequestUri().getRawQuery(), kept.size()
+                    + " hits as " + format));
+        } catch (WebApplicationException | jakarta.ws.rs.ProcessingException e) {
+            throw new ProblemException(503, "The export could not be recorded in the audit trail; try again shortly");
+        }
         String name = "dossier-search." + format;
         byte[] body = "csv".equals(format) ? csv(kept) : json(kept);
         return Response.ok(body, "csv".equals(format) ? "text/csv; charset=utf-8" : MediaType.APPLICATION_JSON)

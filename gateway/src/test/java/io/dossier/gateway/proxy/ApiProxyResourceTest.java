@@ -9,6 +9,7 @@ import static org.hamcrest.Matchers.startsWith;
 
 import org.junit.jupiter.api.Test;
 
+import io.dossier.testinfra.LocalStack;
 import io.dossier.testinfra.LocalStackResource;
 import io.dossier.testinfra.Tokens;
 import io.quarkus.test.common.WithTestResource;
@@ -61,7 +62,7 @@ class ApiProxyResourceTest {
     void pagesRedirectToTheLoginPage() {
         given().redirects().follow(false).get("/search")
                 .then().statusCode(302)
-                .header("Location", startsWith("http://localhost:8180/realms/dossier/protocol/openid-connect/auth"))
+                .header("Location", startsWith(LocalStack.OIDC_URL + "/protocol/openid-connect/auth"))
                 .header("Location", containsString("client_id=gateway"))
                 .header("Location", containsString("code_challenge="));
     }
@@ -74,7 +75,7 @@ class ApiProxyResourceTest {
                 .body("info.title", equalTo("Dossier API"))
                 .body("servers[0].url", equalTo("http://localhost:8080"))
                 .body("components.securitySchemes.clientCredentials.flows.clientCredentials.tokenUrl",
-                        equalTo("http://localhost:8180/realms/dossier/protocol/openid-connect/token"))
+                        equalTo(LocalStack.OIDC_URL + "/protocol/openid-connect/token"))
                 .body("paths.'/api/v1/sources'.post.operationId", equalTo("createSource"))
                 .body("paths", not(hasKey("/api/v1/{path}")));
     }

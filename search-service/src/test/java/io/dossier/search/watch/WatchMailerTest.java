@@ -12,6 +12,7 @@ import jakarta.inject.Inject;
 import org.junit.jupiter.api.Test;
 
 import io.dossier.search.indexing.IndexedDocument;
+import io.dossier.testinfra.LocalStack;
 import io.dossier.testinfra.LocalStackResource;
 import io.dossier.testinfra.Tokens;
 import io.quarkus.test.common.WithTestResource;
@@ -25,7 +26,7 @@ import io.quarkus.test.junit.QuarkusTest;
 @WithTestResource(LocalStackResource.class)
 class WatchMailerTest {
 
-    static final String MAIL_API = "http://localhost:8025/api/user/";
+    static final String MAIL_API = LocalStack.MAIL_API + "/api/user/";
 
     @Inject
     WatchMailer mailer;

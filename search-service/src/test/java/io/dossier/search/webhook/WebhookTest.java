@@ -30,6 +30,7 @@ import com.sun.net.httpserver.HttpServer;
 
 import io.dossier.search.indexing.IndexedDocument;
 import io.dossier.search.watch.WatchEvaluator;
+import io.dossier.testinfra.LocalStack;
 import io.dossier.testinfra.LocalStackResource;
 import io.dossier.testinfra.Tokens;
 import io.quarkus.test.common.WithTestResource;
@@ -276,9 +277,10 @@ class WebhookTest {
                 "ftp://example.org/hook", "must be an http or https URL",
                 "http://169.254.169.254/latest/meta-data/", "link-local or cloud metadata",
                 "http://metadata.google.internal/computeMetadata/v1/", "cloud instance metadata",
-                "http://localhost:8081/api/v1/sources", "one of Dossier's own services (the sources service)",
-                "http://127.0.0.1:9200/_search", "one of Dossier's own services (Elasticsearch)",
-                "http://localhost:8180/admin", "one of Dossier's own services (Keycloak)",
+                "http://localhost:9/api/v1/sources", "one of Dossier's own services (the",
+                "http://127.0.0.1:" + LocalStack.ELASTICSEARCH_PORT + "/_search",
+                "one of Dossier's own services (Elasticsearch)",
+                LocalStack.KEYCLOAK + "/admin", "one of Dossier's own services (Keycloak)",
                 "http://0.0.0.0:7000/", "not an address a webhook can be sent to",
                 "http://user:pw@example.org/hook", "no user name or password",
                 "not a url at all", "not a URL",

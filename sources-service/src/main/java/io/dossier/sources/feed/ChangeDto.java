@@ -4,6 +4,7 @@ import java.time.OffsetDateTime;
 import java.util.List;
 import java.util.UUID;
 
+import io.dossier.sources.journal.ChangeOperation;
 import io.dossier.sources.note.NoteDto;
 import io.dossier.sources.source.SourceDto;
 

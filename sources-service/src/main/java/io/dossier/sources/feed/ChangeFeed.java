@@ -1,7 +1,5 @@
 package io.dossier.sources.feed;
 
-import java.time.OffsetDateTime;
-import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -11,6 +9,7 @@ import java.util.stream.Collectors;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.TypedQuery;
 
+import io.dossier.sources.journal.SourceChange;
 import io.dossier.sources.note.NoteDto;
 import io.dossier.sources.note.NoteRepository;
 import io.dossier.sources.source.Source;
@@ -18,14 +17,11 @@ import io.dossier.sources.source.SourceDto;
 import io.quarkus.hibernate.orm.panache.PanacheRepositoryBase;
 
 /**
- * The ordered, durable change feed of sources. Writers call {@link #lock()} then {@link #record} inside the
- * transaction that changes the source, so the entry commits with the change or not at all.
+ * The ordered, durable change feed of sources as its consumers read it: the journal's entries ({@link ChangeJournal})
+ * with each source's current state and notes.
  */
 @ApplicationScoped
 public class ChangeFeed implements PanacheRepositoryBase<SourceChange, Long> {
-
-    /** Key of the transaction-scoped advisory lock that orders feed writers (any constant unique to this use). */
-    private static final long FEED_LOCK = 0x5011CEL;
 
     private final FeedConfig config;
     private final NoteRepository notes;
@@ -33,51 +29,6 @@ public class ChangeFeed implements PanacheRepositoryBase<SourceChange, Long> {
     public ChangeFeed(FeedConfig config, NoteRepository notes) {
         this.config = config;
         this.notes = notes;
-    }
-
-    /** Blocks until no other transaction is writing to the feed; released at commit or rollback. */
-    public void lock() {
-        getEntityManager().createNativeQuery("select cast(pg_advisory_xact_lock(:key) as text)")
-                .setParameter("key", FEED_LOCK)
-                .getSingleResult();
-    }
-
-    public void record(UUID sourceId, String collection, ChangeOperation operation) {
-        record(sourceId, collection, null, operation);
-    }
-
-    /** A change that may have moved the source: {@code previousCollection} is the one it left (null: none). */
-    public void record(UUID sourceId, String collection, String previousCollection, ChangeOperation operation) {
-        SourceChange change = new SourceChange();
-        change.sourceId = sourceId;
-        change.collection = collection;
-        change.previousCollection = previousCollection == null || previousCollection.equals(collection)
-                ? null
-                : previousCollection;
-        change.operation = operation;
-        change.occurredAt = OffsetDateTime.now(ZoneOffset.UTC);
-        persist(change);
-    }
-
-    /** The newest sequence number a reader limited to {@code collections} may see (null: all of them). */
-    public long head(Set<String> collections) {
-        if (collections == null) {
-            return head();
-        }
-        if (collections.isEmpty()) {
-            return 0;
-        }
-        Long head = getEntityManager().createQuery("select max(c.seq) from SourceChange c where c.collection in "
-                + ":collections or c.previousCollection in :collections", Long.class)
-                .setParameter("collections", collections).getSingleResult();
-        return head == null ? 0 : head;
-    }
-
-    /** The newest sequence number on the feed (0 when it is empty). */
-    public long head() {
-        Long head = getEntityManager().createQuery("select max(c.seq) from SourceChange c", Long.class)
-                .getSingleResult();
-        return head == null ? 0 : head;
     }
 
     /**

@@ -22,6 +22,7 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 import io.dossier.common.problem.Problem;
 import io.dossier.common.security.CollectionAccess;
+import io.dossier.sources.journal.ChangeJournal;
 import io.quarkus.security.identity.SecurityIdentity;
 
 @Path("/api/v1/sources/changes")
@@ -30,10 +31,12 @@ import io.quarkus.security.identity.SecurityIdentity;
 public class ChangeFeedResource {
 
     private final ChangeFeed feed;
+    private final ChangeJournal journal;
     private final SecurityIdentity identity;
 
-    public ChangeFeedResource(ChangeFeed feed, SecurityIdentity identity) {
+    public ChangeFeedResource(ChangeFeed feed, ChangeJournal journal, SecurityIdentity identity) {
         this.feed = feed;
+        this.journal = journal;
         this.identity = identity;
     }
 
@@ -55,7 +58,7 @@ public class ChangeFeedResource {
         Set<String> scope = collection == null
                 ? readable
                 : readable == null || readable.contains(collection) ? Set.of(collection) : Set.of();
-        long head = readable == null ? feed.head() : feed.head(scope); // nothing the caller cannot see
+        long head = readable == null ? journal.head() : journal.head(scope); // nothing the caller cannot see
         List<ChangeDto> changes = feed.read(after, limit, scope);
         return new ChangePage(changes, changes.isEmpty() ? after : changes.get(changes.size() - 1).seq(), head);
     }

@@ -3,6 +3,7 @@ package io.dossier.sources.feed;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 
+import io.dossier.sources.journal.ChangeJournal;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.quarkus.narayana.jta.QuarkusTransaction;
@@ -15,8 +16,8 @@ import io.quarkus.runtime.StartupEvent;
 @ApplicationScoped
 class FeedMeters {
 
-    void register(@Observes StartupEvent start, MeterRegistry registry, ChangeFeed feed) {
-        Gauge.builder("dossier.feed.head", () -> QuarkusTransaction.requiringNew().call(feed::head))
+    void register(@Observes StartupEvent start, MeterRegistry registry, ChangeJournal journal) {
+        Gauge.builder("dossier.feed.head", () -> QuarkusTransaction.requiringNew().call(journal::head))
                 .description("The newest sequence number of the sources change feed").tag("feed", "sources")
                 .register(registry);
     }

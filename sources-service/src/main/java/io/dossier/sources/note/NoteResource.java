@@ -28,6 +28,7 @@ import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
+import io.dossier.audit.AuditTrail;
 import io.dossier.common.http.IfMatch;
 import io.dossier.common.problem.Problem;
 import io.dossier.common.problem.ProblemException;
@@ -50,8 +51,10 @@ public class NoteResource {
     private final NoteService notes;
     private final SourceService sources;
     private final SecurityIdentity identity;
+    private final AuditTrail audit;
 
-    NoteResource(NoteService notes, SourceService sources, SecurityIdentity identity) {
+    NoteResource(NoteService notes, SourceService sources, SecurityIdentity identity, AuditTrail audit) {
+        this.audit = audit;
         this.notes = notes;
         this.sources = sources;
         this.identity = identity;
@@ -63,7 +66,8 @@ public class NoteResource {
     @APIResponse(responseCode = "200", description = "The notes", content = @Content(schema = @Schema(implementation = NoteDto.NoteList.class)))
     @APIResponse(responseCode = "404", description = "No such source that the caller may read", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     public NoteDto.NoteList list(@PathParam("sourceId") UUID sourceId) {
-        readable(sourceId);
+        String collection = readable(sourceId);
+        audit.read("notes", sourceId, collection, "the notes on source " + sourceId);
         return notes.list(sourceId);
     }
 
@@ -95,8 +99,9 @@ public class NoteResource {
             @Header(name = "ETag", description = ETAG_HEADER, schema = @Schema(type = SchemaType.STRING))}, content = @Content(schema = @Schema(implementation = NoteDto.class)))
     @APIResponse(responseCode = "404", description = "No such note on a source the caller may read", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     public Response get(@PathParam("sourceId") UUID sourceId, @PathParam("noteId") UUID noteId) {
-        readable(sourceId);
+        String collection = readable(sourceId);
         NoteDto note = notes.get(sourceId, noteId);
+        audit.read("note", noteId, collection, "on source " + sourceId);
         return Response.ok(note).tag(etag(note)).build();
     }
 
@@ -138,8 +143,8 @@ public class NoteResource {
     }
 
     /** The source's notes are only for who may read the source: 404 otherwise, as for the source. */
-    private void readable(UUID sourceId) {
-        sources.collectionOf(sourceId).filter(c -> CollectionAccess.mayRead(identity, c))
+    private String readable(UUID sourceId) {
+        return sources.collectionOf(sourceId).filter(c -> CollectionAccess.mayRead(identity, c))
                 .orElseThrow(() -> ProblemException.notFound("No source " + sourceId));
     }
 

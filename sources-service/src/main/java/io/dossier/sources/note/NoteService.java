@@ -9,9 +9,11 @@ import java.util.regex.Matcher;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
 
+import io.dossier.audit.AuditAction;
+import io.dossier.audit.AuditTrail;
 import io.dossier.common.problem.ProblemException;
-import io.dossier.sources.feed.ChangeFeed;
-import io.dossier.sources.feed.ChangeOperation;
+import io.dossier.sources.journal.ChangeJournal;
+import io.dossier.sources.journal.ChangeOperation;
 import io.dossier.sources.source.Source;
 import io.dossier.sources.source.SourceRepository;
 import io.dossier.sources.source.SourceStatus;
@@ -32,12 +34,14 @@ public class NoteService {
 
     private final NoteRepository notes;
     private final SourceRepository sources;
-    private final ChangeFeed feed;
+    private final ChangeJournal journal;
+    private final AuditTrail audit;
 
-    NoteService(NoteRepository notes, SourceRepository sources, ChangeFeed feed) {
+    NoteService(NoteRepository notes, SourceRepository sources, ChangeJournal journal, AuditTrail audit) {
+        this.audit = audit;
         this.notes = notes;
         this.sources = sources;
-        this.feed = feed;
+        this.journal = journal;
     }
 
     /** Who acts: their user name, and whether they are an editor (who may change anyone's note). */
@@ -60,7 +64,7 @@ public class NoteService {
         // the passage is found before the feed's lock is taken (a source's text never changes once extracted)
         Source source = withText(sourceId);
         int[] passage = passage(source.text, request);
-        feed.lock();
+        journal.lock();
         if (!sources.stillThere(sourceId)) {
             throw ProblemException.notFound("No source " + sourceId);
         }
@@ -78,7 +82,8 @@ public class NoteService {
         note.createdAt = now();
         note.updatedAt = note.createdAt;
         notes.persist(note);
-        feed.record(source.id, source.collection, ChangeOperation.UPDATED);
+        journal.record(source.id, source.collection, ChangeOperation.UPDATED);
+        audit.recordAs(actor.name(), AuditAction.CREATE, "note", note.id, source.collection, about(source));
         return NoteDto.of(note);
     }
 
@@ -98,7 +103,7 @@ public class NoteService {
     @Transactional
     NoteDto edit(UUID sourceId, UUID noteId, NoteEdit edit, Long expectedVersion, Actor actor) {
         String body = body(edit.text());
-        feed.lock();
+        journal.lock();
         Note note = changeable(sourceId, noteId, expectedVersion, actor);
         if (!body.equals(note.body)) {
             note.body = body;
@@ -106,18 +111,25 @@ public class NoteService {
             note.updatedAt = now();
             notes.flush(); // bumps the version
             Source source = sources.findById(sourceId);
-            feed.record(source.id, source.collection, ChangeOperation.UPDATED);
+            journal.record(source.id, source.collection, ChangeOperation.UPDATED);
+            audit.recordAs(actor.name(), AuditAction.UPDATE, "note", note.id, source.collection, about(source));
         }
         return NoteDto.of(note);
     }
 
     @Transactional
     void delete(UUID sourceId, UUID noteId, Long expectedVersion, Actor actor) {
-        feed.lock();
+        journal.lock();
         Note note = changeable(sourceId, noteId, expectedVersion, actor);
         notes.delete(note);
         Source source = sources.findById(sourceId);
-        feed.record(source.id, source.collection, ChangeOperation.UPDATED);
+        journal.record(source.id, source.collection, ChangeOperation.UPDATED);
+        audit.recordAs(actor.name(), AuditAction.DELETE, "note", note.id, source.collection, about(source));
+    }
+
+    /** Which document a note is on, for the audit trail. */
+    private static String about(Source source) {
+        return "on source " + source.id + ": " + source.title;
     }
 
     private Note find(UUID sourceId, UUID noteId) {

@@ -10,8 +10,8 @@ import jakarta.transaction.Transactional;
 
 import io.dossier.sources.extraction.DocumentExtractor;
 import io.dossier.sources.extraction.DocumentFormat;
-import io.dossier.sources.feed.ChangeFeed;
-import io.dossier.sources.feed.ChangeOperation;
+import io.dossier.sources.journal.ChangeJournal;
+import io.dossier.sources.journal.ChangeOperation;
 import io.dossier.sources.source.Source;
 import io.dossier.sources.source.SourceOriginalRepository;
 import io.dossier.sources.source.SourceRepository;
@@ -27,16 +27,16 @@ public class OcrService {
 
     private final SourceRepository sources;
     private final SourceOriginalRepository originals;
-    private final ChangeFeed feed;
+    private final ChangeJournal journal;
     private final DocumentExtractor extractor;
     private final Tesseract tesseract;
     private final OcrConfig config;
 
-    public OcrService(SourceRepository sources, SourceOriginalRepository originals, ChangeFeed feed,
+    public OcrService(SourceRepository sources, SourceOriginalRepository originals, ChangeJournal journal,
             DocumentExtractor extractor, Tesseract tesseract, OcrConfig config) {
         this.sources = sources;
         this.originals = originals;
-        this.feed = feed;
+        this.journal = journal;
         this.extractor = extractor;
         this.tesseract = tesseract;
         this.config = config;
@@ -106,7 +106,7 @@ public class OcrService {
      */
     @Transactional
     void finish(UUID id, String text, int pages, int ocrPages, String language, String unread) {
-        feed.lock();
+        journal.lock();
         Source source = sources.findById(id);
         if (source == null || source.status != SourceStatus.EXTRACTING) {
             return;
@@ -135,13 +135,13 @@ public class OcrService {
             }
         }
         sources.flush();
-        feed.record(source.id, source.collection, ChangeOperation.CREATED);
+        journal.record(source.id, source.collection, ChangeOperation.CREATED);
     }
 
     /** The document could not be read: FAILED with the reason (its original kept), and on the change feed. */
     @Transactional
     void fail(UUID id, String reason, Integer pages, int done, int ocrPages) {
-        feed.lock();
+        journal.lock();
         Source source = sources.findById(id);
         if (source == null || source.status != SourceStatus.EXTRACTING) {
             return;
@@ -153,7 +153,7 @@ public class OcrService {
         source.ocrPages = ocrPages;
         source.text = "";
         sources.flush();
-        feed.record(source.id, source.collection, ChangeOperation.CREATED);
+        journal.record(source.id, source.collection, ChangeOperation.CREATED);
     }
 
     private static String fit(String reason) {

@@ -8,12 +8,12 @@ import java.time.format.DateTimeParseException;
 import io.dossier.common.problem.ProblemException;
 
 /** Dates given as text (form fields): ISO 8601 with an offset, or a plain date taken as midnight UTC. */
-final class Dates {
+public final class Dates {
 
     private Dates() {
     }
 
-    static OffsetDateTime parse(String field, String value) {
+    public static OffsetDateTime parse(String field, String value) {
         if (value == null || value.isBlank()) {
             return null;
         }

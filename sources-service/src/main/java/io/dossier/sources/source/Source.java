@@ -60,6 +60,9 @@ public class Source {
     public String ocrLanguage;
     public String createdBy;
     public OffsetDateTime createdAt;
+    /** Who changed the source last (its metadata or tags), and when; null until then. */
+    public String updatedBy;
+    public OffsetDateTime updatedAt;
     @Version
     public long version;
 }

@@ -10,7 +10,9 @@ import org.eclipse.microprofile.openapi.annotations.media.Schema;
 public record SourceDto(UUID id, String collection, String title, List<String> authors, String text, String url,
         OffsetDateTime publishedAt, String publisher, String language, String contentType, String originalName,
         String sha256, long size, SourceStatus status, String statusReason, List<String> tags, String createdBy,
-        OffsetDateTime createdAt, long version, Ocr ocr) {
+        OffsetDateTime createdAt,
+        @Schema(description = "Who changed the source last (its metadata or tags); absent until someone has") String updatedBy,
+        OffsetDateTime updatedAt, long version, Ocr ocr) {
 
     /**
      * OCR's progress and outcome: the document's pages, those read so far, how many of them needed OCR (a PDF's
@@ -29,6 +31,6 @@ public record SourceDto(UUID id, String collection, String title, List<String> a
                 : null;
         return new SourceDto(s.id, s.collection, s.title, List.copyOf(s.authors), s.text, s.url, s.publishedAt,
                 s.publisher, s.language, s.contentType, s.originalName, s.sha256, s.size, s.status, s.statusReason,
-                List.copyOf(s.tags), s.createdBy, s.createdAt, s.version, ocr);
+                List.copyOf(s.tags), s.createdBy, s.createdAt, s.updatedBy, s.updatedAt, s.version, ocr);
     }
 }

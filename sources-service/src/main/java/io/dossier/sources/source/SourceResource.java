@@ -1,22 +1,15 @@
 package io.dossier.sources.source;
 
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.net.URI;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.util.List;
 import java.util.UUID;
 
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
-import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Pattern;
-import jakarta.validation.constraints.Size;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.DELETE;
 import jakarta.ws.rs.DefaultValue;
@@ -40,17 +33,12 @@ import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
-import org.jboss.resteasy.reactive.RestForm;
-import org.jboss.resteasy.reactive.multipart.FileUpload;
 
+import io.dossier.audit.AuditTrail;
 import io.dossier.common.http.IfMatch;
 import io.dossier.common.problem.Problem;
 import io.dossier.common.problem.ProblemException;
 import io.dossier.common.security.CollectionAccess;
-import io.dossier.sources.extraction.UnsupportedFormatException;
-import io.dossier.sources.ingest.FileMetadata;
-import io.dossier.sources.ingest.IngestConfig;
-import io.dossier.sources.ingest.IngestService;
 import io.quarkus.security.identity.SecurityIdentity;
 
 @Path("/api/v1/sources")
@@ -58,139 +46,14 @@ import io.quarkus.security.identity.SecurityIdentity;
 @Produces(MediaType.APPLICATION_JSON)
 public class SourceResource {
 
-    /** Set on an ingest answer when the same content was already stored. */
-    public static final String DUPLICATE_HEADER = "Dossier-Duplicate";
-
     private final SourceService service;
-    private final IngestService ingest;
-    private final IngestConfig config;
     private final SecurityIdentity identity;
+    private final AuditTrail audit;
 
-    public SourceResource(SourceService service, IngestService ingest, IngestConfig config,
-            SecurityIdentity identity) {
+    public SourceResource(SourceService service, SecurityIdentity identity, AuditTrail audit) {
         this.service = service;
-        this.ingest = ingest;
-        this.config = config;
         this.identity = identity;
-    }
-
-    @POST
-    @Consumes(MediaType.APPLICATION_JSON)
-    @RolesAllowed("analyst")
-    @Operation(operationId = "createSource", summary = "Ingest a source given as JSON text", description = "Idempotent on the SHA-256 of the text.")
-    @APIResponse(responseCode = "201", description = "Stored", headers = {
-            @Header(name = "Location", description = "Where the new resource is read", schema = @Schema(type = SchemaType.STRING, format = "uri-reference")),
-            @Header(name = "ETag", description = "The version, to send back in If-Match", schema = @Schema(type = SchemaType.STRING))}, content = @Content(schema = @Schema(implementation = SourceDto.class)))
-    @APIResponse(responseCode = "200", description = "The same content was already stored: that source, with header Dossier-Duplicate: true", headers = {
-            @Header(name = "Dossier-Duplicate", description = "true: the content was already stored", schema = @Schema(type = SchemaType.BOOLEAN)),
-            @Header(name = "ETag", description = "The version, to send back in If-Match", schema = @Schema(type = SchemaType.STRING))}, content = @Content(schema = @Schema(implementation = SourceDto.class)))
-    @APIResponse(responseCode = "400", description = "Invalid input", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    public Response create(@Valid @NotNull CreateSourceRequest request) {
-        mayAddTo(request.collection());
-        return answer(ingest.ingest(request, identity.getPrincipal().getName()));
-    }
-
-    @POST
-    @Consumes(MediaType.MULTIPART_FORM_DATA)
-    @RolesAllowed("analyst")
-    @Operation(summary = "Upload a file: HTML, PDF, DOCX, DOC, ODT, RTF, EML, MSG, plain text, or an image (PNG, JPEG, TIFF, GIF, WebP)", description = """
-            The format is detected from the bytes, not from the name or the declared type. Text and metadata (title,
-            authors, date, canonical URL, language) are extracted; form fields given override what was found.
-            Idempotent on the SHA-256 of the file. A file that cannot be read (corrupt, encrypted, no text) is kept
-            as a FAILED source with the reason, and answered with 422.
-
-            Images, and PDFs with pages without a text layer (scans), are read by OCR (Tesseract: Arabic, Persian,
-            English) after the answer: 202 with the source in status EXTRACTING; its `ocr` field shows the pages read
-            so far, and it goes on the change feed (and into search) once its text exists, or becomes FAILED with the
-            reason. `language` (ar, fa, en) says what to read the text as; without it, the collection's default, else
-            a first pass over the script decides.""")
-    @APIResponse(responseCode = "202", description = "Stored; its text is being read by OCR (status EXTRACTING): follow Location", headers = {
-            @Header(name = "Location", description = "Where the new resource is read", schema = @Schema(type = SchemaType.STRING, format = "uri-reference")),
-            @Header(name = "ETag", description = "The version, to send back in If-Match", schema = @Schema(type = SchemaType.STRING))}, content = @Content(schema = @Schema(implementation = SourceDto.class)))
-    @APIResponse(responseCode = "201", description = "Stored and extracted", headers = {
-            @Header(name = "Location", description = "Where the new resource is read", schema = @Schema(type = SchemaType.STRING, format = "uri-reference")),
-            @Header(name = "ETag", description = "The version, to send back in If-Match", schema = @Schema(type = SchemaType.STRING))}, content = @Content(schema = @Schema(implementation = SourceDto.class)))
-    @APIResponse(responseCode = "200", description = "The same file was already stored: that source, with header Dossier-Duplicate: true", headers = {
-            @Header(name = "Dossier-Duplicate", description = "true: the content was already stored", schema = @Schema(type = SchemaType.BOOLEAN)),
-            @Header(name = "ETag", description = "The version, to send back in If-Match", schema = @Schema(type = SchemaType.STRING))}, content = @Content(schema = @Schema(implementation = SourceDto.class)))
-    @APIResponse(responseCode = "400", description = "Invalid form fields, or no file", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "413", description = "The file is larger than the limit, or a document that expands far past its size (a zip bomb)", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "415", description = "Not a format Dossier takes, not recognizable, or a polyglot (one file that reads as two formats)", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "422", description = "Kept as a FAILED source (`instance` and Location name it): the file is corrupt, encrypted or holds no text", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    public Response upload(@RestForm("file") @Schema(type = SchemaType.STRING, format = "binary") FileUpload file,
-            @RestForm @Pattern(regexp = SourceRules.COLLECTION, message = SourceRules.COLLECTION_MESSAGE) String collection,
-            @RestForm @Size(max = 1000) @Pattern(regexp = "[^\\x00]*+", message = "must not contain NUL characters") String title,
-            @RestForm @Size(max = 2048) @Pattern(regexp = "https?://[^\\s\\x00]+", message = "must be an http(s) URL") String url,
-            @RestForm @Schema(example = "2025-03-14T09:00:00Z") String publishedAt,
-            @RestForm @Size(max = 300) @Pattern(regexp = "[^\\x00]*+", message = "must not contain NUL characters") String publisher,
-            @RestForm("authors") @Size(max = 50) List<@NotBlank @Size(max = 300) @Pattern(regexp = "[^\\x00]*+", message = "must not contain NUL characters") String> authors,
-            @RestForm("tags") @Size(max = 50) List<@NotBlank @Pattern(regexp = SourceRules.TAG, message = SourceRules.TAG_MESSAGE) String> tags,
-            @RestForm @Pattern(regexp = SourceRules.LANGUAGE, message = SourceRules.LANGUAGE_MESSAGE) String language) {
-        if (file == null || file.uploadedFile() == null) {
-            throw ProblemException.badRequest("Send the document as the form field `file`");
-        }
-        mayAddTo(collection);
-        if (file.size() > config.maxFileBytes()) {
-            throw new ProblemException(413, "The file is " + file.size() + " bytes; the limit is "
-                    + config.maxFileBytes() + " bytes");
-        }
-        FileMetadata metadata = new FileMetadata(collection, title, url, Dates.parse("publishedAt", publishedAt),
-                publisher, authors, tags, language);
-        byte[] content;
-        try {
-            content = Files.readAllBytes(file.uploadedFile());
-        } catch (IOException e) {
-            throw new UncheckedIOException("reading the spooled upload", e);
-        }
-        try {
-            return answer(ingest.ingest(content, filename(file.fileName()), metadata,
-                    identity.getPrincipal().getName()));
-        } catch (UnsupportedFormatException e) {
-            throw new ProblemException(e.status(), e.getMessage());
-        }
-    }
-
-    /** Sources go only into a collection the caller may read (403 otherwise); none given: the default one. */
-    private void mayAddTo(String collection) {
-        String target = collection == null || collection.isBlank() ? IngestService.DEFAULT_COLLECTION : collection;
-        if (!CollectionAccess.mayRead(identity, target)) {
-            throw new ProblemException(403, "You may not add sources to collection " + target
-                    + ": you cannot read it");
-        }
-    }
-
-    private Response answer(SourceService.Ingested ingested) {
-        SourceDto source = ingested.source();
-        if (ingested.duplicate() && !CollectionAccess.mayRead(identity, source.collection())) {
-            // the same content is stored where this caller may not look: say so, and nothing more
-            throw new ProblemException(409, "This content is already stored, in a collection you cannot read");
-        }
-        URI location = URI.create("/api/v1/sources/" + source.id());
-        if (source.status() == SourceStatus.FAILED) {
-            Problem problem = Problem.of(422, source.statusReason()).withInstance(location.toString());
-            Response.ResponseBuilder failed = Response.status(422).type(Problem.MEDIA_TYPE).entity(problem)
-                    .location(location);
-            return (ingested.duplicate() ? failed.header(DUPLICATE_HEADER, "true") : failed).build();
-        }
-        Response.ResponseBuilder answer = ingested.duplicate()
-                ? Response.ok(source).header(DUPLICATE_HEADER, "true")
-                : source.status() == SourceStatus.EXTRACTING
-                        ? Response.accepted().location(location)
-                        : Response.created(location);
-        return answer.entity(source).tag(etag(source)).build();
-    }
-
-    /** The last path segment of a client's file name, without control characters; null when none is left. */
-    static String filename(String name) {
-        if (name == null) {
-            return null;
-        }
-        String base = name.substring(Math.max(name.lastIndexOf('/'), name.lastIndexOf('\\')) + 1)
-                .replaceAll("\\p{Cntrl}", "").strip();
-        if (base.length() > 500) {
-            base = base.substring(base.length() - 500);
-        }
-        return base.isEmpty() ? null : base;
+        this.audit = audit;
     }
 
     @GET
@@ -230,6 +93,7 @@ public class SourceResource {
     @APIResponse(responseCode = "404", description = "No such source", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     public Response get(@PathParam("id") UUID id) {
         SourceDto source = readable(id);
+        audit.read("source", id, source.collection(), source.title());
         return Response.ok(source).tag(etag(source)).build();
     }
 
@@ -243,6 +107,7 @@ public class SourceResource {
     @APIResponse(responseCode = "404", description = "No such source", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     public Response text(@PathParam("id") UUID id) {
         SourceDto source = readable(id);
+        audit.read("source", id, source.collection(), "text: " + source.title());
         return Response.ok(source.text()).tag(etag(source)).build();
     }
 
@@ -255,7 +120,8 @@ public class SourceResource {
             @Header(name = "Content-Disposition", description = "attachment, with the original file name", schema = @Schema(type = SchemaType.STRING))})
     @APIResponse(responseCode = "404", description = "No such source", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     public Response original(@PathParam("id") UUID id) {
-        readable(id);
+        SourceDto source = readable(id);
+        audit.read("source", id, source.collection(), "original file: " + source.title());
         SourceService.OriginalFile original = service.original(id)
                 .orElseThrow(() -> ProblemException.notFound("No source " + id));
         Response.ResponseBuilder answer = Response.ok(original.content(), original.contentType())
@@ -291,7 +157,7 @@ public class SourceResource {
             throw new ProblemException(403, "You may not move a source into collection " + request.collection()
                     + ": you cannot read it");
         }
-        SourceDto source = service.update(id, version(ifMatch), request);
+        SourceDto source = service.update(id, version(ifMatch), request, identity.getPrincipal().getName());
         return Response.ok(source).tag(etag(source)).build();
     }
 
@@ -306,7 +172,7 @@ public class SourceResource {
     @APIResponse(responseCode = "404", description = "No such source that the caller may read", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     public Response changeTags(@PathParam("id") UUID id, @Valid @NotNull TagChange change) {
         readable(id);
-        SourceDto source = service.changeTags(id, change);
+        SourceDto source = service.changeTags(id, change, identity.getPrincipal().getName());
         return Response.ok(source).tag(etag(source)).build();
     }
 
@@ -319,7 +185,7 @@ public class SourceResource {
     @APIResponse(responseCode = "412", description = "The source changed since that ETag", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     public Response delete(@PathParam("id") UUID id, @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch) {
         readable(id);
-        service.delete(id, ifMatch == null ? null : version(ifMatch));
+        service.delete(id, ifMatch == null ? null : version(ifMatch), identity.getPrincipal().getName());
         return Response.noContent().build();
     }
 
@@ -328,7 +194,7 @@ public class SourceResource {
         return IfMatch.version(ifMatch, "this source");
     }
 
-    static EntityTag etag(SourceDto source) {
+    public static EntityTag etag(SourceDto source) {
         return new EntityTag(Long.toString(source.version()));
     }
 

@@ -18,9 +18,11 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Event;
 import jakarta.transaction.Transactional;
 
+import io.dossier.audit.AuditAction;
+import io.dossier.audit.AuditTrail;
 import io.dossier.common.problem.ProblemException;
-import io.dossier.sources.feed.ChangeFeed;
-import io.dossier.sources.feed.ChangeOperation;
+import io.dossier.sources.journal.ChangeJournal;
+import io.dossier.sources.journal.ChangeOperation;
 import io.quarkus.panache.common.Page;
 import io.quarkus.panache.common.Sort;
 
@@ -29,15 +31,17 @@ public class SourceService {
 
     private final SourceRepository sources;
     private final SourceOriginalRepository originals;
-    private final ChangeFeed feed;
+    private final ChangeJournal journal;
     private final Event<ExtractionQueued> extractionQueued;
     private final SourceMeters meters;
+    private final AuditTrail audit;
 
-    public SourceService(SourceRepository sources, SourceOriginalRepository originals, ChangeFeed feed,
-            Event<ExtractionQueued> extractionQueued, SourceMeters meters) {
+    public SourceService(SourceRepository sources, SourceOriginalRepository originals, ChangeJournal journal,
+            Event<ExtractionQueued> extractionQueued, SourceMeters meters, AuditTrail audit) {
+        this.audit = audit;
         this.sources = sources;
         this.originals = originals;
-        this.feed = feed;
+        this.journal = journal;
         this.extractionQueued = extractionQueued;
         this.meters = meters;
     }
@@ -81,7 +85,7 @@ public class SourceService {
     public List<Ingested> store(List<NewSource> batch) {
         // Serializes writers, so the duplicate check below sees every committed source and the feed commits in
         // sequence order (a consumer reading after=N never misses a lower seq that commits later).
-        feed.lock();
+        journal.lock();
         Map<String, Source> known = new HashMap<>();
         sources.find("sha256 in ?1", batch.stream().map(n -> n.source().sha256).toList()).stream()
                 .forEach(s -> known.put(s.sha256, s));
@@ -110,9 +114,11 @@ public class SourceService {
                 // on the feed once its text exists (OcrService.finish)
                 queued++;
             } else {
-                feed.record(source.id, source.collection, ChangeOperation.CREATED);
+                journal.record(source.id, source.collection, ChangeOperation.CREATED);
             }
             known.put(source.sha256, source);
+            audit.recordAs(source.createdBy, AuditAction.CREATE, "source", source.id, source.collection,
+                    source.title);
             stored.add(new Ingested(SourceDto.of(source), false));
             meters.stored(source);
         }
@@ -129,8 +135,8 @@ public class SourceService {
      * nothing.
      */
     @Transactional
-    public SourceDto update(UUID id, Long expectedVersion, UpdateSourceRequest request) {
-        feed.lock();
+    public SourceDto update(UUID id, Long expectedVersion, UpdateSourceRequest request, String user) {
+        journal.lock();
         Source source = sources.findByIdOptional(id).orElseThrow(() -> ProblemException.notFound("No source " + id));
         if (expectedVersion != null && source.version != expectedVersion) {
             throw new ProblemException(412, "Source " + id + " changed since version " + expectedVersion
@@ -164,10 +170,13 @@ public class SourceService {
         if (SourceDto.of(source).equals(before)) {
             return before;
         }
+        changedBy(source, user);
         sources.flush(); // bumps the version
+        audit.recordAs(user, AuditAction.UPDATE, "source", source.id, source.collection,
+                changes(before, SourceDto.of(source)));
         if (source.status != SourceStatus.EXTRACTING) {
             // one still being read by OCR goes on the feed when its text exists, with these edits
-            feed.record(source.id, source.collection, before.collection(), ChangeOperation.UPDATED);
+            journal.record(source.id, source.collection, before.collection(), ChangeOperation.UPDATED);
         }
         return SourceDto.of(source);
     }
@@ -180,8 +189,8 @@ public class SourceService {
      * search and watches see the new tags.
      */
     @Transactional
-    public SourceDto changeTags(UUID id, TagChange change) {
-        feed.lock();
+    public SourceDto changeTags(UUID id, TagChange change, String user) {
+        journal.lock();
         Source source = sources.findByIdOptional(id).orElseThrow(() -> ProblemException.notFound("No source " + id));
         java.util.LinkedHashSet<String> tags = new java.util.LinkedHashSet<>(source.tags == null
                 ? List.of()
@@ -197,25 +206,65 @@ public class SourceService {
         if (source.tags != null && new ArrayList<>(tags).equals(source.tags)) {
             return SourceDto.of(source);
         }
+        List<String> previous = source.tags == null ? List.of() : List.copyOf(source.tags);
         source.tags = new ArrayList<>(tags);
+        changedBy(source, user);
         sources.flush(); // bumps the version
+        audit.recordAs(user, AuditAction.UPDATE, "source", source.id, source.collection,
+                "tags " + previous + " → " + source.tags);
         if (source.status != SourceStatus.EXTRACTING) {
-            feed.record(source.id, source.collection, source.collection, ChangeOperation.UPDATED);
+            journal.record(source.id, source.collection, source.collection, ChangeOperation.UPDATED);
         }
         return SourceDto.of(source);
     }
 
     /** Deletes a source; the feed keeps a tombstone so every index drops it too. */
     @Transactional
-    public void delete(UUID id, Long expectedVersion) {
-        feed.lock();
+    public void delete(UUID id, Long expectedVersion, String user) {
+        journal.lock();
         Source source = sources.findByIdOptional(id).orElseThrow(() -> ProblemException.notFound("No source " + id));
         if (expectedVersion != null && source.version != expectedVersion) {
             throw new ProblemException(412, "Source " + id + " changed since version " + expectedVersion
                     + " (now " + source.version + ")");
         }
         sources.delete(source);
-        feed.record(source.id, source.collection, ChangeOperation.DELETED);
+        journal.record(source.id, source.collection, ChangeOperation.DELETED);
+        audit.recordAs(user, AuditAction.DELETE, "source", source.id, source.collection, source.title);
+    }
+
+    private static void changedBy(Source source, String user) {
+        source.updatedBy = user;
+        source.updatedAt = OffsetDateTime.now(ZoneOffset.UTC);
+    }
+
+    /** The fields an edit changed, by name, for the audit trail ("title, tags"). */
+    static String changes(SourceDto before, SourceDto after) {
+        List<String> changed = new ArrayList<>();
+        if (!java.util.Objects.equals(before.title(), after.title())) {
+            changed.add("title");
+        }
+        if (!java.util.Objects.equals(before.url(), after.url())) {
+            changed.add("url");
+        }
+        if (!java.util.Objects.equals(before.publishedAt(), after.publishedAt())) {
+            changed.add("publishedAt");
+        }
+        if (!java.util.Objects.equals(before.publisher(), after.publisher())) {
+            changed.add("publisher");
+        }
+        if (!java.util.Objects.equals(before.collection(), after.collection())) {
+            changed.add("collection " + before.collection() + " → " + after.collection());
+        }
+        if (!java.util.Objects.equals(before.authors(), after.authors())) {
+            changed.add("authors");
+        }
+        if (!java.util.Objects.equals(before.tags(), after.tags())) {
+            changed.add("tags");
+        }
+        if (!java.util.Objects.equals(before.language(), after.language())) {
+            changed.add("language");
+        }
+        return "changed " + String.join(", ", changed);
     }
 
     /** A page of sources; {@code readable}: the collections the caller may read, null for all. */

@@ -14,7 +14,6 @@ import java.util.UUID;
 
 import org.junit.jupiter.api.Test;
 
-import io.dossier.sources.source.SourceResource;
 import io.dossier.testinfra.LocalStackResource;
 import io.dossier.testinfra.Tokens;
 import io.quarkus.test.common.WithTestResource;
@@ -142,7 +141,7 @@ class UploadResourceTest {
         byte[] file = SampleFiles.docx(SampleFiles.SENTENCE + unique());
         String first = upload("a.docx", file).statusCode(201).extract().path("id");
         String second = upload("renamed.docx", file).statusCode(200)
-                .header(SourceResource.DUPLICATE_HEADER, "true").extract().path("id");
+                .header(IngestResource.DUPLICATE_HEADER, "true").extract().path("id");
         assertThat(second).isEqualTo(first);
     }
 

@@ -14,6 +14,7 @@ import java.util.UUID;
 
 import org.junit.jupiter.api.Test;
 
+import io.dossier.sources.ingest.IngestResource;
 import io.dossier.testinfra.LocalStackResource;
 import io.dossier.testinfra.Tokens;
 import io.quarkus.test.common.WithTestResource;
@@ -69,7 +70,7 @@ class SourceResourceTest {
                 .then().statusCode(201).extract().path("id");
         String second = given().auth().oauth2(Tokens.integrator()).contentType(ContentType.JSON)
                 .body(brief(text)).post("/api/v1/sources")
-                .then().statusCode(200).header(SourceResource.DUPLICATE_HEADER, "true")
+                .then().statusCode(200).header(IngestResource.DUPLICATE_HEADER, "true")
                 .extract().path("id");
         assertThat(second).isEqualTo(first);
     }

@@ -1,4 +1,4 @@
-package io.dossier.entities.feed;
+package io.dossier.entities.journal;
 
 public enum ChangeOperation {
     CREATED, UPDATED, DELETED,

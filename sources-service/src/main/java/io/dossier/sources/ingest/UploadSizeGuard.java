@@ -1,10 +1,9 @@
-package io.dossier.sources.source;
+package io.dossier.sources.ingest;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 
 import io.dossier.common.http.OversizedBodies;
-import io.dossier.sources.ingest.IngestConfig;
 import io.vertx.ext.web.Router;
 
 /**

@@ -1,4 +1,4 @@
-package io.dossier.sources.feed;
+package io.dossier.sources.journal;
 
 public enum ChangeOperation {
     CREATED, UPDATED, DELETED

@@ -1,4 +1,4 @@
-package io.dossier.entities.feed;
+package io.dossier.entities.journal;
 
 import java.time.OffsetDateTime;
 import java.util.UUID;

@@ -1,4 +1,4 @@
-package io.dossier.sources.feed;
+package io.dossier.sources.journal;
 
 import java.time.OffsetDateTime;
 import java.util.UUID;

@@ -1,0 +1,237 @@
+package io.dossier.gateway.ui;
+
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
+import java.time.LocalDate;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
+import java.time.format.DateTimeParseException;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.WebApplicationException;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+import org.eclipse.microprofile.rest.client.inject.RestClient;
+
+import io.dossier.common.problem.ProblemException;
+import io.quarkus.qute.CheckedTemplate;
+import io.quarkus.qute.TemplateInstance;
+import io.quarkus.security.identity.SecurityIdentity;
+
+/**
+ * The administrators' view of the audit trail: who read restricted documents, who changed what, who exported what,
+ * filtered and paged, with the same filters exported as CSV or JSON Lines.
+ */
+@Path("/admin/audit")
+@RolesAllowed("admin")
+@Tag(name = "Web UI")
+public class AuditTrailPage {
+
+    static final int PAGE_SIZE = 50;
+    static final List<String> ACTIONS = List.of("READ", "CREATE", "UPDATE", "DELETE", "MERGE", "UNMERGE", "EXPORT",
+            "ROLES");
+    static final List<String> TYPES = List.of("source", "note", "notes", "entity", "relation", "registry", "search",
+            "audit", "user");
+    private static final DateTimeFormatter SHOWN = DateTimeFormatter.ofPattern("d MMM yyyy, HH:mm:ss 'UTC'",
+            Locale.ENGLISH);
+
+    @CheckedTemplate
+    static class Templates {
+        static native TemplateInstance audit(String user, Filters filters, List<String> actions, List<String> types,
+                List<Row> rows, String older, String newest, String csv, String jsonl, String message);
+    }
+
+    /** The filters as the form shows them (dates as typed). */
+    public record Filters(String actor, String action, String type, String target, String collection, String from,
+            String to) {
+
+        public boolean any() {
+            return actor != null || action != null || type != null || target != null || collection != null
+                    || from != null || to != null;
+        }
+    }
+
+    /** One event as a row: a link where its target has a page. */
+    public record Row(String when, String actor, String action, String type, String target, String link,
+            String collection, String summary, String service, String traceId) {
+    }
+
+    private final AuditApi audit;
+    private final SecurityIdentity identity;
+
+    public AuditTrailPage(@RestClient AuditApi audit, SecurityIdentity identity) {
+        this.audit = audit;
+        this.identity = identity;
+    }
+
+    @GET
+    @Produces(MediaType.TEXT_HTML)
+    @Operation(summary = "Audit trail page (HTML, admin role)")
+    @APIResponse(responseCode = "200", description = "A page of the audit trail")
+    @APIResponse(responseCode = "403", description = "Not an administrator")
+    public TemplateInstance page(@QueryParam("actor") String actor, @QueryParam("action") String action,
+            @QueryParam("type") String type, @QueryParam("target") String target,
+            @QueryParam("collection") String collection, @QueryParam("from") String from,
+            @QueryParam("to") String to, @QueryParam("cursor") String cursor) {
+        Filters filters = new Filters(clean(actor), known(action), clean(type),
+                clean(target), clean(collection), clean(from), clean(to));
+        String user = identity.getPrincipal().getName();
+        String fromTime;
+        String toTime;
+        try {
+            fromTime = startOf(filters.from(), 0);
+            toTime = startOf(filters.to(), 1); // the whole day given
+        } catch (DateTimeParseException e) {
+            return Templates.audit(user, filters, ACTIONS, TYPES, List.of(), null, null, null, null,
+                    "Write dates as year-month-day, such as 2026-12-01.");
+        }
+        AuditApi.Page page;
+        try {
+            page = audit.trail(filters.actor(), filters.action(), filters.type(), filters.target(),
+                    filters.collection(), fromTime, toTime, clean(cursor), PAGE_SIZE);
+        } catch (WebApplicationException e) {
+            int status = e.getResponse().getStatus();
+            if (status == 400) {
+                // a cursor from an old link, or a value the service refuses: start again from the newest
+                return Templates.audit(user, filters, ACTIONS, TYPES, List.of(), null, link(filters, null), null,
+                        null, "That page of the trail cannot be shown; start again from the newest events.");
+            }
+            throw new ProblemException(503, "The audit trail is unavailable right now; try again shortly");
+        } catch (jakarta.ws.rs.ProcessingException e) {
+            throw new ProblemException(503, "The audit trail is unavailable right now; try again shortly");
+        }
+        List<Row> rows = new ArrayList<>();
+        for (AuditApi.Entry e : page.events()) {
+            rows.add(new Row(shown(e.occurredAt()), e.actor(), e.action(), e.targetType(), e.targetId(),
+                    pageOf(e.targetType(), e.targetId()), e.collection(), e.summary(), e.service(), e.traceId()));
+        }
+        String message = rows.isEmpty()
+                ? filters.any() ? "No events match these filters." : "Nothing has been recorded yet."
+                : null;
+        return Templates.audit(user, filters, ACTIONS, TYPES, rows,
+                page.next() == null ? null : link(filters, page.next()), cursor == null ? null : link(filters, null),
+                export(filters, "csv"), export(filters, "jsonl"), message);
+    }
+
+    @GET
+    @Path("export")
+    @Operation(summary = "Export the audit trail (CSV or JSON Lines; admin role)")
+    @APIResponse(responseCode = "200", description = "The file")
+    @APIResponse(responseCode = "400", description = "Unknown format or invalid dates")
+    public Response export(@QueryParam("format") String format, @QueryParam("actor") String actor,
+            @QueryParam("action") String action, @QueryParam("type") String type,
+            @QueryParam("target") String target, @QueryParam("collection") String collection,
+            @QueryParam("from") String from, @QueryParam("to") String to) {
+        if (!"csv".equals(format) && !"jsonl".equals(format)) {
+            throw new ProblemException(400, "format must be csv or jsonl");
+        }
+        String fromTime;
+        String toTime;
+        try {
+            fromTime = startOf(clean(from), 0);
+            toTime = startOf(clean(to), 1);
+        } catch (DateTimeParseException e) {
+            throw new ProblemException(400, "Write dates as year-month-day, such as 2026-12-01");
+        }
+        byte[] body;
+        try {
+            body = audit.export(format, clean(actor), known(action), clean(type),
+                    clean(target), clean(collection), fromTime, toTime);
+        } catch (WebApplicationException | jakarta.ws.rs.ProcessingException e) {
+            throw new ProblemException(503, "The audit trail is unavailable right now; try again shortly");
+        }
+        return Response.ok(body, "csv".equals(format) ? "text/csv; charset=utf-8" : "application/x-ndjson")
+                .header("Content-Disposition", "attachment; filename=\"dossier-audit." + format + "\"").build();
+    }
+
+    /** The start of the day given (plus {@code days}), in UTC, as the API takes it; null for none. */
+    static String startOf(String date, int days) {
+        if (date == null) {
+            return null;
+        }
+        return LocalDate.parse(date).plusDays(days).atStartOfDay().atOffset(ZoneOffset.UTC).toString();
+    }
+
+    static String shown(String time) {
+        try {
+            return OffsetDateTime.parse(time).withOffsetSameInstant(ZoneOffset.UTC).format(SHOWN);
+        } catch (DateTimeParseException | NullPointerException e) {
+            return time;
+        }
+    }
+
+    /** Where a target is shown in the UI: documents and entities have pages; the rest has none. */
+    static String pageOf(String type, String id) {
+        if (id == null || !id.matches("[0-9a-f-]{36}")) {
+            return null;
+        }
+        return switch (type) {
+            case "source", "notes" -> "/documents/" + id;
+            case "entity" -> "/entities/" + id;
+            default -> null;
+        };
+    }
+
+    /** An action the trail knows, or null (List.of answers a null with an exception, not false). */
+    private static String known(String action) {
+        return action != null && ACTIONS.contains(action) ? action : null;
+    }
+
+    private static String clean(String value) {
+        return value == null || value.isBlank() || value.length() > 255 || value.indexOf('\0') >= 0
+                ? null
+                : value.strip();
+    }
+
+    static String link(Filters f, String cursor) {
+        Map<String, String> params = params(f);
+        if (cursor != null) {
+            params.put("cursor", cursor);
+        }
+        return "/admin/audit" + query(params);
+    }
+
+    static String export(Filters f, String format) {
+        Map<String, String> params = new LinkedHashMap<>();
+        params.put("format", format);
+        params.putAll(params(f));
+        return "/admin/audit/export" + query(params);
+    }
+
+    private static Map<String, String> params(Filters f) {
+        Map<String, String> params = new LinkedHashMap<>();
+        params.put("actor", f.actor());
+        params.put("action", f.action());
+        params.put("type", f.type());
+        params.put("target", f.target());
+        params.put("collection", f.collection());
+        params.put("from", f.from());
+        params.put("to", f.to());
+        params.values().removeIf(java.util.Objects::isNull);
+        return params;
+    }
+
+    private static String query(Map<String, String> params) {
+        if (params.isEmpty()) {
+            return "";
+        }
+        StringBuilder out = new StringBuilder("?");
+        params.forEach((k, v) -> out.append(out.length() > 1 ? "&" : "").append(k).append('=')
+                .append(URLEncoder.encode(v, StandardCharsets.UTF_8)));
+        return out.toString();
+    }
+}
