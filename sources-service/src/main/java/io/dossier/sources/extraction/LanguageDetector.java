@@ -20,6 +20,7 @@ import org.apache.lucene.analysis.pt.PortugueseAnalyzer;
 
 import com.optimaize.langdetect.DetectedLanguage;
 import com.optimaize.langdetect.LanguageDetectorBuilder;
+import com.optimaize.langdetect.i18n.LdLocale;
 import com.optimaize.langdetect.ngram.NgramExtractors;
 import com.optimaize.langdetect.profiles.LanguageProfileReader;
 import com.optimaize.langdetect.text.CommonTextObjectFactories;
@@ -37,7 +38,7 @@ import com.optimaize.langdetect.text.TextObjectFactory;
  * Spanish, Italian, Portuguese and Dutch) is English. This answers most texts in a few microseconds, where the n-gram
  * model costs about 0.3 ms a text.</li>
  * <li>Everything else (Urdu, with letters of its own, other scripts and languages, English without its function
- * words such as tables of figures) goes to the Optimaize n-gram detector (70 languages).</li>
+ * words such as tables of figures) goes to the Optimaize n-gram detector ({@link #LANGUAGES}).</li>
  * </ol>
  * A text written mostly in capitals (wire headlines, telegrams) is read in lower case, as the n-gram profiles were
  * built from ordinary text: in capitals, English news read as German. Texts too short to tell get no language.
@@ -60,13 +61,24 @@ public class LanguageDetector {
             DutchAnalyzer.getDefaultStopSet());
     private static final CharArrayMap<Integer> LISTS_OF_WORD = listsOfWord();
 
+    /**
+     * The languages the n-gram model tells apart: those of the region and of what analysts of it read (the Middle
+     * East's, Europe's, Russia's), not all 70 of Optimaize's profiles. Every profile holds a probability for every
+     * n-gram of every other, so memory grows with the languages and their scripts: all 70 held 131 MB of heap, these
+     * hold a fifth of it (docs/decisions.md, "The services' JVMs"). A text in another language gets the nearest of
+     * these, or none when the model is not sure.
+     */
+    static final List<String> LANGUAGES = List.of("en", "fr", "de", "es", "it", "pt", "nl", "pl", "ro", "sv", "da",
+            "no", "tr", "id", "ru", "uk", "ar", "fa", "ur", "he", "el");
+
     private final com.optimaize.langdetect.LanguageDetector ngrams;
     private final TextObjectFactory texts = CommonTextObjectFactories.forDetectingOnLargeText();
 
     public LanguageDetector() {
         try {
             ngrams = LanguageDetectorBuilder.create(NgramExtractors.standard())
-                    .withProfiles(new LanguageProfileReader().readAllBuiltIn())
+                    .withProfiles(new LanguageProfileReader()
+                            .readBuiltIn(LANGUAGES.stream().map(LdLocale::fromString).toList()))
                     .build();
         } catch (IOException e) {
             throw new UncheckedIOException("the detector's built-in language profiles are on the classpath", e);
