@@ -50,6 +50,9 @@ public record AuditCursor(OffsetDateTime occurredAt, UUID id) {
             int colon = plain.indexOf(':');
             long micros = Long.parseLong(plain.substring(0, colon));
             OffsetDateTime at = Instant.EPOCH.plus(micros, ChronoUnit.MICROS).atOffset(ZoneOffset.UTC);
+            if (!AuditResource.storable(at)) {
+                throw new IllegalArgumentException("out of range");
+            }
             return new AuditCursor(at, UUID.fromString(plain.substring(colon + 1)));
         } catch (IllegalArgumentException | IndexOutOfBoundsException | java.time.DateTimeException e) {
             throw ProblemException.badRequest("cursor is not one this API gave out");

@@ -76,10 +76,23 @@ public class AuditResource {
             return null;
         }
         try {
-            return OffsetDateTime.parse(value.strip());
+            OffsetDateTime time = OffsetDateTime.parse(value.strip());
+            if (!storable(time)) {
+                throw ProblemException.badRequest(name + " must lie between the years 1 and 9999");
+            }
+            return time;
         } catch (DateTimeParseException e) {
             throw ProblemException.badRequest(name + " must be a time in ISO 8601 with an offset, such as "
                     + "2026-01-01T00:00:00Z");
         }
+    }
+
+    /**
+     * Whether PostgreSQL can compare with this time: Java parses years up to ±999,999,999, PostgreSQL's timestamps
+     * stop at 294,276, and no audit event lies outside years 1 to 9999 anyway.
+     */
+    static boolean storable(OffsetDateTime time) {
+        int year = time.withOffsetSameInstant(java.time.ZoneOffset.UTC).getYear();
+        return year >= 1 && year <= 9999;
     }
 }

@@ -52,7 +52,11 @@ class AuditTrailTest {
         // export: a search from the search page, and the registry from the API
         CodeFlowSession reader = CodeFlowSession.signIn(java.net.URI.create(Platform.GATEWAY), Tokens.READER,
                 "/search");
-        assertThat(reader.get("/search/export?format=csv&q=" + word).statusCode()).isEqualTo(200);
+        // a long query in Arabic, starting with what a spreadsheet reads as a formula: recorded (clipped), never
+        // refused, and defused in the trail's CSV
+        String query = "@" + word + " " + "كتائب حزب الله ".repeat(25);
+        assertThat(reader.get("/search/export?format=csv&q=" + java.net.URLEncoder.encode(query,
+                java.nio.charset.StandardCharsets.UTF_8)).statusCode()).isEqualTo(200);
         given().baseUri(Platform.GATEWAY).auth().oauth2(Tokens.forUser(Tokens.READER))
                 .get("/api/v1/entities/ftm?tag=" + word).then().statusCode(200);
 
@@ -102,6 +106,9 @@ class AuditTrailTest {
                 .contentType("text/csv").extract().asString();
         assertThat(csv.lines().count()).as("a header, then every event").isEqualTo(events.size() + 1);
         assertThat(csv).contains("admin,UPDATE,source," + source + ",restricted,changed title");
+        assertThat(csv).contains(",EXPORT,search,'@" + word + " كتائب");
+        assertThat(events).anySatisfy(e -> assertThat((String) e.get("targetId")).startsWith("@" + word)
+                .hasSizeLessThanOrEqualTo(255).endsWith("…"));
         assertThat(given().baseUri(Platform.GATEWAY).auth().oauth2(admin).queryParam("action", "EXPORT")
                 .queryParam("targetType", "audit").queryParam("from", since).get("/api/v1/audit").then()
                 .statusCode(200).extract().jsonPath().getList("events.actor")).containsExactly("admin");

@@ -35,7 +35,12 @@ final class Platform {
     /** The search service reaches Elasticsearch through this, so that a test can take Elasticsearch away from it. */
     static final TcpProxy ELASTICSEARCH_LINK = new TcpProxy(19200, "localhost", LocalStack.ELASTICSEARCH_PORT);
 
-    private record Service(String name, String module, int port, Map<String, String> env) {
+    /** A service to start: its module's package, its port, its environment and JVM options over the platform's. */
+    private record Service(String name, String module, int port, Map<String, String> env, List<String> jvm) {
+
+        Service(String name, String module, int port, Map<String, String> env) {
+            this(name, module, port, env, List.of());
+        }
     }
 
     private static final List<Process> RUNNING = new ArrayList<>();
@@ -45,6 +50,8 @@ final class Platform {
     /** The environment every service gets. */
     private static final Map<String, String> COMMON = new LinkedHashMap<>();
     private static boolean started;
+    /** Where the services send their spans. */
+    static final TraceCollector TRACES = new TraceCollector();
 
     private Platform() {
     }
@@ -87,6 +94,10 @@ final class Platform {
         common.put("DOSSIER_SMTP_PORT", String.valueOf(LocalStack.SMTP_PORT));
         // webhooks: the tests' receivers listen on this machine
         common.put("DOSSIER_WEBHOOKS_ALLOW_PRIVATE_ADDRESSES", "true");
+        // traces: sampled where the caller asks for it (a sampled traceparent), sent to the tests' own collector
+        common.put("DOSSIER_OTLP_PROTOCOL", "http/protobuf");
+        common.put("DOSSIER_OTLP_ENDPOINT", "http://127.0.0.1:" + TRACES.start());
+        common.put("QUARKUS_OTEL_BSP_SCHEDULE_DELAY", "PT0.2S");
         // the dev realm's client secrets and database password: allowed here, and said so in each service's log
         common.put("DOSSIER_ALLOW_DEVELOPMENT_SECRETS", "true");
 
@@ -127,8 +138,11 @@ final class Platform {
         }
         try {
             Files.createDirectories(LOGS);
-            ProcessBuilder builder = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java")
-                    .toString(), "-Xmx384m", "-jar", jar.toString())
+            List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java")
+                    .toString(), "-Xmx384m"));
+            command.addAll(service.jvm()); // after the default, so a heap given here wins
+            command.addAll(List.of("-jar", jar.toString()));
+            ProcessBuilder builder = new ProcessBuilder(command)
                     .directory(jar.getParent().toFile())
                     .redirectErrorStream(true)
                     .redirectOutput(ProcessBuilder.Redirect.appendTo(LOGS.resolve(service.name() + ".log").toFile()));
@@ -163,6 +177,19 @@ final class Platform {
             environment.put(variable, null);
         }
         return launch(new Service(name, module, port, environment));
+    }
+
+    /**
+     * One more gateway on {@code port}, in front of the platform's services, with {@code jvm} options (a smaller
+     * heap), started and ready; the caller stops it (it is stopped with the platform otherwise).
+     */
+    static Process startGatewayInstance(String name, int port, String... jvm) {
+        start();
+        Service service = new Service(name, "gateway", port, Map.of("DOSSIER_PUBLIC_URL", "http://localhost:" + port),
+                List.of(jvm));
+        Process process = launch(service);
+        awaitReady(HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build(), service, process, LOGS);
+        return process;
     }
 
     /** The log of a service started by the platform. */

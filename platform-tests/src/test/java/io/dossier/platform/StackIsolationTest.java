@@ -2,6 +2,7 @@ package io.dossier.platform;
 
 import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.awaitility.Awaitility.await;
 
 import java.io.IOException;
@@ -52,6 +53,9 @@ class StackIsolationTest {
         assertThat(LocalStack.KEYCLOAK).endsWith(":" + test.get("KEYCLOAK"));
         assertThat(String.valueOf(LocalStack.SMTP_PORT)).isEqualTo(test.get("SMTP"));
         assertThat(LocalStack.MAIL_API).endsWith(":" + test.get("MAIL_API"));
+        // the tests' stack has servers only: bringing "its platform" up would start services on the dev ports
+        assertThatThrownBy(() -> LocalStack.script("test", "up")).hasMessageContaining("has no platform to bring up");
+        assertThatThrownBy(() -> LocalStack.script("test", "down")).hasMessageContaining("has no platform");
     }
 
     @Test

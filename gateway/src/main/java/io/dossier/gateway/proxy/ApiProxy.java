@@ -5,58 +5,69 @@ import java.util.Set;
 import java.util.concurrent.TimeoutException;
 
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.ws.rs.core.Response;
+import jakarta.enterprise.event.Observes;
+import jakarta.ws.rs.core.HttpHeaders;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
 
 import io.dossier.common.problem.Problem;
 import io.dossier.gateway.GatewayConfig;
+import io.dossier.gateway.security.Csrf;
 import io.dossier.gateway.security.RateLimiter;
-import io.opentelemetry.api.OpenTelemetry;
-import io.opentelemetry.context.Context;
-import io.opentelemetry.context.propagation.TextMapPropagator;
 import io.quarkus.logging.Log;
 import io.quarkus.oidc.AccessTokenCredential;
 import io.quarkus.security.identity.SecurityIdentity;
-import io.smallrye.mutiny.Uni;
+import io.quarkus.vertx.http.runtime.RouteConstants;
+import io.quarkus.vertx.http.runtime.security.QuarkusHttpUser;
+import io.vertx.core.Vertx;
+import io.vertx.core.http.HttpClient;
+import io.vertx.core.http.HttpClientOptions;
+import io.vertx.core.http.HttpClientResponse;
 import io.vertx.core.http.HttpMethod;
 import io.vertx.core.http.HttpServerRequest;
-import io.vertx.ext.web.client.WebClientOptions;
-import io.vertx.mutiny.core.Vertx;
-import io.vertx.mutiny.core.buffer.Buffer;
-import io.vertx.mutiny.ext.web.client.HttpRequest;
-import io.vertx.mutiny.ext.web.client.HttpResponse;
-import io.vertx.mutiny.ext.web.client.WebClient;
+import io.vertx.core.http.HttpServerResponse;
+import io.vertx.core.http.PoolOptions;
+import io.vertx.core.http.RequestOptions;
+import io.vertx.ext.web.Router;
+import io.vertx.ext.web.RoutingContext;
 
 /**
  * Forwards {@code /api/v1/**} to the service that owns the path, with the caller's own access token (from the
  * browser session or the bearer header), so every service checks the caller's roles itself.
+ * <p>
+ * Bodies are streamed both ways, never held: an upload of 50 MiB goes on to the sources service as it arrives and an
+ * export comes back as the service writes it, so the gateway's memory does not grow with what passes through. That
+ * is why this is a route of the HTTP server rather than a REST resource, which would read each body whole first. It
+ * runs after authentication and the {@code /api/*} permission (the security filters come first), so the caller is
+ * known here.
  */
 @ApplicationScoped
-@io.quarkus.runtime.Startup // its configuration is checked at startup, not at the first call
 public class ApiProxy {
 
     static final String API_PREFIX = "/api/v1/";
+    private static final Set<HttpMethod> METHODS = Set.of(HttpMethod.GET, HttpMethod.HEAD, HttpMethod.POST,
+            HttpMethod.PUT, HttpMethod.PATCH, HttpMethod.DELETE);
     private static final Set<String> REQUEST_HEADERS = Set.of("accept", "accept-language", "content-type", "if-match",
-            "if-none-match", "content-disposition", "idempotency-key");
+            "if-none-match", "content-disposition", "idempotency-key", "content-length");
     private static final Set<String> HOP_BY_HOP = Set.of("connection", "keep-alive", "transfer-encoding", "te",
-            "trailer", "upgrade", "content-length", "proxy-authenticate", "proxy-authorization");
+            "trailer", "upgrade", "proxy-authenticate", "proxy-authorization");
 
-    private final WebClient client;
+    private final HttpClient client;
     private final GatewayConfig config;
     private final RateLimiter limiter;
-    private final io.dossier.gateway.security.Csrf csrf;
+    private final Csrf csrf;
+    private final ObjectMapper json;
     /** The gateway's public address without a trailing slash, its scheme and its host[:port]. */
     private final String publicUrl;
     private final String publicScheme;
     private final String publicAuthority;
 
-    private final TextMapPropagator propagator;
-
-    public ApiProxy(Vertx vertx, GatewayConfig config, RateLimiter limiter, io.dossier.gateway.security.Csrf csrf,
-            OpenTelemetry telemetry) {
-        this.propagator = telemetry.getPropagators().getTextMapPropagator();
+    public ApiProxy(Vertx vertx, GatewayConfig config, RateLimiter limiter, Csrf csrf, ObjectMapper json) {
         this.config = config;
         this.limiter = limiter;
         this.csrf = csrf;
+        this.json = json;
         if (config.publicUrl().getScheme() == null || config.publicUrl().getRawAuthority() == null) {
             throw new IllegalStateException("dossier.gateway.public-url (DOSSIER_PUBLIC_URL) must be an absolute "
                     + "address such as https://dossier.example.org, not " + config.publicUrl());
@@ -65,70 +76,99 @@ public class ApiProxy {
         this.publicUrl = url.endsWith("/") ? url.substring(0, url.length() - 1) : url;
         this.publicScheme = config.publicUrl().getScheme();
         this.publicAuthority = config.publicUrl().getRawAuthority();
-        this.client = WebClient.create(vertx, new WebClientOptions().setConnectTimeout(2_000).setKeepAlive(true)
-                .setMaxPoolSize(64).setFollowRedirects(false).setTryUseCompression(false));
+        this.client = vertx.createHttpClient(new HttpClientOptions().setConnectTimeout(2_000).setKeepAlive(true)
+                .setTryUseCompression(false), new PoolOptions().setHttp1MaxSize(64));
     }
 
-    public Uni<Response> forward(HttpServerRequest in, SecurityIdentity identity, byte[] body) {
-        RateLimiter.Quota quota = limiter.take(identity.getPrincipal().getName());
-        if (quota != null && !quota.allowed()) {
-            return Uni.createFrom().item(limiter.refusal(quota));
+    /** Mounted after the security filters and before the REST resources (which have nothing under /api/v1). */
+    void register(@Observes Router router) {
+        router.route(API_PREFIX + "*").order(RouteConstants.ROUTE_ORDER_BEFORE_DEFAULT).handler(this::forward);
+    }
+
+    void forward(RoutingContext context) {
+        HttpServerRequest in = context.request();
+        if (!(context.user() instanceof QuarkusHttpUser user) || user.getSecurityIdentity().isAnonymous()) {
+            // the /api/* permission refuses anonymous calls before this; never forward one that slipped through
+            answer(context, Problem.of(401, "Sign in, or send a valid bearer token"));
+            return;
         }
-        return forwardWithin(in, identity, body).map(answer -> quota == null
-                ? answer
-                : quota.headers(Response.fromResponse(answer)).build());
-    }
-
-    private Uni<Response> forwardWithin(HttpServerRequest in, SecurityIdentity identity, byte[] body) {
-        boolean session = in.getHeader("Authorization") == null;
+        SecurityIdentity identity = user.getSecurityIdentity();
+        RateLimiter.Quota quota = limiter.take(identity.getPrincipal().getName());
+        if (quota != null) {
+            quota.headers(context.response()::putHeader);
+            if (!quota.allowed()) {
+                answer(context, limiter.refusal(quota));
+                return;
+            }
+        }
+        boolean session = in.getHeader(HttpHeaders.AUTHORIZATION) == null;
         boolean safe = in.method() == HttpMethod.GET || in.method() == HttpMethod.HEAD;
-        if (session && !safe && !csrf.valid(identity, in, in.getHeader(io.dossier.gateway.security.Csrf.HEADER))) {
+        if (session && !safe && !csrf.valid(identity, in, in.getHeader(Csrf.HEADER))) {
             // a browser session may change things only from our own pages, which send their CSRF token
-            return Uni.createFrom().item(Problem.of(403, "A change through the browser session needs the page's "
-                    + "X-CSRF-Token header").withInstance(in.path()).toResponse());
+            answer(context, Problem.of(403, "A change through the browser session needs the page's X-CSRF-Token "
+                    + "header"));
+            return;
+        }
+        if (!METHODS.contains(in.method())) {
+            context.response().putHeader("Allow", "GET, HEAD, POST, PUT, PATCH, DELETE");
+            answer(context, Problem.of(405, "The API takes GET, HEAD, POST, PUT, PATCH and DELETE"));
+            return;
         }
         String path = in.path(); // the path alone, also when the request line held an absolute URI
         if (path == null || !path.startsWith(API_PREFIX) || path.contains("/../") || path.contains("/./")
                 || path.endsWith("/..") || path.contains("%2e") || path.contains("%2E")) {
-            return Uni.createFrom().item(Problem.of(400, "Not a valid API path").withInstance(path).toResponse());
+            answer(context, Problem.of(400, "Not a valid API path"));
+            return;
         }
         String segment = path.substring(API_PREFIX.length()).split("/", 2)[0];
         String base = config.routes().get(segment);
         if (base == null) {
-            return Uni.createFrom().item(Problem.of(404, "No API at " + API_PREFIX + segment)
-                    .withInstance(path).toResponse());
+            answer(context, Problem.of(404, "No API at " + API_PREFIX + segment));
+            return;
         }
-        String target = base + path + (in.query() == null ? "" : "?" + in.query());
-        AccessTokenCredential token = identity.getCredential(AccessTokenCredential.class);
-        HttpRequest<Buffer> out;
+        RequestOptions options;
         try {
-            out = client.requestAbs(HttpMethod.valueOf(in.method().name()), target)
-                    .timeout(config.timeout().toMillis());
+            options = new RequestOptions().setMethod(in.method())
+                    .setAbsoluteURI(base + path + (in.query() == null ? "" : "?" + in.query()))
+                    .setIdleTimeout(config.timeout().toMillis());
         } catch (RuntimeException e) {
-            return Uni.createFrom().item(Problem.of(400, "Not a valid API request").withInstance(path).toResponse());
+            answer(context, Problem.of(400, "Not a valid API request"));
+            return;
         }
         in.headers().forEach(h -> {
             if (REQUEST_HEADERS.contains(h.getKey().toLowerCase())) {
-                out.putHeader(h.getKey(), h.getValue());
+                options.addHeader(h.getKey(), h.getValue());
             }
         });
+        AccessTokenCredential token = identity.getCredential(AccessTokenCredential.class);
         if (token != null) {
-            out.putHeader("Authorization", "Bearer " + token.getToken());
+            options.putHeader(HttpHeaders.AUTHORIZATION, "Bearer " + token.getToken());
         }
         // the public address, never the request's Host: a forged Host header must not reach what services answer
-        out.putHeader("X-Forwarded-Host", publicAuthority);
-        out.putHeader("X-Forwarded-Proto", publicScheme);
-        // the request's trace goes on to the service (traceparent, tracestate)
-        propagator.inject(Context.current(), out, (request, key, value) -> request.putHeader(key, value));
-        Uni<HttpResponse<Buffer>> sent = body == null || body.length == 0
-                ? out.send()
-                : out.sendBuffer(Buffer.buffer(body));
-        return sent.map(answer -> relay(answer, base))
-                .onFailure().recoverWithItem(failure -> unavailable(failure, segment, path));
+        options.putHeader("X-Forwarded-Host", publicAuthority);
+        options.putHeader("X-Forwarded-Proto", publicScheme);
+        // the request's trace goes on to the service (traceparent, tracestate) from the client span that Quarkus's
+        // Vert.x tracing opens for this call, so the service's spans are children of the call, not of the request
+        boolean body = in.headers().contains(HttpHeaders.CONTENT_LENGTH) && !"0".equals(in.getHeader(
+                HttpHeaders.CONTENT_LENGTH)) || in.headers().contains("Transfer-Encoding");
+        in.pause(); // nothing of the body is read until the service's connection can take it
+        client.request(options).compose(out -> {
+            if (body && !out.headers().contains(HttpHeaders.CONTENT_LENGTH)) {
+                out.setChunked(true);
+            }
+            return body ? out.send(in) : out.send();
+        }).onSuccess(answer -> relay(context, answer, base))
+                .onFailure(failure -> unavailable(context, failure, segment));
     }
 
-    private Response relay(HttpResponse<Buffer> answer, String base) {
-        Response.ResponseBuilder response = Response.status(answer.statusCode());
+    /** The service's answer as it comes: status and headers first, then the body piped through. */
+    private void relay(RoutingContext context, HttpClientResponse answer, String base) {
+        HttpServerResponse response = context.response();
+        if (response.ended() || response.closed()) {
+            answer.request().reset();
+            return;
+        }
+        response.setStatusCode(answer.statusCode());
         answer.headers().forEach(h -> {
             String name = h.getKey().toLowerCase();
             if (HOP_BY_HOP.contains(name)) {
@@ -139,16 +179,16 @@ public class ApiProxy {
                 // the service's own address means nothing to the caller: point at the gateway's public address
                 value = publicUrl + value.substring(base.length());
             }
-            response.header(h.getKey(), value);
+            response.putHeader(h.getKey(), value);
         });
-        Buffer body = answer.body();
-        if (body != null && body.length() > 0) {
-            response.entity(body.getBytes());
+        if (!response.headers().contains(HttpHeaders.CONTENT_LENGTH)) {
+            response.setChunked(true);
         }
-        return response.build();
+        // the pipe follows the slower side (back-pressure) and resets the service's answer if the caller goes away
+        answer.pipeTo(response).onFailure(failure -> Log.debugf("relaying an answer was cut: %s", failure));
     }
 
-    private static Response unavailable(Throwable failure, String segment, String path) {
+    private void unavailable(RoutingContext context, Throwable failure, String segment) {
         Problem problem;
         if (failure instanceof TimeoutException) {
             problem = Problem.of(504, "The " + segment + " service did not answer in time");
@@ -158,6 +198,28 @@ public class ApiProxy {
             Log.warnf("forwarding to the %s service failed: %s", segment, failure.toString());
             problem = Problem.of(502, "The " + segment + " service could not be reached");
         }
-        return problem.withInstance(path).toResponse();
+        if (context.response().headWritten()) {
+            context.response().reset(); // part of an answer went out: the caller must not take it for the whole
+        } else {
+            answer(context, problem);
+        }
+    }
+
+    private void answer(RoutingContext context, jakarta.ws.rs.core.Response refusal) {
+        refusal.getStringHeaders().forEach((name, values) -> context.response().putHeader(name, values));
+        answer(context, (Problem) refusal.getEntity());
+    }
+
+    private void answer(RoutingContext context, Problem problem) {
+        HttpServerRequest in = context.request();
+        if (!in.isEnded()) {
+            in.resume(); // a body the service will not see is read and dropped, so the connection can be reused
+        }
+        try {
+            context.response().setStatusCode(problem.status()).putHeader(HttpHeaders.CONTENT_TYPE, Problem.MEDIA_TYPE)
+                    .end(json.writeValueAsString(problem.withInstance(in.path())));
+        } catch (JsonProcessingException e) {
+            context.fail(e);
+        }
     }
 }

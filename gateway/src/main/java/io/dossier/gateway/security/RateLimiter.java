@@ -58,10 +58,18 @@ public class RateLimiter {
 
         /** The IETF RateLimit fields (draft-ietf-httpapi-ratelimit-headers), and Retry-After when refused. */
         public Response.ResponseBuilder headers(Response.ResponseBuilder response) {
-            response.header("RateLimit-Limit", Integer.toString(limit))
-                    .header("RateLimit-Remaining", Long.toString(remaining))
-                    .header("RateLimit-Reset", Long.toString(reset));
-            return allowed() ? response : response.header("Retry-After", Long.toString(retryAfter));
+            headers(response::header);
+            return response;
+        }
+
+        /** The same fields, to any kind of answer. */
+        public void headers(java.util.function.BiConsumer<String, String> header) {
+            header.accept("RateLimit-Limit", Integer.toString(limit));
+            header.accept("RateLimit-Remaining", Long.toString(remaining));
+            header.accept("RateLimit-Reset", Long.toString(reset));
+            if (!allowed()) {
+                header.accept("Retry-After", Long.toString(retryAfter));
+            }
         }
     }
 

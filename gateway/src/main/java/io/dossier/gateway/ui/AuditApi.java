@@ -25,13 +25,6 @@ public interface AuditApi {
             @QueryParam("collection") String collection, @QueryParam("from") String from, @QueryParam("to") String to,
             @QueryParam("cursor") String cursor, @QueryParam("size") int size);
 
-    @GET
-    @Path("export")
-    byte[] export(@QueryParam("format") String format, @QueryParam("actor") String actor,
-            @QueryParam("action") String action, @QueryParam("targetType") String targetType,
-            @QueryParam("targetId") String targetId, @QueryParam("collection") String collection,
-            @QueryParam("from") String from, @QueryParam("to") String to);
-
     /** Records what the gateway's pages do that no service sees: roles changed, a search exported. */
     @POST
     @Path("events")

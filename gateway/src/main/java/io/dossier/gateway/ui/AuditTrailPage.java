@@ -1,7 +1,14 @@
 package io.dossier.gateway.ui;
 
+import java.io.IOException;
+import java.io.InputStream;
+import java.net.URI;
 import java.net.URLEncoder;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
@@ -21,6 +28,7 @@ import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.WebApplicationException;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.StreamingOutput;
 
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
@@ -28,6 +36,10 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.eclipse.microprofile.rest.client.inject.RestClient;
 
 import io.dossier.common.problem.ProblemException;
+import io.dossier.gateway.GatewayConfig;
+import io.opentelemetry.api.OpenTelemetry;
+import io.opentelemetry.context.Context;
+import io.quarkus.oidc.AccessTokenCredential;
 import io.quarkus.qute.CheckedTemplate;
 import io.quarkus.qute.TemplateInstance;
 import io.quarkus.security.identity.SecurityIdentity;
@@ -70,12 +82,21 @@ public class AuditTrailPage {
             String collection, String summary, String service, String traceId) {
     }
 
+    /** The export's own client: its answer is streamed through, which the REST client would read whole first. */
+    private static final HttpClient EXPORTS = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2))
+            .version(HttpClient.Version.HTTP_1_1).build();
+
     private final AuditApi audit;
     private final SecurityIdentity identity;
+    private final GatewayConfig config;
+    private final OpenTelemetry telemetry;
 
-    public AuditTrailPage(@RestClient AuditApi audit, SecurityIdentity identity) {
+    public AuditTrailPage(@RestClient AuditApi audit, SecurityIdentity identity, GatewayConfig config,
+            OpenTelemetry telemetry) {
         this.audit = audit;
         this.identity = identity;
+        this.config = config;
+        this.telemetry = telemetry;
     }
 
     @GET
@@ -147,13 +168,54 @@ public class AuditTrailPage {
         } catch (DateTimeParseException e) {
             throw new ProblemException(400, "Write dates as year-month-day, such as 2026-12-01");
         }
-        byte[] body;
+        StringBuilder query = new StringBuilder("format=").append(format);
+        Map<String, String> params = new LinkedHashMap<>();
+        params.put("actor", clean(actor));
+        params.put("action", known(action));
+        params.put("targetType", clean(type));
+        params.put("targetId", clean(target));
+        params.put("collection", clean(collection));
+        params.put("from", fromTime);
+        params.put("to", toTime);
+        params.forEach((name, value) -> {
+            if (value != null) {
+                query.append('&').append(name).append('=').append(URLEncoder.encode(value, StandardCharsets.UTF_8));
+            }
+        });
+        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(config.routes().get("search")
+                + "/api/v1/audit/export?" + query)).timeout(Duration.ofSeconds(15)).GET();
+        AccessTokenCredential token = identity.getCredential(AccessTokenCredential.class);
+        if (token != null) {
+            request.header("Authorization", "Bearer " + token.getToken());
+        }
+        telemetry.getPropagators().getTextMapPropagator().inject(Context.current(), request,
+                HttpRequest.Builder::header);
+        HttpResponse<InputStream> answer;
         try {
-            body = audit.export(format, clean(actor), known(action), clean(type),
-                    clean(target), clean(collection), fromTime, toTime);
-        } catch (WebApplicationException | jakarta.ws.rs.ProcessingException e) {
+            // the search service answers its status once the first page is read; the rest comes as it is written
+            answer = EXPORTS.send(request.build(), HttpResponse.BodyHandlers.ofInputStream());
+        } catch (IOException e) {
+            throw new ProblemException(503, "The audit trail is unavailable right now; try again shortly");
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
             throw new ProblemException(503, "The audit trail is unavailable right now; try again shortly");
         }
+        if (answer.statusCode() != 200) {
+            try (InputStream ignored = answer.body()) {
+                throw new ProblemException(answer.statusCode() == 400 ? 400 : 503, answer.statusCode() == 400
+                        ? "These filters cannot be exported; check the dates and try again"
+                        : "The audit trail is unavailable right now; try again shortly");
+            } catch (IOException e) {
+                throw new ProblemException(503, "The audit trail is unavailable right now; try again shortly");
+            }
+        }
+        // streamed, never held: a trail of a year is larger than the gateway's memory. A failure half-way (the
+        // service away, the token expired) breaks the download rather than ending it as if it were whole.
+        StreamingOutput body = out -> {
+            try (InputStream in = answer.body()) {
+                in.transferTo(out);
+            }
+        };
         return Response.ok(body, "csv".equals(format) ? "text/csv; charset=utf-8" : "application/x-ndjson")
                 .header("Content-Disposition", "attachment; filename=\"dossier-audit." + format + "\"").build();
     }
@@ -163,7 +225,12 @@ public class AuditTrailPage {
         if (date == null) {
             return null;
         }
-        return LocalDate.parse(date).plusDays(days).atStartOfDay().atOffset(ZoneOffset.UTC).toString();
+        LocalDate day = LocalDate.parse(date);
+        if (day.getYear() < 1 || day.getYear() > 9998) {
+            // Java reads years up to ±999,999,999; the trail's times stop well before that
+            throw new DateTimeParseException("year out of range", date, 0);
+        }
+        return day.plusDays(days).atStartOfDay().atOffset(ZoneOffset.UTC).toString();
     }
 
     static String shown(String time) {

@@ -1,6 +1,7 @@
 package io.dossier.gateway.ui;
 
 import java.net.URI;
+import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -333,8 +334,12 @@ public class SearchPage {
         List<SearchApi.Hit> kept = hits.subList(0, Math.min(hits.size(), EXPORT_MAX));
         try {
             // an export takes documents out of the platform: none leaves unrecorded
-            audit.record(new AuditApi.Event("EXPORT", "search", uri.getRequestUri().getRawQuery(), kept.size()
-                    + " hits as " + format));
+            // the search as the analyst wrote it (decoded, so an Arabic query reads as Arabic), clipped to what
+            // the trail keeps: a long query is still recorded, never refused
+            String query = state.q() == null || state.q().isBlank() ? "(all documents)" : state.q();
+            audit.record(new AuditApi.Event("EXPORT", "search", clip(query, 255), clip(kept.size() + " hits as "
+                    + format + " for " + URLDecoder.decode(uri.getRequestUri().getRawQuery(), StandardCharsets.UTF_8),
+                    2000)));
         } catch (WebApplicationException | jakarta.ws.rs.ProcessingException e) {
             throw new ProblemException(503, "The export could not be recorded in the audit trail; try again shortly");
         }
@@ -342,6 +347,15 @@ public class SearchPage {
         byte[] body = "csv".equals(format) ? csv(kept) : json(kept);
         return Response.ok(body, "csv".equals(format) ? "text/csv; charset=utf-8" : MediaType.APPLICATION_JSON)
                 .header("Content-Disposition", "attachment; filename=\"" + name + "\"").build();
+    }
+
+    /** At most {@code max} characters, never cutting a surrogate pair in two. */
+    static String clip(String text, int max) {
+        if (text.length() <= max) {
+            return text;
+        }
+        int end = Character.isHighSurrogate(text.charAt(max - 2)) ? max - 2 : max - 1;
+        return text.substring(0, end) + "…";
     }
 
     private static byte[] json(List<SearchApi.Hit> hits) {

@@ -109,8 +109,11 @@ public class AuditTrailResource {
             for (AuditPage page = first;; page = audit.page(filter, page.next(), EXPORT_PAGE, token)) {
                 for (AuditEvent e : page.events()) {
                     if (csv) {
-                        printer.printRecord(e.occurredAt(), e.service(), e.actor(), e.action(), e.targetType(),
-                                e.targetId(), e.collection(), defused(e.summary()), e.traceId(), e.id());
+                        // every text cell, not only the summary: an actor name, a target id (an exported query)
+                        // or a collection can start with what a spreadsheet takes for a formula
+                        printer.printRecord(e.occurredAt(), defused(e.service()), defused(e.actor()), e.action(),
+                                defused(e.targetType()), defused(e.targetId()), defused(e.collection()),
+                                defused(e.summary()), e.traceId(), e.id());
                     } else {
                         writer.write(json.writeValueAsString(e));
                         writer.write('\n');

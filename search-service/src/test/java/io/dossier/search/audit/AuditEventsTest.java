@@ -66,6 +66,16 @@ class AuditEventsTest {
                 .then().statusCode(400).contentType("application/problem+json");
         given().auth().oauth2(Tokens.forUser(Tokens.ADMIN)).queryParam("cursor", "%%%").get("/api/v1/audit").then()
                 .statusCode(400).contentType("application/problem+json");
+        // times Java reads but PostgreSQL cannot hold: a 400, not a database error
+        given().auth().oauth2(Tokens.forUser(Tokens.ADMIN)).queryParam("from", "+999999999-12-31T00:00:00Z")
+                .get("/api/v1/audit/events").then().statusCode(400).contentType("application/problem+json")
+                .body("detail", containsString("between the years 1 and 9999"));
+        given().auth().oauth2(Tokens.forUser(Tokens.ADMIN)).queryParam("to", "-0001-01-01T00:00:00Z")
+                .get("/api/v1/audit/events").then().statusCode(400);
+        String farCursor = java.util.Base64.getUrlEncoder().withoutPadding().encodeToString(("9000000000000000000:"
+                + UUID.randomUUID()).getBytes(java.nio.charset.StandardCharsets.UTF_8));
+        given().auth().oauth2(Tokens.forUser(Tokens.ADMIN)).queryParam("cursor", farCursor)
+                .get("/api/v1/audit/events").then().statusCode(400).contentType("application/problem+json");
         given().auth().oauth2(Tokens.forUser(Tokens.ANALYST)).get("/api/v1/audit").then().statusCode(403);
         given().auth().oauth2(Tokens.forUser(Tokens.ANALYST)).get("/api/v1/audit/export").then().statusCode(403);
     }

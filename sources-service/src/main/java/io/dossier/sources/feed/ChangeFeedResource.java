@@ -20,6 +20,7 @@ import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
+import io.dossier.audit.AuditTrail;
 import io.dossier.common.problem.Problem;
 import io.dossier.common.security.CollectionAccess;
 import io.dossier.sources.journal.ChangeJournal;
@@ -33,8 +34,10 @@ public class ChangeFeedResource {
     private final ChangeFeed feed;
     private final ChangeJournal journal;
     private final SecurityIdentity identity;
+    private final AuditTrail audit;
 
-    public ChangeFeedResource(ChangeFeed feed, ChangeJournal journal, SecurityIdentity identity) {
+    public ChangeFeedResource(ChangeFeed feed, ChangeJournal journal, SecurityIdentity identity, AuditTrail audit) {
+        this.audit = audit;
         this.feed = feed;
         this.journal = journal;
         this.identity = identity;
@@ -60,6 +63,16 @@ public class ChangeFeedResource {
                 : readable == null || readable.contains(collection) ? Set.of(collection) : Set.of();
         long head = readable == null ? journal.head() : journal.head(scope); // nothing the caller cannot see
         List<ChangeDto> changes = feed.read(after, limit, scope);
+        if (!identity.hasRole("feed-consumer")) {
+            // a person reading the feed reads each source's text in it: recorded as any other read of a restricted
+            // document (the services that index the feed read everything, for everyone, and are not)
+            for (ChangeDto change : changes) {
+                if (change.source() != null) {
+                    audit.read("source", change.sourceId(), change.collection(), "change feed: "
+                            + change.source().title());
+                }
+            }
+        }
         return new ChangePage(changes, changes.isEmpty() ? after : changes.get(changes.size() - 1).seq(), head);
     }
 }

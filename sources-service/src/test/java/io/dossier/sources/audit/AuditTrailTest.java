@@ -99,6 +99,23 @@ class AuditTrailTest {
     }
 
     @Test
+    void aPersonReadingTheChangeFeedReadsWhatItCarriesTheIndexingServicesDoNot() {
+        String id = create(Tokens.INVESTIGATOR, "restricted", "Restricted brief read through the feed");
+        long after = given().auth().oauth2(Tokens.forUser(Tokens.ADMIN)).get("/api/v1/sources/changes?limit=1")
+                .then().statusCode(200).extract().jsonPath().getLong("head") - 1;
+        // the search service reads the feed for everyone: not a person's read
+        given().auth().oauth2(Tokens.forClient("search-service", "dev-search-service-secret"))
+                .get("/api/v1/sources/changes?after=" + after).then().statusCode(200);
+        assertThat(events(id).getList("events.action")).containsExactly("CREATE");
+        // an investigator paging the feed gets the text of the restricted brief: a READ, as through /sources/{id}
+        given().auth().oauth2(Tokens.forUser(Tokens.INVESTIGATOR)).get("/api/v1/sources/changes?after=" + after)
+                .then().statusCode(200);
+        assertThat(events(id).getList("events.action")).containsExactly("READ", "CREATE");
+        assertThat(events(id).getString("events[0].summary")).startsWith("change feed: ");
+        assertThat(events(id).getString("events[0].actor")).isEqualTo("investigator");
+    }
+
+    @Test
     void readingTheOpenCollectionIsNotRecordedChangingItIs() {
         String id = create(Tokens.ANALYST, "open", "Open brief");
         given().auth().oauth2(Tokens.forUser(Tokens.READER)).get("/api/v1/sources/" + id).then().statusCode(200);

@@ -18,7 +18,7 @@ import io.quarkus.test.junit.QuarkusTest;
 /** The gateway on its own, with every service down (the full path is in platform-tests). */
 @QuarkusTest
 @WithTestResource(LocalStackResource.class)
-class ApiProxyResourceTest {
+class ApiProxyTest {
 
     @Test
     void apiWithoutTokenIsUnauthorizedNotARedirect() {

@@ -1,0 +1,99 @@
+package io.dossier.platform;
+
+import static io.restassured.RestAssured.given;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.stream.Collectors;
+
+import org.awaitility.Awaitility;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+
+import io.dossier.testinfra.Tokens;
+import io.restassured.http.ContentType;
+
+/**
+ * One request, one trace: a search sent through the gateway yields the gateway's spans and the search service's,
+ * joined parent to child, down to the Elasticsearch call; a document read, the sources service's SQL. The services
+ * send their spans by OTLP to the tests' collector ({@link TraceCollector}).
+ */
+@ExtendWith(PlatformExtension.class)
+class TracingTest {
+
+    @Test
+    void aSearchThroughTheGatewayIsOneTraceWithSpansFromBothServicesAndElasticsearch() {
+        String trace = newTrace();
+        given().baseUri(Platform.GATEWAY).auth().oauth2(Tokens.forUser(Tokens.READER)).header("traceparent",
+                "00-" + trace + "-00f067aa0ba902b7-01").queryParam("q", "convoy").get("/api/v1/search").then()
+                .statusCode(200);
+        List<TraceCollector.Span> spans = await(trace, "search-service", s -> "elasticsearch".equals(s.attributes()
+                .get("db.system")));
+        TraceCollector.Span gatewayServer = only(spans, "gateway", "SPAN_KIND_SERVER");
+        TraceCollector.Span searchServer = only(spans, "search-service", "SPAN_KIND_SERVER");
+        assertThat(gatewayServer.parentId()).as("the caller's span is the root's parent").isEqualTo("00f067aa0ba902b7");
+        assertThat(parent(spans, searchServer)).as("the service's span is a child of the gateway's call")
+                .satisfies(call -> {
+                    assertThat(call.service()).isEqualTo("gateway");
+                    assertThat(call.kind()).isEqualTo("SPAN_KIND_CLIENT");
+                    assertThat(call.parentId()).isEqualTo(gatewayServer.spanId());
+                });
+        assertThat(spans).anySatisfy(s -> {
+            assertThat(s.service()).isEqualTo("search-service");
+            assertThat(s.attributes()).containsEntry("db.system", "elasticsearch");
+        });
+        System.out.printf("one search through the gateway, trace %s: %s%n", trace, describe(spans));
+    }
+
+    @Test
+    void aDocumentReadIsTracedToItsSql() {
+        String id = given().baseUri(Platform.GATEWAY).auth().oauth2(Tokens.forUser(Tokens.ANALYST))
+                .contentType(ContentType.JSON).body(Map.of("title", "Traced brief", "text", "A convoy was traced "
+                        + UUID.randomUUID()))
+                .post("/api/v1/sources").then().statusCode(201).extract().path("id");
+        String trace = newTrace();
+        given().baseUri(Platform.GATEWAY).auth().oauth2(Tokens.forUser(Tokens.READER)).header("traceparent",
+                "00-" + trace + "-00f067aa0ba902b7-01").get("/api/v1/sources/" + id).then().statusCode(200);
+        List<TraceCollector.Span> spans = await(trace, "sources-service", s -> "postgresql".equals(s.attributes()
+                .get("db.system")));
+        TraceCollector.Span sourcesServer = only(spans, "sources-service", "SPAN_KIND_SERVER");
+        assertThat(parent(spans, sourcesServer).service()).isEqualTo("gateway");
+        System.out.printf("one document read through the gateway, trace %s: %s%n", trace, describe(spans));
+    }
+
+    private static String newTrace() {
+        return UUID.randomUUID().toString().replace("-", "");
+    }
+
+    private static List<TraceCollector.Span> await(String trace, String service,
+            java.util.function.Predicate<TraceCollector.Span> wanted) {
+        return Awaitility.await("the spans of trace " + trace).atMost(Duration.ofSeconds(20))
+                .pollInterval(Duration.ofMillis(200)).until(() -> Platform.TRACES.trace(trace),
+                        // each service's request span ends (and is sent) after the spans of the work it did
+                        spans -> spans.stream().anyMatch(s -> s.service().equals("gateway")
+                                && s.kind().equals("SPAN_KIND_SERVER"))
+                                && spans.stream().anyMatch(s -> s.service().equals(service)
+                                        && s.kind().equals("SPAN_KIND_SERVER"))
+                                && spans.stream().anyMatch(s -> s.service().equals(service) && wanted.test(s)));
+    }
+
+    private static TraceCollector.Span only(List<TraceCollector.Span> spans, String service, String kind) {
+        List<TraceCollector.Span> found = spans.stream().filter(s -> s.service().equals(service)
+                && s.kind().equals(kind) && !s.attributes().containsKey("db.system")).toList();
+        assertThat(found).as(service + " " + kind + " in " + describe(spans)).hasSize(1);
+        return found.get(0);
+    }
+
+    private static TraceCollector.Span parent(List<TraceCollector.Span> spans, TraceCollector.Span child) {
+        return spans.stream().filter(s -> s.spanId().equals(child.parentId())).findFirst()
+                .orElseThrow(() -> new AssertionError("no parent of " + child + " in " + describe(spans)));
+    }
+
+    private static String describe(List<TraceCollector.Span> spans) {
+        return spans.stream().map(s -> s.service() + ":" + s.kind().replace("SPAN_KIND_", "").toLowerCase() + ":"
+                + s.name()).collect(Collectors.joining(", "));
+    }
+}
