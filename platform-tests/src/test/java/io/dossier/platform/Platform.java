@@ -94,6 +94,8 @@ final class Platform {
         common.put("DOSSIER_SMTP_PORT", String.valueOf(LocalStack.SMTP_PORT));
         // webhooks: the tests' receivers listen on this machine
         common.put("DOSSIER_WEBHOOKS_ALLOW_PRIVATE_ADDRESSES", "true");
+        // logs in text, which the tests read (JsonLogsTest starts a service of its own with JSON lines)
+        common.put("DOSSIER_LOG_FORMAT", "text");
         // traces: sampled where the caller asks for it (a sampled traceparent), sent to the tests' own collector
         common.put("DOSSIER_OTLP_PROTOCOL", "http/protobuf");
         common.put("DOSSIER_OTLP_ENDPOINT", "http://127.0.0.1:" + TRACES.start());
