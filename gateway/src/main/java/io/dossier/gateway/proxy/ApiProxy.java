@@ -184,11 +184,40 @@ public class ApiProxy {
         if (!response.headers().contains(HttpHeaders.CONTENT_LENGTH)) {
             response.setChunked(true);
         }
-        // the pipe follows the slower side (back-pressure) and resets the service's answer if the caller goes away
-        answer.pipeTo(response).onFailure(failure -> Log.debugf("relaying an answer was cut: %s", failure));
+        // copied as it comes, at the pace of the slower side (back-pressure); a caller who goes away resets the
+        // service's answer (its connection is not left half read), a service that breaks off resets the caller's
+        answer.exceptionHandler(failure -> {
+            Log.debugf("the service's answer broke off: %s", failure);
+            if (!response.ended() && !response.closed()) {
+                response.reset();
+            }
+        });
+        response.closeHandler(closed -> {
+            if (!response.ended()) {
+                answer.request().reset();
+            }
+        });
+        answer.handler(chunk -> {
+            if (response.closed()) {
+                return; // the close handler has reset the answer; what was already under way is dropped
+            }
+            response.write(chunk);
+            if (response.writeQueueFull()) {
+                answer.pause();
+                response.drainHandler(drained -> answer.resume());
+            }
+        });
+        answer.endHandler(ended -> {
+            if (!response.closed()) {
+                response.end();
+            }
+        });
     }
 
     private void unavailable(RoutingContext context, Throwable failure, String segment) {
+        if (context.response().closed() || context.response().ended()) {
+            return; // the caller went away first (an upload broken off): no one to answer
+        }
         Problem problem;
         if (failure instanceof TimeoutException) {
             problem = Problem.of(504, "The " + segment + " service did not answer in time");
