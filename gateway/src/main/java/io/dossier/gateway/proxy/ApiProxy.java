@@ -53,6 +53,8 @@ public class ApiProxy {
     private static final Set<String> HOP_BY_HOP = Set.of("connection", "keep-alive", "transfer-encoding", "te",
             "trailer", "upgrade", "proxy-authenticate", "proxy-authorization");
 
+    private static final java.util.regex.Pattern ID = java.util.regex.Pattern.compile("[0-9a-fA-F-]{16,}|\\d+");
+
     private final HttpClient client;
     private final GatewayConfig config;
     private final RateLimiter limiter;
@@ -120,6 +122,8 @@ public class ApiProxy {
             answer(context, Problem.of(400, "Not a valid API path"));
             return;
         }
+        // the request's metrics are tagged with the path's shape, not with each document's id
+        io.vertx.core.Vertx.currentContext().putLocal("UrlPathTemplate", template(path));
         String segment = path.substring(API_PREFIX.length()).split("/", 2)[0];
         String base = config.routes().get(segment);
         if (base == null) {
@@ -159,6 +163,15 @@ public class ApiProxy {
             return body ? out.send(in) : out.send();
         }).onSuccess(answer -> relay(context, answer, base))
                 .onFailure(failure -> unavailable(context, failure, segment));
+    }
+
+    /** The path with its ids (uuids, numbers) as {@code {id}}: /api/v1/sources/{id}/original. */
+    static String template(String path) {
+        StringBuilder out = new StringBuilder(path.length());
+        for (String part : path.substring(1).split("/", -1)) {
+            out.append('/').append(ID.matcher(part).matches() ? "{id}" : part);
+        }
+        return out.toString();
     }
 
     /** The service's answer as it comes: status and headers first, then the body piped through. */
