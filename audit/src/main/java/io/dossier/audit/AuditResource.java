@@ -92,6 +92,9 @@ public class AuditResource {
      * stop at 294,276, and no audit event lies outside years 1 to 9999 anyway.
      */
     static boolean storable(OffsetDateTime time) {
+        if (time.getYear() < 1 || time.getYear() > 9999) {
+            return false; // checked before the conversion, which itself fails at Java's own limits
+        }
         int year = time.withOffsetSameInstant(java.time.ZoneOffset.UTC).getYear();
         return year >= 1 && year <= 9999;
     }

@@ -8,6 +8,8 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import jakarta.ws.rs.core.HttpHeaders;
 
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
@@ -17,12 +19,14 @@ import io.dossier.gateway.security.Csrf;
 import io.dossier.gateway.security.RateLimiter;
 import io.quarkus.logging.Log;
 import io.quarkus.oidc.AccessTokenCredential;
+import io.quarkus.runtime.configuration.MemorySize;
 import io.quarkus.security.identity.SecurityIdentity;
 import io.quarkus.vertx.http.runtime.RouteConstants;
 import io.quarkus.vertx.http.runtime.security.QuarkusHttpUser;
 import io.vertx.core.Vertx;
 import io.vertx.core.http.HttpClient;
 import io.vertx.core.http.HttpClientOptions;
+import io.vertx.core.http.HttpClientRequest;
 import io.vertx.core.http.HttpClientResponse;
 import io.vertx.core.http.HttpMethod;
 import io.vertx.core.http.HttpServerRequest;
@@ -56,6 +60,8 @@ public class ApiProxy {
     private static final java.util.regex.Pattern ID = java.util.regex.Pattern.compile("[0-9a-fA-F-]{16,}|\\d+");
 
     private final HttpClient client;
+    /** The gateway's limit for a request body (quarkus.http.limits.max-body-size). */
+    private final long maxBody;
     private final GatewayConfig config;
     private final RateLimiter limiter;
     private final Csrf csrf;
@@ -65,7 +71,9 @@ public class ApiProxy {
     private final String publicScheme;
     private final String publicAuthority;
 
-    public ApiProxy(Vertx vertx, GatewayConfig config, RateLimiter limiter, Csrf csrf, ObjectMapper json) {
+    public ApiProxy(Vertx vertx, GatewayConfig config, RateLimiter limiter, Csrf csrf, ObjectMapper json,
+            @ConfigProperty(name = "quarkus.http.limits.max-body-size") MemorySize maxBody) {
+        this.maxBody = maxBody.asLongValue();
         this.config = config;
         this.limiter = limiter;
         this.csrf = csrf;
@@ -105,7 +113,7 @@ public class ApiProxy {
         }
         boolean session = in.getHeader(HttpHeaders.AUTHORIZATION) == null;
         boolean safe = in.method() == HttpMethod.GET || in.method() == HttpMethod.HEAD;
-        if (session && !safe && !csrf.valid(identity, in, in.getHeader(Csrf.HEADER))) {
+        if (session && !safe && !csrfValid(identity, in)) {
             // a browser session may change things only from our own pages, which send their CSRF token
             answer(context, Problem.of(403, "A change through the browser session needs the page's X-CSRF-Token "
                     + "header"));
@@ -122,19 +130,19 @@ public class ApiProxy {
             answer(context, Problem.of(400, "Not a valid API path"));
             return;
         }
-        // the request's metrics are tagged with the path's shape, not with each document's id
-        io.vertx.core.Vertx.currentContext().putLocal("UrlPathTemplate", template(path));
         String segment = path.substring(API_PREFIX.length()).split("/", 2)[0];
         String base = config.routes().get(segment);
         if (base == null) {
             answer(context, Problem.of(404, "No API at " + API_PREFIX + segment));
             return;
         }
+        // the request's metrics are tagged with the path's shape, not with each document's id (a refusal, 4xx, is
+        // tagged by its status alone: quarkus.micrometer.binder.http-server.suppress4xx-errors)
+        io.vertx.core.Vertx.currentContext().putLocal("UrlPathTemplate", template(path));
         RequestOptions options;
         try {
             options = new RequestOptions().setMethod(in.method())
-                    .setAbsoluteURI(base + path + (in.query() == null ? "" : "?" + in.query()))
-                    .setIdleTimeout(config.timeout().toMillis());
+                    .setAbsoluteURI(base + path + (in.query() == null ? "" : "?" + in.query()));
         } catch (RuntimeException e) {
             answer(context, Problem.of(400, "Not a valid API request"));
             return;
@@ -153,14 +161,24 @@ public class ApiProxy {
         options.putHeader("X-Forwarded-Proto", publicScheme);
         // the request's trace goes on to the service (traceparent, tracestate) from the client span that Quarkus's
         // Vert.x tracing opens for this call, so the service's spans are children of the call, not of the request
-        boolean body = in.headers().contains(HttpHeaders.CONTENT_LENGTH) && !"0".equals(in.getHeader(
-                HttpHeaders.CONTENT_LENGTH)) || in.headers().contains("Transfer-Encoding");
+        String length = in.getHeader(HttpHeaders.CONTENT_LENGTH);
+        // HTTP/1.1: a body comes with a length or chunked, and a request with neither has none (a DELETE);
+        // HTTP/2: data frames may follow the headers with neither
+        boolean body = !safe && (length != null
+                ? !length.strip().equals("0")
+                : in.headers().contains("Transfer-Encoding")
+                        || in.version() == io.vertx.core.http.HttpVersion.HTTP_2 && !in.isEnded());
         in.pause(); // nothing of the body is read until the service's connection can take it
         client.request(options).compose(out -> {
-            if (body && !out.headers().contains(HttpHeaders.CONTENT_LENGTH)) {
+            if (!body) {
+                out.idleTimeout(config.timeout().toMillis());
+                return out.send();
+            }
+            if (length == null) {
                 out.setChunked(true);
             }
-            return body ? out.send(in) : out.send();
+            upload(context, in, out);
+            return out.response();
         }).onSuccess(answer -> relay(context, answer, base))
                 .onFailure(failure -> unavailable(context, failure, segment));
     }
@@ -172,6 +190,48 @@ public class ApiProxy {
             out.append('/').append(ID.matcher(part).matches() ? "{id}" : part);
         }
         return out.toString();
+    }
+
+    /**
+     * The caller's body to the service as it arrives, at the pace of the slower side. A caller who breaks off resets
+     * the service's request, so a shorter body is never taken for the whole one (a JSON Lines import cut in two); a
+     * chunked body over the gateway's limit (which Content-Length alone does not reveal) is cut off with a 413. The
+     * timeout for the service's answer runs from the body's end: a slow upload is not a slow service.
+     */
+    private void upload(RoutingContext context, HttpServerRequest in, HttpClientRequest out) {
+        long[] sent = {0};
+        in.exceptionHandler(failure -> out.reset(0, failure));
+        in.handler(chunk -> {
+            sent[0] += chunk.length();
+            if (sent[0] > maxBody) {
+                in.handler(null);
+                out.reset(0, new IllegalStateException("body over the limit"));
+                answer(context, Problem.of(413, "The request body is larger than the limit of " + (maxBody >> 20)
+                        + " MiB"));
+                return;
+            }
+            out.write(chunk);
+            if (out.writeQueueFull()) {
+                in.pause();
+                out.drainHandler(drained -> in.resume());
+            }
+        });
+        in.endHandler(ended -> {
+            if (sent[0] <= maxBody) {
+                out.end();
+                out.idleTimeout(config.timeout().toMillis());
+            }
+        });
+        in.resume();
+    }
+
+    /** Whether the request carries the CSRF token of the caller's sign-in (no sign-in to bind it to: it does not). */
+    private boolean csrfValid(SecurityIdentity identity, HttpServerRequest in) {
+        try {
+            return csrf.valid(identity, in, in.getHeader(Csrf.HEADER));
+        } catch (io.dossier.common.problem.ProblemException refused) {
+            return false;
+        }
     }
 
     /** The service's answer as it comes: status and headers first, then the body piped through. */
@@ -192,7 +252,7 @@ public class ApiProxy {
                 // the service's own address means nothing to the caller: point at the gateway's public address
                 value = publicUrl + value.substring(base.length());
             }
-            response.putHeader(h.getKey(), value);
+            response.headers().add(h.getKey(), value); // a header sent several times keeps each value
         });
         if (!response.headers().contains(HttpHeaders.CONTENT_LENGTH)) {
             response.setChunked(true);

@@ -79,8 +79,20 @@ public record IndexedDocument(String id, String collection, String title, String
 
     /** What is sent for linking: the title, a blank line, the text; the mentions' offsets are into this. */
     public static String linkedText(String title, String text) {
-        return (title == null ? "" : title) + "\n\n" + (text == null ? "" : text);
+        String combined = (title == null ? "" : title) + "\n\n" + (text == null ? "" : text);
+        if (combined.length() <= MAX_LINKED_CHARS) {
+            return combined;
+        }
+        // a text at the sources' limit with its title is over the entities service's: its tail goes unlinked rather
+        // than the entities service refusing the batch, which would hold the feed up behind this document for good
+        int end = Character.isHighSurrogate(combined.charAt(MAX_LINKED_CHARS - 1))
+                ? MAX_LINKED_CHARS - 1
+                : MAX_LINKED_CHARS;
+        return combined.substring(0, end);
     }
+
+    /** The most the entities service links in one text (its {@code MentionRequest} limit). */
+    public static final int MAX_LINKED_CHARS = 5_000_000;
 
     /** The same document linked again: its fields, with {@code mentions} found in {@link #linkedText} now. */
     public IndexedDocument relinked(List<EntitiesApi.Mention> mentions, long registrySeq) {
