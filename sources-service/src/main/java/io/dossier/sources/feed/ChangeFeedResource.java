@@ -4,6 +4,7 @@ import java.util.List;
 import java.util.Set;
 
 import jakarta.annotation.security.RolesAllowed;
+import jakarta.transaction.Transactional;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.Pattern;
@@ -54,6 +55,7 @@ public class ChangeFeedResource {
             when none came), `head` the last one the caller may see.""")
     @APIResponse(responseCode = "200", description = "Up to `limit` entries after `after`", content = @Content(schema = @Schema(implementation = ChangePage.class)))
     @APIResponse(responseCode = "400", description = "Invalid parameters", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @Transactional
     public ChangePage changes(@QueryParam("after") @DefaultValue("0") @Min(0) long after,
             @QueryParam("limit") @DefaultValue("100") @Min(1) @Max(1000) int limit,
             @QueryParam("collection") @Pattern(regexp = "[a-z0-9][a-z0-9-]{0,63}") String collection) {
@@ -66,8 +68,10 @@ public class ChangeFeedResource {
         if (!identity.hasRole("feed-consumer")) {
             // a person reading the feed reads each source's text in it: recorded as any other read of a restricted
             // document (the services that index the feed read everything, for everyone, and are not)
+            // (each source once a page, however many of its changes the page holds; one transaction for them all)
+            java.util.Set<java.util.UUID> recorded = new java.util.HashSet<>();
             for (ChangeDto change : changes) {
-                if (change.source() != null) {
+                if (change.source() != null && recorded.add(change.sourceId())) {
                     audit.read("source", change.sourceId(), change.collection(), "change feed: "
                             + change.source().title());
                 }
