@@ -82,6 +82,8 @@ public class AuditTrailPage {
             String collection, String summary, String service, String traceId) {
     }
 
+    private static final String UNAVAILABLE = "The audit trail is unavailable right now; try again shortly";
+
     /** The export's own client: its answer is streamed through, which the REST client would read whole first. */
     private static final HttpClient EXPORTS = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2))
             .version(HttpClient.Version.HTTP_1_1).build();
@@ -131,9 +133,9 @@ public class AuditTrailPage {
                 return Templates.audit(user, filters, ACTIONS, TYPES, List.of(), null, link(filters, null), null,
                         null, "That page of the trail cannot be shown; start again from the newest events.");
             }
-            throw new ProblemException(503, "The audit trail is unavailable right now; try again shortly");
+            throw new ProblemException(503, UNAVAILABLE);
         } catch (jakarta.ws.rs.ProcessingException e) {
-            throw new ProblemException(503, "The audit trail is unavailable right now; try again shortly");
+            throw new ProblemException(503, UNAVAILABLE);
         }
         List<Row> rows = new ArrayList<>();
         for (AuditApi.Entry e : page.events()) {
@@ -195,18 +197,22 @@ public class AuditTrailPage {
             // the search service answers its status once the first page is read; the rest comes as it is written
             answer = EXPORTS.send(request.build(), HttpResponse.BodyHandlers.ofInputStream());
         } catch (IOException e) {
-            throw new ProblemException(503, "The audit trail is unavailable right now; try again shortly");
+            throw new ProblemException(503, UNAVAILABLE);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
-            throw new ProblemException(503, "The audit trail is unavailable right now; try again shortly");
+            throw new ProblemException(503, UNAVAILABLE);
         }
         if (answer.statusCode() != 200) {
             try (InputStream ignored = answer.body()) {
-                throw new ProblemException(answer.statusCode() == 400 ? 400 : 503, answer.statusCode() == 400
-                        ? "These filters cannot be exported; check the dates and try again"
-                        : "The audit trail is unavailable right now; try again shortly");
+                throw switch (answer.statusCode()) {
+                    case 400 -> new ProblemException(400, "These filters cannot be exported; check the dates and try "
+                            + "again");
+                    case 401, 403 -> new ProblemException(403, "Your sign-in no longer allows exporting the audit "
+                            + "trail; sign in again");
+                    default -> new ProblemException(503, UNAVAILABLE);
+                };
             } catch (IOException e) {
-                throw new ProblemException(503, "The audit trail is unavailable right now; try again shortly");
+                throw new ProblemException(503, UNAVAILABLE);
             }
         }
         // streamed, never held: a trail of a year is larger than the gateway's memory. A failure half-way (the
