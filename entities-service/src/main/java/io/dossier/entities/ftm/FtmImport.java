@@ -18,7 +18,6 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
 import io.dossier.entities.lookup.Slices;
-import io.dossier.entities.names.NameKind;
 import io.dossier.entities.registry.EntityDto;
 import io.dossier.entities.registry.EntityRequest;
 import io.dossier.entities.registry.EntityType;
@@ -30,6 +29,7 @@ import io.dossier.entities.relations.RelationRepository;
 import io.dossier.entities.relations.RelationRequest;
 import io.dossier.entities.relations.RelationService;
 import io.dossier.entities.relations.RelationType;
+import io.dossier.names.NameKind;
 
 /**
  * Reads FtM JSON Lines into the registry, the steps an import job takes ({@link FtmImportRunner} takes them in

@@ -9,12 +9,12 @@ import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
 
-import io.dossier.entities.names.NameKind;
 import io.dossier.entities.registry.EntityDto;
 import io.dossier.entities.registry.EntityType;
 import io.dossier.entities.registry.ExternalId;
 import io.dossier.entities.relations.RelationDto;
 import io.dossier.entities.relations.RelationType;
+import io.dossier.names.NameKind;
 
 /**
  * How Dossier's registry and FollowTheMoney name the same things (the table is in the service's README). An entity

@@ -16,11 +16,11 @@ import org.apache.commons.csv.CSVParser;
 import org.apache.commons.csv.CSVRecord;
 
 import io.dossier.common.problem.ProblemException;
-import io.dossier.entities.names.NameKind;
 import io.dossier.entities.registry.EntityRequest;
 import io.dossier.entities.registry.EntityRequest.NameRequest;
 import io.dossier.entities.registry.EntityType;
 import io.dossier.entities.registry.ExternalId;
+import io.dossier.names.NameKind;
 
 /**
  * Reads the OFAC SDN list in its published CSV layout: {@code sdn.csv} (ent_num, name, type, program, title, vessel

@@ -19,11 +19,11 @@ import org.w3c.dom.NodeList;
 import org.xml.sax.SAXException;
 
 import io.dossier.common.problem.ProblemException;
-import io.dossier.entities.names.NameKind;
 import io.dossier.entities.registry.EntityRequest;
 import io.dossier.entities.registry.EntityRequest.NameRequest;
 import io.dossier.entities.registry.EntityType;
 import io.dossier.entities.registry.ExternalId;
+import io.dossier.names.NameKind;
 
 /**
  * Reads the UN Security Council consolidated list (XML): individuals and entities, their aliases (good quality as

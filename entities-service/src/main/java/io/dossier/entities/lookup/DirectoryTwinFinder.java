@@ -8,12 +8,12 @@ import java.util.UUID;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
-import io.dossier.entities.matching.Candidate;
-import io.dossier.entities.matching.IndexedName;
-import io.dossier.entities.names.NameKind;
 import io.dossier.entities.registry.EntityDto;
 import io.dossier.entities.registry.PossibleDuplicate;
 import io.dossier.entities.registry.TwinFinder;
+import io.dossier.names.NameKind;
+import io.dossier.names.matching.Candidate;
+import io.dossier.names.matching.IndexedName;
 
 /**
  * Twins by the name directory: each of the entity's names (its weak aliases and abbreviations aside: "KH" or "the

@@ -19,8 +19,8 @@ import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 import io.dossier.common.problem.Problem;
-import io.dossier.entities.matching.NameIndex;
 import io.dossier.entities.registry.EntityType;
+import io.dossier.names.matching.NameIndex;
 import io.micrometer.core.annotation.Timed;
 import io.smallrye.common.annotation.NonBlocking;
 

@@ -18,7 +18,7 @@ import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 import io.dossier.common.problem.Problem;
-import io.dossier.entities.linking.MentionLinker;
+import io.dossier.names.linking.MentionLinker;
 import io.micrometer.core.annotation.Timed;
 
 @Path("/api/v1/mentions")

@@ -18,11 +18,11 @@ import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 
 import io.dossier.common.problem.ProblemException;
-import io.dossier.entities.linking.LinkName;
-import io.dossier.entities.linking.MentionLinker;
-import io.dossier.entities.matching.IndexedName;
-import io.dossier.entities.matching.NameIndex;
-import io.dossier.entities.names.NameKind;
+import io.dossier.names.NameKind;
+import io.dossier.names.linking.LinkName;
+import io.dossier.names.linking.MentionLinker;
+import io.dossier.names.matching.IndexedName;
+import io.dossier.names.matching.NameIndex;
 import io.quarkus.logging.Log;
 import io.quarkus.runtime.ShutdownEvent;
 import io.quarkus.runtime.StartupEvent;

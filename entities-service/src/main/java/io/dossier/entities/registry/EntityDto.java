@@ -8,7 +8,7 @@ import java.util.UUID;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
 
-import io.dossier.entities.names.NameKind;
+import io.dossier.names.NameKind;
 
 /**
  * An entity as the API shows it.

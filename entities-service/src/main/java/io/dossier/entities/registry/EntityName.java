@@ -11,7 +11,7 @@ import jakarta.persistence.JoinColumn;
 import jakarta.persistence.ManyToOne;
 import jakarta.persistence.Table;
 
-import io.dossier.entities.names.NameKind;
+import io.dossier.names.NameKind;
 
 /** One name of an entity, in one script or language. */
 @Entity

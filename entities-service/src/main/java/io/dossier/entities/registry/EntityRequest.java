@@ -11,7 +11,7 @@ import jakarta.validation.constraints.Size;
 
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
-import io.dossier.entities.names.NameKind;
+import io.dossier.names.NameKind;
 
 /** An entity as a client writes it: to create one, or to replace one's content (PUT). */
 public record EntityRequest(

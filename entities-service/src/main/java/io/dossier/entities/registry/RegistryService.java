@@ -27,7 +27,7 @@ import io.dossier.entities.history.EntityRevision;
 import io.dossier.entities.history.EntityRevisionRepository;
 import io.dossier.entities.journal.ChangeJournal;
 import io.dossier.entities.journal.ChangeOperation;
-import io.dossier.entities.names.NameKind;
+import io.dossier.names.NameKind;
 import io.quarkus.panache.common.Page;
 import io.quarkus.panache.common.Sort;
 

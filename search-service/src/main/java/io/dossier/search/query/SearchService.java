@@ -25,6 +25,7 @@ import io.dossier.common.problem.ProblemException;
 import io.dossier.search.indexing.DocumentIndex;
 import io.dossier.search.indexing.EntitiesApi;
 import io.dossier.search.indexing.IndexedDocument;
+import io.dossier.search.indexing.RegistryNames;
 import io.quarkus.logging.Log;
 import io.quarkus.security.identity.SecurityIdentity;
 
@@ -64,13 +65,15 @@ public class SearchService {
     private final ElasticsearchClient client;
     private final DocumentIndex index;
     private final EntitiesApi entities;
+    private final RegistryNames names;
     private final EntityMatches entityMatches;
 
     public SearchService(ElasticsearchClient client, DocumentIndex index, @RestClient EntitiesApi entities,
-            EntityMatches entityMatches) {
+            RegistryNames names, EntityMatches entityMatches) {
         this.client = client;
         this.index = index;
         this.entities = entities;
+        this.names = names;
         this.entityMatches = entityMatches;
     }
 
@@ -385,12 +388,14 @@ public class SearchService {
     }
 
     /**
-     * Alias expansion, with one linking call on the query and, for a query of plain words, one matching call made at
-     * the same time. The whole query (quotes aside) linked as a name of an entity, or else matched whole against the
-     * registry at {@link #EXPANSION_SCORE} or better (which reaches abbreviations such as "KH" that linking only takes
-     * with support from the text), finds that entity's documents; otherwise each name inside the query finds its
-     * entity's documents as well as its words, and the other words keep their meaning ({@link DocumentQuery}).
-     * Without the entities service, search answers unexpanded.
+     * Alias expansion: the query linked against the registry's names and, for a query of plain words, matched whole.
+     * The whole query (quotes aside) linked as a name of an entity, or else matched whole against the registry at
+     * {@link #EXPANSION_SCORE} or better (which reaches abbreviations such as "KH" that linking only takes with support
+     * from the text), finds that entity's documents; otherwise each name inside the query finds its entity's documents
+     * as well as its words, and the other words keep their meaning ({@link DocumentQuery}). Both run in memory on the
+     * names this service follows ({@link RegistryNames}, the entities service's own matcher and linker); until those
+     * are loaded, one linking and one matching call to the entities service, made together. Without either, search
+     * answers unexpanded.
      */
     private Expanded expand(String q, ParsedQuery parsed) {
         List<QueryNode.Word> words = parsed.words();
@@ -402,6 +407,17 @@ public class SearchService {
         int nameEnd = words.get(words.size() - 1).end();
         String name = q.substring(nameStart, nameEnd);
         boolean plain = !parsed.syntaxApplied() || parsed.tree() instanceof QueryNode.Phrase;
+        if (names.ready()) {
+            // in memory: the registry's names as this service follows them
+            List<EntitiesApi.Mention> mentions = names.mentions(q).stream()
+                    .map(f -> new EntitiesApi.Mention(f.entity().id(), f.entity().type(), f.entity().primaryName(),
+                            f.start(), f.end(), f.surface(), f.name()))
+                    .toList();
+            return expanded(mentions, plain, nameStart, nameEnd, name,
+                    () -> names.match(name, 5).stream().map(m -> new EntitiesApi.Match(m.entity().id(),
+                            m.entity().type(), m.entity().primaryName(), m.score(), m.matchedName(), null, m.rule()))
+                            .toList());
+        }
         CompletableFuture<EntitiesApi.Matches> matching = null;
         try {
             if (plain) {
@@ -410,34 +426,19 @@ public class SearchService {
             // bounded: a slow registry costs a search at most this, and the search answers unexpanded
             List<EntitiesApi.Mention> mentions = entities.mentionsAsync(new EntitiesApi.Text(q)).toCompletableFuture()
                     .get(EXPANSION_WAIT_MS, TimeUnit.MILLISECONDS).mentions();
-            Map<String, SearchResults.Expansion> whole = new LinkedHashMap<>();
-            for (EntitiesApi.Mention m : plain ? mentions : List.<EntitiesApi.Mention>of()) {
-                if (m.start() == nameStart && m.end() == nameEnd) {
-                    whole.putIfAbsent(m.entityId(), new SearchResults.Expansion(m.surface(), m.entityId(), m.type(),
-                            m.primaryName(), "name"));
+            CompletableFuture<EntitiesApi.Matches> matched = matching;
+            return expanded(mentions, plain, nameStart, nameEnd, name, () -> {
+                try {
+                    return matched == null
+                            ? List.of()
+                            : matched.get(EXPANSION_WAIT_MS, TimeUnit.MILLISECONDS).candidates();
+                } catch (ExecutionException | TimeoutException e) {
+                    throw new java.util.concurrent.CompletionException(e);
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                    throw new java.util.concurrent.CompletionException(e);
                 }
-            }
-            if (whole.isEmpty() && matching != null) {
-                for (EntitiesApi.Match m : matching.get(EXPANSION_WAIT_MS, TimeUnit.MILLISECONDS).candidates()) {
-                    if (m.score() >= EXPANSION_SCORE) {
-                        whole.putIfAbsent(m.entityId(), new SearchResults.Expansion(name, m.entityId(), m.type(),
-                                m.primaryName(), m.rule()));
-                    }
-                }
-            }
-            if (!whole.isEmpty()) {
-                return new Expanded(whole.keySet().stream()
-                        .map(id -> new DocumentQuery.Alias(nameStart, nameEnd, id)).toList(),
-                        List.copyOf(whole.values()));
-            }
-            List<DocumentQuery.Alias> aliases = new ArrayList<>();
-            Map<String, SearchResults.Expansion> inside = new LinkedHashMap<>();
-            for (EntitiesApi.Mention m : mentions) {
-                aliases.add(new DocumentQuery.Alias(m.start(), m.end(), m.entityId()));
-                inside.putIfAbsent(m.entityId() + "@" + m.start(), new SearchResults.Expansion(m.surface(),
-                        m.entityId(), m.type(), m.primaryName(), "mention"));
-            }
-            return new Expanded(aliases, List.copyOf(inside.values()));
+            });
         } catch (RuntimeException | ExecutionException | TimeoutException e) {
             Log.warnf("alias expansion skipped, the entities service did not answer: %s", e.getMessage());
         } catch (InterruptedException e) {
@@ -448,6 +449,38 @@ public class SearchService {
             }
         }
         return Expanded.UNANSWERED;
+    }
+
+    private static Expanded expanded(List<EntitiesApi.Mention> mentions, boolean plain, int nameStart, int nameEnd,
+            String name, java.util.function.Supplier<List<EntitiesApi.Match>> matching) {
+        Map<String, SearchResults.Expansion> whole = new LinkedHashMap<>();
+        for (EntitiesApi.Mention m : plain ? mentions : List.<EntitiesApi.Mention>of()) {
+            if (m.start() == nameStart && m.end() == nameEnd) {
+                whole.putIfAbsent(m.entityId(), new SearchResults.Expansion(m.surface(), m.entityId(), m.type(),
+                        m.primaryName(), "name"));
+            }
+        }
+        if (whole.isEmpty() && plain) {
+            for (EntitiesApi.Match m : matching.get()) { // asked only when no linked name is the whole query
+                if (m.score() >= EXPANSION_SCORE) {
+                    whole.putIfAbsent(m.entityId(), new SearchResults.Expansion(name, m.entityId(), m.type(),
+                            m.primaryName(), m.rule()));
+                }
+            }
+        }
+        if (!whole.isEmpty()) {
+            return new Expanded(whole.keySet().stream()
+                    .map(id -> new DocumentQuery.Alias(nameStart, nameEnd, id)).toList(),
+                    List.copyOf(whole.values()));
+        }
+        List<DocumentQuery.Alias> aliases = new ArrayList<>();
+        Map<String, SearchResults.Expansion> inside = new LinkedHashMap<>();
+        for (EntitiesApi.Mention m : mentions) {
+            aliases.add(new DocumentQuery.Alias(m.start(), m.end(), m.entityId()));
+            inside.putIfAbsent(m.entityId() + "@" + m.start(), new SearchResults.Expansion(m.surface(),
+                    m.entityId(), m.type(), m.primaryName(), "mention"));
+        }
+        return new Expanded(aliases, List.copyOf(inside.values()));
     }
 
     static List<Query> filters(SearchParams p, Set<String> readable) {
