@@ -32,7 +32,8 @@ import io.quarkus.runtime.StartupEvent;
  * replica reads for itself from the start. A search then finds the names in its query in memory, where two calls to
  * the entities service cost it more than the rest of its own work. The index is updated entity by entity; the
  * linker, immutable, is rebuilt when names changed, at most once per {@link #REBUILD_EVERY_MS}. Until the whole feed
- * has been read once, {@link #ready()} is false and searches ask the entities service instead.
+ * has been read once, and while it cannot be read (for {@link #STALE_AFTER_MS}), {@link #ready()} is false and
+ * searches ask the entities service instead.
  */
 @ApplicationScoped
 public class RegistryNames {
@@ -41,6 +42,8 @@ public class RegistryNames {
     static final long REBUILD_EVERY_MS = 2000;
     /** After a failed read, the next try waits this long (the entities service may be starting or away). */
     static final long RETRY_MS = 5000;
+    /** Names not read from the feed for this long are not used: searches ask the entities service instead. */
+    static final long STALE_AFTER_MS = 15_000;
     private static final int PAGE = 1000;
 
     /** One entity as the directory knows it. */
@@ -65,15 +68,19 @@ public class RegistryNames {
     private final NameIndex index = new NameIndex();
     private volatile MentionLinker linker = MentionLinker.build(List.of());
     private volatile Map<UUID, Known> known = Map.of();
-    /** Each entity's names as the linker takes them; the follower's own. */
-    private final Map<UUID, List<LinkName>> linkNames = new HashMap<>();
+    /** Each entity's names as the linker takes them, in the order the feed first named the entities; the follower's. */
+    private final Map<UUID, List<LinkName>> linkNames = new java.util.LinkedHashMap<>();
     /** How often at most the linker is rebuilt ({@link #REBUILD_EVERY_MS}; tests set it to 0). */
     long rebuildEveryMs = REBUILD_EVERY_MS;
+    /** {@link #STALE_AFTER_MS}; tests shorten it. */
+    long staleAfterMs = STALE_AFTER_MS;
+    /** When the feed was last read through to its head. */
+    private volatile long lastRead;
     private long position;
     private boolean linkerStale;
     private long lastRebuild;
     private boolean failing;
-    private volatile boolean ready;
+    private volatile boolean loaded;
 
     public RegistryNames(@RestClient EntitiesFeedApi feed) {
         this.feed = feed;
@@ -87,9 +94,12 @@ public class RegistryNames {
         follower.shutdownNow();
     }
 
-    /** Whether the whole feed has been read once: before that, lookups here would miss names. */
+    /**
+     * Whether the names may be used: the whole feed read once, and read again within {@link #STALE_AFTER_MS} (a
+     * follower that cannot read the feed would answer with names that may be out of date).
+     */
     public boolean ready() {
-        return ready;
+        return loaded && System.currentTimeMillis() - lastRead < staleAfterMs;
     }
 
     /** The registry's names in a text (whole words, longest first, weak names only where the text supports them). */
@@ -135,43 +145,50 @@ public class RegistryNames {
                 Log.infof("Registry names: reading the entities feed again, at %d", position);
                 failing = false;
             }
-        } catch (RuntimeException e) {
+        } catch (jakarta.ws.rs.ProcessingException | jakarta.ws.rs.WebApplicationException e) {
+            // the entities service away, starting, or refusing for a moment
             delay = RETRY_MS;
             if (!failing) {
                 Log.infof("Registry names: the entities feed did not answer (%s); searches ask the entities service"
-                        + " until it does", e.getMessage());
+                        + " while it does not", e.getMessage());
                 failing = true;
             }
-        }
-        if (!follower.isShutdown()) {
-            follower.schedule(this::tick, delay, TimeUnit.MILLISECONDS);
+        } catch (Throwable e) {
+            delay = RETRY_MS;
+            if (!failing) {
+                Log.warnf(e, "Registry names: reading the entities feed failed at %d; retrying", position);
+                failing = true;
+            }
+        } finally {
+            if (!follower.isShutdown()) {
+                follower.schedule(this::tick, delay, TimeUnit.MILLISECONDS);
+            }
         }
     }
 
     void follow() {
-        boolean changed = false;
         while (true) {
             EntitiesFeedApi.Page page = feed.changes(position, PAGE);
             if (page.changes().isEmpty()) {
                 break;
             }
             apply(page.changes());
-            changed = true;
+            linkerStale = true; // before the next page, which may fail: the linker must still learn these
             position = page.next();
             if (position >= page.head()) {
                 break;
             }
         }
-        linkerStale |= changed;
         long now = System.currentTimeMillis();
-        if (!ready || (linkerStale && now - lastRebuild >= rebuildEveryMs)) {
+        lastRead = now;
+        if (!loaded || (linkerStale && now - lastRebuild >= rebuildEveryMs)) {
             List<LinkName> all = new ArrayList<>();
             linkNames.values().forEach(all::addAll);
             linker = MentionLinker.build(all);
             linkerStale = false;
             lastRebuild = now;
-            if (!ready) {
-                ready = true;
+            if (!loaded) {
+                loaded = true;
                 Log.infof("Registry names: %d entities, %d names, read from the entities feed through %d",
                         known.size(), all.size(), position);
             }

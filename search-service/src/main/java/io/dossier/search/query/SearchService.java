@@ -409,14 +409,19 @@ public class SearchService {
         boolean plain = !parsed.syntaxApplied() || parsed.tree() instanceof QueryNode.Phrase;
         if (names.ready()) {
             // in memory: the registry's names as this service follows them
-            List<EntitiesApi.Mention> mentions = names.mentions(q).stream()
-                    .map(f -> new EntitiesApi.Mention(f.entity().id(), f.entity().type(), f.entity().primaryName(),
-                            f.start(), f.end(), f.surface(), f.name()))
-                    .toList();
-            return expanded(mentions, plain, nameStart, nameEnd, name,
-                    () -> names.match(name, 5).stream().map(m -> new EntitiesApi.Match(m.entity().id(),
-                            m.entity().type(), m.entity().primaryName(), m.score(), m.matchedName(), null, m.rule()))
-                            .toList());
+            try {
+                List<EntitiesApi.Mention> mentions = names.mentions(q).stream()
+                        .map(f -> new EntitiesApi.Mention(f.entity().id(), f.entity().type(),
+                                f.entity().primaryName(), f.start(), f.end(), f.surface(), f.name()))
+                        .toList();
+                return expanded(mentions, plain, nameStart, nameEnd, name,
+                        () -> names.match(name, 5).stream().map(m -> new EntitiesApi.Match(m.entity().id(),
+                                m.entity().type(), m.entity().primaryName(), m.score(), m.matchedName(), null,
+                                m.rule())).toList());
+            } catch (RuntimeException e) {
+                Log.warnf(e, "alias expansion skipped: the registry's names failed on a query");
+                return Expanded.UNANSWERED;
+            }
         }
         CompletableFuture<EntitiesApi.Matches> matching = null;
         try {

@@ -27,6 +27,8 @@ class RegistryNamesTest {
         final List<Entry> entries = new ArrayList<>();
         int calls;
         boolean down;
+        /** The feed fails when asked for entries after this sequence (-1: never). */
+        long failAfter = -1;
 
         void add(String id, EntitiesFeedApi.Entity entity) {
             entries.add(new Entry(entries.size() + 1, entity == null ? "DELETE" : "UPDATE", id, entity));
@@ -35,8 +37,8 @@ class RegistryNamesTest {
         @Override
         public Page changes(long after, int limit) {
             calls++;
-            if (down) {
-                throw new IllegalStateException("connection refused");
+            if (down || (failAfter >= 0 && after >= failAfter)) {
+                throw new jakarta.ws.rs.ProcessingException("connection refused");
             }
             List<Entry> page = entries.stream().filter(e -> e.seq() > after).limit(Math.min(2, limit)).toList();
             long next = page.isEmpty() ? after : page.get(page.size() - 1).seq();
@@ -104,7 +106,10 @@ class RegistryNamesTest {
 
         assertThat(names.match("Esmail Ghaani", 5)).first().satisfies(m -> {
             assertThat(m.entity().id()).isEqualTo(QAANI);
-            assertThat(m.score()).isBetween(0.75, 1.0);
+            assertThat(m.entity().primaryName()).isEqualTo("Esmail Qaani");
+            assertThat(m.score()).as("a spelling variant, below equality").isLessThan(0.97);
+            // rounded to three places, as the entities service's answer has them
+            assertThat(m.score()).isEqualTo(Math.round(m.score() * 1000) / 1000.0);
         });
         assertThat(names.match("KH", 5)).first().satisfies(m -> {
             assertThat(m.entity().id()).isEqualTo(KH);
@@ -122,16 +127,18 @@ class RegistryNamesTest {
         assertThat(names.mentions("Esmail Qaani spoke")).hasSize(1);
 
         feed.add(QAANI, null); // deleted
-        feed.add(BADR, new EntitiesFeedApi.Entity(BADR, "ORGANIZATION", "Badr Organization", null,
-                List.of(new EntitiesFeedApi.Name("Badr Organization", "en", "PRIMARY")), List.of(), KH));
-        feed.add(KH, entity(KH, "ORGANIZATION", "Kataib Hezbollah", "Kata'ib Hizballah", "ALIAS"));
+        // a merge as the registry makes it: the merged entity keeps no names, the survivor takes them
+        feed.add(BADR, new EntitiesFeedApi.Entity(BADR, "ORGANIZATION", "Badr Organization", null, List.of(),
+                List.of(), KH));
+        feed.add(KH, entity(KH, "ORGANIZATION", "Kataib Hezbollah", "Kata'ib Hizballah", "ALIAS",
+                "Badr Organization", "ALIAS"));
         names.follow();
 
         assertThat(names.entity(QAANI)).isEmpty();
         assertThat(names.entity(BADR)).as("merged into another").isEmpty();
         assertThat(names.mentions("Esmail Qaani spoke")).isEmpty();
         assertThat(names.match("Esmail Qaani", 5)).isEmpty();
-        assertThat(names.mentions("the Badr Organization")).isEmpty();
+        assertThat(names.mentions("the Badr Organization")).extracting(f -> f.entity().id()).containsExactly(KH);
         assertThat(names.mentions("Kata'ib Hizballah fired")).extracting(f -> f.entity().id()).containsExactly(KH);
         // the entity's names are its current ones: the Arabic name it no longer has is not linked
         assertThat(names.mentions("كتائب حزب الله")).isEmpty();
@@ -143,12 +150,62 @@ class RegistryNamesTest {
         feed.down = true;
         RegistryNames names = new RegistryNames(feed);
 
-        assertThatThrownBy(names::follow).isInstanceOf(IllegalStateException.class);
+        assertThatThrownBy(names::follow).isInstanceOf(jakarta.ws.rs.ProcessingException.class);
 
         assertThat(names.ready()).isFalse();
         feed.down = false;
         names.follow();
         assertThat(names.ready()).isTrue();
         assertThat(names.match("Kataib Hezbollah", 1)).hasSize(1);
+    }
+
+    @Test
+    void namesReadBeforeAFailedPageReachTheLinkerWithoutAnotherChange() {
+        Feed feed = registry();
+        RegistryNames names = new RegistryNames(feed);
+        names.rebuildEveryMs = 0;
+        names.follow();
+        String hamas = UUID.randomUUID().toString();
+        String houthis = UUID.randomUUID().toString();
+        feed.add(hamas, entity(hamas, "ORGANIZATION", "Harakat al-Muqawama al-Islamiya"));
+        feed.add(houthis, entity(houthis, "ORGANIZATION", "Ansar Allah"));
+        feed.add(KH, entity(KH, "ORGANIZATION", "Kataib Hezbollah"));
+        feed.failAfter = 5; // the first page of the three changes is read, the second fails
+
+        assertThatThrownBy(names::follow).isInstanceOf(jakarta.ws.rs.ProcessingException.class);
+        assertThat(names.match("Ansar Allah", 1)).as("the index takes each page as read").hasSize(1);
+
+        feed.failAfter = -1;
+        names.follow(); // reads the last change; the linker learns all three
+        assertThat(names.mentions("Ansar Allah and Harakat al-Muqawama al-Islamiya")).extracting(
+                f -> f.entity().id()).containsExactly(houthis, hamas);
+
+        // and had nothing changed since the failure, the next read rebuilds the linker all the same
+        String pmf = UUID.randomUUID().toString();
+        feed.add(pmf, entity(pmf, "ORGANIZATION", "Popular Mobilization Forces"));
+        feed.add(BADR, entity(BADR, "ORGANIZATION", "Badr Organization", "Munazzamat Badr", "ALIAS"));
+        feed.add(QAANI, entity(QAANI, "PERSON", "Esmail Qaani"));
+        feed.failAfter = 8; // the page of 7 and 8 is read, the next fails
+        assertThatThrownBy(names::follow).isInstanceOf(jakarta.ws.rs.ProcessingException.class);
+        feed.entries.remove(feed.entries.size() - 1); // the failing change never comes: nothing new to read
+        feed.failAfter = -1;
+        names.follow();
+        assertThat(names.mentions("the Popular Mobilization Forces")).extracting(f -> f.entity().id())
+                .containsExactly(pmf);
+    }
+
+    @Test
+    void namesNotReadForAWhileAreNotUsed() throws InterruptedException {
+        Feed feed = registry();
+        RegistryNames names = new RegistryNames(feed);
+        names.staleAfterMs = 200;
+        names.follow();
+        assertThat(names.ready()).isTrue();
+
+        Thread.sleep(300); // the follower has not read the feed since
+        assertThat(names.ready()).as("names that may be out of date").isFalse();
+
+        names.follow();
+        assertThat(names.ready()).isTrue();
     }
 }
