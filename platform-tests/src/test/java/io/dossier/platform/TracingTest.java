@@ -10,6 +10,8 @@ import java.util.UUID;
 import java.util.stream.Collectors;
 
 import org.awaitility.Awaitility;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 
@@ -19,16 +21,52 @@ import io.restassured.http.ContentType;
 /**
  * One request, one trace: a search sent through the gateway yields the gateway's spans and the search service's,
  * joined parent to child, down to the Elasticsearch call; a document read, the sources service's SQL. The services
- * send their spans by OTLP to the tests' collector ({@link TraceCollector}).
+ * send their spans by OTLP to the tests' collector ({@link TraceCollector}). The traces go through a gateway that
+ * samples every request ({@code DOSSIER_TRACES_RATIO=1}); the platform's own gateway samples none, and a caller's
+ * "sampled" flag does not change that.
  */
 @ExtendWith(PlatformExtension.class)
 class TracingTest {
 
+    private static final int PORT = 18097;
+    private static final String TRACED = "http://localhost:" + PORT;
+    private static Process tracedGateway;
+
+    @BeforeAll
+    static void tracedGateway() {
+        tracedGateway = Platform.startGatewayInstance("gateway-traced", PORT, "-Dquarkus.otel.traces.sampler.arg=1");
+    }
+
+    @AfterAll
+    static void stop() {
+        if (tracedGateway != null) {
+            tracedGateway.destroy();
+        }
+    }
+
+    @Test
+    void aCallerCannotMakeTheGatewayTraceItsRequests() {
+        // the platform's gateway samples no request of its own: a caller's "sampled" flag must not change that
+        String forced = newTrace();
+        given().baseUri(Platform.GATEWAY).auth().oauth2(Tokens.forUser(Tokens.READER)).header("traceparent",
+                "00-" + forced + "-00f067aa0ba902b7-01").queryParam("q", "convoy").get("/api/v1/search").then()
+                .statusCode(200);
+        // a traced request after it, marked sampled too: once its spans are in, the forced one's would be too (both
+        // are sent within the same fifth of a second)
+        String traced = newTrace();
+        given().baseUri(TRACED).auth().oauth2(Tokens.forUser(Tokens.READER)).header("traceparent",
+                "00-" + traced + "-00f067aa0ba902b7-01").queryParam("q", "convoy").get("/api/v1/search").then()
+                .statusCode(200);
+        await(traced, "search-service", s -> "elasticsearch".equals(s.attributes().get("db.system")));
+        assertThat(Platform.TRACES.trace(forced)).as("spans of a request the caller marked sampled").isEmpty();
+    }
+
     @Test
     void aSearchThroughTheGatewayIsOneTraceWithSpansFromBothServicesAndElasticsearch() {
         String trace = newTrace();
-        given().baseUri(Platform.GATEWAY).auth().oauth2(Tokens.forUser(Tokens.READER)).header("traceparent",
-                "00-" + trace + "-00f067aa0ba902b7-01").queryParam("q", "convoy").get("/api/v1/search").then()
+        // the caller's trace id is kept (its span is the parent), its flag ("not sampled") is not followed
+        given().baseUri(TRACED).auth().oauth2(Tokens.forUser(Tokens.READER)).header("traceparent",
+                "00-" + trace + "-00f067aa0ba902b7-00").queryParam("q", "convoy").get("/api/v1/search").then()
                 .statusCode(200);
         List<TraceCollector.Span> spans = await(trace, "search-service", s -> "elasticsearch".equals(s.attributes()
                 .get("db.system")));
@@ -55,7 +93,7 @@ class TracingTest {
                         + UUID.randomUUID()))
                 .post("/api/v1/sources").then().statusCode(201).extract().path("id");
         String trace = newTrace();
-        given().baseUri(Platform.GATEWAY).auth().oauth2(Tokens.forUser(Tokens.READER)).header("traceparent",
+        given().baseUri(TRACED).auth().oauth2(Tokens.forUser(Tokens.READER)).header("traceparent",
                 "00-" + trace + "-00f067aa0ba902b7-01").get("/api/v1/sources/" + id).then().statusCode(200);
         List<TraceCollector.Span> spans = await(trace, "sources-service", s -> "postgresql".equals(s.attributes()
                 .get("db.system")));
