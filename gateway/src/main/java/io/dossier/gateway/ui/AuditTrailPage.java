@@ -87,6 +87,14 @@ public class AuditTrailPage {
     /** The export's own client: its answer is streamed through, which the REST client would read whole first. */
     private static final HttpClient EXPORTS = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2))
             .version(HttpClient.Version.HTTP_1_1).build();
+    /** How long an export waits for the next bytes of the search service's answer before it is broken off. */
+    static final Duration EXPORT_IDLE = Duration.ofSeconds(30);
+    private static final java.util.concurrent.ScheduledExecutorService WATCHDOG = java.util.concurrent.Executors
+            .newSingleThreadScheduledExecutor(r -> {
+                Thread thread = new Thread(r, "dossier-export-watchdog");
+                thread.setDaemon(true);
+                return thread;
+            });
 
     private final AuditApi audit;
     private final SecurityIdentity identity;
@@ -219,11 +227,50 @@ public class AuditTrailPage {
         // service away, the token expired) breaks the download rather than ending it as if it were whole.
         StreamingOutput body = out -> {
             try (InputStream in = answer.body()) {
-                in.transferTo(out);
+                copy(in, out, EXPORT_IDLE);
             }
         };
         return Response.ok(body, "csv".equals(format) ? "text/csv; charset=utf-8" : "application/x-ndjson")
                 .header("Content-Disposition", "attachment; filename=\"dossier-audit." + format + "\"").build();
+    }
+
+    /**
+     * Copies an answer through as it comes, and breaks it off (an {@link IOException}, so the download fails rather
+     * than ends as if whole) when nothing came for {@code idle}: a service that stops sending half-way must not hold
+     * the download, and the gateway's thread, for ever. The stream is closed from a watchdog thread, which ends a
+     * blocked read.
+     */
+    static void copy(InputStream in, java.io.OutputStream out, Duration idle) throws IOException {
+        java.util.concurrent.atomic.AtomicLong last = new java.util.concurrent.atomic.AtomicLong(System.nanoTime());
+        java.util.concurrent.atomic.AtomicBoolean cut = new java.util.concurrent.atomic.AtomicBoolean();
+        long every = Math.max(10, idle.toMillis() / 4);
+        java.util.concurrent.ScheduledFuture<?> watch = WATCHDOG.scheduleWithFixedDelay(() -> {
+            if (System.nanoTime() - last.get() > idle.toNanos() && cut.compareAndSet(false, true)) {
+                try {
+                    in.close();
+                } catch (IOException e) {
+                    // closing is all that is wanted; the reader sees the end or an error
+                }
+            }
+        }, every, every, java.util.concurrent.TimeUnit.MILLISECONDS);
+        try {
+            byte[] buffer = new byte[16_384];
+            int n;
+            while ((n = in.read(buffer)) >= 0) {
+                out.write(buffer, 0, n);
+                last.set(System.nanoTime());
+            }
+        } catch (IOException e) {
+            if (cut.get()) {
+                throw new IOException("the search service sent nothing for " + idle.toSeconds() + " s", e);
+            }
+            throw e;
+        } finally {
+            watch.cancel(false);
+        }
+        if (cut.get()) {
+            throw new IOException("the search service sent nothing for " + idle.toSeconds() + " s");
+        }
     }
 
     /** The start of the day given (plus {@code days}), in UTC, as the API takes it; null for none. */

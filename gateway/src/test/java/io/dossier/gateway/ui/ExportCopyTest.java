@@ -1,0 +1,104 @@
+package io.dossier.gateway.ui;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.net.InetSocketAddress;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+import com.sun.net.httpserver.HttpServer;
+
+/**
+ * The audit export page copies the search service's answer through as it comes: over a real HTTP connection (the
+ * JDK's server and client, as the page uses), an answer that stops half-way is broken off after the idle limit,
+ * with what came before it passed on; a slow answer that keeps coming is copied whole.
+ */
+class ExportCopyTest {
+
+    private static final Duration IDLE = Duration.ofMillis(400);
+    private final CountDownLatch release = new CountDownLatch(1);
+    private HttpServer server;
+
+    @BeforeEach
+    void start() throws IOException {
+        server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
+        server.createContext("/stalls", exchange -> {
+            exchange.sendResponseHeaders(200, 0); // chunked
+            try (OutputStream body = exchange.getResponseBody()) {
+                body.write("first line\n".getBytes(StandardCharsets.UTF_8));
+                body.flush();
+                release.await(30, TimeUnit.SECONDS); // then nothing
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            } catch (IOException e) {
+                // the client went away: expected
+            }
+        });
+        server.createContext("/slow", exchange -> {
+            exchange.sendResponseHeaders(200, 0);
+            try (OutputStream body = exchange.getResponseBody()) {
+                for (int i = 0; i < 8; i++) {
+                    body.write(("line " + i + "\n").getBytes(StandardCharsets.UTF_8));
+                    body.flush();
+                    Thread.sleep(IDLE.toMillis() / 2);
+                }
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        });
+        server.setExecutor(java.util.concurrent.Executors.newCachedThreadPool());
+        server.start();
+    }
+
+    @AfterEach
+    void stop() {
+        release.countDown();
+        server.stop(0);
+    }
+
+    private InputStream open(String path) throws IOException, InterruptedException {
+        HttpResponse<InputStream> answer = HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create(
+                "http://127.0.0.1:" + server.getAddress().getPort() + path)).build(),
+                HttpResponse.BodyHandlers.ofInputStream());
+        assertThat(answer.statusCode()).isEqualTo(200);
+        return answer.body();
+    }
+
+    @Test
+    void anAnswerThatStopsHalfWayIsBrokenOffAfterTheIdleLimit() throws Exception {
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        long start = System.nanoTime();
+        try (InputStream in = open("/stalls")) {
+            assertThatThrownBy(() -> AuditTrailPage.copy(in, out, IDLE)).isInstanceOf(IOException.class)
+                    .hasMessageContaining("sent nothing");
+        }
+        long tookMs = (System.nanoTime() - start) / 1_000_000;
+        assertThat(out.toString(StandardCharsets.UTF_8)).isEqualTo("first line\n");
+        assertThat(tookMs).as("broken off soon after the idle limit, not when the service gives up")
+                .isBetween(IDLE.toMillis(), 10_000L);
+    }
+
+    @Test
+    void aSlowAnswerThatKeepsComingIsCopiedWhole() throws Exception {
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        try (InputStream in = open("/slow")) {
+            AuditTrailPage.copy(in, out, IDLE);
+        }
+        assertThat(out.toString(StandardCharsets.UTF_8).lines()).hasSize(8).first().isEqualTo("line 0");
+    }
+}
