@@ -96,7 +96,9 @@ final class Platform {
         common.put("DOSSIER_WEBHOOKS_ALLOW_PRIVATE_ADDRESSES", "true");
         // logs in text, which the tests read (JsonLogsTest starts a service of its own with JSON lines)
         common.put("DOSSIER_LOG_FORMAT", "text");
-        // traces: sampled where the caller asks for it (a sampled traceparent), sent to the tests' own collector
+        // traces: none sampled by the platform's gateway (ratio 0, whatever a caller asks); the services follow their
+        // caller, so a gateway started with a ratio of 1 traces through them (TracingTest); spans go to the tests'
+        // own collector
         common.put("DOSSIER_OTLP_PROTOCOL", "http/protobuf");
         common.put("DOSSIER_OTLP_ENDPOINT", "http://127.0.0.1:" + TRACES.start());
         common.put("QUARKUS_OTEL_BSP_SCHEDULE_DELAY", "PT0.2S");

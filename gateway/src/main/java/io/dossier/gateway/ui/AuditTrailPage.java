@@ -236,16 +236,18 @@ public class AuditTrailPage {
 
     /**
      * Copies an answer through as it comes, and breaks it off (an {@link IOException}, so the download fails rather
-     * than ends as if whole) when nothing came for {@code idle}: a service that stops sending half-way must not hold
-     * the download, and the gateway's thread, for ever. The stream is closed from a watchdog thread, which ends a
-     * blocked read.
+     * than ends as if whole) when a read of it waited {@code idle} for bytes: a service that stops sending half-way
+     * must not hold the download, and the gateway's thread, for ever. Only the waits for the service count, not a
+     * downloader who reads slowly. The stream is closed from a watchdog thread, which ends a blocked read.
      */
     static void copy(InputStream in, java.io.OutputStream out, Duration idle) throws IOException {
-        java.util.concurrent.atomic.AtomicLong last = new java.util.concurrent.atomic.AtomicLong(System.nanoTime());
+        // when the read under way began (System.nanoTime), or 0 between reads
+        java.util.concurrent.atomic.AtomicLong readingSince = new java.util.concurrent.atomic.AtomicLong();
         java.util.concurrent.atomic.AtomicBoolean cut = new java.util.concurrent.atomic.AtomicBoolean();
         long every = Math.max(10, idle.toMillis() / 4);
         java.util.concurrent.ScheduledFuture<?> watch = WATCHDOG.scheduleWithFixedDelay(() -> {
-            if (System.nanoTime() - last.get() > idle.toNanos() && cut.compareAndSet(false, true)) {
+            long since = readingSince.get();
+            if (since != 0 && System.nanoTime() - since > idle.toNanos() && cut.compareAndSet(false, true)) {
                 try {
                     in.close();
                 } catch (IOException e) {
@@ -255,10 +257,14 @@ public class AuditTrailPage {
         }, every, every, java.util.concurrent.TimeUnit.MILLISECONDS);
         try {
             byte[] buffer = new byte[16_384];
-            int n;
-            while ((n = in.read(buffer)) >= 0) {
+            while (true) {
+                readingSince.set(System.nanoTime());
+                int n = in.read(buffer);
+                readingSince.set(0);
+                if (n < 0) {
+                    break;
+                }
                 out.write(buffer, 0, n);
-                last.set(System.nanoTime());
             }
         } catch (IOException e) {
             if (cut.get()) {

@@ -26,11 +26,12 @@ import com.sun.net.httpserver.HttpServer;
 /**
  * The audit export page copies the search service's answer through as it comes: over a real HTTP connection (the
  * JDK's server and client, as the page uses), an answer that stops half-way is broken off after the idle limit,
- * with what came before it passed on; a slow answer that keeps coming is copied whole.
+ * with what came before it passed on; a slow answer that keeps coming is copied whole, and so is an answer to a
+ * downloader who stops reading for longer than the limit.
  */
 class ExportCopyTest {
 
-    private static final Duration IDLE = Duration.ofMillis(400);
+    private static final Duration IDLE = Duration.ofSeconds(1);
     private final CountDownLatch release = new CountDownLatch(1);
     private HttpServer server;
 
@@ -55,7 +56,7 @@ class ExportCopyTest {
                 for (int i = 0; i < 8; i++) {
                     body.write(("line " + i + "\n").getBytes(StandardCharsets.UTF_8));
                     body.flush();
-                    Thread.sleep(IDLE.toMillis() / 2);
+                    Thread.sleep(300);
                 }
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
@@ -100,5 +101,35 @@ class ExportCopyTest {
             AuditTrailPage.copy(in, out, IDLE);
         }
         assertThat(out.toString(StandardCharsets.UTF_8).lines()).hasSize(8).first().isEqualTo("line 0");
+    }
+
+    @Test
+    void aDownloaderWhoReadsSlowlyIsNotCutOff() throws Exception {
+        ByteArrayOutputStream whole = new ByteArrayOutputStream();
+        OutputStream slowReader = new OutputStream() {
+            boolean paused;
+
+            @Override
+            public void write(int b) {
+                whole.write(b);
+            }
+
+            @Override
+            public void write(byte[] b, int off, int len) {
+                if (!paused) {
+                    paused = true;
+                    try {
+                        Thread.sleep(IDLE.toMillis() * 3); // the browser's download paused
+                    } catch (InterruptedException e) {
+                        Thread.currentThread().interrupt();
+                    }
+                }
+                whole.write(b, off, len);
+            }
+        };
+        try (InputStream in = open("/slow")) {
+            AuditTrailPage.copy(in, slowReader, IDLE);
+        }
+        assertThat(whole.toString(StandardCharsets.UTF_8).lines()).hasSize(8);
     }
 }

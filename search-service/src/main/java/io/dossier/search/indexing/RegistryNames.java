@@ -74,7 +74,7 @@ public class RegistryNames {
     long rebuildEveryMs = REBUILD_EVERY_MS;
     /** {@link #STALE_AFTER_MS}; tests shorten it. */
     long staleAfterMs = STALE_AFTER_MS;
-    /** When the feed was last read through to its head. */
+    /** When (System.nanoTime) a page of the feed, or its head, was last read. */
     private volatile long lastRead;
     private long position;
     private boolean linkerStale;
@@ -99,7 +99,7 @@ public class RegistryNames {
      * follower that cannot read the feed would answer with names that may be out of date).
      */
     public boolean ready() {
-        return loaded && System.currentTimeMillis() - lastRead < staleAfterMs;
+        return loaded && System.nanoTime() - lastRead < staleAfterMs * 1_000_000;
     }
 
     /** The registry's names in a text (whole words, longest first, weak names only where the text supports them). */
@@ -175,12 +175,13 @@ public class RegistryNames {
             apply(page.changes());
             linkerStale = true; // before the next page, which may fail: the linker must still learn these
             position = page.next();
+            lastRead = System.nanoTime(); // a long catch-up is not a feed that does not answer
             if (position >= page.head()) {
                 break;
             }
         }
+        lastRead = System.nanoTime();
         long now = System.currentTimeMillis();
-        lastRead = now;
         if (!loaded || (linkerStale && now - lastRebuild >= rebuildEveryMs)) {
             List<LinkName> all = new ArrayList<>();
             linkNames.values().forEach(all::addAll);

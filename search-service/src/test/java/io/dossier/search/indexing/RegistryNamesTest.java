@@ -198,11 +198,11 @@ class RegistryNamesTest {
     void namesNotReadForAWhileAreNotUsed() throws InterruptedException {
         Feed feed = registry();
         RegistryNames names = new RegistryNames(feed);
-        names.staleAfterMs = 200;
+        names.staleAfterMs = 1000;
         names.follow();
         assertThat(names.ready()).isTrue();
 
-        Thread.sleep(300); // the follower has not read the feed since
+        Thread.sleep(1200); // the follower has not read the feed since
         assertThat(names.ready()).as("names that may be out of date").isFalse();
 
         names.follow();
