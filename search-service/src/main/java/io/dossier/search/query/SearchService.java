@@ -394,8 +394,8 @@ public class SearchService {
      * from the text), finds that entity's documents; otherwise each name inside the query finds its entity's documents
      * as well as its words, and the other words keep their meaning ({@link DocumentQuery}). Both run in memory on the
      * names this service follows ({@link RegistryNames}, the entities service's own matcher and linker); until those
-     * are loaded, one linking and one matching call to the entities service, made together. Without either, search
-     * answers unexpanded.
+     * are loaded, or while they are stale, one linking and one matching call to the entities service, made together.
+     * Without either, search answers unexpanded.
      */
     private Expanded expand(String q, ParsedQuery parsed) {
         List<QueryNode.Word> words = parsed.words();
