@@ -50,6 +50,11 @@ final class TraceCollector {
         return server.getAddress().getPort();
     }
 
+    /** Every span received so far. */
+    synchronized List<Span> all() {
+        return List.copyOf(spans);
+    }
+
     /** The spans of one trace received so far. */
     synchronized List<Span> trace(String traceId) {
         return spans.stream().filter(s -> s.traceId().equals(traceId)).toList();

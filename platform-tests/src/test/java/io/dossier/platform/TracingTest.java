@@ -15,6 +15,7 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 
+import io.dossier.testinfra.LocalStack;
 import io.dossier.testinfra.Tokens;
 import io.restassured.http.ContentType;
 
@@ -100,6 +101,61 @@ class TracingTest {
         TraceCollector.Span sourcesServer = only(spans, "sources-service", "SPAN_KIND_SERVER");
         assertThat(parent(spans, sourcesServer).service()).isEqualTo("gateway");
         System.out.printf("one document read through the gateway, trace %s: %s%n", trace, describe(spans));
+    }
+
+    @Test
+    void indexingABatchIsOneTraceThroughTheEntitiesServiceAndElasticsearch() {
+        // a search service of its own, on indexes of its own, that samples everything it does
+        String prefix = "dossier-e2e-traced";
+        Platform.deleteIndexes(prefix);
+        Process indexer = Platform.startSearchInstance("search-traced", 18086, Map.of("DOSSIER_ES_HOSTS",
+                "localhost:" + LocalStack.ELASTICSEARCH_PORT, "DOSSIER_SEARCH_INDEX_PREFIX", prefix,
+                "DOSSIER_TRACES_RATIO", "1"));
+        try {
+            given().baseUri(Platform.GATEWAY).auth().oauth2(Tokens.forUser(Tokens.ANALYST))
+                    .contentType(ContentType.JSON).body(Map.of("title", "Traced while indexed", "text",
+                            "Kataib Hezbollah moved a convoy " + UUID.randomUUID()))
+                    .post("/api/v1/sources").then().statusCode(201);
+            List<TraceCollector.Span> spans = Awaitility.await("an indexed batch's trace").atMost(
+                    Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(300)).until(() -> batchTrace(),
+                            trace -> !trace.isEmpty());
+            TraceCollector.Span batch = spans.stream().filter(s -> s.name().equals("index feed batch")).findFirst()
+                    .orElseThrow();
+            assertThat(batch.service()).isEqualTo("search-service");
+            assertThat(batch.attributes()).containsKey("dossier.batch.entries");
+            assertThat(spans).as(describe(spans)).anySatisfy(s -> {
+                assertThat(s.service()).isEqualTo("entities-service");
+                assertThat(s.kind()).isEqualTo("SPAN_KIND_SERVER");
+                assertThat(s.name()).contains("/mentions/batch");
+            });
+            assertThat(spans).as(describe(spans)).anySatisfy(s -> {
+                assertThat(s.service()).isEqualTo("search-service");
+                assertThat(s.attributes()).containsEntry("db.system", "elasticsearch");
+                assertThat(s.name()).isEqualTo("bulk");
+            });
+            System.out.printf("one indexed batch, trace %s: %s%n", batch.traceId(), describe(spans));
+        } finally {
+            indexer.destroy();
+        }
+    }
+
+    /**
+     * The spans of a trace rooted at an indexed batch that reached the entities service and Elasticsearch's bulk
+     * write, or none yet.
+     */
+    private static List<TraceCollector.Span> batchTrace() {
+        for (TraceCollector.Span root : Platform.TRACES.all()) {
+            if (root.name().equals("index feed batch")) {
+                List<TraceCollector.Span> trace = Platform.TRACES.trace(root.traceId());
+                boolean linked = trace.stream().anyMatch(s -> s.service().equals("entities-service")
+                        && s.kind().equals("SPAN_KIND_SERVER"));
+                boolean written = trace.stream().anyMatch(s -> s.name().equals("bulk"));
+                if (linked && written) {
+                    return trace;
+                }
+            }
+        }
+        return List.of();
     }
 
     private static String newTrace() {

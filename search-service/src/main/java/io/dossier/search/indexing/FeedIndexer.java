@@ -23,6 +23,10 @@ import io.micrometer.core.instrument.FunctionCounter;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
+import io.opentelemetry.api.trace.Span;
+import io.opentelemetry.api.trace.StatusCode;
+import io.opentelemetry.api.trace.Tracer;
+import io.opentelemetry.context.Scope;
 import io.quarkus.logging.Log;
 import io.quarkus.runtime.ShutdownEvent;
 import io.quarkus.runtime.StartupEvent;
@@ -77,11 +81,13 @@ public class FeedIndexer {
      */
     private volatile long feedHead;
     private volatile Instant oldestUnwritten;
+    private final Tracer tracer;
 
     public FeedIndexer(@RestClient SourcesFeedApi feed, DocumentLinker linker, DocumentIndex index, Relinker relinker,
             Checkpoints checkpoints, IndexerLease lease, SearchConfig config,
-            Instance<IndexedDocumentsListener> listeners, MeterRegistry registry) {
+            Instance<IndexedDocumentsListener> listeners, MeterRegistry registry, Tracer tracer) {
         this.listeners = listeners;
+        this.tracer = tracer;
         this.batchTime = Timer.builder("dossier.indexer.batch")
                 .description("Time to link and write one batch of the sources feed").register(registry);
         this.batchSize = DistributionSummary.builder("dossier.indexer.batch.size")
@@ -264,6 +270,24 @@ public class FeedIndexer {
             track(concrete, position);
             return 0;
         }
+        // one trace for the batch (when sampled): its linking by the entities service, its bulk write to
+        // Elasticsearch, the watches' evaluation and the notifications stored; the feed's read before it is its own
+        Span span = tracer.spanBuilder("index feed batch").setAttribute("dossier.index", concrete)
+                .setAttribute("dossier.feed.after", position).setAttribute("dossier.feed.through", page.next())
+                .setAttribute("dossier.batch.entries", page.changes().size()).startSpan();
+        try (Scope scope = span.makeCurrent()) {
+            return indexBatch(concrete, page, started);
+        } catch (IOException | DocumentLinker.LinkerBehindException | RuntimeException e) {
+            span.recordException(e);
+            span.setStatus(StatusCode.ERROR);
+            throw e;
+        } finally {
+            span.end();
+        }
+    }
+
+    private int indexBatch(String concrete, SourcesFeedApi.Page page, Timer.Sample started)
+            throws IOException, DocumentLinker.LinkerBehindException {
         List<SourcesFeedApi.Source> indexed = new ArrayList<>();
         List<List<SourcesFeedApi.Note>> notes = new ArrayList<>();
         List<String> deletions = new ArrayList<>();
