@@ -31,8 +31,12 @@ import com.sun.net.httpserver.HttpServer;
  */
 class ExportCopyTest {
 
-    private static final Duration IDLE = Duration.ofSeconds(1);
+    private static final Duration IDLE = Duration.ofSeconds(2);
+    /** The slow answer's pace: a line every quarter of a second, well within the idle limit. */
+    private static final long PACE_MS = 250;
     private final CountDownLatch release = new CountDownLatch(1);
+    /** Counted down once the slow answer's last line is sent. */
+    private final CountDownLatch slowSent = new CountDownLatch(1);
     private HttpServer server;
 
     @BeforeEach
@@ -53,11 +57,13 @@ class ExportCopyTest {
         server.createContext("/slow", exchange -> {
             exchange.sendResponseHeaders(200, 0);
             try (OutputStream body = exchange.getResponseBody()) {
-                for (int i = 0; i < 8; i++) {
+                for (int i = 0; i < 12; i++) {
                     body.write(("line " + i + "\n").getBytes(StandardCharsets.UTF_8));
                     body.flush();
-                    Thread.sleep(300);
+                    // the service's pace: the next line a moment later (at once when the test ends)
+                    release.await(PACE_MS, TimeUnit.MILLISECONDS);
                 }
+                slowSent.countDown();
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
             }
@@ -100,7 +106,7 @@ class ExportCopyTest {
         try (InputStream in = open("/slow")) {
             AuditTrailPage.copy(in, out, IDLE);
         }
-        assertThat(out.toString(StandardCharsets.UTF_8).lines()).hasSize(8).first().isEqualTo("line 0");
+        assertThat(out.toString(StandardCharsets.UTF_8).lines()).hasSize(12).first().isEqualTo("line 0");
     }
 
     @Test
@@ -119,7 +125,9 @@ class ExportCopyTest {
                 if (!paused) {
                     paused = true;
                     try {
-                        Thread.sleep(IDLE.toMillis() * 3); // the browser's download paused
+                        // the browser's download paused until the service has sent everything (12 lines a quarter
+                        // second apart: longer than the idle limit)
+                        slowSent.await(30, TimeUnit.SECONDS);
                     } catch (InterruptedException e) {
                         Thread.currentThread().interrupt();
                     }
@@ -130,6 +138,6 @@ class ExportCopyTest {
         try (InputStream in = open("/slow")) {
             AuditTrailPage.copy(in, slowReader, IDLE);
         }
-        assertThat(whole.toString(StandardCharsets.UTF_8).lines()).hasSize(8);
+        assertThat(whole.toString(StandardCharsets.UTF_8).lines()).hasSize(12);
     }
 }
