@@ -76,12 +76,16 @@ class NoDeadEndsTest {
         return s.toString();
     }
 
-    /** The word with its second and third letters from the end replaced by letters it does not have there. */
+    /**
+     * The word with its second and third letters from the end replaced by letters it has at neither place, so that the
+     * two are two edits away and never one (swapping "vw" to "wv" would be a single transposition).
+     */
     private static String twoLettersChanged(String word) {
         char[] c = word.toCharArray();
-        for (int i = c.length - 3; i < c.length - 1; i++) {
-            c[i] = c[i] == 'w' ? 'v' : 'w';
-        }
+        int first = c.length - 3;
+        String replacements = "wvx".replace(String.valueOf(c[first]), "").replace(String.valueOf(c[first + 1]), "");
+        c[first] = replacements.charAt(0);
+        c[first + 1] = replacements.charAt(0);
         return new String(c);
     }
 
