@@ -52,6 +52,8 @@ public class DocumentIndex {
     /** What reads of documents leave out of _source: the analysed copies (and the folded ones of older mappings). */
     public static final List<String> SOURCE_EXCLUDES = List.of("titleFolded", "textFolded", "titleForms",
             "titleStems", "textForms", "textStems", "notesForms", "notesStems");
+    /** The refresh interval of our indexes: none, the indexer refreshes what it wrote (decision 16). */
+    private static final String NO_TIMED_REFRESH = "-1";
     private static final DateTimeFormatter GENERATION = DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss-SSS");
 
     private final ElasticsearchClient client;
@@ -117,6 +119,7 @@ public class DocumentIndex {
             if (current.size() > 1) {
                 switchAlias(current, live);
             }
+            refreshOnlyWhenAsked(live); // an index created before its refreshes were the indexer's alone
         } else {
             String fresh = create();
             switchAlias(current, fresh);
@@ -263,12 +266,20 @@ public class DocumentIndex {
         });
     }
 
+    /** Turns Elasticsearch's timed refresh of one index off: only {@link #refresh} and refreshing writes remain. */
+    private void refreshOnlyWhenAsked(String index) throws IOException {
+        client.indices().putSettings(p -> p.index(index)
+                .settings(s -> s.refreshInterval(t -> t.time(NO_TIMED_REFRESH))));
+    }
+
     private String create() throws IOException {
         String name = alias + "-v" + MAPPING_VERSION + "-"
                 + GENERATION.format(ZonedDateTime.now(ZoneOffset.UTC));
         Log.infof("creating index %s", name);
         client.indices().create(c -> c.index(name)
-                .settings(s -> s.numberOfShards("1").numberOfReplicas("0"))
+                .settings(s -> s.numberOfShards("1").numberOfReplicas("0")
+                        // the indexer refreshes (decision 16); Elasticsearch's own timer doubled the segments
+                        .refreshInterval(t -> t.time(NO_TIMED_REFRESH)))
                 .mappings(m -> m.dynamic(DynamicMapping.False)
                         // the analysed copies are recomputed from the title and text whenever needed
                         .source(src -> src.excludes(ANALYSED_FIELDS))
@@ -320,7 +331,7 @@ public class DocumentIndex {
 
     /**
      * Writes a batch to one concrete index, durably; searchable at once when {@code refresh}, else at the next
-     * {@link #refresh(String)} (or Elasticsearch's own periodic refresh).
+     * {@link #refresh(String)} (Elasticsearch does not refresh our indexes on a timer of its own).
      */
     public void write(String index, List<IndexedDocument> upserts, List<String> deletions, boolean refresh)
             throws IOException {
@@ -387,6 +398,13 @@ public class DocumentIndex {
      */
     public void refreshWritten() throws IOException {
         for (String index : List.copyOf(unrefreshed)) {
+            refresh(index);
+        }
+    }
+
+    /** Makes everything written to the live index and to a rebuild searchable, whoever wrote it. */
+    public void refreshAll() throws IOException {
+        for (String index : writable()) {
             refresh(index);
         }
     }

@@ -70,6 +70,8 @@ public class FeedIndexer {
     private long nextLeaseCheck = Long.MIN_VALUE;
     /** When to look again for a rebuild started through another instance. */
     private long nextBuildCheck = Long.MIN_VALUE;
+    /** The lease just came to this instance: what its last holder wrote may not be searchable yet. */
+    private boolean inherited;
 
     /** The indexer's metrics: batches, their time and size, and how long a change takes to be written. */
     private final Timer batchTime;
@@ -206,6 +208,7 @@ public class FeedIndexer {
             index.forgetRefreshes();
             relinker.reset();
             index.resync();
+            inherited = true;
             relinker.prime(); // links from now on reflect at least the registry already followed
         }
         return true;
@@ -214,6 +217,12 @@ public class FeedIndexer {
     /** Indexes the sources feed to its end; false when the lease went to another instance meanwhile. */
     private boolean drainSources() throws IOException, DocumentLinker.LinkerBehindException {
         index.ensureExists();
+        if (inherited) {
+            // what an earlier holder wrote and had not refreshed when it stopped: Elasticsearch refreshes nothing on
+            // its own (decision 16)
+            index.refreshAll();
+            inherited = false;
+        }
         while (!Thread.currentThread().isInterrupted()) {
             if (!holdLease()) {
                 return false;

@@ -46,6 +46,20 @@ class DocumentIndexTest {
         assertThat(client.exists(e -> e.index(index.name()).id(id)).value()).isFalse();
     }
 
+    @Test
+    void onlyTheIndexerMakesWritesSearchable() throws Exception {
+        index.ensureExists();
+        String live = index.liveName();
+        // no timed refresh of Elasticsearch's own, which doubled the segments (and their merges) under a stream
+        assertThat(client.indices().getSettings(g -> g.index(live)).get(live).settings().index().refreshInterval()
+                .time()).isEqualTo("-1");
+        String id = UUID.randomUUID().toString();
+        index.write(live, List.of(doc(id, "Streamed", null)), List.of(), false);
+        index.refreshWritten();
+        assertThat(client.count(c -> c.index(index.name()).query(q -> q.ids(i -> i.values(id)))).count())
+                .isEqualTo(1);
+    }
+
     private static IndexedDocument doc(String id, String title, String publishedAt) {
         return IndexedDocument.of(id, "open", title, List.of(), "text", null, null, publishedAt, "en", List.of(), null,
                 List.of(), 0);
