@@ -35,6 +35,12 @@ public final class NameIndex {
      * MAX_SCORED lose no answer that 300 candidates without a floor find, and keep look-alikes from crowding the top.
      */
     private static final double MIN_DICE = 0.35;
+    /** An n-gram found in more than this share of the names tells little about a query (see {@link #retrieve}). */
+    private static final double COMMON_SHARE = 0.1;
+    /** ... unless the registry is small: n-grams of at most this many names are always telling. */
+    private static final int MIN_COMMON = 200;
+    /** The fewest n-grams of the query walked; its rarest when too few are telling. */
+    private static final int MIN_TELLING = 6;
 
     private record Entry(UUID entityId, String entityType, IndexedName name, NameForm form, int gramCount) {
     }
@@ -60,6 +66,16 @@ public final class NameIndex {
     private final int[] postingSizes = new int[GRAMS];
     private int dead;
     private final ThreadLocal<Scratch> scratch = ThreadLocal.withInitial(Scratch::new);
+    /** Whether every n-gram of a query is walked (benchmarks compare the telling ones with all). */
+    private final boolean exhaustive;
+
+    public NameIndex() {
+        this(false);
+    }
+
+    NameIndex(boolean exhaustive) {
+        this.exhaustive = exhaustive;
+    }
 
     /** Replaces all names of the entity with these (none: the entity is removed). */
     public void put(UUID entityId, String entityType, List<IndexedName> names) {
@@ -151,7 +167,12 @@ public final class NameIndex {
         try {
             scoreAll(byFolded.get(q.folded), query, q, entityType, best);
             scoreAll(bySortedTokens.get(q.sortedStripped), query, q, entityType, best);
-            scoreAll(retrieve(queryGrams, entityType), query, q, entityType, best);
+            int[] telling = exhaustive ? queryGrams : telling(queryGrams, entries.size() - dead);
+            scoreAll(retrieve(telling, queryGrams.length, entityType), query, q, entityType, best);
+            if (best.isEmpty() && telling.length < queryGrams.length) {
+                // nothing among the names sharing the query's telling n-grams: the common ones may still find one
+                scoreAll(retrieve(queryGrams, queryGrams.length, entityType), query, q, entityType, best);
+            }
         } finally {
             lock.readLock().unlock();
         }
@@ -185,8 +206,12 @@ public final class NameIndex {
         }
     }
 
-    /** The names sharing the most skeleton n-grams with the query (by Dice coefficient), at most MAX_SCORED. */
-    private int[] retrieve(int[] queryGrams, String entityType) {
+    /**
+     * The names sharing the most skeleton n-grams with the query (by Dice coefficient), at most MAX_SCORED, walking
+     * the postings of {@code walked}, some or all of the query's {@code queryGrams} n-grams. With some, the Dice
+     * coefficient is estimated as if each name shared with the whole query what it shares with the walked share of it.
+     */
+    private int[] retrieve(int[] walked, int queryGrams, String entityType) {
         Scratch s = scratch.get();
         int n = entries.size();
         if (s.counts.length < n) {
@@ -196,7 +221,8 @@ public final class NameIndex {
         int[] counts = s.counts;
         int[] touched = s.touched;
         int touchedCount = 0;
-        for (int gram : queryGrams) {
+        double walkedShare = walked.length / (double) queryGrams;
+        for (int gram : walked) {
             int[] list = postings[gram];
             int size = postingSizes[gram];
             for (int k = 0; k < size; k++) {
@@ -218,7 +244,7 @@ public final class NameIndex {
         for (int t = 0; t < touchedCount; t++) {
             int ordinal = touched[t];
             int gramCount = gramCounts[ordinal];
-            double dice = 2.0 * counts[ordinal] / (queryGrams.length + gramCount);
+            double dice = 2.0 * counts[ordinal] / (walkedShare * (queryGrams + gramCount));
             if (gramCount < 0 || dice < MIN_DICE || wantedType != -1 && typeOf[ordinal] != wantedType) {
                 bucketOf[t] = -1;
                 continue;
@@ -244,6 +270,40 @@ public final class NameIndex {
             counts[touched[t]] = 0;
         }
         return Arrays.copyOf(sorted, Math.min(kept, MAX_SCORED));
+    }
+
+    /**
+     * The query's telling n-grams: those found in at most {@value #COMMON_SHARE} of the {@code live} names, or, when
+     * fewer than {@value #MIN_TELLING} are, its {@value #MIN_TELLING} rarest. A skeleton alphabet of a dozen letters
+     * makes the commonest n-grams lead to most names of a large registry: walking them made retrieval a scan.
+     */
+    private int[] telling(int[] queryGrams, int live) {
+        int commonAbove = Math.max(MIN_COMMON, (int) (live * COMMON_SHARE));
+        int[] out = new int[queryGrams.length];
+        int size = 0;
+        for (int gram : queryGrams) {
+            if (postingSizes[gram] <= commonAbove) {
+                out[size++] = gram;
+            }
+        }
+        if (size == queryGrams.length || queryGrams.length <= MIN_TELLING) {
+            return queryGrams;
+        }
+        if (size >= MIN_TELLING) {
+            return Arrays.copyOf(out, size);
+        }
+        // by posting size (in the high bits), rarest first
+        long[] bySize = new long[queryGrams.length];
+        for (int i = 0; i < queryGrams.length; i++) {
+            bySize[i] = (long) postingSizes[queryGrams[i]] << 32 | queryGrams[i];
+        }
+        Arrays.sort(bySize);
+        int[] rarest = new int[Math.min(MIN_TELLING, bySize.length)];
+        for (int i = 0; i < rarest.length; i++) {
+            rarest[i] = (int) bySize[i];
+        }
+        Arrays.sort(rarest); // walked in the order of the query's n-grams, as all of them would be
+        return rarest;
     }
 
     private int add(Entry e) {
