@@ -267,6 +267,20 @@ record InMemoryQuery(org.apache.lucene.search.Query query, Set<Key> keys, List<S
         return all;
     }
 
+    /**
+     * The same query as kept for evaluating it over and over: without its Lucene query when its words decide, its
+     * sets immutable, and each key the equal one {@code shared} already holds (thousands of watches share their words,
+     * and the search service's heap holds them all).
+     */
+    InMemoryQuery compact(java.util.Map<Key, Key> shared) {
+        return new InMemoryQuery(groups == null ? query : null, keys == null ? null : canonical(keys, shared),
+                groups == null ? null : groups.stream().map(g -> canonical(g, shared)).toList());
+    }
+
+    private static Set<Key> canonical(Set<Key> keys, java.util.Map<Key, Key> shared) {
+        return Set.copyOf(keys.stream().map(k -> shared.computeIfAbsent(k, same -> same)).toList());
+    }
+
     /** Whether a document holding these words (by field) matches; only for a query with {@link #groups}. */
     boolean matchesWords(java.util.Map<String, Set<String>> words) {
         for (Set<Key> group : groups) {

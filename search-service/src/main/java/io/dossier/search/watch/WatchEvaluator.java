@@ -230,6 +230,7 @@ public class WatchEvaluator implements IndexedDocumentsListener {
             List<CompiledWatch> open = new ArrayList<>();
             Map<String, List<CompiledWatch>> byEntity = new HashMap<>();
             int size = 0;
+            Map<InMemoryQuery.Key, InMemoryQuery.Key> sharedKeys = new HashMap<>();
             for (Watch w : watches.listAll()) {
                 size++;
                 if (w.watchesEntity()) {
@@ -239,7 +240,7 @@ public class WatchEvaluator implements IndexedDocumentsListener {
                 }
                 InMemoryQuery query;
                 try {
-                    query = compiler.compile(w);
+                    query = compiler.compile(w).compact(sharedKeys);
                 } catch (RuntimeException e) {
                     Log.warnf("watch %s not evaluated: %s", w.id, e.getMessage());
                     continue;

@@ -117,6 +117,7 @@ class InMemoryQueryTest {
                         null, true)}, // exact: the form as written only
                 new Object[]{"nothing-like-this " + marker, none});
         InMemoryDocument memory = new InMemoryDocument();
+        Map<InMemoryQuery.Key, InMemoryQuery.Key> shared = new java.util.HashMap<>();
         int decided = 0;
         for (Object[] c : cases) {
             String q = (String) c[0];
@@ -124,10 +125,15 @@ class InMemoryQueryTest {
             Query query = SavedSearch.query(q, filters, List.of());
             Set<String> searched = searched(query);
             InMemoryQuery compiled = InMemoryQuery.of(query);
+            // as the evaluator keeps it: keys shared with the other watches, no Lucene query when the words decide
+            InMemoryQuery kept = compiled.compact(shared);
+            assertThat(kept.keys()).isEqualTo(compiled.keys());
+            assertThat(kept.query() == null).isEqualTo(compiled.groups() != null);
             Set<String> evaluated = new TreeSet<>();
             for (IndexedDocument d : documents) {
                 Map<String, Set<String>> words = memory.load(d);
                 boolean indexed = memory.matches(compiled.query());
+                assertThat(memory.matches(kept)).as("%s as kept", q).isEqualTo(indexed);
                 if (compiled.groups() != null) {
                     decided++;
                     // decided by the words alone: the same answer as the document's index
