@@ -167,7 +167,7 @@ public final class NameIndex {
         try {
             scoreAll(byFolded.get(q.folded), query, q, entityType, best);
             scoreAll(bySortedTokens.get(q.sortedStripped), query, q, entityType, best);
-            int[] telling = exhaustive ? queryGrams : telling(queryGrams, entries.size() - dead);
+            int[] telling = exhaustive ? queryGrams : telling(queryGrams);
             scoreAll(retrieve(telling, queryGrams.length, entityType), query, q, entityType, best);
             if (best.isEmpty() && telling.length < queryGrams.length) {
                 // nothing among the names sharing the query's telling n-grams: the common ones may still find one
@@ -273,12 +273,14 @@ public final class NameIndex {
     }
 
     /**
-     * The query's telling n-grams: those found in at most {@value #COMMON_SHARE} of the {@code live} names, or, when
-     * fewer than {@value #MIN_TELLING} are, its {@value #MIN_TELLING} rarest. A skeleton alphabet of a dozen letters
-     * makes the commonest n-grams lead to most names of a large registry: walking them made retrieval a scan.
+     * The query's telling n-grams: those whose postings hold at most {@value #COMMON_SHARE} of the names' ordinals
+     * (and at most {@value #MIN_COMMON} in a small registry), or, when fewer than {@value #MIN_TELLING} are, its
+     * {@value #MIN_TELLING} rarest. A skeleton alphabet of a dozen letters makes the commonest n-grams lead to most
+     * names of a large registry: walking them made retrieval a scan. Ordinals are counted as the postings count them,
+     * removed names included until a compaction. Package-private for tests; call under the read lock.
      */
-    private int[] telling(int[] queryGrams, int live) {
-        int commonAbove = Math.max(MIN_COMMON, (int) (live * COMMON_SHARE));
+    int[] telling(int[] queryGrams) {
+        int commonAbove = Math.max(MIN_COMMON, (int) (entries.size() * COMMON_SHARE));
         int[] out = new int[queryGrams.length];
         int size = 0;
         for (int gram : queryGrams) {

@@ -136,6 +136,7 @@ public class DocumentIndex {
         building = resume;
         if (resume != null) {
             Log.infof("carrying on with the rebuild of %s", resume);
+            refreshOnlyWhenAsked(resume); // a rebuild begun before the setting was ours
         } else if (!isCurrentMapping(live) && followsFeeds) {
             Log.infof("index %s has an older mapping: building its replacement", live);
             startBuild();
@@ -266,10 +267,18 @@ public class DocumentIndex {
         });
     }
 
-    /** Turns Elasticsearch's timed refresh of one index off: only {@link #refresh} and refreshing writes remain. */
-    private void refreshOnlyWhenAsked(String index) throws IOException {
-        client.indices().putSettings(p -> p.index(index)
-                .settings(s -> s.refreshInterval(t -> t.time(NO_TIMED_REFRESH))));
+    /**
+     * Turns Elasticsearch's timed refresh of one index off: only {@link #refresh} and refreshing writes remain. Best
+     * effort, for an index created before this setting was ours (a refused change leaves the timer on, which costs
+     * Elasticsearch more segments and nothing else).
+     */
+    private void refreshOnlyWhenAsked(String index) {
+        try {
+            client.indices().putSettings(p -> p.index(index)
+                    .settings(s -> s.refreshInterval(t -> t.time(NO_TIMED_REFRESH))));
+        } catch (IOException | RuntimeException e) {
+            Log.warnf("index %s keeps Elasticsearch's timed refresh: %s", index, e.getMessage());
+        }
     }
 
     private String create() throws IOException {

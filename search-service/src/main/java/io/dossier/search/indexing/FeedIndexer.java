@@ -38,7 +38,7 @@ import io.quarkus.runtime.StartupEvent;
  * re-link or a rebuild runs; those advance a bounded slice per round.
  * <p>
  * Each checkpoint moves only after its batch is written (durably; searchable at once in a trickle, else within the
- * refresh interval), so a crash replays at most one batch, which is harmless (writes are idempotent).
+ * refresh interval, or at the next attempt when a later batch failed), so a crash replays at most one batch, which is harmless (writes are idempotent).
  */
 @ApplicationScoped
 public class FeedIndexer {
@@ -211,18 +211,22 @@ public class FeedIndexer {
             inherited = true;
             relinker.prime(); // links from now on reflect at least the registry already followed
         }
+        if (inherited) {
+            // what an earlier holder wrote and had not refreshed when it stopped: Elasticsearch refreshes nothing on
+            // its own (decision 16); before any step of ours searches the index (the re-linker's scan), and again
+            // after a failure until it is done
+            index.refreshAll();
+            inherited = false;
+        }
         return true;
     }
 
     /** Indexes the sources feed to its end; false when the lease went to another instance meanwhile. */
     private boolean drainSources() throws IOException, DocumentLinker.LinkerBehindException {
         index.ensureExists();
-        if (inherited) {
-            // what an earlier holder wrote and had not refreshed when it stopped: Elasticsearch refreshes nothing on
-            // its own (decision 16)
-            index.refreshAll();
-            inherited = false;
-        }
+        // what the last batches of a stream wrote unrefreshed, also while the next batch keeps failing (the linker
+        // or Elasticsearch away): nothing else would make it searchable meanwhile
+        refreshDue();
         while (!Thread.currentThread().isInterrupted()) {
             if (!holdLease()) {
                 return false;

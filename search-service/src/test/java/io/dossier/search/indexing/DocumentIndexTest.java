@@ -55,6 +55,9 @@ class DocumentIndexTest {
                 .time()).isEqualTo("-1");
         String id = UUID.randomUUID().toString();
         index.write(live, List.of(doc(id, "Streamed", null)), List.of(), false);
+        // nothing else writes here (the tests' instance follows no feed): not searchable until refreshed
+        assertThat(client.count(c -> c.index(index.name()).query(q -> q.ids(i -> i.values(id)))).count())
+                .isZero();
         index.refreshWritten();
         assertThat(client.count(c -> c.index(index.name()).query(q -> q.ids(i -> i.values(id)))).count())
                 .isEqualTo(1);
