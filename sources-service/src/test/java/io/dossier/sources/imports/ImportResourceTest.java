@@ -107,6 +107,40 @@ class ImportResourceTest {
                 .body("tags", equalTo(List.of("bulk", "own")));
     }
 
+    /**
+     * A job of several batches (100 lines each, a transaction each): every line once, in order, and a text repeated
+     * across the boundary of two batches is a duplicate of the source the batch before made.
+     */
+    @Test
+    void aJobOfSeveralBatchesFindsDuplicatesAcrossThem() {
+        String run = UUID.randomUUID().toString();
+        StringBuilder body = new StringBuilder();
+        for (int line = 1; line <= 250; line++) {
+            // lines 101-110 repeat the texts of lines 91-100, the end of the batch before them
+            int text = line >= 101 && line <= 110 ? line - 10 : line;
+            body.append("{\"title\":\"Line ").append(line).append("\",\"text\":\"Report ").append(text)
+                    .append(" of the crossing. ").append(run).append("\"}\n");
+        }
+        String location = post("application/x-ndjson", body.toString().getBytes(StandardCharsets.UTF_8),
+                "?collection=open").statusCode(202).extract().header("Location");
+        JsonPath job = finished(location);
+        assertThat(job.getString("status")).isEqualTo("COMPLETED");
+        assertThat(job.getInt("processed")).isEqualTo(250);
+        assertThat(job.getInt("created")).isEqualTo(240);
+        assertThat(job.getInt("duplicates")).isEqualTo(10);
+        assertThat(job.getInt("failed")).isZero();
+        List<Map<String, Object>> duplicates = items(location, "DUPLICATE");
+        assertThat(duplicates).extracting(i -> i.get("name")).containsExactly("line 101", "line 102", "line 103",
+                "line 104", "line 105", "line 106", "line 107", "line 108", "line 109", "line 110");
+        List<Map<String, Object>> created = items(location, "CREATED");
+        // each duplicate names the source its text first made, in the batch before
+        Map<Object, Object> sourceOfLine = new java.util.HashMap<>();
+        created.forEach(i -> sourceOfLine.put(i.get("name"), i.get("sourceId")));
+        for (int line = 101; line <= 110; line++) {
+            assertThat(duplicates.get(line - 101).get("sourceId")).isEqualTo(sourceOfLine.get("line " + (line - 10)));
+        }
+    }
+
     /** An investigator (reads restricted) may import into it line by line, as a direct post allows. */
     @Test
     void aLineGoesToItsOwnCollectionWhenThePosterMayReadIt() {
