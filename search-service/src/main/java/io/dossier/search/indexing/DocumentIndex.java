@@ -413,6 +413,7 @@ public class DocumentIndex {
 
     /** Makes everything written to the live index and to a rebuild searchable, whoever wrote it. */
     public void refreshAll() throws IOException {
+        ensureExists(); // the live index known (a takeover reads it again, which may have failed)
         for (String index : writable()) {
             refresh(index);
         }

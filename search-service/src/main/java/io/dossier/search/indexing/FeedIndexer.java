@@ -38,7 +38,8 @@ import io.quarkus.runtime.StartupEvent;
  * re-link or a rebuild runs; those advance a bounded slice per round.
  * <p>
  * Each checkpoint moves only after its batch is written (durably; searchable at once in a trickle, else within the
- * refresh interval, or at the next attempt when a later batch failed), so a crash replays at most one batch, which is harmless (writes are idempotent).
+ * refresh interval, or at the next attempt when a later batch failed), so a crash replays at most one batch, which
+ * is harmless (writes are idempotent).
  */
 @ApplicationScoped
 public class FeedIndexer {
@@ -207,8 +208,8 @@ public class FeedIndexer {
             positions.clear();
             index.forgetRefreshes();
             relinker.reset();
+            inherited = true; // set first: should reading the indexes again fail, the refresh is still owed
             index.resync();
-            inherited = true;
             relinker.prime(); // links from now on reflect at least the registry already followed
         }
         if (inherited) {
