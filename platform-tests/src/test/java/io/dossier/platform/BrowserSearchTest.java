@@ -757,6 +757,162 @@ class BrowserSearchTest {
      * the landing page, results with facets, histogram and the preview open, a document, an entity page with an
      * editor's forms open, the upload page and the watches, in English and in Arabic.
      */
+    /**
+     * An editor works the candidates queue with the keyboard: a new group's name found in two briefs, with its
+     * passages, is added as a new entity, and both briefs are then linked to it; a new commander's name is rejected
+     * and stays out of the queue; an Arabic name stands beside them, right to left.
+     */
+    @Test
+    void editorWorksTheCandidatesQueueWithTheKeyboard() throws IOException {
+        String u = WalkingSkeletonTest.uniqueWord();
+        String capital = Character.toUpperCase(u.charAt(0)) + u.substring(1);
+        String group = "Saraya " + capital;
+        String commander = "Abu " + capital + " al-Qasimi";
+        String arabic = "كتائب " + arabicWord(u);
+        String analyst = Tokens.forUser(Tokens.ANALYST);
+        List<String> briefs = new java.util.ArrayList<>();
+        for (String text : List.of("Fighters of " + group + " fired rockets near the airport. Its leader "
+                + commander + " spoke on television.",
+                "A statement by " + group + " denied it; " + commander
+                        + " was not seen again.")) {
+            briefs.add(given().baseUri(Platform.GATEWAY).auth().oauth2(analyst).contentType(ContentType.JSON)
+                    .body(Map.of("title", "Brief " + briefs.size(), "text", text)).post("/api/v1/sources").then()
+                    .statusCode(201).extract().path("id"));
+        }
+        for (int i = 0; i < 2; i++) {
+            given().baseUri(Platform.GATEWAY).auth().oauth2(analyst).contentType(ContentType.JSON)
+                    .body(Map.of("title", "بيان " + i, "text", "أعلنت " + arabic + " مسؤوليتها عن الهجوم " + i + ".",
+                            "language", "ar"))
+                    .post("/api/v1/sources").then().statusCode(201);
+        }
+        String editor = Tokens.forUser(Tokens.EDITOR);
+        await("the names are queued").atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofMillis(250))
+                .until(() -> given().baseUri(Platform.GATEWAY).auth().oauth2(editor)
+                        .get("/api/v1/candidates?trend=new&size=100").then().statusCode(200).extract().jsonPath()
+                        .getList("candidates.name").containsAll(List.of(group, commander, arabic)));
+
+        login(Platform.GATEWAY + "/candidates?trend=new", Tokens.EDITOR);
+        WebDriverWait wait = new WebDriverWait(browser, Duration.ofSeconds(20));
+        By ours = By.xpath("//li[contains(@class,'candidate')][.//h2/span[text()='" + group + "']]");
+        screenshot("candidates");
+        assertThat(browser.findElements(ours)).as("%s listed on %s", group, browser.findElement(By.tagName("main"))
+                .getText()).isNotEmpty();
+        WebElement candidate = browser.findElement(ours);
+        assertThat(candidate.getText()).contains("2 documents", "Organization");
+        assertThat(candidate.findElements(By.cssSelector("blockquote mark"))).hasSize(2)
+                .allSatisfy(mark -> assertThat(mark.getText()).isEqualTo(group));
+        WebElement arabicName = browser.findElement(By.xpath("//li[contains(@class,'candidate')]//h2/span[text()='"
+                + arabic + "']"));
+        assertThat(arabicName.getAttribute("dir")).isEqualTo("auto");
+        List<String> found = new java.util.ArrayList<>(Accessibility.violations(browser, "candidates"));
+        screenshot("candidates");
+
+        // with the keyboard: Tab from the page's top to the group's "Add as a new organization", then Enter
+        WebElement add = candidate.findElement(By.xpath(".//button[starts-with(normalize-space(.), 'Add as a new')]"));
+        ((org.openqa.selenium.JavascriptExecutor) browser).executeScript("document.activeElement.blur()");
+        for (int i = 0; i < 200 && !add.equals(browser.switchTo().activeElement()); i++) {
+            new org.openqa.selenium.interactions.Actions(browser).sendKeys(org.openqa.selenium.Keys.TAB).perform();
+        }
+        assertThat(browser.switchTo().activeElement()).as("reached with Tab").isEqualTo(add);
+        new org.openqa.selenium.interactions.Actions(browser).sendKeys(org.openqa.selenium.Keys.ENTER).perform();
+        wait.until(ExpectedConditions.textToBePresentInElementLocated(By.cssSelector("p.notice"), "Added to the "
+                + "registry"));
+        assertThat(browser.findElements(ours)).as("no longer proposed").isEmpty();
+        String entity = given().baseUri(Platform.GATEWAY).auth().oauth2(editor).queryParam("name", group)
+                .get("/api/v1/entities").then().statusCode(200).extract().jsonPath()
+                .getString("entities.find { it.primaryName == '" + group + "' }.id");
+        assertThat(entity).as("the entity made").isNotNull();
+        await("both briefs linked to it").atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofMillis(250))
+                .until(() -> given().baseUri(Platform.GATEWAY).auth().oauth2(editor).queryParam("q", "*")
+                        .queryParam("entity", entity).get("/api/v1/search").then().statusCode(200).extract()
+                        .jsonPath().getList("hits.id", String.class).containsAll(briefs));
+
+        // the commander is rejected, and stays out of the queue
+        By commanderItem = By.xpath("//li[contains(@class,'candidate')][.//h2/span[text()='" + commander + "']]");
+        browser.findElement(commanderItem).findElement(By.xpath(".//button[normalize-space(.)='Reject']")).click();
+        wait.until(ExpectedConditions.textToBePresentInElementLocated(By.cssSelector("p.notice"), "Rejected"));
+        assertThat(browser.findElements(commanderItem)).isEmpty();
+        assertThat(given().baseUri(Platform.GATEWAY).auth().oauth2(editor).get("/api/v1/candidates?trend=new&size=100")
+                .then().statusCode(200).extract().jsonPath().getList("candidates.name")).doesNotContain(commander,
+                        group);
+        found.addAll(Accessibility.violations(browser, "candidates after a decision"));
+        screenshot("candidates-decided");
+        assertThat(found).isEmpty();
+
+        // a reader is not an editor: the page says so in plain words
+        browser.get(Platform.GATEWAY + "/logout");
+        login(Platform.GATEWAY + "/search", Tokens.READER);
+        assertThat(browser.findElements(By.linkText("Candidates"))).isEmpty();
+        browser.get(Platform.GATEWAY + "/candidates");
+        wait.until(ExpectedConditions.visibilityOfElementLocated(By.tagName("h1")));
+        assertThat(browser.findElement(By.tagName("main")).getText()).doesNotContain("{", "Exception");
+        screenshot("candidates-not-an-editor");
+    }
+
+    /**
+     * A spelling the registry lacks is a possible mention of the entity it matches: shown apart in the text, counted
+     * nowhere; an editor confirms it from the document's page, the spelling becomes a name, and the document is
+     * linked again, the mention now a link.
+     */
+    @Test
+    void editorConfirmsAPossibleMentionFromTheDocumentsPage() throws IOException {
+        String u = WalkingSkeletonTest.uniqueWord();
+        String capital = Character.toUpperCase(u.charAt(0)) + u.substring(1);
+        String registered = "Abu " + capital + " al-Muhandis";
+        String spelling = "Abu " + capital + " al-Mohandes";
+        String editor = Tokens.forUser(Tokens.EDITOR);
+        String entity = given().baseUri(Platform.GATEWAY).auth().oauth2(editor).contentType(ContentType.JSON)
+                .body(Map.of("type", "PERSON", "primaryName", registered)).post("/api/v1/entities").then()
+                .statusCode(201).extract().path("id");
+        String document = given().baseUri(Platform.GATEWAY).auth().oauth2(Tokens.forUser(Tokens.ANALYST))
+                .contentType(ContentType.JSON).body(Map.of("title", "Mural", "text", "A mural of " + spelling
+                        + " appeared overnight."))
+                .post("/api/v1/sources").then().statusCode(201).extract().path("id");
+        await("a possible mention").atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofMillis(250))
+                .until(() -> given().baseUri(Platform.GATEWAY).auth().oauth2(editor)
+                        .get("/api/v1/search/documents/" + document).then().extract().statusCode() == 200
+                        && !given().baseUri(Platform.GATEWAY).auth().oauth2(editor)
+                                .get("/api/v1/search/documents/" + document).then().extract().jsonPath()
+                                .getList("possibleMentions").isEmpty());
+        JsonPath before = given().baseUri(Platform.GATEWAY).auth().oauth2(editor)
+                .get("/api/v1/search/documents/" + document).then().statusCode(200).extract().jsonPath();
+        assertThat(before.getString("possibleMentions[0].entityId")).isEqualTo(entity);
+        assertThat(before.getList("mentions")).as("not a link").isEmpty();
+
+        login(Platform.GATEWAY + "/documents/" + document, Tokens.EDITOR);
+        WebDriverWait wait = new WebDriverWait(browser, Duration.ofSeconds(20));
+        WebElement dashed = wait.until(ExpectedConditions.visibilityOfElementLocated(
+                By.cssSelector(".doc-text a.mention.possible")));
+        assertThat(dashed.getText()).isEqualTo(spelling);
+        assertThat(dashed.getAttribute("title")).startsWith("Possibly " + registered);
+        List<String> found = new java.util.ArrayList<>(Accessibility.violations(browser, "possible mention"));
+        screenshot("possible-mention");
+        WebElement confirm = browser.findElement(By.cssSelector("#possible button"));
+        confirm.sendKeys(org.openqa.selenium.Keys.ENTER);
+        wait.until(ExpectedConditions.textToBePresentInElementLocated(By.cssSelector("#possible p.notice"),
+                "Added as a name"));
+        await("linked again, now a link").atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofMillis(250))
+                .until(() -> given().baseUri(Platform.GATEWAY).auth().oauth2(editor)
+                        .get("/api/v1/search/documents/" + document).then().extract().jsonPath()
+                        .getList("mentions.entityId").contains(entity));
+        assertThat(given().baseUri(Platform.GATEWAY).auth().oauth2(editor).get("/api/v1/entities/" + entity).then()
+                .statusCode(200).extract().jsonPath().getList("names.value")).contains(spelling);
+        browser.navigate().refresh();
+        wait.until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector(".doc-text a.mention")));
+        assertThat(browser.findElements(By.cssSelector(".doc-text a.mention.possible"))).isEmpty();
+        assertThat(found).isEmpty();
+    }
+
+    /** A word of Arabic letters made from a unique word's characters. */
+    private static String arabicWord(String unique) {
+        String letters = "ابتثجحخدذرزسشصضطظعغفقكلمنهوي";
+        StringBuilder out = new StringBuilder();
+        for (char c : unique.substring(unique.length() - 8).toCharArray()) {
+            out.append(letters.charAt(Character.digit(c, 16) + 1));
+        }
+        return out.toString();
+    }
+
     @Test
     void thePagesPassTheAccessibilityRules() throws IOException {
         String u = WalkingSkeletonTest.uniqueWord();

@@ -108,6 +108,10 @@ class CollectionLeakTest {
                     f -> "/api/v1/search?q=*&size=100"),
             Path.get("search", "/api/v1/search", "the words of notes find only readable documents",
                     f -> "/api/v1/search?q=" + f.hiddenNoteWord),
+            Path.get("search", "/api/v1/candidates", "names, counts and passages only of readable documents "
+                    + "(editors; 403 for others)", f -> "/api/v1/candidates?minDocuments=1&trend=new&size=100"),
+            Path.get("search", "/api/v1/candidates", "a filter on an unreadable collection lists nothing",
+                    f -> "/api/v1/candidates?minDocuments=1&collection=restricted&size=100"),
             Path.get("search", "/api/v1/search/notes", "notes only on readable documents",
                     f -> "/api/v1/search/notes?entity=" + f.organization),
             Path.get("search", "/api/v1/search/documents/{id}", "404 outside readable collections",
@@ -190,6 +194,9 @@ class CollectionLeakTest {
             Map.entry("search DELETE /api/v1/webhooks/{id}", "no body; the owner's or an administrator's"),
             Map.entry("search GET /api/v1/webhooks/{id}/deliveries",
                     "attempts: time, outcome, status, error, counts; no document"),
+            Map.entry("search POST /api/v1/candidates/accept", "answers the decision and the entity's id; no "
+                    + "document"),
+            Map.entry("search POST /api/v1/candidates/reject", "answers the decision; no document"),
             Map.entry("search GET /api/v1/admin/reindex", "index status, admin only"),
             Map.entry("search POST /api/v1/admin/reindex", "admin only"),
             Map.entry("search POST /api/v1/audit/events", "records the caller's own export or role change; no body"));

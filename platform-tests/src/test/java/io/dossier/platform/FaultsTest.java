@@ -127,8 +127,10 @@ class FaultsTest {
                 given().baseUri(Platform.GATEWAY).auth().oauth2(reader).queryParam("q", "kata")
                         .get("/api/v1/search/entities").then().statusCode(503)
                         .contentType("application/problem+json");
-                assertThat(ReindexTest.status(Tokens.forUser(Tokens.ADMIN)).getString("lastError"))
-                        .as("the indexer says what it met").isNotNull();
+                // within Elasticsearch's client timeout (30 s): a bulk write caught by the stop may hang that long
+                await("the indexer says what it met").atMost(Duration.ofSeconds(35))
+                        .pollInterval(Duration.ofMillis(250)).until(() -> ReindexTest
+                                .status(Tokens.forUser(Tokens.ADMIN)).getString("lastError") != null);
                 assertThat(ingest.refused()).as("sources accepted while the index is away").isEmpty();
             } finally {
                 LocalStack.start("elasticsearch");

@@ -31,7 +31,10 @@ final class RestrictedFixture {
     final String openWord = WalkingSkeletonTest.uniqueWord();
     final String hiddenQuote = "the commander met the envoy in secret " + hiddenWord;
     final String openQuote = "the brigade announced a new spokesman " + openWord;
-    final String hiddenText = "Restricted brief. Sources say " + hiddenQuote + " near the crossing.";
+    /** A group's name only the restricted brief holds: the candidates queue must not list it to others. */
+    final String hiddenName = "Saraya " + Character.toUpperCase(hiddenWord.charAt(0)) + hiddenWord.substring(1);
+    final String hiddenText = "Restricted brief. Sources say " + hiddenQuote + " near the crossing. " + hiddenName
+            + " claimed the meeting.";
     final String hiddenFileName = "report-" + hiddenWord + ".txt";
     final String restrictedSource;
     final String restrictedFileSource;
@@ -136,7 +139,8 @@ final class RestrictedFixture {
     /** What a caller who cannot read restricted must find nowhere in an answer. */
     Set<String> hidden() {
         return Set.of(restrictedSource, restrictedFileSource, restrictedImport, hiddenWord, hiddenFileName,
-                "commander met the envoy", movedWord, notedSource, note, hiddenNoteWord, "seen at the dam");
+                "commander met the envoy", movedWord, notedSource, note, hiddenNoteWord, "seen at the dam",
+                hiddenName);
     }
 
     static String entity(String token, String type, String name) {

@@ -122,5 +122,12 @@ public interface SearchConfig {
          */
         @WithDefault("10s")
         Duration leaseTtl();
+
+        /**
+         * Ask the linking for the names the registry does not hold as well (the candidates queue and the possible
+         * mentions, docs/decisions.md #37); off, documents are indexed with their links only.
+         */
+        @WithDefault("true")
+        boolean spotNames();
     }
 }

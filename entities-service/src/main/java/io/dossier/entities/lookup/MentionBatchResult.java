@@ -9,6 +9,6 @@ import java.util.List;
 public record MentionBatchResult(List<Linked> results, long registrySeq) {
 
     /** One text's mentions, in text order. */
-    public record Linked(List<MentionResult.Mention> mentions) {
+    public record Linked(List<MentionResult.Mention> mentions, List<MentionResult.Name> names) {
     }
 }

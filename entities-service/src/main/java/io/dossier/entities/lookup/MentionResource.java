@@ -18,6 +18,7 @@ import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 import io.dossier.common.problem.Problem;
+import io.dossier.names.discovery.NameSpotter;
 import io.dossier.names.linking.MentionLinker;
 import io.micrometer.core.annotation.Timed;
 
@@ -28,14 +29,16 @@ import io.micrometer.core.annotation.Timed;
 public class MentionResource {
 
     private final NameDirectory directory;
+    private final PossibleMentions possible;
 
-    public MentionResource(NameDirectory directory) {
+    public MentionResource(NameDirectory directory, PossibleMentions possible) {
         this.directory = directory;
+        this.possible = possible;
     }
 
     @POST
     @RolesAllowed("reader")
-    @Operation(operationId = "linkText", summary = "Link a text to the entities it mentions", description = "Every name of every entity in one pass; whole words only, the longest match wins; abbreviations and weak aliases only where the text supports them. `registrySeq` is the registry change feed sequence the linking reflects: a change at or before it is taken into account.")
+    @Operation(operationId = "linkText", summary = "Link a text to the entities it mentions", description = "Every name of every entity in one pass; whole words only, the longest match wins; abbreviations and weak aliases only where the text supports them. With `spot`, also the names of people, organisations and places that no registered name covers (`names`: what the candidates queue is made of). `registrySeq` is the registry change feed sequence the linking reflects: a change at or before it is taken into account.")
     @APIResponse(responseCode = "200", description = "Mentions in text order", content = @Content(schema = @Schema(implementation = MentionResult.class)))
     @APIResponse(responseCode = "400", description = "Invalid input", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     @APIResponse(responseCode = "503", description = "The registry is still loading", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
@@ -44,7 +47,9 @@ public class MentionResource {
     public MentionResult mentions(@Valid @NotNull MentionRequest request) {
         directory.requireReady();
         long registrySeq = directory.linkerSeq(); // read before the linker: the linker is at least this recent
-        return new MentionResult(link(directory.linker(), request.text()), registrySeq);
+        List<MentionResult.Mention> mentions = link(directory.linker(), request.text());
+        return new MentionResult(mentions, registrySeq,
+                Boolean.TRUE.equals(request.spot()) ? spot(request.text(), mentions) : null);
     }
 
     @POST
@@ -60,8 +65,25 @@ public class MentionResource {
         directory.requireReady();
         long registrySeq = directory.linkerSeq();
         MentionLinker linker = directory.linker(); // one registry for the whole batch
-        return new MentionBatchResult(request.texts().stream()
-                .map(text -> new MentionBatchResult.Linked(link(linker, text))).toList(), registrySeq);
+        boolean spot = Boolean.TRUE.equals(request.spot());
+        return new MentionBatchResult(request.texts().stream().map(text -> {
+            List<MentionResult.Mention> mentions = link(linker, text);
+            return new MentionBatchResult.Linked(mentions, spot ? spot(text, mentions) : null);
+        }).toList(), registrySeq);
+    }
+
+    /**
+     * The names in a text that none of its mentions covers, each with the entity it is possibly another spelling of
+     * (docs/decisions.md #37).
+     */
+    private List<MentionResult.Name> spot(String text, List<MentionResult.Mention> mentions) {
+        int[] linked = new int[mentions.size() * 2];
+        for (int i = 0; i < mentions.size(); i++) {
+            linked[2 * i] = mentions.get(i).start();
+            linked[2 * i + 1] = mentions.get(i).end();
+        }
+        return NameSpotter.spot(text, linked).stream().map(s -> new MentionResult.Name(s.name(), s.type().name(),
+                s.start(), s.end(), possible.of(s).orElse(null))).toList();
     }
 
     private List<MentionResult.Mention> link(MentionLinker linker, String text) {

@@ -149,6 +149,47 @@ public class LookupResourceTest {
     }
 
     @Test
+    void namesTheRegistryDoesNotHoldAreSpottedOnlyWhenAsked() {
+        String text = "Kataib Hezbollah and the new Saraya Awliya al-Dam fired rockets near Tal Qasr, said "
+                + "militia leader Abu Fadak al-Mohammedawi.";
+        JsonPath linked = given().auth().oauth2(Tokens.forUser(Tokens.READER)).contentType(ContentType.JSON)
+                .body(Map.of("text", text, "spot", true)).post("/api/v1/mentions").then().statusCode(200).extract()
+                .jsonPath();
+        assertThat(linked.getList("mentions.primaryName")).contains(KH);
+        // the registered name is linked, not proposed; the others are, typed, with offsets into the text
+        assertThat(linked.getList("names.name")).doesNotContain(KH).contains("Saraya Awliya al-Dam", "Tal Qasr");
+        List<Map<String, Object>> names = linked.getList("names");
+        for (Map<String, Object> n : names) {
+            assertThat(text.substring((Integer) n.get("start"), (Integer) n.get("end"))).isEqualTo(n.get("name"));
+        }
+        assertThat(names).filteredOn(n -> "Saraya Awliya al-Dam".equals(n.get("name"))).extracting(n -> n.get("type"))
+                .containsExactly("ORGANIZATION");
+        assertThat(mentions(text).getList("names")).as("not asked: absent").isNull();
+        JsonPath batch = given().auth().oauth2(Tokens.forUser(Tokens.READER)).contentType(ContentType.JSON)
+                .body(Map.of("texts", List.of(text, "nothing here"), "spot", true)).post("/api/v1/mentions/batch")
+                .then().statusCode(200).extract().jsonPath();
+        assertThat(batch.getList("results[0].names")).isEqualTo(names);
+        assertThat(batch.getList("results[1].names")).isEmpty();
+    }
+
+    @Test
+    void aSpellingTheRegistryLacksIsAPossibleMentionOfTheEntityItMatches() {
+        String text = "Posters of Abu Mahdi al-Mohandes hung beside those of Saraya Awliya al-Dam.";
+        JsonPath linked = given().auth().oauth2(Tokens.forUser(Tokens.READER)).contentType(ContentType.JSON)
+                .body(Map.of("text", text, "spot", true)).post("/api/v1/mentions").then().statusCode(200).extract()
+                .jsonPath();
+        assertThat(linked.getList("mentions")).as("not a link").isEmpty();
+        Map<String, Object> variant = linked.getMap("names.find { it.name == 'Abu Mahdi al-Mohandes' }");
+        assertThat(variant).isNotNull();
+        Map<String, Object> possible = (Map<String, Object>) variant.get("possible");
+        assertThat(possible.get("primaryName")).isEqualTo("Abu Mahdi al-Muhandis");
+        assertThat((Float) possible.get("score")).isGreaterThanOrEqualTo(0.85f);
+        assertThat(possible.get("rule")).isNotNull();
+        // a name like no registered one is only a candidate
+        assertThat(linked.getMap("names.find { it.name == 'Saraya Awliya al-Dam' }").get("possible")).isNull();
+    }
+
+    @Test
     void linkingSaysWhichRegistryChangesItReflects() {
         String name = "Liwa Test " + java.util.UUID.randomUUID().toString().substring(0, 8);
         given().auth().oauth2(Tokens.forUser(Tokens.EDITOR)).contentType(ContentType.JSON)

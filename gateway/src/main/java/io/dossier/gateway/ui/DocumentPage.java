@@ -43,7 +43,8 @@ public class DocumentPage {
     @CheckedTemplate
     static class Templates {
         static native TemplateInstance document(String user, SearchApi.Document doc, Reading reading,
-                List<Views.HitView> related, String publishedAt, String back, Tagging tagging, Noting noting);
+                List<Views.HitView> related, String publishedAt, String back, Tagging tagging, Noting noting,
+                Confirming confirming);
 
         static native TemplateInstance preview(SearchApi.Document doc, Reading reading, String publishedAt,
                 String href);
@@ -84,6 +85,22 @@ public class DocumentPage {
         }
     }
 
+    /**
+     * The document's possible mentions (spellings the registry lacks, possibly an entity's), whether the user may
+     * confirm them (editors: confirming adds the spelling as a name of the entity), and what the last one said.
+     */
+    public record Confirming(List<PossibleView> possible, boolean mayConfirm, String csrf, String message) {
+    }
+
+    public record PossibleView(String entityId, String primaryName, String surface, String score, String rule) {
+
+        static PossibleView of(SearchApi.PossibleMention p) {
+            return new PossibleView(p.entityId(), p.primaryName(), p.surface(),
+                    String.format(java.util.Locale.ROOT, "%.0f%%", p.score() * 100),
+                    p.rule() == null ? "" : p.rule().replace('-', ' '));
+        }
+    }
+
     /** A note as shown: its number on the page (its passage's marks carry it), and whether the user may change it. */
     public record NoteView(String id, int number, String quote, String text, String author, String day,
             String updatedBy, long version, boolean mayChange) {
@@ -99,13 +116,15 @@ public class DocumentPage {
 
     private final SearchClient search;
     private final SourcesApi sources;
+    private final EntitiesApi entities;
     private final SecurityIdentity identity;
     private final Csrf csrf;
 
-    public DocumentPage(SearchClient search, @RestClient SourcesApi sources,
+    public DocumentPage(SearchClient search, @RestClient SourcesApi sources, @RestClient EntitiesApi entities,
             SecurityIdentity identity, Csrf csrf) {
         this.search = search;
         this.sources = sources;
+        this.entities = entities;
         this.identity = identity;
         this.csrf = csrf;
     }
@@ -121,9 +140,10 @@ public class DocumentPage {
             @QueryParam("notice") String notice) {
         // only the notices of a change that succeeded come from the address; a refusal is rendered by its handler
         return render(id, q, exact, back,
-                notice != null && ("tagged".equals(notice) || NOTE_NOTICES.containsKey(notice))
-                        ? notice
-                        : null,
+                notice != null && ("tagged".equals(notice) || "confirmed".equals(notice)
+                        || NOTE_NOTICES.containsKey(notice))
+                                ? notice
+                                : null,
                 null);
     }
 
@@ -177,8 +197,20 @@ public class DocumentPage {
         } catch (RuntimeException e) {
             Log.debugf("no related documents for %s: %s", id, e.getMessage());
         }
+        // a spelling listed once, however often the document writes it
+        Map<String, PossibleView> possible = new java.util.LinkedHashMap<>();
+        for (SearchApi.PossibleMention p : doc.possibleMentions() == null
+                ? List.<SearchApi.PossibleMention>of()
+                : doc.possibleMentions()) {
+            possible.putIfAbsent(p.entityId() + "|" + p.surface(), PossibleView.of(p));
+        }
+        Confirming confirming = new Confirming(List.copyOf(possible.values()), identity.hasRole("editor"),
+                csrf.token(identity), "confirmed".equals(notice)
+                        ? "Added as a name of the entity. The document is "
+                                + "being linked again: the mention shows as a link in a moment."
+                        : null);
         return Templates.document(identity.getPrincipal().getName(), doc, Reading.of(doc, passages), related,
-                Views.day(doc.publishedAt()), backToResults(back), tagging, notes);
+                Views.day(doc.publishedAt()), backToResults(back), tagging, notes, confirming);
     }
 
     /** The document's notes in text order, or null when the sources service did not answer. */
@@ -463,5 +495,43 @@ public class DocumentPage {
             return null;
         }
         return back.equals("/search") || back.startsWith("/search?") ? back : null;
+    }
+
+    @POST
+    @Path("{id}/possible")
+    @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
+    @Operation(summary = "Confirm a possible mention: add its spelling as a name of the entity (form of the document page)")
+    @APIResponse(responseCode = "303", description = "Back to the document")
+    @APIResponse(responseCode = "403", description = "No valid form token, or not an editor")
+    public Response confirm(@PathParam("id") String id, @FormParam("csrf") String token,
+            @FormParam("entityId") String entityId, @FormParam("surface") String surface) {
+        csrf.check(identity, token);
+        if (!identity.hasRole("editor")) {
+            throw new ProblemException(403, "Only editors may add names to the registry");
+        }
+        if (!id.matches("[0-9a-fA-F-]{36}") || entityId == null || !entityId.matches("[0-9a-fA-F-]{36}")) {
+            throw new ProblemException(404, "No such possible mention");
+        }
+        if (surface == null || surface.isBlank() || surface.length() > 500) {
+            throw new ProblemException(400, "The spelling to add is missing or too long");
+        }
+        boolean arabic = surface.codePoints()
+                .anyMatch(c -> Character.UnicodeScript.of(c) == Character.UnicodeScript.ARABIC);
+        try {
+            entities.addName(entityId, new EntitiesApi.NewName(surface.strip(), arabic ? "ar" : null, "ALIAS"));
+        } catch (jakarta.ws.rs.WebApplicationException e) {
+            int status = e.getResponse().getStatus();
+            if (status == 404) {
+                throw new ProblemException(404, "The entity is no longer in the registry");
+            }
+            if (status == 400 || status == 409) {
+                String detail = SearchPage.detail(e);
+                throw new ProblemException(400, "The name was not added: " + (detail == null
+                        ? "the registry refused it."
+                        : detail));
+            }
+            throw new ProblemException(503, "The registry is unavailable right now; nothing was added.");
+        }
+        return Response.seeOther(URI.create("/documents/" + id + "?notice=confirmed#possible")).build();
     }
 }

@@ -25,14 +25,24 @@ public record Reading(List<Reading.Segment> title, List<Reading.Segment> text, i
      * 0: text read by OCR). Its parts are the run cut where the search's words are marked.
      */
     public record Segment(String text, int start, String entityId, String entityName, String entityType, int page,
-            List<Part> parts) {
+            List<Part> parts, String possibly) {
 
         Segment(String text, int start, String entityId, String entityName, String entityType) {
-            this(text, start, entityId, entityName, entityType, 0, List.of(new Part(text, -1)));
+            this(text, start, entityId, entityName, entityType, 0, List.of(new Part(text, -1)), null);
+        }
+
+        Segment(String text, int start, String entityId, String entityName, String entityType, int page,
+                List<Part> parts) {
+            this(text, start, entityId, entityName, entityType, page, parts, null);
+        }
+
+        /** A segment like this one cut into these parts. */
+        Segment withParts(List<Part> cut) {
+            return new Segment(text, start, entityId, entityName, entityType, page, cut, possibly);
         }
 
         public String css() {
-            return "mention type-" + typeClass(entityType);
+            return "mention type-" + typeClass(entityType) + (possibly == null ? "" : " possible");
         }
 
         /** The entity's type in words, told beside the colour (for those who cannot see it). */
@@ -113,19 +123,33 @@ public record Reading(List<Reading.Segment> title, List<Reading.Segment> text, i
             entities.put(e.id(), e);
         }
         List<SearchApi.Mention> mentions = doc.mentions() == null ? List.of() : doc.mentions();
+        Map<String, SearchApi.PossibleMention> possible = new HashMap<>();
+        if (doc.possibleMentions() != null) {
+            List<SearchApi.Mention> all = new ArrayList<>(mentions);
+            for (SearchApi.PossibleMention p : doc.possibleMentions()) {
+                all.add(new SearchApi.Mention(p.entityId(), p.field(), p.start(), p.end()));
+                possible.put(p.field() + ":" + p.start(), p);
+            }
+            mentions = all;
+        }
         List<SearchApi.Match> matches = doc.matches() == null ? List.of() : doc.matches();
         int[] counter = {0};
-        List<Segment> title = marked(segments(doc.title(), "title", mentions, entities), "title", matches, counter);
-        List<Segment> text = noted(marked(pages(segments(doc.text(), "text", mentions, entities), doc.text()),
+        List<Segment> title = marked(segments(doc.title(), "title", mentions, entities, possible), "title", matches,
+                counter);
+        List<Segment> text = noted(marked(pages(segments(doc.text(), "text", mentions, entities, possible),
+                doc.text()),
                 "text", matches, counter), passages);
         java.util.Set<String> types = new java.util.TreeSet<>();
         for (List<Segment> field : List.of(title, text)) {
-            field.stream().filter(x -> x.entityId() != null).forEach(x -> types.add(
+            field.stream().filter(x -> x.entityId() != null && x.possibly() == null).forEach(x -> types.add(
                     x.entityType() == null ? "" : x.entityType()));
         }
-        List<TypeLegend> legend = types.stream()
+        List<TypeLegend> legend = new ArrayList<>(types.stream()
                 .map(t -> new TypeLegend(t.isEmpty() ? "Other" : Labels.type(t), "mention type-" + typeClass(t)))
-                .toList();
+                .toList());
+        if (!possible.isEmpty()) {
+            legend.add(new TypeLegend("Possible mention (not confirmed)", "mention type-other possible"));
+        }
         return new Reading(title, text, counter[0], legend, Views.lang(doc.language()), Views.dir(doc.language()));
     }
 
@@ -136,6 +160,15 @@ public record Reading(List<Reading.Segment> title, List<Reading.Segment> text, i
     /** The field cut into plain runs and mentions (in order, overlapping or out-of-range spans skipped). */
     static List<Segment> segments(String field, String name, List<SearchApi.Mention> mentions,
             Map<String, SearchApi.EntityRef> entities) {
+        return segments(field, name, mentions, entities, Map.of());
+    }
+
+    /**
+     * As {@link #segments(String, String, List, Map)}; a mention that is in {@code possible} (by field and start) is
+     * a possible one: its segment names the entity the spelling is possibly of, and says how sure the matcher is.
+     */
+    static List<Segment> segments(String field, String name, List<SearchApi.Mention> mentions,
+            Map<String, SearchApi.EntityRef> entities, Map<String, SearchApi.PossibleMention> possible) {
         List<Segment> out = new ArrayList<>();
         if (field == null) {
             return out;
@@ -150,9 +183,16 @@ public record Reading(List<Reading.Segment> title, List<Reading.Segment> text, i
             if (m.start() > cursor) {
                 out.add(new Segment(field.substring(cursor, m.start()), cursor, null, null, null));
             }
+            SearchApi.PossibleMention p = possible.get(name + ":" + m.start());
             SearchApi.EntityRef e = entities.get(m.entityId());
-            out.add(new Segment(field.substring(m.start(), m.end()), m.start(), m.entityId(),
-                    e == null ? null : e.name(), e == null ? null : e.type()));
+            String text = field.substring(m.start(), m.end());
+            if (p != null) {
+                out.add(new Segment(text, m.start(), m.entityId(), p.primaryName(), null, 0,
+                        List.of(new Part(text, -1)), String.format(java.util.Locale.ROOT, "%.0f%%", p.score() * 100)));
+            } else {
+                out.add(new Segment(text, m.start(), m.entityId(), e == null ? null : e.name(),
+                        e == null ? null : e.type()));
+            }
             cursor = m.end();
         }
         if (cursor < field.length()) {
@@ -244,7 +284,7 @@ public record Reading(List<Reading.Segment> title, List<Reading.Segment> text, i
             if (cursor < to) {
                 parts.add(new Part(s.text().substring(cursor - from), -1));
             }
-            out.add(new Segment(s.text(), s.start(), s.entityId(), s.entityName(), s.entityType(), s.page(), parts));
+            out.add(s.withParts(parts));
         }
         return out;
     }
@@ -292,7 +332,7 @@ public record Reading(List<Reading.Segment> title, List<Reading.Segment> text, i
                 }
                 offset = partEnd;
             }
-            out.add(new Segment(s.text(), s.start(), s.entityId(), s.entityName(), s.entityType(), s.page(), parts));
+            out.add(s.withParts(parts));
         }
         return out;
     }

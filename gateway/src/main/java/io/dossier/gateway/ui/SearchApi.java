@@ -102,7 +102,13 @@ public interface SearchApi {
 
     record Document(String id, String collection, String title, List<String> authors, String text, String url,
             String publisher, String publishedAt, String language, List<String> tags, String createdAt,
-            List<EntityRef> entities, List<Mention> mentions, List<Match> matches) {
+            List<EntityRef> entities, List<Mention> mentions, List<Match> matches,
+            List<PossibleMention> possibleMentions) {
+    }
+
+    /** A spelling the registry lacks that is possibly an entity's: shown apart, confirmed by an editor. */
+    record PossibleMention(String entityId, String primaryName, String field, int start, int end, String surface,
+            double score, String rule) {
     }
 
     /** A word the query looks for in the document's title or text. */

@@ -16,6 +16,10 @@ public class Viewer {
         this.identity = identity;
     }
 
+    public boolean isEditor() {
+        return identity.hasRole("editor");
+    }
+
     public boolean isAdmin() {
         return identity.hasRole("admin");
     }

@@ -14,7 +14,27 @@ class ReadingTest {
         return new SearchApi.Document("d", "open", title, List.of(), text, null, null, null, "en", List.of(), null,
                 List.of(new SearchApi.EntityRef("kh", "ORGANIZATION", "Kataib Hezbollah"),
                         new SearchApi.EntityRef("q", "PERSON", "Esmail Qaani")),
-                mentions, matches);
+                mentions, matches, List.of());
+    }
+
+    @Test
+    void aPossibleMentionStandsApartFromTheLinksAndSaysWhoItMayBe() {
+        String text = "Kataib Hezbollah and Esmail Ghaanii met.";
+        var doc = new SearchApi.Document("d", "open", null, List.of(), text, null, null, null, "en", List.of(), null,
+                List.of(new SearchApi.EntityRef("kh", "ORGANIZATION", "Kataib Hezbollah")),
+                List.of(new SearchApi.Mention("kh", "text", 0, 16)), List.of(), List.of(new SearchApi.PossibleMention(
+                        "q", "Esmail Qaani", "text", 21, 35, "Esmail Ghaanii", 0.912, "fuzzy")));
+        var reading = Reading.of(doc);
+        Reading.Segment possible = reading.text().get(2);
+        assertThat(possible.text()).isEqualTo("Esmail Ghaanii");
+        assertThat(possible.entityId()).isEqualTo("q");
+        assertThat(possible.entityName()).isEqualTo("Esmail Qaani");
+        assertThat(possible.possibly()).isEqualTo("91%");
+        assertThat(possible.css()).isEqualTo("mention type-other possible");
+        assertThat(reading.text().get(0).possibly()).isNull();
+        // the legend tells the links' types and the possible ones apart
+        assertThat(reading.legend()).extracting(Reading.TypeLegend::label).containsExactly("Organization",
+                "Possible mention (not confirmed)");
     }
 
     @Test

@@ -43,7 +43,7 @@ public class DocumentIndex {
      * Raise when the mapping changes: a new index is then built from the feed and replaces the old one. The text
      * analysis's own version is part of it (the index holds its output).
      */
-    static final int MAPPING_VERSION = 510 + io.dossier.common.text.TextAnalysis.version();
+    static final int MAPPING_VERSION = 520 + io.dossier.common.text.TextAnalysis.version();
     /** The first mapping with the title and text analysed in Java into forms and stems (before: folded copies). */
     static final int ANALYSED_SINCE = 400;
     /** The fields analysed in Java: indexed, not kept in _source. */
@@ -320,7 +320,12 @@ public class DocumentIndex {
                         .properties("noteEntityIds", p -> p.keyword(k -> k))
                         .properties("notesUpdatedAt", p -> p.date(d -> d))
                         .properties("notesStems", p -> p.text(t -> t.analyzer("whitespace")))
-                        .properties("notesForms", p -> p.text(t -> t.analyzer("whitespace").norms(false)))));
+                        .properties("notesForms", p -> p.text(t -> t.analyzer("whitespace").norms(false)))
+                        // names the registry does not hold: the candidates queue's documents and mentions
+                        .properties("candidates", p -> p.keyword(k -> k.ignoreAbove(1000)))
+                        .properties("candidateRepeats", p -> p.keyword(k -> k.index(false).ignoreAbove(1000)))
+                        // spellings the registry lacks, possibly of an entity: stored for the document's view only
+                        .properties("possibleMentions", p -> p.object(o -> o.enabled(false)))));
         return name;
     }
 

@@ -6,6 +6,8 @@ import jakarta.enterprise.context.ApplicationScoped;
 
 import org.eclipse.microprofile.rest.client.inject.RestClient;
 
+import io.dossier.search.SearchConfig;
+
 /**
  * Links documents' titles and texts to the registry entities they mention, through the entities service: each
  * document as one text (the title, a blank line, the text), a page of documents per call
@@ -16,8 +18,11 @@ import org.eclipse.microprofile.rest.client.inject.RestClient;
 @ApplicationScoped
 public class DocumentLinker {
 
-    /** What a document's text links to, and the registry change feed sequence that reflects. */
-    public record Links(List<EntitiesApi.Mention> mentions, long registrySeq) {
+    /**
+     * What a document's text links to, the names in it that the registry does not hold (the candidates), and the
+     * registry change feed sequence that reflects.
+     */
+    public record Links(List<EntitiesApi.Mention> mentions, List<EntitiesApi.Spotted> names, long registrySeq) {
     }
 
     /** Texts per batch call (the entities service takes up to 100). */
@@ -26,14 +31,17 @@ public class DocumentLinker {
     static final long BATCH_CHARS = 2_000_000;
 
     private final EntitiesApi entities;
+    /** Whether to ask for the names the registry does not hold as well. */
+    private final boolean spotNames;
     /**
      * The registry sequence every link from now on must reflect: the {@link Relinker} has re-linked the documents
      * linked before it, so a document linked by a lagging entities service (another replica) would miss a change.
      */
     private volatile long floor;
 
-    public DocumentLinker(@RestClient EntitiesApi entities) {
+    public DocumentLinker(@RestClient EntitiesApi entities, SearchConfig config) {
         this.entities = entities;
+        this.spotNames = config.feed().spotNames();
     }
 
     /**
@@ -62,7 +70,7 @@ public class DocumentLinker {
     }
 
     private List<Links> linkBatch(List<String> texts) throws LinkerBehindException {
-        EntitiesApi.MentionsBatch found = entities.mentionsBatch(new EntitiesApi.Texts(texts));
+        EntitiesApi.MentionsBatch found = entities.mentionsBatch(new EntitiesApi.Texts(texts, spotNames));
         if (found == null || found.results() == null || found.results().size() != texts.size()) {
             throw new IllegalStateException("the entities service answered a batch of " + texts.size()
                     + " texts with " + (found == null || found.results() == null ? 0 : found.results().size()));
@@ -71,7 +79,7 @@ public class DocumentLinker {
             throw new LinkerBehindException(found.registrySeq(), floor);
         }
         return found.results().stream().map(r -> new Links(r.mentions() == null ? List.of() : r.mentions(),
-                found.registrySeq())).toList();
+                r.names() == null ? List.of() : r.names(), found.registrySeq())).toList();
     }
 
     /** The registry sequence the entities service's linking reflects now. */

@@ -38,21 +38,40 @@ public interface EntitiesApi {
     Matches match(MatchQuery query);
 
     @POST
+    @Path("/entities/match/batch")
+    MatchesBatch matchBatch(MatchNames names);
+
+    @POST
     @Path("/entities/match")
     CompletionStage<Matches> matchAsync(MatchQuery query);
 
     record Text(String text) {
     }
 
-    /** Up to {@link DocumentLinker#BATCH_TEXTS} texts linked in one call. */
-    record Texts(List<String> texts) {
+    /**
+     * Up to {@link DocumentLinker#BATCH_TEXTS} texts linked in one call; {@code spot}: with the names in them that
+     * no registered name covers.
+     */
+    record Texts(List<String> texts, boolean spot) {
     }
 
     /** Each text's mentions in the order sent, all as of {@code registrySeq}. */
     record MentionsBatch(List<Linked> results, long registrySeq) {
     }
 
-    record Linked(List<Mention> mentions) {
+    record Linked(List<Mention> mentions, List<Spotted> names) {
+    }
+
+    /** A name in a text that the registry does not hold (PERSON, ORGANIZATION, LOCATION); offsets as mentions'. */
+    record Spotted(String name, String type, int start, int end, Possible possible) {
+
+        public Spotted(String name, String type, int start, int end) {
+            this(name, type, start, end, null);
+        }
+    }
+
+    /** The entity a spotted name is possibly another spelling of, with the matcher's score and rule. */
+    record Possible(String entityId, String primaryName, double score, String matchedName, String rule) {
     }
 
     /** {@code registrySeq}: the registry change feed sequence the linking reflects. */
@@ -68,6 +87,19 @@ public interface EntitiesApi {
     }
 
     record Matches(List<Match> candidates) {
+    }
+
+    /** Up to 1,000 names matched in one call, each with its type (or null for any). */
+    record MatchNames(List<MatchName> names, int limit) {
+    }
+
+    record MatchName(String name, String type) {
+    }
+
+    record MatchesBatch(List<Matched> results) {
+    }
+
+    record Matched(String name, List<Match> candidates) {
     }
 
     record Match(String entityId, String type, String primaryName, double score, String matchedName,

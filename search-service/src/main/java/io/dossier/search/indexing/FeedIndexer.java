@@ -71,8 +71,12 @@ public class FeedIndexer {
     private long nextLeaseCheck = Long.MIN_VALUE;
     /** When to look again for a rebuild started through another instance. */
     private long nextBuildCheck = Long.MIN_VALUE;
-    /** The lease just came to this instance: what its last holder wrote may not be searchable yet. */
-    private boolean inherited;
+    /**
+     * Everything written must be made searchable before going on: the lease just came to this instance (what its last
+     * holder wrote may not be searchable yet), or a step failed (what it wrote may be unrefreshed; and a poll that
+     * finds no news would otherwise call the indexer resumed without having reached Elasticsearch).
+     */
+    private boolean refreshOwed;
 
     /** The indexer's metrics: batches, their time and size, and how long a change takes to be written. */
     private final Timer batchTime;
@@ -186,6 +190,7 @@ public class FeedIndexer {
                 lastError = error;
             }
             positions.clear(); // trust only the stored checkpoints after a failure
+            refreshOwed = true;
             relinker.reset();
             // back off while a dependency is down: 0.4 s, 0.8 s, ... up to 10 s between attempts
             failures = Math.min(failures + 1, 10);
@@ -208,16 +213,16 @@ public class FeedIndexer {
             positions.clear();
             index.forgetRefreshes();
             relinker.reset();
-            inherited = true; // set first: should reading the indexes again fail, the refresh is still owed
+            refreshOwed = true; // set first: should reading the indexes again fail, the refresh is still owed
             index.resync();
             relinker.prime(); // links from now on reflect at least the registry already followed
         }
-        if (inherited) {
-            // what an earlier holder wrote and had not refreshed when it stopped: Elasticsearch refreshes nothing on
-            // its own (decision 16); before any step of ours searches the index (the re-linker's scan), and again
-            // after a failure until it is done
+        if (refreshOwed) {
+            // what an earlier holder, or a step that failed, wrote and did not refresh: Elasticsearch refreshes
+            // nothing on its own (decision 16); before any step of ours searches the index (the re-linker's scan),
+            // and again after each failure until it is done
             index.refreshAll();
-            inherited = false;
+            refreshOwed = false;
         }
         return true;
     }
@@ -323,7 +328,8 @@ public class FeedIndexer {
             SourcesFeedApi.Source s = indexed.get(i);
             upserts.add(IndexedDocument.of(s.id(), s.collection(), s.title(), s.authors(), s.text(), s.url(),
                     s.publisher(), s.publishedAt(), s.language(), s.tags(), s.createdAt(), links.get(i).mentions(),
-                    links.get(i).registrySeq()).withNotes(SourcesFeedApi.Note.indexed(notes.get(i))));
+                    links.get(i).registrySeq()).withNotes(SourcesFeedApi.Note.indexed(notes.get(i)))
+                    .withNames(links.get(i).names()));
         }
         if (!lease.mayWrite()) {
             throw new IllegalStateException("the indexer lease has too little time left to write the batch");

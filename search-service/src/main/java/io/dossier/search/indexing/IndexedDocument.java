@@ -1,8 +1,10 @@
 package io.dossier.search.indexing;
 
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 
 import io.dossier.common.text.TextAnalysis;
@@ -28,7 +30,22 @@ public record IndexedDocument(String id, String collection, String title, String
         String publishedAt, String language,
         List<String> tags, String createdAt, List<String> entityIds, List<String> entityTypes,
         List<String> entityFacets, List<LinkedMention> mentions, long linkedThrough, List<IndexedNote> notes,
-        List<String> noteEntityIds, List<String> notesForms, List<String> notesStems, String notesUpdatedAt) {
+        List<String> noteEntityIds, List<String> notesForms, List<String> notesStems, String notesUpdatedAt,
+        List<String> candidates, List<String> candidateRepeats, List<PossibleMention> possibleMentions) {
+
+    /**
+     * A name in the title or the text that is possibly a registered entity under a spelling the registry lacks:
+     * shown apart from the links, counted nowhere, until an editor adds the spelling as a name.
+     */
+    public record PossibleMention(String entityId, String primaryName, String field, int start, int end,
+            String surface, double score, String rule) {
+    }
+
+    /** Candidates kept per document at most (the most mentioned), and mentions counted per candidate. */
+    static final int MAX_CANDIDATES = 200;
+    public static final int MAX_REPEATS = 20;
+    /** Between a candidate's key and the number of its mention in {@code candidateRepeats}. */
+    public static final char REPEAT = '\u001f';
 
     /** An analyst's note on the passage [start, end) of the text, with the entities linked inside the passage. */
     public record IndexedNote(String id, int start, int end, String quote, String text, String author,
@@ -94,10 +111,12 @@ public record IndexedDocument(String id, String collection, String title, String
     /** The most the entities service links in one text (its {@code MentionRequest} limit). */
     public static final int MAX_LINKED_CHARS = 5_000_000;
 
-    /** The same document linked again: its fields, with {@code mentions} found in {@link #linkedText} now. */
-    public IndexedDocument relinked(List<EntitiesApi.Mention> mentions, long registrySeq) {
+    /**
+     * The same document linked again: its fields, with the mentions and the names found in {@link #linkedText} now.
+     */
+    public IndexedDocument relinked(DocumentLinker.Links links) {
         return of(id, collection, title, authors, text, url, publisher, publishedAt, language, tags, createdAt,
-                mentions, registrySeq).withNotes(notes);
+                links.mentions(), links.registrySeq()).withNotes(notes).withNames(links.names());
     }
 
     /**
@@ -123,7 +142,50 @@ public record IndexedDocument(String id, String collection, String title, String
         return new IndexedDocument(id, collection, title, titleForms, titleStems, authors, text, textForms, textStems,
                 url, publisher, publishedAt, language, tags, createdAt, entityIds, entityTypes, entityFacets, mentions,
                 linkedThrough, List.copyOf(linked), List.copyOf(ids), forms, stems,
-                newest == null ? null : newest.toString());
+                newest == null ? null : newest.toString(), candidates, candidateRepeats, possibleMentions);
+    }
+
+    /**
+     * The document with the names the registry does not hold that its linking found ({@link DocumentLinker.Links}):
+     * {@code candidates} holds each once ("TYPE|name"), for the candidates queue's counts of documents;
+     * {@code candidateRepeats} holds its second, third ... mention ("TYPE|name", {@link #REPEAT}, the number), so
+     * that counting those values as well counts the mentions.
+     */
+    public IndexedDocument withNames(List<EntitiesApi.Spotted> names) {
+        Map<String, Integer> counts = new LinkedHashMap<>();
+        for (EntitiesApi.Spotted n : names == null ? List.<EntitiesApi.Spotted>of() : names) {
+            if (n.name() != null && !n.name().isBlank() && n.type() != null && n.name().length() <= 200) {
+                counts.merge(n.type() + "|" + n.name(), 1, Integer::sum);
+            }
+        }
+        List<PossibleMention> possible = new ArrayList<>();
+        int textStart = (title == null ? 0 : title.length()) + 2;
+        for (EntitiesApi.Spotted n : names == null ? List.<EntitiesApi.Spotted>of() : names) {
+            EntitiesApi.Possible p = n.possible();
+            if (p == null || p.entityId() == null) {
+                continue;
+            }
+            if (n.start() >= textStart) {
+                possible.add(new PossibleMention(p.entityId(), p.primaryName(), "text", n.start() - textStart,
+                        n.end() - textStart, n.name(), p.score(), p.rule()));
+            } else if (n.end() <= textStart - 2) {
+                possible.add(new PossibleMention(p.entityId(), p.primaryName(), "title", n.start(), n.end(),
+                        n.name(), p.score(), p.rule()));
+            }
+        }
+        List<String> keys = new ArrayList<>(Math.min(counts.size(), MAX_CANDIDATES));
+        List<String> repeats = new ArrayList<>();
+        counts.entrySet().stream().sorted(Map.Entry.<String, Integer>comparingByValue().reversed())
+                .limit(MAX_CANDIDATES).forEach(e -> {
+                    keys.add(e.getKey());
+                    for (int i = 2; i <= Math.min(e.getValue(), MAX_REPEATS); i++) {
+                        repeats.add(e.getKey() + REPEAT + i);
+                    }
+                });
+        return new IndexedDocument(id, collection, title, titleForms, titleStems, authors, text, textForms, textStems,
+                url, publisher, publishedAt, language, tags, createdAt, entityIds, entityTypes, entityFacets, mentions,
+                linkedThrough, notes, noteEntityIds, notesForms, notesStems, notesUpdatedAt, keys, repeats,
+                List.copyOf(possible));
     }
 
     /** A document from its fields and the mentions the entities service found in {@link #linkedText}. */
@@ -154,7 +216,7 @@ public record IndexedDocument(String id, String collection, String title, String
                 authors == null ? List.of() : authors, text, analysedText.forms(), analysedText.stems(), url,
                 publisher, publishedAt, language, tags == null ? List.of() : tags, createdAt, List.copyOf(ids),
                 List.copyOf(types), List.copyOf(facets), linked, linkedThrough, List.of(), List.of(), List.of(),
-                List.of(), null);
+                List.of(), null, List.of(), List.of(), List.of());
     }
 
     /** The stems of a document's title and text (the first {@code maxChars} of it), joined by spaces. */

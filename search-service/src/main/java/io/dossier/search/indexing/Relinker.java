@@ -286,7 +286,7 @@ public class Relinker {
                     .map(d -> new String[]{d.title(), d.text()}).toList());
             List<IndexedDocument> linked = new ArrayList<>(found.size());
             for (int i = 0; i < found.size(); i++) {
-                linked.add(found.get(i).relinked(links.get(i).mentions(), links.get(i).registrySeq()));
+                linked.add(found.get(i).relinked(links.get(i)));
             }
             documents.write(index, linked, List.of());
             if (index.equals(documents.liveName())) {

@@ -273,7 +273,13 @@ public class SearchService {
                         .forEach(m -> matches.add(new DocumentView.Match("text", m[0], m[1])));
             }
             return new DocumentView(id, d.collection(), d.title(), d.authors(), d.text(), d.url(), d.publisher(),
-                    d.publishedAt(), d.language(), d.tags(), d.createdAt(), entities, mentions, matches);
+                    d.publishedAt(), d.language(), d.tags(), d.createdAt(), entities, mentions, matches,
+                    d.possibleMentions() == null
+                            ? List.of()
+                            : d.possibleMentions().stream()
+                                    .map(p -> new DocumentView.PossibleMention(p.entityId(), p.primaryName(), p.field(),
+                                            p.start(), p.end(), p.surface(), p.score(), p.rule()))
+                                    .toList());
         } catch (ElasticsearchException | IOException e) {
             throw unavailable("document read", e);
         }

@@ -14,6 +14,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 import io.dossier.search.indexing.DocumentIndex;
+import io.dossier.search.indexing.DocumentLinker;
 import io.dossier.search.indexing.EntitiesApi;
 import io.dossier.search.indexing.IndexedDocument;
 import io.dossier.testinfra.LocalStackResource;
@@ -145,7 +146,7 @@ class NoteSearchTest {
     void relinkingKeepsTheNotes() {
         IndexedDocument d = noted(UUID.randomUUID().toString(), "open");
         assertThat(d.noteEntityIds()).containsExactly(kh);
-        IndexedDocument unlinked = d.relinked(List.of(), 7);
+        IndexedDocument unlinked = d.relinked(new DocumentLinker.Links(List.of(), List.of(), 7));
         assertThat(unlinked.notes()).hasSize(2);
         assertThat(unlinked.noteEntityIds()).isEmpty();
         assertThat(unlinked.notes().get(0).entityIds()).isEmpty();

@@ -1,0 +1,449 @@
+package io.dossier.names.discovery;
+
+import static io.dossier.names.discovery.LatinWords.ADJECTIVES;
+import static io.dossier.names.discovery.LatinWords.CONNECTORS;
+import static io.dossier.names.discovery.LatinWords.COUNTRIES;
+import static io.dossier.names.discovery.LatinWords.GIVEN_NAMES;
+import static io.dossier.names.discovery.LatinWords.GROUP_OPENERS;
+import static io.dossier.names.discovery.LatinWords.NOT_NAMES;
+import static io.dossier.names.discovery.LatinWords.ORGANIZATION_HEADS;
+import static io.dossier.names.discovery.LatinWords.ORGANIZATION_WORDS;
+import static io.dossier.names.discovery.LatinWords.PARTICLES;
+import static io.dossier.names.discovery.LatinWords.PLACE_HEADS;
+import static io.dossier.names.discovery.LatinWords.PLACE_PREPOSITIONS;
+import static io.dossier.names.discovery.LatinWords.ROLES;
+import static io.dossier.names.discovery.LatinWords.TITLES;
+import static io.dossier.names.discovery.LatinWords.plain;
+
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+import io.dossier.common.text.TextFolding;
+
+/**
+ * Names in English text: runs of capitalized words (with the lower-case words names hold: "of the", "al-", "bin"),
+ * typed by what they hold and what stands before and after them, as the news writes names of armed groups, their
+ * commanders and their places. A run nothing types is left out: a guess would flood an editor's queue.
+ */
+final class LatinSpotter {
+
+    /** Words of a run at most; longer runs are headlines or lists. */
+    private static final int LONGEST = 8;
+
+    private final String text;
+    /** What the registry linked: no name runs over it. */
+    private int[] linked;
+    private int nextLinked;
+    private final List<int[]> words = new ArrayList<>(); // start, end
+    private final List<String> plains = new ArrayList<>();
+    /** Words the text writes in lower case somewhere: capitalized only because they open a sentence. */
+    private final Set<String> lowerCase = new HashSet<>();
+    /** Single words left untyped where they stood, typed once the whole text is read. */
+    private final List<Integer> pending = new ArrayList<>();
+    /**
+     * The type of the last word of each person's name spotted and of each single word typed where it stood; and the
+     * acronyms the text defines.
+     */
+    private final Map<String, SpottedName.Type> typedWords = new HashMap<>();
+    private final Set<String> acronyms = new HashSet<>();
+    /** Whether each line (by its start) is a headline. */
+    private final Map<Integer, Boolean> headlines = new HashMap<>();
+
+    private LatinSpotter(String text) {
+        this.text = text;
+    }
+
+    /** Adds the names of a text to {@code out}; no name runs over a span of {@code linked} ((start, end) pairs). */
+    static void spot(String text, int[] linked, List<SpottedName> out) {
+        LatinSpotter spotter = new LatinSpotter(text);
+        spotter.linked = linked;
+        spotter.tokenize();
+        spotter.runs(out);
+    }
+
+    private void tokenize() {
+        int n = text.length();
+        int i = 0;
+        while (i < n) {
+            char c = text.charAt(i);
+            if (!isLatinLetter(c)) {
+                i++;
+                continue;
+            }
+            int start = i;
+            while (i < n && (isLatinLetter(text.charAt(i)) || Character.isDigit(text.charAt(i))
+                    || (inWordMark(text.charAt(i)) && i + 1 < n && isLatinLetter(text.charAt(i + 1))))) {
+                i++;
+            }
+            if (isLinked(start, i)) {
+                continue; // a registered name's word: no part of a new one
+            }
+            words.add(new int[]{start, i});
+            String plain = plain(text.substring(start, i));
+            plains.add(plain);
+            if (Character.isLowerCase(c)) {
+                lowerCase.add(plain);
+            }
+        }
+    }
+
+    private void runs(List<SpottedName> out) {
+        int count = words.size();
+        int i = 0;
+        while (i < count) {
+            if (!nameWord(i)) {
+                i++;
+                continue;
+            }
+            int end = i + 1;
+            while (end < count && end - i < LONGEST && joined(end)) {
+                if (nameWord(end)) {
+                    end++;
+                    continue;
+                }
+                // lower-case words inside a name, when a name word follows them
+                int k = end;
+                while (k < count && k - end < 2 && joined(k) && connector(k)) {
+                    k++;
+                }
+                if (k > end && k < count && joined(k) && nameWord(k)) {
+                    end = k + 1;
+                } else {
+                    break;
+                }
+            }
+            if (!inHeadline(i)) {
+                type(i, end, out);
+            }
+            i = end;
+        }
+        resolvePending(out);
+    }
+
+    /**
+     * Single words nothing typed where they stood: a person's family name met in full in the text ("Carter" beside
+     * "Ash Carter"), a word typed elsewhere in the text ("Mosul" beside "in Mosul"), or an organisation's acronym, when the text defines it after the name ("... Forces (PMF)") or uses
+     * it again and again.
+     */
+    private void resolvePending(List<SpottedName> out) {
+        Map<String, Integer> uses = new HashMap<>();
+        for (int i : pending) {
+            uses.merge(plains.get(i), 1, Integer::sum);
+        }
+        for (int i : pending) {
+            String word = plains.get(i);
+            SpottedName.Type type = typedWords.get(word);
+            if (type == null && acronym(i) && (acronyms.contains(word) || uses.get(word) >= 3)) {
+                type = SpottedName.Type.ORGANIZATION;
+            }
+            if (type != null) {
+                int[] w = words.get(i);
+                int end = possessiveEnd(w);
+                out.add(new SpottedName(text.substring(w[0], end), type, w[0], end));
+            }
+        }
+    }
+
+    /** Whether word i is an acronym: three to five capitals ("ISIL", "PMF", "IRGC"). */
+    private boolean acronym(int i) {
+        int[] w = words.get(i);
+        return w[1] - w[0] >= 3 && w[1] - w[0] <= 5 && allUpper(w[0], w[1]) && !ADJECTIVES.contains(plains.get(i))
+                && !NOT_NAMES.contains(plains.get(i));
+    }
+
+    /**
+     * Whether word i stands on a line written in title case (a headline, a menu, a byline): most of its words
+     * capitalized, lower-case words included. No name is told apart there.
+     */
+    private boolean inHeadline(int i) {
+        int line = lineOf(i);
+        Boolean known = headlines.get(line);
+        if (known != null) {
+            return known;
+        }
+        int capitalized = 0;
+        int all = 0;
+        for (int k = i; k >= 0 && lineOf(k) == line; k--) {
+            all++;
+            capitalized += Character.isUpperCase(text.charAt(words.get(k)[0])) ? 1 : 0;
+        }
+        for (int k = i + 1; k < words.size() && lineOf(k) == line; k++) {
+            all++;
+            capitalized += Character.isUpperCase(text.charAt(words.get(k)[0])) ? 1 : 0;
+        }
+        boolean headline = all >= 4 && capitalized * 4 >= all * 3;
+        headlines.put(line, headline);
+        return headline;
+    }
+
+    /** The line a word stands on, as the offset of the line's start. */
+    private int lineOf(int i) {
+        return text.lastIndexOf('\n', words.get(i)[0]) + 1;
+    }
+
+    /** Types the run of words [from, to) and adds it if something types it. */
+    private void type(int from, int to, List<SpottedName> out) {
+        int a = from;
+        int b = to;
+        boolean person = false;
+        // a sentence opens with a capital whatever the word
+        while (a < b && (NOT_NAMES.contains(plains.get(a))
+                || (opensSentence(a) && lowerCase.contains(plains.get(a)) && !nameLike(a)))) {
+            a++;
+        }
+        // a common noun opening the sentence, bound to the name by "of": "Fighters of Saraya ..."
+        if (a < b - 2 && opensSentence(a) && connector(a + 1) && !ORGANIZATION_HEADS.contains(plains.get(a))
+                && !nameLike(a)) {
+            a += 2;
+            while (a < b && connector(a)) {
+                a++; // "of the"
+            }
+        }
+        // a group's name after words bound to it: "Supporters of Kataib ..." wherever it stands
+        for (int k = a + 2; k < b - 1; k++) {
+            if (GROUP_OPENERS.contains(plains.get(k)) && connector(k - 1)
+                    && !ORGANIZATION_HEADS.contains(plains.get(a))) {
+                a = k;
+                break;
+            }
+        }
+        // a title before the name: "Iraqi Prime Minister Haider al-Abadi", "General Qasem Soleimani"
+        for (int k = b - 2; k >= a && !GROUP_OPENERS.contains(plains.get(a)); k--) {
+            if (TITLES.contains(plains.get(k))) {
+                person = true;
+                a = k + 1;
+                break;
+            }
+        }
+        while (a < b && (connector(a) || NOT_NAMES.contains(plains.get(a)))) {
+            a++;
+        }
+        while (b > a && connector(b - 1)) {
+            b--;
+        }
+        if (a >= b || allCapsHeadline(a, b)) {
+            return;
+        }
+        String before = a > 0 && joined(a) && !isCapitalized(a - 1) ? plains.get(a - 1) : "";
+        person |= ROLES.contains(before);
+        SpottedName.Type type = typeOf(a, b, before, person);
+        if (type == null) {
+            if (b - a == 1) {
+                pending.add(a);
+            }
+            return;
+        }
+        if (type == SpottedName.Type.PERSON || b - a == 1) {
+            typedWords.putIfAbsent(plains.get(b - 1), type); // "Carter" after "Ash Carter"; "Mosul" after "in Mosul"
+        }
+        if (type == SpottedName.Type.ORGANIZATION && definesAcronym(b)) {
+            acronyms.add(plains.get(b));
+        }
+        int start = words.get(a)[0];
+        int end = possessiveEnd(words.get(b - 1));
+        out.add(new SpottedName(clean(text.substring(start, end)), type, start, end));
+    }
+
+    private SpottedName.Type typeOf(int a, int b, String before, boolean titled) {
+        int length = b - a;
+        String first = plains.get(a);
+        String last = plains.get(b - 1);
+        boolean organization = false;
+        for (int k = a; k < b; k++) {
+            organization |= ORGANIZATION_HEADS.contains(plains.get(k)) && !(k == a && length == 1);
+        }
+        if (GROUP_OPENERS.contains(first) && length > 1 || ORGANIZATION_WORDS.contains(first) && length == 1) {
+            return SpottedName.Type.ORGANIZATION;
+        }
+        if (organization && !titled) {
+            return SpottedName.Type.ORGANIZATION;
+        }
+        if (length == 1 && (ADJECTIVES.contains(first) || TITLES.contains(first) || first.length() < 3)) {
+            return null;
+        }
+        if (titled || ROLES.contains(before)) {
+            return length <= 5 && !organization ? SpottedName.Type.PERSON : null;
+        }
+        if (COUNTRIES.contains(TextFolding.fold(text.substring(words.get(a)[0], words.get(b - 1)[1])))) {
+            return SpottedName.Type.LOCATION;
+        }
+        if (length > 1 && PLACE_HEADS.contains(last)) {
+            return SpottedName.Type.LOCATION;
+        }
+        if (length > 1 && length <= 4 && GIVEN_NAMES.contains(first)) {
+            return SpottedName.Type.PERSON;
+        }
+        if (length <= 3 && PLACE_PREPOSITIONS.contains(before) && !ADJECTIVES.contains(first)
+                && !(length == 1 && acronym(a))) {
+            return SpottedName.Type.LOCATION;
+        }
+        if (length > 1 && length <= 4 && (particle(b - 1) || hasConnector(a, b, "bin", "ibn", "bint"))) {
+            return SpottedName.Type.PERSON;
+        }
+        if (length > 1 && length <= 3 && said(b)) {
+            return SpottedName.Type.PERSON;
+        }
+        return null;
+    }
+
+    /** Whether the name ending before word {@code after} is followed by its acronym in brackets: "(PMF)". */
+    private boolean definesAcronym(int after) {
+        if (after >= words.size() || !acronym(after)) {
+            return false;
+        }
+        int from = possessiveEnd(words.get(after - 1));
+        String between = text.substring(from, words.get(after)[0]).strip();
+        return between.equals("(") && words.get(after)[1] < text.length() && text.charAt(words.get(after)[1]) == ')';
+    }
+
+    /** "X said", "X told": a speaker, a person when two or three words long. */
+    private boolean said(int after) {
+        if (after >= words.size() || !joined(after)) {
+            return false;
+        }
+        String next = plains.get(after);
+        return next.equals("said") || next.equals("says") || next.equals("told") || next.equals("added");
+    }
+
+    private boolean hasConnector(int a, int b, String... connectors) {
+        for (int k = a; k < b; k++) {
+            for (String c : connectors) {
+                if (plains.get(k).equals(c)) {
+                    return true;
+                }
+            }
+        }
+        return false;
+    }
+
+    /** A word that may stand in a name: capitalized, or an Arabic name's part with its particle ("al-Sadr"). */
+    private boolean nameWord(int i) {
+        return isCapitalized(i) && !NOT_NAMES.contains(plains.get(i)) || particle(i) || isCapitalized(i)
+                && (GROUP_OPENERS.contains(plains.get(i)) || GIVEN_NAMES.contains(plains.get(i)));
+    }
+
+    /** Whether the word is name-like even at a sentence's opening: a given name, a group's opener. */
+    private boolean nameLike(int i) {
+        return GIVEN_NAMES.contains(plains.get(i)) || GROUP_OPENERS.contains(plains.get(i))
+                || ORGANIZATION_WORDS.contains(plains.get(i));
+    }
+
+    private boolean isCapitalized(int i) {
+        int[] w = words.get(i);
+        char c = text.charAt(w[0]);
+        if (!Character.isUpperCase(c)) {
+            return false;
+        }
+        // "Iran-backed", "ISIL-held": an adjective made of a name
+        for (int k = w[0] + 1; k + 1 < w[1]; k++) {
+            if (text.charAt(k) == '-' && Character.isLowerCase(text.charAt(k + 1))) {
+                return false;
+            }
+        }
+        // a shouted word (a headline's) is no sign of a name; a short acronym is
+        return w[1] - w[0] <= 5 || !allUpper(w[0], w[1]);
+    }
+
+    /** "al-Sadr", "bin-Laden": a particle, a hyphen, a capital. */
+    private boolean particle(int i) {
+        String word = text.substring(words.get(i)[0], words.get(i)[1]);
+        int hyphen = word.indexOf('-');
+        return hyphen > 0 && hyphen + 1 < word.length() && Character.isUpperCase(word.charAt(hyphen + 1))
+                && PARTICLES.contains(plain(word.substring(0, hyphen)));
+    }
+
+    private boolean connector(int i) {
+        int[] w = words.get(i);
+        return Character.isLowerCase(text.charAt(w[0])) && CONNECTORS.contains(plains.get(i));
+    }
+
+    /** Whether a word overlaps a linked span; asked for words in text order. */
+    private boolean isLinked(int start, int end) {
+        while (nextLinked + 1 < linked.length && linked[nextLinked + 1] <= start) {
+            nextLinked += 2;
+        }
+        return nextLinked + 1 < linked.length && linked[nextLinked] < end;
+    }
+
+    /** Whether only spaces (no line break, no punctuation) stand between word i - 1 and word i. */
+    private boolean joined(int i) {
+        if (i == 0) {
+            return false;
+        }
+        int from = words.get(i - 1)[1];
+        int to = words.get(i)[0];
+        if (from < to && text.charAt(from) == '.' && TITLES.contains(plains.get(i - 1))) {
+            from++; // "Gen. Qaani", "Capt. Davis"
+        }
+        if (to - from > 2) {
+            return false;
+        }
+        for (int k = from; k < to; k++) {
+            char c = text.charAt(k);
+            if (c != ' ' && c != '\u00a0') {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    /** Whether word i opens a sentence (or the text, a line, a quotation). */
+    private boolean opensSentence(int i) {
+        int k = words.get(i)[0] - 1;
+        while (k >= 0 && (text.charAt(k) == ' ' || text.charAt(k) == '"' || text.charAt(k) == '“'
+                || text.charAt(k) == '(' || text.charAt(k) == '\'' || text.charAt(k) == '‘')) {
+            k--;
+        }
+        if (k < 0) {
+            return true;
+        }
+        char c = text.charAt(k);
+        return c == '.' || c == '!' || c == '?' || c == '\n' || c == ':' || c == ';' || c == '—' || c == '–'
+                || c == '|' || c == '•';
+    }
+
+    private boolean allCapsHeadline(int a, int b) {
+        for (int k = a; k < b; k++) {
+            int[] w = words.get(k);
+            if (!allUpper(w[0], w[1])) {
+                return false;
+            }
+        }
+        return b - a > 1;
+    }
+
+    private boolean allUpper(int from, int to) {
+        for (int k = from; k < to; k++) {
+            if (Character.isLowerCase(text.charAt(k))) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    /** The end of a name without its possessive ("Kataib Hezbollah's" ends before the apostrophe). */
+    private int possessiveEnd(int[] word) {
+        int end = word[1];
+        if (end - word[0] > 2 && (text.charAt(end - 1) == 's' || text.charAt(end - 1) == 'S')
+                && inWordMark(text.charAt(end - 2)) && text.charAt(end - 2) != '-') {
+            return end - 2;
+        }
+        return end;
+    }
+
+    static String clean(String name) {
+        return name.replaceAll("\\s+", " ").strip();
+    }
+
+    private static boolean isLatinLetter(char c) {
+        return Character.isLetter(c) && Character.UnicodeScript.of(c) == Character.UnicodeScript.LATIN;
+    }
+
+    private static boolean inWordMark(char c) {
+        return c == '\'' || c == '’' || c == 'ʼ' || c == '-' || c == '.';
+    }
+}

@@ -1,0 +1,43 @@
+package io.dossier.names.discovery;
+
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+
+/**
+ * Finds the names in a text that the registry may not hold yet: people, organisations and places, in English and in
+ * Arabic or Persian script (docs/decisions.md #37). What the registry already links there is left out, so what
+ * remains is what an editor may want to add.
+ */
+public final class NameSpotter {
+
+    private NameSpotter() {
+    }
+
+    /**
+     * The names in a text, in text order, leaving out every one that overlaps a span already linked.
+     *
+     * @param linked the spans the registry's names were linked at, as (start, end) pairs in text order
+     */
+    public static List<SpottedName> spot(String text, int[] linked) {
+        if (text == null || text.isEmpty()) {
+            return List.of();
+        }
+        List<SpottedName> found = new ArrayList<>();
+        LatinSpotter.spot(text, linked, found);
+        ArabicSpotter.spot(text, linked, found);
+        found.sort(Comparator.comparingInt(SpottedName::start));
+        List<SpottedName> out = new ArrayList<>(found.size());
+        int k = 0;
+        for (SpottedName name : found) {
+            while (k + 1 < linked.length && linked[k + 1] <= name.start()) {
+                k += 2;
+            }
+            boolean overlaps = k + 1 < linked.length && linked[k] < name.end();
+            if (!overlaps && !name.name().isEmpty()) {
+                out.add(name);
+            }
+        }
+        return out;
+    }
+}
