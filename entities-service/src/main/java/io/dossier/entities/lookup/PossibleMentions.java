@@ -58,6 +58,9 @@ public class PossibleMentions {
             return Optional.empty();
         }
         Candidate c = best.get(0);
+        if (!c.matchedKind().matchesLoosely()) {
+            return Optional.empty(); // a weak alias or an abbreviation ("Abu Hussein", "KH") names too many
+        }
         NameDirectory.Known known = directory.entity(c.entityId());
         if (known == null) {
             return Optional.empty();

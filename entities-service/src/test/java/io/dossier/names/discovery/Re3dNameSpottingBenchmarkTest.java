@@ -132,6 +132,20 @@ class Re3dNameSpottingBenchmarkTest {
                 (double) relaxed / spottedAll, (double) exact / spottedAll);
         byType.forEach((type, t) -> System.out.printf("  %-12s spotted %4d precision=%.3f | gold %4d recall=%.3f%n",
                 type, t[0], t[0] == 0 ? 0 : (double) t[1] / t[0], t[2], t[2] == 0 ? 0 : (double) t[3] / t[2]));
+        // throughput, warm: every document spotted again and again for about two seconds
+        long chars = 0;
+        long began = System.nanoTime();
+        int rounds = 0;
+        while (System.nanoTime() - began < 2_000_000_000L || rounds < 5) {
+            for (String text : documents.values()) {
+                chars += NameSpotter.spot(text, new int[0]).size() >= 0 ? text.length() : 0;
+            }
+            rounds++;
+        }
+        double seconds = (System.nanoTime() - began) / 1e9;
+        System.out.printf(
+                "  throughput, warm, one thread: %.1f MB/s of text (%d rounds of the %d documents in %.1f s)%n",
+                chars / seconds / 1e6, rounds, documents.size(), seconds);
         print("  most frequent wrong:", wrong);
         print("  most frequent missed:", missed);
 

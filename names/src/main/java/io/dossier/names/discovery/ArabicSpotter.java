@@ -47,7 +47,12 @@ final class ArabicSpotter {
 
     /** Kinds of place named with their kind ("قاعدة عين الأسد"، "مطار بغداد"). */
     private static final Set<String> NAMED_PLACES = folded("قاعدة", "مطار", "معبر", "مخيم", "سجن", "معسكر", "جسر",
-            "سد", "ميناء");
+            "سد", "ميناء", "ساحة");
+
+    /** The world's countries as Arabic names them (from the JDK's locale data), folded: places by themselves. */
+    private static final Set<String> COUNTRIES = java.util.Arrays.stream(java.util.Locale.getISOCountries())
+            .map(code -> TextFolding.fold(new java.util.Locale("", code).getDisplayCountry(new java.util.Locale("ar"))))
+            .filter(name -> !name.isBlank() && name.indexOf(' ') < 0).collect(Collectors.toUnmodifiableSet());
 
     /** Words no name runs over. */
     private static final Set<String> STOP = folded("في", "من", "على", "إلى", "الى", "عن", "مع", "التي", "الذي", "الذين",
@@ -73,6 +78,9 @@ final class ArabicSpotter {
 
     /** Endings of a word with a pronoun attached ("مسؤوليتها"، "عناصرهم"): no part of a name. */
     private static final List<String> PRONOUN_ENDINGS = List.of("ها", "هم", "هما", "هن", "كم", "نا");
+
+    private static final String FORCES = TextFolding.fold("قوات");
+    private static final String GOD = TextFolding.fold("الله");
 
     /** Words of a person's name at most, the title left out; of an organisation's, its opener included. */
     private static final int PERSON_WORDS = 3;
@@ -131,6 +139,9 @@ final class ArabicSpotter {
         int prefix = clinging(word); // "وكتائب": a conjunction or preposition before the opener
         String bare = word.substring(prefix);
         if (ORGANIZATION_OPENERS.contains(bare) && i + 1 < words.size()) {
+            if (bare.equals(FORCES) && joined(i + 1) && ORGANIZATION_OPENERS.contains(folded.get(i + 1))) {
+                return i + 1; // "قوات لواء ...": the forces of the group named next
+            }
             int end = runOver(i + 1, ORGANIZATION_WORDS - 1, false);
             if (end == i + 1 || GENERIC_SECOND.contains(folded.get(i + 1)) || TITLES.contains(folded.get(i + 1))) {
                 return i + 1;
@@ -149,6 +160,10 @@ final class ArabicSpotter {
             while (from < words.size() && joined(from)
                     && (TITLE_TAILS.contains(folded.get(from)) || TITLES.contains(folded.get(from)))) {
                 from++;
+            }
+            if (from + 1 < words.size() && folded.get(from).startsWith("ال") && joined(from + 1)
+                    && KUNYA.contains(folded.get(from + 1))) {
+                return from + 1; // "القائد الميداني أبو تقوى": a title's adjective, then the kunya
             }
             String first = from < words.size() ? folded.get(from).substring(clinging(folded.get(from))) : "";
             if (from >= words.size() || !joined(from) || ORGANIZATION_OPENERS.contains(first)
@@ -173,6 +188,9 @@ final class ArabicSpotter {
                     ? add(i, prefix, end, SpottedName.Type.LOCATION, out)
                     : add(from, 0, end, SpottedName.Type.LOCATION, out);
         }
+        if (COUNTRIES.contains(bare) && prefix == 0) {
+            return add(i, 0, i + 1, SpottedName.Type.LOCATION, out);
+        }
         return i + 1;
     }
 
@@ -188,8 +206,18 @@ final class ArabicSpotter {
             if (end > from && (w.startsWith("وال") || w.startsWith("فال"))) {
                 break;
             }
+            boolean definite = w.startsWith("ال");
+            if (end > from && !definite && folded.get(end - 1).startsWith("ال") && !w.equals(GOD)) {
+                break; // a name ends at its definite word ("عصائب أهل الحق"، "كاظم الفرطوسي")
+            }
+            if (person && end - from == 2 && !definite) {
+                break; // a third word of a person's name is a family name, with the article
+            }
+            if (!person && end - from >= 2 && ORGANIZATION_OPENERS.contains(w)) {
+                break; // another group's name begins
+            }
             end++;
-            if (person && end - from >= 2 && w.startsWith("ال")) {
+            if (person && end - from >= 2 && definite) {
                 break;
             }
         }

@@ -38,7 +38,7 @@ final class LatinSpotter {
     /** What the registry linked: no name runs over it. */
     private int[] linked;
     private int nextLinked;
-    private final List<int[]> words = new ArrayList<>(); // start, end
+    private final List<int[]> words = new ArrayList<>(); // start, end, the start of its line
     private final List<String> plains = new ArrayList<>();
     /** Words the text writes in lower case somewhere: capitalized only because they open a sentence. */
     private final Set<String> lowerCase = new HashSet<>();
@@ -68,9 +68,13 @@ final class LatinSpotter {
     private void tokenize() {
         int n = text.length();
         int i = 0;
+        int line = 0;
         while (i < n) {
             char c = text.charAt(i);
             if (!isLatinLetter(c)) {
+                if (c == '\n') {
+                    line = i + 1;
+                }
                 i++;
                 continue;
             }
@@ -82,7 +86,7 @@ final class LatinSpotter {
             if (isLinked(start, i)) {
                 continue; // a registered name's word: no part of a new one
             }
-            words.add(new int[]{start, i});
+            words.add(new int[]{start, i, line});
             String plain = plain(text.substring(start, i));
             plains.add(plain);
             if (Character.isLowerCase(c)) {
@@ -182,7 +186,7 @@ final class LatinSpotter {
 
     /** The line a word stands on, as the offset of the line's start. */
     private int lineOf(int i) {
-        return text.lastIndexOf('\n', words.get(i)[0]) + 1;
+        return words.get(i)[2];
     }
 
     /** Types the run of words [from, to) and adds it if something types it. */
@@ -237,7 +241,7 @@ final class LatinSpotter {
             }
             return;
         }
-        if (type == SpottedName.Type.PERSON || b - a == 1) {
+        if ((type == SpottedName.Type.PERSON || b - a == 1) && !ORGANIZATION_HEADS.contains(plains.get(b - 1))) {
             typedWords.putIfAbsent(plains.get(b - 1), type); // "Carter" after "Ash Carter"; "Mosul" after "in Mosul"
         }
         if (type == SpottedName.Type.ORGANIZATION && definesAcronym(b)) {
@@ -264,6 +268,9 @@ final class LatinSpotter {
         }
         if (length == 1 && (ADJECTIVES.contains(first) || TITLES.contains(first) || first.length() < 3)) {
             return null;
+        }
+        if (TITLES.contains(last) || ROLES.contains(last)) {
+            return null; // "Iraqi MP", "Deputy Commander": a role, no one's name
         }
         if (titled || ROLES.contains(before)) {
             return length <= 5 && !organization ? SpottedName.Type.PERSON : null;

@@ -27,7 +27,9 @@ final class LatinWords {
             "bureau", "brotherhood", "media", "television", "radio", "observatory", "directorate", "division",
             "regiment", "squadron", "resistance", "jihad", "hezbollah", "hizballah", "hizbullah", "hizbollah",
             "taliban", "qaeda", "daesh", "isis", "isil", "peshmerga", "hashd", "kataib", "kataeb", "saraya",
-            "harakat", "haraka", "liwa", "asaib", "jaish", "jaysh", "ansar", "tanzim", "faylaq", "katibat");
+            "harakat", "haraka", "liwa", "asaib", "jaish", "jaysh", "ansar", "tanzim", "faylaq", "katibat",
+            "advisors", "advisers", "consulting", "associates", "partners", "images", "studios", "institution",
+            "conference", "forum", "summit", "initiative", "project", "campaign");
 
     /** Single words that name an armed group (or a kind of one) by themselves. */
     static final Set<String> ORGANIZATION_WORDS = words("hezbollah", "hizballah", "hizbullah", "hizbollah",

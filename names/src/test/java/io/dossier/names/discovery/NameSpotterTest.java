@@ -45,7 +45,7 @@ class NameSpotterTest {
                 + "حركة النجباء المدعومة من إيران ستشارك. والتقى اللواء إسماعيل قاآني في محافظة صلاح الدين "
                 + "قرب قاعدة عين الأسد.";
         assertThat(keys(text)).containsExactly("ORGANIZATION|كتائب سيد الشهداء", "PERSON|أبو آلاء الولائي",
-                "ORGANIZATION|حركة النجباء", "PERSON|إسماعيل قاآني", "LOCATION|صلاح الدين",
+                "ORGANIZATION|حركة النجباء", "LOCATION|إيران", "PERSON|إسماعيل قاآني", "LOCATION|صلاح الدين",
                 "LOCATION|قاعدة عين الأسد");
     }
 
