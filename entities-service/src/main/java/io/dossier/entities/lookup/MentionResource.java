@@ -28,6 +28,9 @@ import io.micrometer.core.annotation.Timed;
 @Consumes(MediaType.APPLICATION_JSON)
 public class MentionResource {
 
+    /** Distinct names of one text the matcher is asked about, at most. */
+    static final int POSSIBLE_LOOKUPS = 500;
+
     private final NameDirectory directory;
     private final PossibleMentions possible;
 
@@ -82,8 +85,13 @@ public class MentionResource {
             linked[2 * i] = mentions.get(i).start();
             linked[2 * i + 1] = mentions.get(i).end();
         }
-        return NameSpotter.spot(text, linked).stream().map(s -> new MentionResult.Name(s.name(), s.type().name(),
-                s.start(), s.end(), possible.of(s).orElse(null))).toList();
+        java.util.Set<String> asked = new java.util.HashSet<>();
+        return NameSpotter.spot(text, linked).stream().map(s -> {
+            // the matcher asked about a bounded number of distinct names per text
+            boolean ask = asked.contains(s.key()) || asked.size() < POSSIBLE_LOOKUPS && asked.add(s.key());
+            return new MentionResult.Name(s.name(), s.type().name(), s.start(), s.end(),
+                    ask ? possible.of(s).orElse(null) : null);
+        }).toList();
     }
 
     private List<MentionResult.Mention> link(MentionLinker linker, String text) {

@@ -1,29 +1,24 @@
 package io.dossier.entities.lookup;
 
-import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicReference;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
 import io.dossier.names.discovery.SpottedName;
-import io.dossier.names.matching.Candidate;
+import io.dossier.names.discovery.Variants;
 
 /**
  * Which names found in a text are possibly a registered entity under a spelling the registry lacks ("Abu Fadak
- * al-Mohammedawi" for the registered "al-Mohammadawi"): the matcher's best candidate of the name's type, when it
- * scores at least {@link #SCORE}. Such a name is a possible mention, kept apart from the certain links until an
- * editor confirms it (docs/decisions.md #37). Names repeat from document to document, so each answer is kept until
- * the registry changes.
+ * al-Mohammedawi" for the registered "al-Mohammadawi"), by the rule of {@link Variants}. Such a name is a possible
+ * mention, kept apart from the certain links until an editor confirms it (docs/decisions.md #37). Names repeat from
+ * document to document, so each answer is kept until the registry changes.
  */
 @ApplicationScoped
 public class PossibleMentions {
 
-    /** The least score of a possible mention: a spelling variant, not merely a similar name. */
-    static final double SCORE = 0.85;
-    /** Characters a name needs at least: shorter ones match too many others. */
-    static final int SHORTEST = 6;
     /** Answers kept at most; all are dropped beyond it (and at every registry change). */
     static final int KEPT = 100_000;
 
@@ -31,9 +26,12 @@ public class PossibleMentions {
     public record Possible(String entityId, String primaryName, double score, String matchedName, String rule) {
     }
 
+    /** The answers, for the registry as of {@code seq}. */
+    private record Answers(long seq, Map<String, Optional<Possible>> byName) {
+    }
+
     private final NameDirectory directory;
-    private final Map<String, Optional<Possible>> answers = new ConcurrentHashMap<>();
-    private volatile long registrySeq = -1;
+    private final AtomicReference<Answers> answers = new AtomicReference<>(new Answers(-1, new ConcurrentHashMap<>()));
 
     public PossibleMentions(NameDirectory directory) {
         this.directory = directory;
@@ -42,30 +40,28 @@ public class PossibleMentions {
     /** The entity the name is possibly another spelling of, if any. */
     Optional<Possible> of(SpottedName name) {
         long seq = directory.linkerSeq();
-        if (seq != registrySeq || answers.size() > KEPT) {
-            answers.clear(); // a new name or entity may change any answer
-            registrySeq = seq;
+        Answers current = answers.get();
+        if (current.seq() < seq || current.byName().size() > KEPT) {
+            // a new name or entity may change any answer: a newer registry starts afresh (never an older one)
+            Answers fresh = new Answers(Math.max(seq, current.seq()), new ConcurrentHashMap<>());
+            current = answers.compareAndSet(current, fresh) ? fresh : answers.get();
         }
-        return answers.computeIfAbsent(name.key(), k -> find(name));
+        Optional<Possible> known = current.byName().get(name.key());
+        if (known != null) {
+            return known;
+        }
+        Optional<Possible> found = find(name); // outside any lock: a name matched twice at worst
+        current.byName().putIfAbsent(name.key(), found);
+        return found;
     }
 
     private Optional<Possible> find(SpottedName name) {
-        if (name.name().length() < SHORTEST) {
-            return Optional.empty();
-        }
-        List<Candidate> best = directory.index().match(name.name(), name.type().name(), 1);
-        if (best.isEmpty() || best.get(0).score() < SCORE) {
-            return Optional.empty();
-        }
-        Candidate c = best.get(0);
-        if (!c.matchedKind().matchesLoosely()) {
-            return Optional.empty(); // a weak alias or an abbreviation ("Abu Hussein", "KH") names too many
-        }
-        NameDirectory.Known known = directory.entity(c.entityId());
-        if (known == null) {
-            return Optional.empty();
-        }
-        return Optional.of(new Possible(c.entityId().toString(), known.primaryName(),
-                Math.round(c.score() * 1000) / 1000.0, c.matchedName(), c.rule()));
+        return Variants.of(directory.index(), name).flatMap(c -> {
+            NameDirectory.Known known = directory.entity(c.entityId());
+            return known == null
+                    ? Optional.empty()
+                    : Optional.of(new Possible(c.entityId().toString(), known.primaryName(),
+                            Math.round(c.score() * 1000) / 1000.0, c.matchedName(), c.rule()));
+        });
     }
 }

@@ -182,7 +182,9 @@ public class LookupResourceTest {
         Map<String, Object> variant = linked.getMap("names.find { it.name == 'Abu Mahdi al-Mohandes' }");
         assertThat(variant).isNotNull();
         Map<String, Object> possible = (Map<String, Object>) variant.get("possible");
-        assertThat(possible.get("primaryName")).isEqualTo("Abu Mahdi al-Muhandis");
+        // the sample's entity, or its twin from the OFAC list where the sanctions suite loaded it ("AL-MUHANDIS,
+        // Abu Mahdi")
+        assertThat(((String) possible.get("primaryName")).toLowerCase(java.util.Locale.ROOT)).contains("muhandis");
         assertThat((Float) possible.get("score")).isGreaterThanOrEqualTo(0.85f);
         assertThat(possible.get("rule")).isNotNull();
         // a name like no registered one is only a candidate

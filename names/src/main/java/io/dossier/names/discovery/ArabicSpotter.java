@@ -241,7 +241,13 @@ final class ArabicSpotter {
     }
 
     private int add(int from, int prefix, int end, SpottedName.Type type, List<SpottedName> out) {
-        int start = words.get(from)[0] + prefix;
+        int start = words.get(from)[0];
+        for (int letters = 0; letters < prefix; start++) {
+            letters += isMark(text.charAt(start)) ? 0 : 1; // the clinging letters, with any marks they carry
+        }
+        while (start < text.length() && isMark(text.charAt(start))) {
+            start++;
+        }
         int stop = words.get(end - 1)[1];
         out.add(new SpottedName(clean(text.substring(start, stop)), type, start, stop));
         return end;

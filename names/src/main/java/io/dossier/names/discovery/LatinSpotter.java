@@ -215,6 +215,10 @@ final class LatinSpotter {
                 break;
             }
         }
+        // an organisation's acronym before a person's name: "the IRGC Esmail Ghaani"
+        if (a < b - 2 && acronym(a) && GIVEN_NAMES.contains(plains.get(a + 1))) {
+            a++;
+        }
         // a title before the name: "Iraqi Prime Minister Haider al-Abadi", "General Qasem Soleimani"
         for (int k = b - 2; k >= a && !GROUP_OPENERS.contains(plains.get(a)); k--) {
             if (TITLES.contains(plains.get(k))) {
@@ -307,9 +311,17 @@ final class LatinSpotter {
         return between.equals("(") && words.get(after)[1] < text.length() && text.charAt(words.get(after)[1]) == ')';
     }
 
-    /** "X said", "X told": a speaker, a person when two or three words long. */
+    /** "X said", "X told", "X, who": a speaker, a person when two or three words long. */
     private boolean said(int after) {
-        if (after >= words.size() || !joined(after)) {
+        if (after >= words.size()) {
+            return false;
+        }
+        if (plains.get(after).equals("who")) {
+            int[] last = words.get(after - 1);
+            String between = text.substring(last[1], words.get(after)[0]);
+            return between.strip().equals(",");
+        }
+        if (!joined(after)) {
             return false;
         }
         String next = plains.get(after);
@@ -435,15 +447,17 @@ final class LatinSpotter {
     /** The end of a name without its possessive ("Kataib Hezbollah's" ends before the apostrophe). */
     private int possessiveEnd(int[] word) {
         int end = word[1];
+        char mark = end - word[0] > 2 ? text.charAt(end - 2) : ' ';
         if (end - word[0] > 2 && (text.charAt(end - 1) == 's' || text.charAt(end - 1) == 'S')
-                && inWordMark(text.charAt(end - 2)) && text.charAt(end - 2) != '-') {
+                && (mark == '\'' || mark == '’' || mark == 'ʼ')) {
             return end - 2;
         }
         return end;
     }
 
+    /** The name as written, a no-break space as a space (so that it reads and groups as typed). */
     static String clean(String name) {
-        return name.replaceAll("\\s+", " ").strip();
+        return name.replace('\u00a0', ' ').strip();
     }
 
     private static boolean isLatinLetter(char c) {

@@ -11,6 +11,12 @@ import java.util.List;
  */
 public final class NameSpotter {
 
+    /**
+     * Characters of a text read at most: a book's worth. Names further on are not spotted (what the registry links
+     * there is linked as ever); the work and the memory per text stay bounded.
+     */
+    public static final int READ_CHARS = 300_000;
+
     private NameSpotter() {
     }
 
@@ -24,8 +30,13 @@ public final class NameSpotter {
             return List.of();
         }
         List<SpottedName> found = new ArrayList<>();
-        LatinSpotter.spot(text, linked, found);
-        ArabicSpotter.spot(text, linked, found);
+        String read = text.length() <= READ_CHARS
+                ? text
+                : text.substring(0, Character.isHighSurrogate(text.charAt(READ_CHARS - 1))
+                        ? READ_CHARS - 1
+                        : READ_CHARS);
+        LatinSpotter.spot(read, linked, found);
+        ArabicSpotter.spot(read, linked, found);
         found.sort(Comparator.comparingInt(SpottedName::start));
         List<SpottedName> out = new ArrayList<>(found.size());
         int k = 0;

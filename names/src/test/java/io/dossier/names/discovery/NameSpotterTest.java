@@ -50,6 +50,20 @@ class NameSpotterTest {
     }
 
     @Test
+    void offsetsAreTheTextsWhateverItsMarks() {
+        String text = "وَكتائب سيد الشهداء وـحركة النجباء";
+        List<SpottedName> names = NameSpotter.spot(text, new int[0]);
+        assertThat(names).extracting(SpottedName::name).containsExactly("كتائب سيد الشهداء", "حركة النجباء");
+        assertThat(names).allSatisfy(n -> assertThat(text.substring(n.start(), n.end())).isEqualTo(n.name()));
+        // a name at the very end of a long text, and nothing past the characters read
+        String longText = "x ".repeat(NameSpotter.READ_CHARS) + "Saraya Awliya al-Dam fired.";
+        assertThat(NameSpotter.spot(longText, new int[0])).isEmpty();
+        assertThat(NameSpotter.spot("", new int[0])).isEmpty();
+        assertThat(NameSpotter.spot("U.S.'s Saraya X's men", new int[0])).extracting(SpottedName::name)
+                .containsExactly("Saraya X");
+    }
+
+    @Test
     void whatTheRegistryAlreadyLinksIsLeftOut() {
         String text = "Kataib Hezbollah and Kataib Sayyid al-Shuhada fired rockets.";
         assertThat(NameSpotter.spot(text, new int[]{0, 16}).stream().map(SpottedName::name))

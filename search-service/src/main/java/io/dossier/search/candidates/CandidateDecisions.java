@@ -43,6 +43,10 @@ public class CandidateDecisions {
      * write leaves the candidate in the queue, undecided.
      */
     public DecisionResult accept(DecisionRequest request, String editor, String token) {
+        CandidateDecision earlier = QuarkusTransaction.requiringNew().call(() -> decisions.findById(request.key()));
+        if (earlier != null && earlier.decision == CandidateDecision.Kind.ACCEPTED) {
+            throw alreadyAccepted(earlier);
+        }
         String lang = arabicScript(request.name()) ? "ar" : null;
         RegistryWrites.NewName name = new RegistryWrites.NewName(request.name(), lang, "ALIAS");
         String authorization = "Bearer " + token;
@@ -65,8 +69,22 @@ public class CandidateDecisions {
             throw new ProblemException(503, "The registry is unavailable right now; the name was not added");
         }
         UUID accepted = entityId;
-        return DecisionResult.of(QuarkusTransaction.requiringNew()
-                .call(() -> record(request.key(), CandidateDecision.Kind.ACCEPTED, accepted, editor)));
+        try {
+            return DecisionResult.of(QuarkusTransaction.requiringNew()
+                    .call(() -> record(request.key(), CandidateDecision.Kind.ACCEPTED, accepted, editor)));
+        } catch (RuntimeException e) {
+            // another editor's acceptance of the same name committed first (both wrote the registry)
+            CandidateDecision first = QuarkusTransaction.requiringNew().call(() -> decisions.findById(request.key()));
+            if (first != null && first.decision == CandidateDecision.Kind.ACCEPTED) {
+                throw alreadyAccepted(first);
+            }
+            throw e;
+        }
+    }
+
+    private static ProblemException alreadyAccepted(CandidateDecision d) {
+        return new ProblemException(409, "This name was accepted already, by " + d.decidedBy + " at " + d.decidedAt
+                + " (entity " + d.entityId + ")");
     }
 
     private CandidateDecision record(String key, CandidateDecision.Kind kind, UUID entityId, String editor) {

@@ -21,7 +21,7 @@ public record CandidatePage(List<Candidate> candidates,
             @Schema(description = "When the first and the last of those documents arrived") Instant firstSeen,
             Instant lastSeen,
             @Schema(description = "The languages of those documents, most frequent first") List<String> languages,
-            @Schema(description = "A few passages it stands in, newest documents first") List<Context> contexts,
+            @Schema(description = "A few passages it stands in, from the shortest documents that hold it") List<Context> contexts,
             @Schema(description = "Registry entities it may be another name of, best first, with the matcher's score and rule") List<Variant> variants) {
     }
 

@@ -26,6 +26,7 @@ import co.elastic.clients.elasticsearch._types.SortOrder;
 import co.elastic.clients.elasticsearch._types.aggregations.Aggregate;
 import co.elastic.clients.elasticsearch._types.aggregations.Aggregation;
 import co.elastic.clients.elasticsearch._types.aggregations.StringTermsBucket;
+import co.elastic.clients.elasticsearch._types.mapping.FieldType;
 import co.elastic.clients.elasticsearch._types.query_dsl.Query;
 import co.elastic.clients.elasticsearch.core.SearchResponse;
 import co.elastic.clients.elasticsearch.core.search.Hit;
@@ -46,6 +47,8 @@ public class CandidateQueue {
     static final int CONTEXTS = 2;
     static final int CONTEXT_CHARS = 110;
     static final Duration NEW = Duration.ofDays(7);
+    /** The farthest page start the API takes. */
+    static final int MAX_FROM = 500;
 
     private final ElasticsearchClient client;
     private final DocumentIndex documents;
@@ -99,7 +102,8 @@ public class CandidateQueue {
                     break;
                 }
             }
-            return new CandidatePage(details(filters, listed), more ? filter.from() + filter.size() : null);
+            int next = filter.from() + filter.size();
+            return new CandidatePage(details(filters, listed), more && next <= MAX_FROM ? next : null);
         } catch (ElasticsearchException | IOException e) {
             throw SearchService.unavailable("the candidates queue", e);
         }
@@ -146,7 +150,11 @@ public class CandidateQueue {
                         .include(i -> i.terms(repeats))))
                 .aggregations("passages", a -> a.terms(t -> t.field("candidates").size(keys.size())
                         .include(i -> i.terms(keys)))
+                        // the shortest documents holding the name: short passages, and a bounded answer
+                        // whatever the longest texts (an OCR'd book) hold
                         .aggregations("recent", Aggregation.of(x -> x.topHits(h -> h.size(CONTEXTS)
+                                .sort(so -> so.field(f -> f.field("textLength").order(SortOrder.Asc)
+                                        .unmappedType(FieldType.Integer)))
                                 .sort(so -> so.field(f -> f.field("createdAt").order(SortOrder.Desc)))
                                 .source(src -> src.filter(f -> f.includes("id", "title", "collection", "text"))))))),
                 Void.class);

@@ -56,7 +56,7 @@ public class CandidateResource {
             @Parameter(description = "Only in documents of this collection") @QueryParam("collection") @Size(max = 64) @Pattern(regexp = "[^\\x00-\\x1f]*+", message = "must not contain control characters") String collection,
             @Parameter(description = "Found in at least this many documents (default 2)") @QueryParam("minDocuments") @DefaultValue("2") @Min(1) @Max(100_000) int minDocuments,
             @Parameter(description = "`new`: first seen in the last seven days, newest first") @QueryParam("trend") @Pattern(regexp = "new", message = "must be new") String trend,
-            @QueryParam("from") @DefaultValue("0") @Min(0) @Max(500) int from,
+            @QueryParam("from") @DefaultValue("0") @Min(0) @Max(CandidateQueue.MAX_FROM) int from,
             @QueryParam("size") @DefaultValue("25") @Min(1) @Max(100) int size) {
         return queue.list(new CandidateFilter(type, language, collection, minDocuments, "new".equals(trend), from,
                 size), CollectionAccess.readable(identity));
@@ -69,6 +69,7 @@ public class CandidateResource {
     @APIResponse(responseCode = "200", description = "The decision, with the entity that now holds the name", content = @Content(schema = @Schema(implementation = DecisionResult.class)))
     @APIResponse(responseCode = "400", description = "Invalid input, or refused by the registry", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     @APIResponse(responseCode = "404", description = "No such entity", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "409", description = "Accepted already (by whom, when, as which entity)", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     @APIResponse(responseCode = "503", description = "The registry is unreachable: nothing was added", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     public DecisionResult accept(@Valid @NotNull DecisionRequest request) {
         return decisions.accept(request, identity.getPrincipal().getName(), token());

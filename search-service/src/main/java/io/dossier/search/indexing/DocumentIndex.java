@@ -43,7 +43,7 @@ public class DocumentIndex {
      * Raise when the mapping changes: a new index is then built from the feed and replaces the old one. The text
      * analysis's own version is part of it (the index holds its output).
      */
-    static final int MAPPING_VERSION = 520 + io.dossier.common.text.TextAnalysis.version();
+    static final int MAPPING_VERSION = 530 + io.dossier.common.text.TextAnalysis.version();
     /** The first mapping with the title and text analysed in Java into forms and stems (before: folded copies). */
     static final int ANALYSED_SINCE = 400;
     /** The fields analysed in Java: indexed, not kept in _source. */
@@ -51,7 +51,7 @@ public class DocumentIndex {
             "notesForms", "notesStems");
     /** What reads of documents leave out of _source: the analysed copies (and the folded ones of older mappings). */
     public static final List<String> SOURCE_EXCLUDES = List.of("titleFolded", "textFolded", "titleForms",
-            "titleStems", "textForms", "textStems", "notesForms", "notesStems");
+            "titleStems", "textForms", "textStems", "notesForms", "notesStems", "candidates", "candidateRepeats");
     /** The refresh interval of our indexes: none, the indexer refreshes what it wrote (decision 16). */
     private static final String NO_TIMED_REFRESH = "-1";
     private static final DateTimeFormatter GENERATION = DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss-SSS");
@@ -323,6 +323,8 @@ public class DocumentIndex {
                         .properties("notesForms", p -> p.text(t -> t.analyzer("whitespace").norms(false)))
                         // names the registry does not hold: the candidates queue's documents and mentions
                         .properties("candidates", p -> p.keyword(k -> k.ignoreAbove(1000)))
+                        // the text's length: the queue's passages come from the shortest documents
+                        .properties("textLength", p -> p.integer(i -> i))
                         .properties("candidateRepeats", p -> p.keyword(k -> k.index(false).ignoreAbove(1000)))
                         // spellings the registry lacks, possibly of an entity: stored for the document's view only
                         .properties("possibleMentions", p -> p.object(o -> o.enabled(false)))));

@@ -31,7 +31,8 @@ public record IndexedDocument(String id, String collection, String title, String
         List<String> tags, String createdAt, List<String> entityIds, List<String> entityTypes,
         List<String> entityFacets, List<LinkedMention> mentions, long linkedThrough, List<IndexedNote> notes,
         List<String> noteEntityIds, List<String> notesForms, List<String> notesStems, String notesUpdatedAt,
-        List<String> candidates, List<String> candidateRepeats, List<PossibleMention> possibleMentions) {
+        List<String> candidates, List<String> candidateRepeats, List<PossibleMention> possibleMentions,
+        Integer textLength) {
 
     /**
      * A name in the title or the text that is possibly a registered entity under a spelling the registry lacks:
@@ -142,7 +143,7 @@ public record IndexedDocument(String id, String collection, String title, String
         return new IndexedDocument(id, collection, title, titleForms, titleStems, authors, text, textForms, textStems,
                 url, publisher, publishedAt, language, tags, createdAt, entityIds, entityTypes, entityFacets, mentions,
                 linkedThrough, List.copyOf(linked), List.copyOf(ids), forms, stems,
-                newest == null ? null : newest.toString(), candidates, candidateRepeats, possibleMentions);
+                newest == null ? null : newest.toString(), candidates, candidateRepeats, possibleMentions, textLength);
     }
 
     /**
@@ -185,7 +186,7 @@ public record IndexedDocument(String id, String collection, String title, String
         return new IndexedDocument(id, collection, title, titleForms, titleStems, authors, text, textForms, textStems,
                 url, publisher, publishedAt, language, tags, createdAt, entityIds, entityTypes, entityFacets, mentions,
                 linkedThrough, notes, noteEntityIds, notesForms, notesStems, notesUpdatedAt, keys, repeats,
-                List.copyOf(possible));
+                List.copyOf(possible), textLength);
     }
 
     /** A document from its fields and the mentions the entities service found in {@link #linkedText}. */
@@ -216,7 +217,7 @@ public record IndexedDocument(String id, String collection, String title, String
                 authors == null ? List.of() : authors, text, analysedText.forms(), analysedText.stems(), url,
                 publisher, publishedAt, language, tags == null ? List.of() : tags, createdAt, List.copyOf(ids),
                 List.copyOf(types), List.copyOf(facets), linked, linkedThrough, List.of(), List.of(), List.of(),
-                List.of(), null, List.of(), List.of(), List.of());
+                List.of(), null, List.of(), List.of(), List.of(), text == null ? 0 : text.length());
     }
 
     /** The stems of a document's title and text (the first {@code maxChars} of it), joined by spaces. */

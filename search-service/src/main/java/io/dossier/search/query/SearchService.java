@@ -55,7 +55,12 @@ public class SearchService {
     /** How much of a document "more like this" reads (its opening). */
     static final int SIMILAR_MAX_CHARS = 50_000;
     private static final List<String> SIMILAR_EXCLUDES = java.util.stream.Stream
-            .concat(DocumentIndex.SOURCE_EXCLUDES.stream(), java.util.stream.Stream.of("text", "mentions")).toList();
+            .concat(DocumentIndex.SOURCE_EXCLUDES.stream(), java.util.stream.Stream.of("text", "mentions",
+                    "possibleMentions"))
+            .toList();
+    /** What a page of hits leaves out of _source: the analysed copies, the names for the queue, possible mentions. */
+    private static final List<String> HIT_EXCLUDES = java.util.stream.Stream
+            .concat(DocumentIndex.SOURCE_EXCLUDES.stream(), java.util.stream.Stream.of("possibleMentions")).toList();
 
     /** A whole-query match at least this good names the entity (exact, folded, article, order, abbreviation). */
     private static final double EXPANSION_SCORE = 0.9;
@@ -148,7 +153,7 @@ public class SearchService {
         SearchResponse<IndexedDocument> response = client.search(s -> {
             s.index(index.name()).ignoreUnavailable(true).size(p.size()).trackTotalHits(t -> t.enabled(true))
                     .query(q -> q.bool(b -> b.must(text).filter(filters))).sort(sort)
-                    .source(src -> src.filter(f -> f.excludes(DocumentIndex.SOURCE_EXCLUDES)))
+                    .source(src -> src.filter(f -> f.excludes(HIT_EXCLUDES)))
                     .aggregations(aggregations(p.dateInterval()));
             if (after != null) {
                 s.searchAfter(after);
