@@ -77,7 +77,7 @@ final class ArabicSpotter {
             "قتل", "قتلت", "اغتيل", "أصيب", "اعتقل", "اعتقلت", "وصل", "وصلت", "زار", "زارت", "التقى", "التقت");
 
     /** Endings of a word with a pronoun attached ("مسؤوليتها"، "عناصرهم"): no part of a name. */
-    private static final List<String> PRONOUN_ENDINGS = List.of("ها", "هم", "هما", "هن", "كم", "نا");
+    private static final List<String> PRONOUN_ENDINGS = List.of("ها", "هم", "هما", "هن");
 
     private static final String FORCES = TextFolding.fold("قوات");
     private static final String GOD = TextFolding.fold("الله");
@@ -203,8 +203,9 @@ final class ArabicSpotter {
         int end = from;
         while (end < words.size() && end - from < longest && joined(end) && !stops(end)) {
             String w = folded.get(end);
-            if (end > from && (w.startsWith("وال") || w.startsWith("فال"))) {
-                break;
+            if (end > from && (w.startsWith("وال") || w.startsWith("فال") || w.startsWith("بال")
+                    || w.startsWith("كال") || w.startsWith("لل"))) {
+                break; // a conjunction or a preposition with the article: the sentence goes on
             }
             boolean definite = w.startsWith("ال");
             if (end > from && !definite && folded.get(end - 1).startsWith("ال") && !w.equals(GOD)) {
