@@ -103,13 +103,8 @@ class ArabicCandidatesBenchmarkTest {
         Map<String, Integer> candidates = new HashMap<>();
         for (String d : documents) {
             List<Mention> links = linker.link(d);
-            int[] linked = new int[links.size() * 2];
-            for (int i = 0; i < links.size(); i++) {
-                linked[2 * i] = links.get(i).start();
-                linked[2 * i + 1] = links.get(i).end();
-            }
             Set<String> inDocument = new HashSet<>();
-            NameSpotter.spot(d, linked).forEach(s -> inDocument.add(s.key()));
+            NameSpotter.spot(d, links).forEach(s -> inDocument.add(s.key()));
             inDocument.forEach(k -> candidates.merge(k, 1, Integer::sum));
         }
         long found = unregistered.stream().filter(candidates::containsKey).count();

@@ -26,9 +26,9 @@ import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 
 import io.dossier.common.text.TextFolding;
+import io.dossier.names.JsonLines;
 import io.dossier.names.NameKind;
 import io.dossier.names.linking.LinkName;
 import io.dossier.names.linking.Mention;
@@ -51,7 +51,6 @@ import io.dossier.testinfra.LocalStack;
 @Tag("shared-corpus")
 class CandidateProtocolsBenchmarkTest {
 
-    private static final ObjectMapper JSON = new ObjectMapper();
     private static final Map<String, SpottedName.Type> TYPES = Map.of("Person", SpottedName.Type.PERSON,
             "Organisation", SpottedName.Type.ORGANIZATION, "Location", SpottedName.Type.LOCATION);
     private static final Set<String> PRONOUNS = Set.of("i", "we", "he", "she", "it", "they", "us", "our", "his",
@@ -75,10 +74,10 @@ class CandidateProtocolsBenchmarkTest {
         List<Gold> gold = new ArrayList<>();
         try (Stream<Path> folders = Files.list(LocalStack.shared().resolve("corpus/re3d-dev"))) {
             for (Path folder : folders.filter(Files::isDirectory).sorted().toList()) {
-                for (JsonNode d : lines(folder.resolve("documents.json"))) {
+                for (JsonNode d : JsonLines.read(folder.resolve("documents.json"))) {
                     documents.put(d.get("_id").asText(), d.get("text").asText());
                 }
-                for (JsonNode e : lines(folder.resolve("entities.json"))) {
+                for (JsonNode e : JsonLines.read(folder.resolve("entities.json"))) {
                     SpottedName.Type type = TYPES.get(e.get("type").asText());
                     String value = e.get("value").asText();
                     String bare = value.startsWith("the ") || value.startsWith("The ") ? value.substring(4) : value;
@@ -117,12 +116,7 @@ class CandidateProtocolsBenchmarkTest {
         Map<String, Boolean> right = new HashMap<>(); // a candidate is right when it is a gold name of its type
         for (Map.Entry<String, String> d : documents.entrySet()) {
             List<Mention> links = linker.link(d.getValue());
-            int[] linked = new int[links.size() * 2];
-            for (int i = 0; i < links.size(); i++) {
-                linked[2 * i] = links.get(i).start();
-                linked[2 * i + 1] = links.get(i).end();
-            }
-            for (SpottedName s : NameSpotter.spot(d.getValue(), linked)) {
+            for (SpottedName s : NameSpotter.spot(d.getValue(), links)) {
                 String key = s.type() + "|" + fold(s.name());
                 candidates.computeIfAbsent(key, k -> new HashSet<>()).add(d.getKey());
                 for (Gold g : goldOf.getOrDefault(d.getKey(), List.of())) {
@@ -158,7 +152,8 @@ class CandidateProtocolsBenchmarkTest {
     @Test
     void theSeedsWithSomeSpellingsOfTheSampleRegistryRemoved() throws IOException {
         // the sample registry, and the seeds' texts
-        List<JsonNode> entities = lines(LocalStack.root().resolve("deploy/sample-data/entities/registry.jsonl"));
+        List<JsonNode> entities = JsonLines
+                .read(LocalStack.root().resolve("deploy/sample-data/entities/registry.jsonl"));
         Map<UUID, String> types = new HashMap<>();
         Map<UUID, String> primary = new HashMap<>();
         Map<UUID, List<IndexedName>> names = new LinkedHashMap<>();
@@ -208,12 +203,7 @@ class CandidateProtocolsBenchmarkTest {
         for (String seed : seeds) {
             List<Mention> truth = full.link(seed); // what the whole registry links: whose name each span is
             List<Mention> links = linker.link(seed);
-            int[] linked = new int[links.size() * 2];
-            for (int i = 0; i < links.size(); i++) {
-                linked[2 * i] = links.get(i).start();
-                linked[2 * i + 1] = links.get(i).end();
-            }
-            for (SpottedName s : NameSpotter.spot(seed, linked)) {
+            for (SpottedName s : NameSpotter.spot(seed, links)) {
                 if (removed.containsKey(fold(s.name()))) {
                     List<Candidate> best = index.match(s.name(), s.type().name(), 1);
                     spottedRemoved.add(s.name() + " " + s.type() + " best " + (best.isEmpty()
@@ -266,14 +256,4 @@ class CandidateProtocolsBenchmarkTest {
         return f.startsWith("the ") ? f.substring(4) : f;
     }
 
-    private static List<JsonNode> lines(Path file) throws IOException {
-        List<JsonNode> nodes = new ArrayList<>();
-        for (String line : Files.readAllLines(file, StandardCharsets.UTF_8)) {
-            String json = line.startsWith("\uFEFF") ? line.substring(1) : line;
-            if (!json.isBlank()) {
-                nodes.add(JSON.readTree(json));
-            }
-        }
-        return nodes;
-    }
 }

@@ -3,7 +3,6 @@ package io.dossier.names.discovery;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -20,8 +19,8 @@ import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 
+import io.dossier.names.JsonLines;
 import io.dossier.testinfra.LocalStack;
 
 /**
@@ -35,7 +34,6 @@ import io.dossier.testinfra.LocalStack;
 @Tag("shared-corpus")
 class Re3dNameSpottingBenchmarkTest {
 
-    private static final ObjectMapper JSON = new ObjectMapper();
     private static final Map<String, SpottedName.Type> TYPES = Map.of("Person", SpottedName.Type.PERSON,
             "Organisation", SpottedName.Type.ORGANIZATION, "Location", SpottedName.Type.LOCATION);
 
@@ -50,10 +48,10 @@ class Re3dNameSpottingBenchmarkTest {
         List<Gold> other = new ArrayList<>();
         try (Stream<Path> folders = Files.list(LocalStack.shared().resolve("corpus/re3d-dev"))) {
             for (Path folder : folders.filter(Files::isDirectory).sorted().toList()) {
-                for (JsonNode d : lines(folder.resolve("documents.json"))) {
+                for (JsonNode d : JsonLines.read(folder.resolve("documents.json"))) {
                     documents.put(d.get("_id").asText(), d.get("text").asText());
                 }
-                for (JsonNode e : lines(folder.resolve("entities.json"))) {
+                for (JsonNode e : JsonLines.read(folder.resolve("entities.json"))) {
                     String type = e.get("type").asText();
                     Gold g = new Gold(e.get("documentId").asText(), e.get("begin").asInt(), e.get("end").asInt(),
                             TYPES.get(type), e.get("value").asText());
@@ -185,14 +183,4 @@ class Re3dNameSpottingBenchmarkTest {
         System.out.println(line);
     }
 
-    private static List<JsonNode> lines(Path file) throws IOException {
-        List<JsonNode> nodes = new ArrayList<>();
-        for (String line : Files.readAllLines(file, StandardCharsets.UTF_8)) {
-            String json = line.startsWith("\uFEFF") ? line.substring(1) : line;
-            if (!json.isBlank()) {
-                nodes.add(JSON.readTree(json));
-            }
-        }
-        return nodes;
-    }
 }

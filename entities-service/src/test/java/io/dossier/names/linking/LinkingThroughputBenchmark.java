@@ -194,11 +194,6 @@ class LinkingThroughputBenchmark {
     /** Links a text and spots the names no mention covers; returns how many were spotted. */
     private static int spotted(MentionLinker linker, String text) {
         List<Mention> links = linker.link(text);
-        int[] linked = new int[links.size() * 2];
-        for (int i = 0; i < links.size(); i++) {
-            linked[2 * i] = links.get(i).start();
-            linked[2 * i + 1] = links.get(i).end();
-        }
-        return io.dossier.names.discovery.NameSpotter.spot(text, linked).size();
+        return io.dossier.names.discovery.NameSpotter.spot(text, links).size();
     }
 }

@@ -22,9 +22,9 @@ import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 
 import io.dossier.common.text.TextFolding;
+import io.dossier.names.JsonLines;
 import io.dossier.names.NameKind;
 import io.dossier.testinfra.LocalStack;
 
@@ -42,7 +42,6 @@ import io.dossier.testinfra.LocalStack;
 class Re3dLinkingBenchmarkTest {
 
     private static final Set<String> TYPES = Set.of("Person", "Organisation", "Location");
-    private static final ObjectMapper JSON = new ObjectMapper();
     private static final Set<String> PRONOUNS = Set.of("i", "me", "my", "we", "us", "our", "ours", "ourselves", "you",
             "your", "he", "him", "his", "she", "her", "it", "its", "itself", "they", "them", "their", "theirs",
             "themselves", "who", "whom");
@@ -68,10 +67,10 @@ class Re3dLinkingBenchmarkTest {
         List<Gold> gold = new ArrayList<>();
         try (Stream<Path> folders = Files.list(corpus)) {
             for (Path folder : folders.filter(Files::isDirectory).sorted().toList()) {
-                for (JsonNode d : lines(folder.resolve("documents.json"))) {
+                for (JsonNode d : JsonLines.read(folder.resolve("documents.json"))) {
                     documents.put(d.get("_id").asText(), d.get("text").asText());
                 }
-                for (JsonNode e : lines(folder.resolve("entities.json"))) {
+                for (JsonNode e : JsonLines.read(folder.resolve("entities.json"))) {
                     if (TYPES.contains(e.get("type").asText())) {
                         gold.add(new Gold(e.get("documentId").asText(), e.get("begin").asInt(), e.get("end").asInt(),
                                 e.get("type").asText(), e.get("value").asText()));
@@ -197,14 +196,4 @@ class Re3dLinkingBenchmarkTest {
         return map;
     }
 
-    private static List<JsonNode> lines(Path file) throws IOException {
-        List<JsonNode> nodes = new ArrayList<>();
-        for (String line : Files.readAllLines(file, StandardCharsets.UTF_8)) {
-            String json = line.startsWith("\uFEFF") ? line.substring(1) : line;
-            if (!json.isBlank()) {
-                nodes.add(JSON.readTree(json));
-            }
-        }
-        return nodes;
-    }
 }

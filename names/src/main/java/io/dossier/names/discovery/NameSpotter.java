@@ -4,6 +4,8 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 
+import io.dossier.names.linking.Mention;
+
 /**
  * Finds the names in a text that the registry may not hold yet: people, organisations and places, in English and in
  * Arabic or Persian script (docs/decisions.md #37). What the registry already links there is left out, so what
@@ -18,6 +20,16 @@ public final class NameSpotter {
     public static final int READ_CHARS = 300_000;
 
     private NameSpotter() {
+    }
+
+    /** As {@link #spot(String, int[])}, leaving out what these mentions (the linker's, in text order) cover. */
+    public static List<SpottedName> spot(String text, List<Mention> mentions) {
+        int[] linked = new int[mentions.size() * 2];
+        for (int i = 0; i < mentions.size(); i++) {
+            linked[2 * i] = mentions.get(i).start();
+            linked[2 * i + 1] = mentions.get(i).end();
+        }
+        return spot(text, linked);
     }
 
     /**

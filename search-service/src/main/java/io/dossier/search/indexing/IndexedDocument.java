@@ -160,17 +160,14 @@ public record IndexedDocument(String id, String collection, String title, String
             }
         }
         List<PossibleMention> possible = new ArrayList<>();
-        int textStart = (title == null ? 0 : title.length()) + 2;
         for (EntitiesApi.Spotted n : names == null ? List.<EntitiesApi.Spotted>of() : names) {
             EntitiesApi.Possible p = n.possible();
-            if (p == null || p.entityId() == null) {
-                continue;
-            }
-            if (n.start() >= textStart) {
-                possible.add(new PossibleMention(p.entityId(), p.primaryName(), "text", n.start() - textStart,
-                        n.end() - textStart, n.name(), p.score(), p.rule()));
-            } else if (n.end() <= textStart - 2) {
-                possible.add(new PossibleMention(p.entityId(), p.primaryName(), "title", n.start(), n.end(),
+            LinkedMention at = p == null || p.entityId() == null
+                    ? null
+                    : located(title, p.entityId(), n.start(),
+                            n.end());
+            if (at != null) {
+                possible.add(new PossibleMention(p.entityId(), p.primaryName(), at.field(), at.start(), at.end(),
                         n.name(), p.score(), p.rule()));
             }
         }
@@ -204,11 +201,9 @@ public record IndexedDocument(String id, String collection, String title, String
             }
             facets.add(new EntityFacet(m.entityId(), m.type(), m.primaryName() == null ? m.name() : m.primaryName())
                     .encoded());
-            int textStart = (title == null ? 0 : title.length()) + 2;
-            if (m.start() >= textStart) {
-                linked.add(new LinkedMention(m.entityId(), "text", m.start() - textStart, m.end() - textStart));
-            } else if (m.end() <= textStart - 2) {
-                linked.add(new LinkedMention(m.entityId(), "title", m.start(), m.end()));
+            LinkedMention at = located(title, m.entityId(), m.start(), m.end());
+            if (at != null) {
+                linked.add(at);
             }
         }
         Analysed analysedTitle = Analysed.of(title, language);
@@ -218,6 +213,18 @@ public record IndexedDocument(String id, String collection, String title, String
                 publisher, publishedAt, language, tags == null ? List.of() : tags, createdAt, List.copyOf(ids),
                 List.copyOf(types), List.copyOf(facets), linked, linkedThrough, List.of(), List.of(), List.of(),
                 List.of(), null, List.of(), List.of(), List.of(), text == null ? 0 : text.length());
+    }
+
+    /**
+     * A span of {@link #linkedText} (the title, a blank line, the text) in the field it falls in, with offsets into
+     * that field; null for a span across the blank line.
+     */
+    private static LinkedMention located(String title, String entityId, int start, int end) {
+        int textStart = (title == null ? 0 : title.length()) + 2;
+        if (start >= textStart) {
+            return new LinkedMention(entityId, "text", start - textStart, end - textStart);
+        }
+        return end <= textStart - 2 ? new LinkedMention(entityId, "title", start, end) : null;
     }
 
     /** The stems of a document's title and text (the first {@code maxChars} of it), joined by spaces. */
