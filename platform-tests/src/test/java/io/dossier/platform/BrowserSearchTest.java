@@ -903,6 +903,58 @@ class BrowserSearchTest {
         assertThat(found).isEmpty();
     }
 
+    /**
+     * In an Arabic text: a man registered as أبو … المحمداوي, written أبو … المحمدوي (one alef fewer), is a possible
+     * mention, shown dashed inside the right-to-left text, and confirmed from the keyboard.
+     */
+    @Test
+    void anArabicSpellingTheRegistryLacksIsAPossibleMentionInTheRightToLeftText() throws IOException {
+        String word = arabicWord(WalkingSkeletonTest.uniqueWord());
+        String registered = "أبو " + word + " المحمداوي";
+        String spelling = "أبو " + word + " المحمدوي";
+        String editor = Tokens.forUser(Tokens.EDITOR);
+        String entity = given().baseUri(Platform.GATEWAY).auth().oauth2(editor).contentType(ContentType.JSON)
+                .body(Map.of("type", "PERSON", "primaryName", "Abu Browser al-Mohammadawi", "names",
+                        List.of(Map.of("value", registered, "lang", "ar"))))
+                .post("/api/v1/entities").then().statusCode(201).extract().path("id");
+        String document = given().baseUri(Platform.GATEWAY).auth().oauth2(Tokens.forUser(Tokens.ANALYST))
+                .contentType(ContentType.JSON).body(Map.of("title", "بيان من البصرة", "language", "ar", "text",
+                        "قال " + spelling + " إن الفصائل ستواصل عملها في البصرة. وأضاف أن المقاتلين عادوا."))
+                .post("/api/v1/sources").then().statusCode(201).extract().path("id");
+        await("a possible mention").atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofMillis(250))
+                .until(() -> {
+                    var answer = given().baseUri(Platform.GATEWAY).auth().oauth2(editor)
+                            .get("/api/v1/search/documents/" + document).then().extract();
+                    return answer.statusCode() == 200
+                            && !answer.jsonPath().getList("possibleMentions").isEmpty();
+                });
+        JsonPath before = given().baseUri(Platform.GATEWAY).auth().oauth2(editor)
+                .get("/api/v1/search/documents/" + document).then().statusCode(200).extract().jsonPath();
+        assertThat(before.getString("possibleMentions[0].entityId")).isEqualTo(entity);
+        assertThat(before.getString("possibleMentions[0].surface")).isEqualTo(spelling);
+        assertThat(before.getList("mentions")).as("not a link").isEmpty();
+
+        login(Platform.GATEWAY + "/documents/" + document, Tokens.EDITOR);
+        WebDriverWait wait = new WebDriverWait(browser, Duration.ofSeconds(20));
+        WebElement dashed = wait.until(ExpectedConditions.visibilityOfElementLocated(
+                By.cssSelector(".doc-text a.mention.possible")));
+        assertThat(dashed.getText()).isEqualTo(spelling);
+        assertThat(dashed.getAttribute("title")).startsWith("Possibly Abu Browser al-Mohammadawi");
+        assertThat(browser.findElement(By.cssSelector(".doc-text")).getAttribute("dir")).isEqualTo("rtl");
+        List<String> found = new java.util.ArrayList<>(Accessibility.violations(browser, "Arabic possible mention"));
+        screenshot("possible-mention-arabic");
+        browser.findElement(By.cssSelector("#possible button")).sendKeys(org.openqa.selenium.Keys.ENTER);
+        wait.until(ExpectedConditions.textToBePresentInElementLocated(By.cssSelector("#possible p.notice"),
+                "Added as a name"));
+        await("linked again, now a link").atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofMillis(250))
+                .until(() -> given().baseUri(Platform.GATEWAY).auth().oauth2(editor)
+                        .get("/api/v1/search/documents/" + document).then().extract().jsonPath()
+                        .getList("mentions.entityId").contains(entity));
+        assertThat(given().baseUri(Platform.GATEWAY).auth().oauth2(editor).get("/api/v1/entities/" + entity).then()
+                .statusCode(200).extract().jsonPath().getList("names.value")).contains(spelling);
+        assertThat(found).isEmpty();
+    }
+
     /** A word of Arabic letters made from a unique word's characters. */
     private static String arabicWord(String unique) {
         String letters = "ابتثجحخدذرزسشصضطظعغفقكلمنهوي";
