@@ -909,12 +909,14 @@ class BrowserSearchTest {
      */
     @Test
     void anArabicSpellingTheRegistryLacksIsAPossibleMentionInTheRightToLeftText() throws IOException {
-        String word = arabicWord(WalkingSkeletonTest.uniqueWord());
+        String u = WalkingSkeletonTest.uniqueWord();
+        String word = arabicWord(u);
+        String primary = "Abu Browser " + u + " al-Mohammadawi";
         String registered = "أبو " + word + " المحمداوي";
         String spelling = "أبو " + word + " المحمدوي";
         String editor = Tokens.forUser(Tokens.EDITOR);
         String entity = given().baseUri(Platform.GATEWAY).auth().oauth2(editor).contentType(ContentType.JSON)
-                .body(Map.of("type", "PERSON", "primaryName", "Abu Browser al-Mohammadawi", "names",
+                .body(Map.of("type", "PERSON", "primaryName", primary, "names",
                         List.of(Map.of("value", registered, "lang", "ar"))))
                 .post("/api/v1/entities").then().statusCode(201).extract().path("id");
         String document = given().baseUri(Platform.GATEWAY).auth().oauth2(Tokens.forUser(Tokens.ANALYST))
@@ -939,11 +941,13 @@ class BrowserSearchTest {
         WebElement dashed = wait.until(ExpectedConditions.visibilityOfElementLocated(
                 By.cssSelector(".doc-text a.mention.possible")));
         assertThat(dashed.getText()).isEqualTo(spelling);
-        assertThat(dashed.getAttribute("title")).startsWith("Possibly Abu Browser al-Mohammadawi");
+        assertThat(dashed.getAttribute("title")).startsWith("Possibly " + primary);
         assertThat(browser.findElement(By.cssSelector(".doc-text")).getAttribute("dir")).isEqualTo("rtl");
         List<String> found = new java.util.ArrayList<>(Accessibility.violations(browser, "Arabic possible mention"));
         screenshot("possible-mention-arabic");
-        browser.findElement(By.cssSelector("#possible button")).sendKeys(org.openqa.selenium.Keys.ENTER);
+        WebElement confirm = browser.findElement(By.cssSelector("#possible button"));
+        assertThat(confirm.getText()).contains(spelling);
+        confirm.sendKeys(org.openqa.selenium.Keys.ENTER);
         wait.until(ExpectedConditions.textToBePresentInElementLocated(By.cssSelector("#possible p.notice"),
                 "Added as a name"));
         await("linked again, now a link").atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofMillis(250))
