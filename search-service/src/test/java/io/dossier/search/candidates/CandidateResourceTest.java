@@ -27,6 +27,8 @@ import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
 import io.restassured.path.json.JsonPath;
 
+import co.elastic.clients.elasticsearch.ElasticsearchClient;
+
 /**
  * The candidates queue over documents written with the names their linking found: counts, mentions and passages only
  * of readable documents, new ones by when they were first seen, rejections remembered, and an acceptance that the
@@ -39,6 +41,9 @@ class CandidateResourceTest {
     @Inject
     DocumentIndex documents;
 
+    @Inject
+    ElasticsearchClient client;
+
     /** Made-up names of this run: a group in open and restricted documents, a person, a hidden and an old name. */
     String group;
     String person;
@@ -47,6 +52,7 @@ class CandidateResourceTest {
 
     @BeforeEach
     void index() throws Exception {
+        removeEarlierOnes();
         Random random = new Random();
         group = "Saraya " + word(random);
         person = word(random) + " al-" + word(random);
@@ -194,6 +200,23 @@ class CandidateResourceTest {
     }
 
     /** A document as the indexer writes it, with the names its linking found (each occurrence in the text). */
+    /**
+     * Takes out the documents this class wrote before (in an earlier test, or an earlier run on a reused test stack):
+     * their names rank among this test's by document count and name, and a page of the queue would fill with them.
+     */
+    private void removeEarlierOnes() throws Exception {
+        documents.ensureExists();
+        // found, then deleted by id (this Elasticsearch has no delete-by-query)
+        List<String> ids = client.search(x -> x.index(documents.name()).size(10_000).source(src -> src.fetch(false))
+                .query(q -> q.bool(b -> b.filter(f -> f.term(t -> t.field("publisher").value("Example")))
+                        .should(o -> o.prefix(p -> p.field("candidates").value("ORGANIZATION|Saraya ")))
+                        .should(o -> o.prefix(p -> p.field("candidates").value("ORGANIZATION|Liwa ")))
+                        .should(o -> o.prefix(p -> p.field("candidates").value("ORGANIZATION|Harakat ")))
+                        .minimumShouldMatch("1"))),
+                Void.class).hits().hits().stream().map(h -> h.id()).toList();
+        documents.write(List.of(), ids);
+    }
+
     private IndexedDocument document(String collection, String createdAt, String text) {
         List<EntitiesApi.Spotted> names = new ArrayList<>();
         for (String name : List.of(group, person, hidden, old)) {
