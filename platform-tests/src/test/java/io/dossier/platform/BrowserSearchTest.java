@@ -869,14 +869,7 @@ class BrowserSearchTest {
                 .contentType(ContentType.JSON).body(Map.of("title", "Mural", "text", "A mural of " + spelling
                         + " appeared overnight."))
                 .post("/api/v1/sources").then().statusCode(201).extract().path("id");
-        await("a possible mention").atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofMillis(250))
-                .until(() -> given().baseUri(Platform.GATEWAY).auth().oauth2(editor)
-                        .get("/api/v1/search/documents/" + document).then().extract().statusCode() == 200
-                        && !given().baseUri(Platform.GATEWAY).auth().oauth2(editor)
-                                .get("/api/v1/search/documents/" + document).then().extract().jsonPath()
-                                .getList("possibleMentions").isEmpty());
-        JsonPath before = given().baseUri(Platform.GATEWAY).auth().oauth2(editor)
-                .get("/api/v1/search/documents/" + document).then().statusCode(200).extract().jsonPath();
+        JsonPath before = awaitPossibleMention(document, editor);
         assertThat(before.getString("possibleMentions[0].entityId")).isEqualTo(entity);
         assertThat(before.getList("mentions")).as("not a link").isEmpty();
 
@@ -888,16 +881,7 @@ class BrowserSearchTest {
         assertThat(dashed.getAttribute("title")).startsWith("Possibly " + registered);
         List<String> found = new java.util.ArrayList<>(Accessibility.violations(browser, "possible mention"));
         screenshot("possible-mention");
-        WebElement confirm = browser.findElement(By.cssSelector("#possible button"));
-        confirm.sendKeys(org.openqa.selenium.Keys.ENTER);
-        wait.until(ExpectedConditions.textToBePresentInElementLocated(By.cssSelector("#possible p.notice"),
-                "Added as a name"));
-        await("linked again, now a link").atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofMillis(250))
-                .until(() -> given().baseUri(Platform.GATEWAY).auth().oauth2(editor)
-                        .get("/api/v1/search/documents/" + document).then().extract().jsonPath()
-                        .getList("mentions.entityId").contains(entity));
-        assertThat(given().baseUri(Platform.GATEWAY).auth().oauth2(editor).get("/api/v1/entities/" + entity).then()
-                .statusCode(200).extract().jsonPath().getList("names.value")).contains(spelling);
+        confirmPossibleMention(wait, document, entity, spelling, editor);
         browser.navigate().refresh();
         wait.until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector(".doc-text a.mention")));
         assertThat(browser.findElements(By.cssSelector(".doc-text a.mention.possible"))).isEmpty();
@@ -925,15 +909,7 @@ class BrowserSearchTest {
                 .contentType(ContentType.JSON).body(Map.of("title", "بيان من البصرة", "language", "ar", "text",
                         "قال " + spelling + " إن الفصائل ستواصل عملها في البصرة. وأضاف أن المقاتلين عادوا."))
                 .post("/api/v1/sources").then().statusCode(201).extract().path("id");
-        await("a possible mention").atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofMillis(250))
-                .until(() -> {
-                    var answer = given().baseUri(Platform.GATEWAY).auth().oauth2(editor)
-                            .get("/api/v1/search/documents/" + document).then().extract();
-                    return answer.statusCode() == 200
-                            && !answer.jsonPath().getList("possibleMentions").isEmpty();
-                });
-        JsonPath before = given().baseUri(Platform.GATEWAY).auth().oauth2(editor)
-                .get("/api/v1/search/documents/" + document).then().statusCode(200).extract().jsonPath();
+        JsonPath before = awaitPossibleMention(document, editor);
         assertThat(before.getString("possibleMentions[0].entityId")).isEqualTo(entity);
         assertThat(before.getString("possibleMentions[0].surface")).isEqualTo(spelling);
         assertThat(before.getList("mentions")).as("not a link").isEmpty();
@@ -947,18 +923,38 @@ class BrowserSearchTest {
         assertThat(browser.findElement(By.cssSelector(".doc-text")).getAttribute("dir")).isEqualTo("rtl");
         List<String> found = new java.util.ArrayList<>(Accessibility.violations(browser, "Arabic possible mention"));
         screenshot("possible-mention-arabic");
-        WebElement confirm = browser.findElement(By.cssSelector("#possible button"));
-        assertThat(confirm.getText()).contains(spelling);
-        confirm.sendKeys(org.openqa.selenium.Keys.ENTER);
+        assertThat(browser.findElement(By.cssSelector("#possible button")).getText()).contains(spelling);
+        confirmPossibleMention(wait, document, entity, spelling, editor);
+        assertThat(found).isEmpty();
+    }
+
+    /** The document's view once the search service shows a possible mention in it. */
+    private static JsonPath awaitPossibleMention(String document, String token) {
+        await("a possible mention").atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofMillis(250))
+                .until(() -> {
+                    var answer = given().baseUri(Platform.GATEWAY).auth().oauth2(token)
+                            .get("/api/v1/search/documents/" + document).then().extract();
+                    return answer.statusCode() == 200 && !answer.jsonPath().getList("possibleMentions").isEmpty();
+                });
+        return given().baseUri(Platform.GATEWAY).auth().oauth2(token).get("/api/v1/search/documents/" + document)
+                .then().statusCode(200).extract().jsonPath();
+    }
+
+    /**
+     * Confirms the document page's possible mention from the keyboard; the spelling becomes a name of the entity and
+     * the document is linked again, the mention now a link.
+     */
+    private void confirmPossibleMention(WebDriverWait wait, String document, String entity, String spelling,
+            String token) {
+        browser.findElement(By.cssSelector("#possible button")).sendKeys(org.openqa.selenium.Keys.ENTER);
         wait.until(ExpectedConditions.textToBePresentInElementLocated(By.cssSelector("#possible p.notice"),
                 "Added as a name"));
         await("linked again, now a link").atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofMillis(250))
-                .until(() -> given().baseUri(Platform.GATEWAY).auth().oauth2(editor)
+                .until(() -> given().baseUri(Platform.GATEWAY).auth().oauth2(token)
                         .get("/api/v1/search/documents/" + document).then().extract().jsonPath()
                         .getList("mentions.entityId").contains(entity));
-        assertThat(given().baseUri(Platform.GATEWAY).auth().oauth2(editor).get("/api/v1/entities/" + entity).then()
+        assertThat(given().baseUri(Platform.GATEWAY).auth().oauth2(token).get("/api/v1/entities/" + entity).then()
                 .statusCode(200).extract().jsonPath().getList("names.value")).contains(spelling);
-        assertThat(found).isEmpty();
     }
 
     /**
