@@ -56,6 +56,17 @@ public class FeedIndexer {
     private final Instance<IndexedDocumentsListener> listeners;
     private final ScheduledExecutorService poller = Executors.newSingleThreadScheduledExecutor(
             runnable -> new Thread(runnable, "feed-indexer"));
+    /** Renews the lease between the indexer's steps, so a long step does not lose it (see {@link IndexerLease}). */
+    private final ScheduledExecutorService heartbeat = Executors.newSingleThreadScheduledExecutor(
+            runnable -> new Thread(runnable, "indexer-lease"));
+    /**
+     * An indexer thread that has not come back to the lease for this long is taken to be stuck: the heartbeat stops
+     * renewing, and the lease runs out to a standby. Longer than any step can take while it works (each call it makes
+     * has its own timeout).
+     */
+    static final long STUCK_NANOS = Duration.ofMinutes(2).toNanos();
+    /** When the indexer thread last came to the lease (System.nanoTime). */
+    private volatile long lastLeaseCall = System.nanoTime();
     private volatile String lastError;
     /** The entries written to the live index over the last refresh interval; and to an index being rebuilt. */
     private final RefreshPace pace;
@@ -147,9 +158,24 @@ public class FeedIndexer {
         // (The Quarkus scheduler ticks once a second, too coarse for sub-second freshness.)
         long delay = config.feed().pollInterval().toMillis();
         poller.scheduleWithFixedDelay(this::poll, delay, delay, TimeUnit.MILLISECONDS);
+        long beat = Math.max(1, config.feed().leaseTtl().toMillis() / 4);
+        heartbeat.scheduleWithFixedDelay(this::beat, beat, beat, TimeUnit.MILLISECONDS);
+    }
+
+    /** Keeps the lease while the indexer thread works on a long step (and is not stuck in it). */
+    void beat() {
+        if (System.nanoTime() - lastLeaseCall > STUCK_NANOS) {
+            return;
+        }
+        try {
+            lease.renewIfHeld();
+        } catch (Throwable e) { // the indexer's own renewal reports what is wrong; the heartbeat must go on
+            Log.debugf("indexer lease not renewed by the heartbeat: %s", e.getMessage());
+        }
     }
 
     void stop(@Observes ShutdownEvent event) throws InterruptedException {
+        heartbeat.shutdownNow();
         poller.shutdownNow();
         // hand the lease over only once no write of ours can still land; otherwise it runs out by itself
         if (poller.awaitTermination(10, TimeUnit.SECONDS)) {
@@ -204,6 +230,7 @@ public class FeedIndexer {
      * instance may have moved the checkpoints and the alias meanwhile.
      */
     private boolean holdLease() throws IOException {
+        lastLeaseCall = System.nanoTime();
         IndexerLease.Outcome outcome = lease.hold();
         if (outcome == IndexerLease.Outcome.STANDBY) {
             nextLeaseCheck = System.nanoTime() + config.feed().leaseTtl().toNanos() / 5;

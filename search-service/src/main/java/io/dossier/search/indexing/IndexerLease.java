@@ -2,10 +2,12 @@ package io.dossier.search.indexing;
 
 import java.io.IOException;
 import java.net.InetAddress;
+import java.time.Duration;
 import java.util.Map;
 import java.util.UUID;
 
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
 
 import io.dossier.search.SearchConfig;
 import io.quarkus.logging.Log;
@@ -24,6 +26,10 @@ import co.elastic.clients.elasticsearch.core.GetResponse;
  * for a whole {@code lease-ttl} on its own monotonic clock; a standby takes it over when it has seen the document
  * unchanged for {@code lease-ttl} plus a margin on its own clock. A holder that stops cleanly deletes it, so a standby
  * takes over at its next attempt.
+ * <p>
+ * The indexer renews it before each step, and a heartbeat ({@link #renewIfHeld()}) renews it between: a batch that
+ * takes longer than the TTL (a slow linking, a cold start on a busy machine) keeps the lease rather than losing it
+ * halfway and failing at its write. Only the indexer takes it; the heartbeat never does.
  */
 @ApplicationScoped
 public class IndexerLease {
@@ -41,10 +47,15 @@ public class IndexerLease {
     private long seenSeqNo = -1;
     private long seenSince;
 
+    @Inject
     public IndexerLease(ElasticsearchClient client, SearchConfig config) {
+        this(client, config.indexPrefix() + "-checkpoints", config.feed().leaseTtl());
+    }
+
+    IndexerLease(ElasticsearchClient client, String index, Duration ttl) {
         this.client = client;
-        this.index = config.indexPrefix() + "-checkpoints";
-        this.ttlNanos = config.feed().leaseTtl().toNanos();
+        this.index = index;
+        this.ttlNanos = ttl.toNanos();
         this.instance = hostname() + "/" + UUID.randomUUID().toString().substring(0, 8);
     }
 
@@ -123,6 +134,21 @@ public class IndexerLease {
             Log.warnf("indexer lease lost by %s: standing by", instance);
         }
         return held ? Outcome.KEPT : Outcome.STANDBY;
+    }
+
+    /**
+     * The heartbeat: renews the lease if this instance holds it and a renewal is due; never takes it. A lease that has
+     * already run out on this clock is left to the indexer's next {@link #hold()}, which takes it again as a new
+     * holder would (another instance may have worked meanwhile) and so reads everything again.
+     *
+     * @return whether this instance still holds it
+     */
+    public synchronized boolean renewIfHeld() throws IOException {
+        long now = System.nanoTime();
+        if (!held || now - renewedAt >= ttlNanos) {
+            return false;
+        }
+        return hold() != Outcome.STANDBY;
     }
 
     public enum Outcome {
