@@ -114,8 +114,17 @@ class CandidateProtocolsBenchmarkTest {
         gold.forEach(g -> goldOf.computeIfAbsent(g.documentId(), k -> new ArrayList<>()).add(g));
         Set<String> found = new HashSet<>(); // unregistered gold names an occurrence of a candidate overlaps
         Map<String, Boolean> right = new HashMap<>(); // a candidate is right when it is a gold name of its type
+        // unregistered gold names with a mention that no registered name's link holds whole: the others are linked
+        // as a longer registered name of the same one ("Jeff Davis" inside a registered "Navy Capt. Jeff Davis")
+        Set<String> open = new HashSet<>();
         for (Map.Entry<String, String> d : documents.entrySet()) {
             List<Mention> links = linker.link(d.getValue());
+            for (Gold g : goldOf.getOrDefault(d.getKey(), List.of())) {
+                if (unregistered.contains(g.key()) && links.stream()
+                        .noneMatch(m -> m.start() <= g.begin() && g.end() <= m.end())) {
+                    open.add(g.key());
+                }
+            }
             for (SpottedName s : NameSpotter.spot(d.getValue(), links)) {
                 String key = s.type() + "|" + fold(s.name());
                 candidates.computeIfAbsent(key, k -> new HashSet<>()).add(d.getKey());
@@ -131,6 +140,7 @@ class CandidateProtocolsBenchmarkTest {
             }
         }
         double recall = (double) found.size() / unregistered.size();
+        double openRecall = (double) found.stream().filter(open::contains).count() / open.size();
         List<String> frequent = candidates.entrySet().stream().filter(e -> e.getValue().size() >= 2)
                 .map(Map.Entry::getKey).toList();
         long frequentRight = frequent.stream().filter(right::get).count();
@@ -139,14 +149,16 @@ class CandidateProtocolsBenchmarkTest {
                 + "(by type) among the candidates %.3f (aim 0.8); %d candidates in all, %d seen in at least 2 "
                 + "documents, of which %d gold names: precision %.3f (aim 0.7)%n", registeredNames.size(), names.size(),
                 unregistered.size(), recall, candidates.size(), frequent.size(), frequentRight, precision);
+        System.out.printf("  of those, the %d with a mention that no registered name's link holds whole (the others "
+                + "are linked as a longer registered name of the same one): recall %.3f%n", open.size(), openRecall);
         System.out.println("  frequent candidates that are no gold name: " + frequent.stream()
                 .filter(k -> !right.get(k)).toList());
-        System.out.println("  unregistered gold names missed (first 40): " + unregistered.stream()
-                .filter(k -> !found.contains(k)).sorted().limit(40).toList());
-        // floors just under the measurement (recall 0.331, precision 0.929): the aims (0.8 and 0.7) are in the
+        System.out.println("  unregistered gold names with an open mention, missed: " + unregistered.stream()
+                .filter(k -> !found.contains(k) && open.contains(k)).sorted().toList());
+        // floors just under the measurement (recall 0.469, precision 0.957): the aims (0.8 and 0.7) are in the
         // printed line; recall is far from its aim (decision 37)
-        assertThat(recall).isGreaterThan(0.3);
-        assertThat(precision).isGreaterThan(0.85);
+        assertThat(recall).isGreaterThan(0.45);
+        assertThat(precision).isGreaterThan(0.9);
     }
 
     @Test
@@ -238,9 +250,9 @@ class CandidateProtocolsBenchmarkTest {
                 removed.size(), removed.keySet(), back.size(), possible, wrong.size(), wrong);
         System.out.println("  not back: " + removed.keySet().stream().filter(k -> !back.contains(k)).toList());
         System.out.println("  removed spellings spotted, with the matcher's best: " + spottedRemoved);
-        // measured: 15 removed, 6 back, 9 possible mentions, none wrong
+        // measured: 15 removed, 7 back, 10 possible mentions, none wrong
         assertThat(removed).hasSizeGreaterThan(10);
-        assertThat(back).hasSizeGreaterThanOrEqualTo(5);
+        assertThat(back).hasSizeGreaterThanOrEqualTo(6);
         assertThat(wrong).hasSizeLessThanOrEqualTo(1);
     }
 

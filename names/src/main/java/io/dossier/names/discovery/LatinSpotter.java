@@ -10,8 +10,11 @@ import static io.dossier.names.discovery.LatinWords.ORGANIZATION_HEADS;
 import static io.dossier.names.discovery.LatinWords.ORGANIZATION_WORDS;
 import static io.dossier.names.discovery.LatinWords.PARTICLES;
 import static io.dossier.names.discovery.LatinWords.PLACE_HEADS;
+import static io.dossier.names.discovery.LatinWords.PLACE_OPENERS;
 import static io.dossier.names.discovery.LatinWords.PLACE_PREPOSITIONS;
 import static io.dossier.names.discovery.LatinWords.ROLES;
+import static io.dossier.names.discovery.LatinWords.SENTENCE_PREPOSITIONS;
+import static io.dossier.names.discovery.LatinWords.STATE_HEADS;
 import static io.dossier.names.discovery.LatinWords.TITLES;
 import static io.dossier.names.discovery.LatinWords.plain;
 
@@ -28,6 +31,10 @@ import io.dossier.common.text.TextFolding;
  * Names in English text: runs of capitalized words (with the lower-case words names hold: "of the", "al-", "bin"),
  * typed by what they hold and what stands before and after them, as the news writes names of armed groups, their
  * commanders and their places. A run nothing types is left out: a guess would flood an editor's queue.
+ * <p>
+ * A registered name the linker found is a name's part like any other word, never cut: a run that holds it and more is
+ * a name the registry lacks ("Haider al-Abadi" where "Abadi" is registered, "Kataib Hezbollah" where "Hezbollah" is),
+ * a run that is all registered names is left out.
  */
 final class LatinSpotter {
 
@@ -35,10 +42,10 @@ final class LatinSpotter {
     private static final int LONGEST = 8;
 
     private final String text;
-    /** What the registry linked: no name runs over it. */
+    /** What the registry linked: a name holds it whole or not at all. */
     private int[] linked;
     private int nextLinked;
-    private final List<int[]> words = new ArrayList<>(); // start, end, the start of its line
+    private final List<int[]> words = new ArrayList<>(); // start, end, the start of its line, its linked span or -1
     private final List<String> plains = new ArrayList<>();
     /** Words the text writes in lower case somewhere: capitalized only because they open a sentence. */
     private final Set<String> lowerCase = new HashSet<>();
@@ -83,11 +90,8 @@ final class LatinSpotter {
                     || (inWordMark(text.charAt(i)) && i + 1 < n && isLatinLetter(text.charAt(i + 1))))) {
                 i++;
             }
-            if (isLinked(start, i)) {
-                continue; // a registered name's word: no part of a new one
-            }
-            words.add(new int[]{start, i, line});
-            String plain = plain(text.substring(start, i));
+            words.add(new int[]{start, i, line, linkedSpan(start, i)});
+            String plain = plain(text.substring(start, possessiveEnd(new int[]{start, i}))); // "Organization's"
             plains.add(plain);
             if (Character.isLowerCase(c)) {
                 lowerCase.add(plain);
@@ -104,7 +108,7 @@ final class LatinSpotter {
                 continue;
             }
             int end = i + 1;
-            while (end < count && end - i < LONGEST && joined(end)) {
+            while (end < count && end - i < LONGEST && joined(end) && !possessive(end - 1)) {
                 if (nameWord(end)) {
                     end++;
                     continue;
@@ -194,9 +198,11 @@ final class LatinSpotter {
         int a = from;
         int b = to;
         boolean person = false;
-        // a sentence opens with a capital whatever the word
-        while (a < b && (NOT_NAMES.contains(plains.get(a))
+        // a sentence opens with a capital whatever the word; a preposition there is a place's ("Near Tal Afar")
+        String opener = "";
+        while (a < b && (NOT_NAMES.contains(plains.get(a)) || SENTENCE_PREPOSITIONS.contains(plains.get(a))
                 || (opensSentence(a) && lowerCase.contains(plains.get(a)) && !nameLike(a)))) {
+            opener = a == from && SENTENCE_PREPOSITIONS.contains(plains.get(a)) ? plains.get(a) : "";
             a++;
         }
         // a common noun opening the sentence, bound to the name by "of": "Fighters of Saraya ..."
@@ -233,10 +239,23 @@ final class LatinSpotter {
         while (b > a && connector(b - 1)) {
             b--;
         }
-        if (a >= b || allCapsHeadline(a, b)) {
+        // a registered name is held whole or not at all
+        while (a < b && linkOf(a) >= 0 && linked[linkOf(a)] < words.get(a)[0]) {
+            a++;
+        }
+        while (b > a && linkOf(b - 1) >= 0 && linked[linkOf(b - 1) + 1] > words.get(b - 1)[1]) {
+            b--;
+        }
+        if (a >= b || allCapsHeadline(a, b) || allLinked(a, b)) {
             return;
         }
-        String before = a > 0 && joined(a) && !isCapitalized(a - 1) ? plains.get(a - 1) : "";
+        String before = a > 0 && joined(a) && !isCapitalized(a - 1) ? plains.get(a - 1) : opener;
+        if ((before.equals("and") || before.equals("or")) && placeBefore(a - 1)) {
+            before = "in"; // "in Baghdad and Najaf"
+        }
+        if (before.equals("of") && a > 1 && joined(a - 1) && PLACE_HEADS.contains(plains.get(a - 2))) {
+            before = "in"; // "the province of Latakia"
+        }
         person |= ROLES.contains(before);
         SpottedName.Type type = typeOf(a, b, before, person);
         if (type == null) {
@@ -284,6 +303,18 @@ final class LatinSpotter {
         }
         if (length > 1 && PLACE_HEADS.contains(last)) {
             return SpottedName.Type.LOCATION;
+        }
+        if (length > 1 && length <= 3 && PLACE_OPENERS.contains(first)) {
+            return SpottedName.Type.LOCATION;
+        }
+        if (length <= 3 && countryAfter(b)) {
+            return SpottedName.Type.LOCATION; // "Sarmada, Syria"
+        }
+        if (length > 2 && (PLACE_HEADS.contains(first) || STATE_HEADS.contains(first))
+                && plains.get(a + 1).equals("of")
+                || length > 3 && STATE_HEADS.contains(plains.get(a + 1))
+                        && plains.get(a + 2).equals("of")) {
+            return SpottedName.Type.LOCATION; // "Gulf of Oman", "Hashemite Kingdom of Jordan"
         }
         if (length > 1 && length <= 4 && GIVEN_NAMES.contains(first)) {
             return SpottedName.Type.PERSON;
@@ -380,12 +411,76 @@ final class LatinSpotter {
         return Character.isLowerCase(text.charAt(w[0])) && CONNECTORS.contains(plains.get(i));
     }
 
-    /** Whether a word overlaps a linked span; asked for words in text order. */
-    private boolean isLinked(int start, int end) {
+    /** The linked span a word overlaps (the index of its start in {@code linked}), or -1; asked in text order. */
+    private int linkedSpan(int start, int end) {
         while (nextLinked + 1 < linked.length && linked[nextLinked + 1] <= start) {
             nextLinked += 2;
         }
-        return nextLinked + 1 < linked.length && linked[nextLinked] < end;
+        return nextLinked + 1 < linked.length && linked[nextLinked] < end ? nextLinked : -1;
+    }
+
+    private int linkOf(int i) {
+        return words.get(i)[3];
+    }
+
+    /** Whether every word of [a, b) is a registered name's (or a connector between them): nothing new there. */
+    private boolean allLinked(int a, int b) {
+        for (int k = a; k < b; k++) {
+            if (linkOf(k) < 0 && !connector(k)) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    /**
+     * Whether the name that ends at word {@code and - 1} (before an "and") follows a place's preposition: "in Baghdad
+     * and Najaf", "near Aleppo, Homs and Hama" read as far as the "and".
+     */
+    private boolean placeBefore(int and) {
+        int k = and - 1;
+        if (k < 0 || !joined(and) || !(isCapitalized(k) || linkOf(k) >= 0)) {
+            return false;
+        }
+        while (k > 0 && joined(k) && (isCapitalized(k - 1) || linkOf(k - 1) >= 0 || connector(k - 1))) {
+            k--;
+        }
+        String first = plains.get(k);
+        if (SENTENCE_PREPOSITIONS.contains(first) && isCapitalized(k)) {
+            return true; // "In Baghdad and Najaf"
+        }
+        return k > 0 && joined(k) && !isCapitalized(k - 1) && PLACE_PREPOSITIONS.contains(plains.get(k - 1));
+    }
+
+    /** An initial or an abbreviation written with dots: "L", "U.S", "U.N" (before their last dot). */
+    private boolean abbreviation(int i) {
+        int[] w = words.get(i);
+        if (w[1] - w[0] == 1) {
+            return Character.isUpperCase(text.charAt(w[0]));
+        }
+        return w[1] - w[0] <= 5 && text.charAt(w[1] - 2) == '.' && allUpper(w[0], w[1]);
+    }
+
+    /** Whether a country's name follows word {@code after} behind a comma: "Sarmada, Syria". */
+    private boolean countryAfter(int after) {
+        if (after >= words.size() || !isCapitalized(after)) {
+            return false;
+        }
+        int from = possessiveEnd(words.get(after - 1));
+        if (!text.substring(from, words.get(after)[0]).strip().equals(",")) {
+            return false;
+        }
+        for (int end = after + 1; end <= Math.min(words.size(), after + 3); end++) {
+            if (COUNTRIES.contains(TextFolding.fold(text.substring(words.get(after)[0], words.get(end - 1)[1])))) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** Whether word i ends with a possessive ("Kataib Hezbollah's"): the name after it is another. */
+    private boolean possessive(int i) {
+        return possessiveEnd(words.get(i)) != words.get(i)[1];
     }
 
     /** Whether only spaces (no line break, no punctuation) stand between word i - 1 and word i. */
@@ -395,16 +490,16 @@ final class LatinSpotter {
         }
         int from = words.get(i - 1)[1];
         int to = words.get(i)[0];
-        if (from < to && text.charAt(from) == '.' && TITLES.contains(plains.get(i - 1))) {
-            from++; // "Gen. Qaani", "Capt. Davis"
+        if (from < to && text.charAt(from) == '.' && (TITLES.contains(plains.get(i - 1)) || abbreviation(i - 1))) {
+            from++; // "Gen. Qaani", "Capt. Davis", "Isiah L. Booker", "the U.S. Embassy"
         }
         if (to - from > 2) {
             return false;
         }
         for (int k = from; k < to; k++) {
             char c = text.charAt(k);
-            if (c != ' ' && c != '\u00a0') {
-                return false;
+            if (c != ' ' && c != '\u00a0' && Character.getType(c) != Character.FORMAT) {
+                return false; // a left-to-right mark or a zero-width space joins as a space does
             }
         }
         return true;

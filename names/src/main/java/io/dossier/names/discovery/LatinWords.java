@@ -45,7 +45,9 @@ final class LatinWords {
             "president", "minister", "premier", "sheikh", "shaykh", "sheik", "sayyid", "sayed", "sayyed", "ayatollah",
             "imam", "hajji", "haji", "commander", "secretary", "secretary-general", "king", "prince", "emir",
             "senator", "ambassador", "spokesman", "spokeswoman", "cleric", "judge", "governor", "mullah", "mayor",
-            "chairman", "envoy", "speaker", "chief", "rep", "sen", "cmdr", "mufti", "qazi", "hojatoleslam");
+            "chairman", "envoy", "speaker", "chief", "rep", "sen", "cmdr", "mufti", "qazi", "hojatoleslam", "commodore",
+            "spc", "specialist", "pfc", "cpl", "corporal", "pvt", "private", "ens", "ensign", "cdr", "lcdr", "msgt",
+            "ssgt", "tsgt", "sfc", "amn", "airman", "spokesperson", "co-chairman");
 
     /** Lower-case roles before a name ("militia leader Abu Fadak", "its founder Jamal ..."). */
     static final Set<String> ROLES = words("leader", "commander", "spokesman", "spokeswoman", "spokesperson", "chief",
@@ -67,6 +69,17 @@ final class LatinWords {
     static final Set<String> PLACE_PREPOSITIONS = words("in", "near", "outside", "inside", "across", "throughout",
             "around", "into", "toward", "towards", "from", "at", "to", "via", "between", "northern", "southern",
             "eastern", "western", "central");
+
+    /** Words opening a place's name: "Fort Campbell", "Camp Speicher", "Mount Sinjar". */
+    static final Set<String> PLACE_OPENERS = words("fort", "camp", "mount", "lake", "cape", "jabal", "jebel", "wadi",
+            "tell", "tal");
+
+    /** The prepositions of {@link #PLACE_PREPOSITIONS} (not its adjectives), which may open a sentence. */
+    static final Set<String> SENTENCE_PREPOSITIONS = words("in", "near", "outside", "inside", "across", "throughout",
+            "around", "into", "toward", "towards", "from", "at", "to", "via", "between");
+
+    /** Words a state's long name is made with: "Hashemite Kingdom of Jordan", "Islamic Republic of Iran". */
+    static final Set<String> STATE_HEADS = words("kingdom", "republic", "emirate", "sultanate", "principality");
 
     /** Lower-case words inside a name ("Islamic State of Iraq", "Abu Fadak al-Mohammedawi", "Saddam bin ..."). */
     static final Set<String> CONNECTORS = words("of", "the", "for", "al", "el", "ad", "ar", "as", "ash",

@@ -9,7 +9,7 @@ import io.dossier.names.linking.Mention;
 /**
  * Finds the names in a text that the registry may not hold yet: people, organisations and places, in English and in
  * Arabic or Persian script (docs/decisions.md #37). What the registry already links there is left out, so what
- * remains is what an editor may want to add.
+ * remains is what an editor may want to add; a name that holds a registered one and more is kept.
  */
 public final class NameSpotter {
 
@@ -33,7 +33,22 @@ public final class NameSpotter {
     }
 
     /**
-     * The names in a text, in text order, leaving out every one that overlaps a span already linked.
+     * Whether every linked span from the k-th on that overlaps the name lies inside it, and the name is more than
+     * them: a fuller name of a registered one, or a new one named after it.
+     */
+    private static boolean holdsWhole(SpottedName name, int[] linked, int k) {
+        for (int i = k; i + 1 < linked.length && linked[i] < name.end(); i += 2) {
+            if (linked[i] < name.start() || linked[i + 1] > name.end()
+                    || linked[i] == name.start() && linked[i + 1] == name.end()) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    /**
+     * The names in a text, in text order, leaving out every one that a span already linked covers or cuts; a name
+     * that holds linked spans whole and more is kept ("Haider al-Abadi" where "Abadi" is registered).
      *
      * @param linked the spans the registry's names were linked at, as (start, end) pairs in text order
      */
@@ -56,8 +71,7 @@ public final class NameSpotter {
             while (k + 1 < linked.length && linked[k + 1] <= name.start()) {
                 k += 2;
             }
-            boolean overlaps = k + 1 < linked.length && linked[k] < name.end();
-            if (!overlaps && !name.name().isEmpty()) {
+            if (!name.name().isEmpty() && holdsWhole(name, linked, k)) {
                 out.add(name);
             }
         }

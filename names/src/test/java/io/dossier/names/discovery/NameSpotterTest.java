@@ -68,5 +68,46 @@ class NameSpotterTest {
         String text = "Kataib Hezbollah and Kataib Sayyid al-Shuhada fired rockets.";
         assertThat(NameSpotter.spot(text, new int[]{0, 16}).stream().map(SpottedName::name))
                 .containsExactly("Kataib Sayyid al-Shuhada");
+        // a title before a registered name adds no name: "Prime Minister Al-Abadi" is the registered Abadi
+        String titled = "We work with Prime Minister Al-Abadi and the Iraqi Security Forces.";
+        int abadi = titled.indexOf("Abadi");
+        assertThat(NameSpotter.spot(titled, new int[]{abadi, abadi + 5})).extracting(SpottedName::key)
+                .containsExactly("ORGANIZATION|Iraqi Security Forces");
+        // a registered name in two words is never cut: "Kataib Hezbollah" linked, "Hezbollah Brigades" no name
+        assertThat(NameSpotter.spot("Kataib Hezbollah Brigades fired.", new int[]{0, 16})).isEmpty();
+    }
+
+    @Test
+    void aNameThatHoldsARegisteredOneAndMoreIsANameTheRegistryLacks() {
+        // "Abadi" registered: the text's fuller name is proposed, as is a group named after a registered one
+        String text = "On a visit to the region, Defense Secretary Ash Carter met with Iraqi Prime Minister\u200e "
+                + "Haider al-Abadi in Baghdad. In a briefing, Navy Capt. Jeff Davis said that rockets fired at the "
+                + "base had come from Kataib Hezbollah and its allies.";
+        int abadi = text.indexOf("Abadi");
+        int davis = text.indexOf("Davis");
+        int hezbollah = text.indexOf("Hezbollah");
+        List<SpottedName> names = NameSpotter.spot(text,
+                new int[]{abadi, abadi + 5, davis, davis + 5, hezbollah, hezbollah + 9});
+        assertThat(names).extracting(SpottedName::key).containsExactly("PERSON|Ash Carter",
+                "PERSON|Haider al-Abadi", "LOCATION|Baghdad", "PERSON|Jeff Davis",
+                "ORGANIZATION|Kataib Hezbollah");
+    }
+
+    @Test
+    void placesNamedBareAfterTheWordsThatTellAPlace() {
+        assertThat(keys("Attacks hit Baghdad and Najaf this weekend, and in Aleppo and Daraya. Near Tal Afar, one "
+                + "strike hit. They struck the northwest province of Latakia, the Gulf of Oman and the Hashemite "
+                + "Kingdom of Jordan, from Fort Campbell and near Sarmada, Syria.")).containsExactly(
+                        "LOCATION|Aleppo", "LOCATION|Daraya", "LOCATION|Tal Afar", "LOCATION|Latakia",
+                        "LOCATION|Gulf of Oman", "LOCATION|Hashemite Kingdom of Jordan", "LOCATION|Fort Campbell",
+                        "LOCATION|Sarmada", "LOCATION|Syria");
+    }
+
+    @Test
+    void ranksInitialsAbbreviationsAndPossessives() {
+        assertThat(keys("Spc. Isiah L. Booker died. It is led by Commodore Andrew Burns. The U.S. Embassy paid. "
+                + "The Badr Organization's Hadi al-Amiri spoke.")).containsExactly("PERSON|Isiah L. Booker",
+                        "PERSON|Andrew Burns", "ORGANIZATION|U.S. Embassy", "ORGANIZATION|Badr Organization",
+                        "PERSON|Hadi al-Amiri");
     }
 }
