@@ -158,7 +158,7 @@ public class FeedIndexer {
         // (The Quarkus scheduler ticks once a second, too coarse for sub-second freshness.)
         long delay = config.feed().pollInterval().toMillis();
         poller.scheduleWithFixedDelay(this::poll, delay, delay, TimeUnit.MILLISECONDS);
-        long beat = Math.max(1, config.feed().leaseTtl().toMillis() / 4);
+        long beat = Math.max(1, config.feed().leaseTtl().toMillis() / 8); // see IndexerLease#mayWrite
         heartbeat.scheduleWithFixedDelay(this::beat, beat, beat, TimeUnit.MILLISECONDS);
     }
 

@@ -79,7 +79,8 @@ public class IndexerLease {
 
     /**
      * Whether this instance may start a write now: it holds the lease with at least a third of its TTL left, so a write
-     * started now ends before a standby could take over (renewals come every third of the TTL, before each batch).
+     * started now ends before a standby could take over (renewals are due every third of the TTL: before each batch,
+     * and from the heartbeat every eighth of the TTL, so that one missed beat still leaves a batch time to write).
      */
     public synchronized boolean mayWrite() {
         return held && System.nanoTime() - renewedAt < ttlNanos - ttlNanos / 3;
@@ -89,9 +90,13 @@ public class IndexerLease {
      * Takes, keeps or renews the lease as due; returns whether this instance holds it. Returns true as soon as it is
      * taken; {@code acquired} tells a caller that it just changed hands to this instance.
      */
-    @SuppressWarnings("rawtypes")
     public synchronized Outcome hold() throws IOException {
-        long now = System.nanoTime();
+        return hold(System.nanoTime());
+    }
+
+    /** {@link #hold()} as of {@code now}: a holder whose lease has not run out by then keeps it, never acquires it. */
+    @SuppressWarnings("rawtypes")
+    private Outcome hold(long now) throws IOException {
         if (held && now - renewedAt < ttlNanos / 3) {
             return Outcome.KEPT;
         }
@@ -148,7 +153,8 @@ public class IndexerLease {
         if (!held || now - renewedAt >= ttlNanos) {
             return false;
         }
-        return hold() != Outcome.STANDBY;
+        // the same instant as the check above: the lease counts as held, so this keeps or loses it, never takes it
+        return hold(now) == Outcome.KEPT;
     }
 
     public enum Outcome {
