@@ -64,7 +64,10 @@ final class LatinSpotter {
         this.text = text;
     }
 
-    /** Adds the names of a text to {@code out}; no name runs over a span of {@code linked} ((start, end) pairs). */
+    /**
+     * Adds the names of a text to {@code out}; a name holds a span of {@code linked} ((start, end) pairs, the
+     * registry's names) whole or not at all.
+     */
     static void spot(String text, int[] linked, List<SpottedName> out) {
         LatinSpotter spotter = new LatinSpotter(text);
         spotter.linked = linked;
@@ -175,13 +178,14 @@ final class LatinSpotter {
         }
         int capitalized = 0;
         int all = 0;
+        // the registry's names are left out of the count: a line that names many is no headline for it
         for (int k = i; k >= 0 && lineOf(k) == line; k--) {
-            all++;
-            capitalized += Character.isUpperCase(text.charAt(words.get(k)[0])) ? 1 : 0;
+            all += linkOf(k) < 0 ? 1 : 0;
+            capitalized += linkOf(k) < 0 && Character.isUpperCase(text.charAt(words.get(k)[0])) ? 1 : 0;
         }
         for (int k = i + 1; k < words.size() && lineOf(k) == line; k++) {
-            all++;
-            capitalized += Character.isUpperCase(text.charAt(words.get(k)[0])) ? 1 : 0;
+            all += linkOf(k) < 0 ? 1 : 0;
+            capitalized += linkOf(k) < 0 && Character.isUpperCase(text.charAt(words.get(k)[0])) ? 1 : 0;
         }
         boolean headline = all >= 4 && capitalized * 4 >= all * 3;
         headlines.put(line, headline);
@@ -202,7 +206,9 @@ final class LatinSpotter {
         String opener = "";
         while (a < b && (NOT_NAMES.contains(plains.get(a)) || SENTENCE_PREPOSITIONS.contains(plains.get(a))
                 || (opensSentence(a) && lowerCase.contains(plains.get(a)) && !nameLike(a)))) {
-            opener = a == from && SENTENCE_PREPOSITIONS.contains(plains.get(a)) ? plains.get(a) : "";
+            if (a == from && SENTENCE_PREPOSITIONS.contains(plains.get(a))) {
+                opener = plains.get(a); // kept past a following "The": "In The Hague"
+            }
             a++;
         }
         // a common noun opening the sentence, bound to the name by "of": "Fighters of Saraya ..."
@@ -227,7 +233,7 @@ final class LatinSpotter {
         }
         // a title before the name: "Iraqi Prime Minister Haider al-Abadi", "General Qasem Soleimani"
         for (int k = b - 2; k >= a && !GROUP_OPENERS.contains(plains.get(a)); k--) {
-            if (TITLES.contains(plains.get(k))) {
+            if (TITLES.contains(plains.get(k)) && !inLongerLink(k)) { // "King" of a registered "King Abdullah II"
                 person = true;
                 a = k + 1;
                 break;
@@ -244,6 +250,12 @@ final class LatinSpotter {
             a++;
         }
         while (b > a && linkOf(b - 1) >= 0 && linked[linkOf(b - 1) + 1] > words.get(b - 1)[1]) {
+            b--;
+        }
+        while (a < b && (connector(a) || NOT_NAMES.contains(plains.get(a)))) {
+            a++; // what a cut registered name left before the rest: "of Jordan"
+        }
+        while (b > a && connector(b - 1)) {
             b--;
         }
         if (a >= b || allCapsHeadline(a, b) || allLinked(a, b)) {
@@ -423,6 +435,12 @@ final class LatinSpotter {
         return words.get(i)[3];
     }
 
+    /** Whether word i is part of a registered name longer than the word (a registered "Capt." is the word alone). */
+    private boolean inLongerLink(int i) {
+        int k = linkOf(i);
+        return k >= 0 && (linked[k] < words.get(i)[0] || linked[k + 1] > words.get(i)[1] + 1);
+    }
+
     /** Whether every word of [a, b) is a registered name's (or a connector between them): nothing new there. */
     private boolean allLinked(int a, int b) {
         for (int k = a; k < b; k++) {
@@ -490,8 +508,11 @@ final class LatinSpotter {
         }
         int from = words.get(i - 1)[1];
         int to = words.get(i)[0];
-        if (from < to && text.charAt(from) == '.' && (TITLES.contains(plains.get(i - 1)) || abbreviation(i - 1))) {
-            from++; // "Gen. Qaani", "Capt. Davis", "Isiah L. Booker", "the U.S. Embassy"
+        if (from < to && text.charAt(from) == '.' && (TITLES.contains(plains.get(i - 1))
+                || abbreviation(i - 1) && !nameLike(i))) {
+            // "Gen. Qaani", "Capt. Davis", "Isiah L. Booker", "the U.S. Embassy"; after an abbreviation, a given
+            // name or a group's opener more likely opens the next sentence ("... by the U.S. Kataib ...")
+            from++;
         }
         if (to - from > 2) {
             return false;

@@ -73,8 +73,19 @@ class NameSpotterTest {
         int abadi = titled.indexOf("Abadi");
         assertThat(NameSpotter.spot(titled, new int[]{abadi, abadi + 5})).extracting(SpottedName::key)
                 .containsExactly("ORGANIZATION|Iraqi Security Forces");
-        // a registered name in two words is never cut: "Kataib Hezbollah" linked, "Hezbollah Brigades" no name
-        assertThat(NameSpotter.spot("Kataib Hezbollah Brigades fired.", new int[]{0, 16})).isEmpty();
+        // a registered name is never cut: "Kataib Hezbollah" linked, "Hezbollah Brigades" is no name, the whole is
+        String longer = "In the night, fighters of Kataib Hezbollah Brigades fired rockets at the base.";
+        int kh = longer.indexOf("Kataib");
+        assertThat(NameSpotter.spot(longer, new int[]{kh, kh + 16})).extracting(SpottedName::key)
+                .containsExactly("ORGANIZATION|Kataib Hezbollah Brigades");
+        // a registered name's word is no title of the rest: "King Abdullah II" registered leaves no "of Jordan"
+        String king = "He was received on Sunday by King Abdullah II of Jordan in the capital.";
+        int abdullah = king.indexOf("King");
+        assertThat(NameSpotter.spot(king, new int[]{abdullah, abdullah + 16})).extracting(SpottedName::key)
+                .doesNotContain("PERSON|of Jordan", "PERSON|Jordan");
+        // a sentence that ends with an abbreviation is not joined to a name opening the next
+        assertThat(keys("The strike was carried out by the U.S. Kataib Hezbollah denied any role in the attack."))
+                .contains("ORGANIZATION|Kataib Hezbollah").doesNotContain("ORGANIZATION|U.S. Kataib Hezbollah");
     }
 
     @Test
