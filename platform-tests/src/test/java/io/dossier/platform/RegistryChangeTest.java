@@ -82,6 +82,39 @@ class RegistryChangeTest {
         assertThat(inQuery.getString("expansions[0].entityId")).isEqualTo(zetaId);
     }
 
+    /**
+     * A document that wrote a man's name in a spelling the registry was to lack, indexed before he was registered:
+     * once he is, the re-linking finds the document by its spotted name and shows the spelling as a possible mention
+     * of him, as it would in a document arriving after him.
+     */
+    @Test
+    void aSpellingInADocumentIndexedBeforeTheEntityBecomesAPossibleMentionOfIt() {
+        String u = WalkingSkeletonTest.uniqueWord();
+        String capital = Character.toUpperCase(u.charAt(0)) + u.substring(1);
+        String spelling = "Abu " + capital + " al-Mohammedawi";
+        String registered = "Abu " + capital + " al-Mohammadawi";
+        String document = ingest("Funeral", "Militia leader " + spelling + " attended the funeral in Basra.");
+        String editor = Tokens.forUser(Tokens.EDITOR);
+        await().atMost(INDEXED).pollInterval(Duration.ofMillis(200))
+                .until(() -> WalkingSkeletonTest.total(editor, u) == 1);
+        assertThat(view(document, editor).getList("possibleMentions")).isEmpty();
+
+        String entity = given().baseUri(Platform.GATEWAY).auth().oauth2(editor).contentType(ContentType.JSON)
+                .body(Map.of("type", "PERSON", "primaryName", registered)).post("/api/v1/entities").then()
+                .statusCode(201).extract().path("id");
+        await("a possible mention of the new entity").atMost(INDEXED).pollInterval(Duration.ofMillis(250))
+                .until(() -> !view(document, editor).getList("possibleMentions").isEmpty());
+        var after = view(document, editor);
+        assertThat(after.getString("possibleMentions[0].entityId")).isEqualTo(entity);
+        assertThat(after.getString("possibleMentions[0].surface")).isEqualTo(spelling);
+        assertThat(after.getList("mentions")).as("not a link until an editor confirms it").isEmpty();
+    }
+
+    private static io.restassured.path.json.JsonPath view(String document, String token) {
+        return given().baseUri(Platform.GATEWAY).auth().oauth2(token).get("/api/v1/search/documents/" + document)
+                .then().statusCode(200).extract().jsonPath();
+    }
+
     private static String ingest(String title, String text) {
         return given().baseUri(Platform.GATEWAY).auth().oauth2(Tokens.forUser(Tokens.ANALYST))
                 .contentType(ContentType.JSON).body(Map.of("title", title, "text", text))

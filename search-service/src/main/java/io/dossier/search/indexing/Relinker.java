@@ -14,6 +14,7 @@ import jakarta.enterprise.inject.Instance;
 
 import org.eclipse.microprofile.rest.client.inject.RestClient;
 
+import io.dossier.names.discovery.Variants;
 import io.quarkus.logging.Log;
 
 import co.elastic.clients.elasticsearch.ElasticsearchClient;
@@ -220,6 +221,7 @@ public class Relinker {
             clauses.add(Query.of(q -> q.multiMatch(m -> m.query(phrase).type(TextQueryType.Phrase)
                     .fields("titleForms", "textForms", "titleFolded", "textFolded"))));
         }
+        // ABTEST clauses.addAll(variantClauses(page.changes()));
         long before = page.next();
         for (String index : documents.writable()) {
             Set<String> found = pending.computeIfAbsent(index, i -> new LinkedHashSet<>());
@@ -233,6 +235,37 @@ public class Relinker {
             Log.infof("registry changes up to %d: %d documents to link again", before, count);
         }
     }
+
+    /**
+     * The documents in which the spotter found a name within two edits of a changed entity's name, of its type
+     * ({@code candidates}: "TYPE|name" as written): a spelling the registry lacks ("al-Mohammedawi" for a new
+     * "al-Mohammadawi") is a possible mention of it once linked again, as in a document that arrives after it.
+     * Spellings further apart are found in the documents that arrive later only.
+     */
+    static List<Query> variantClauses(List<EntitiesFeedApi.Entry> changes) {
+        Set<String> keys = new LinkedHashSet<>();
+        for (EntitiesFeedApi.Entry change : changes) {
+            EntitiesFeedApi.Entity e = change.entity();
+            if (e == null || e.mergedInto() != null || !SPOTTED_TYPES.contains(e.type())) {
+                continue;
+            }
+            for (String name : IndexedEntity.of(e).names()) {
+                if (name != null && name.length() >= Variants.SHORTEST && name.length() <= 200) {
+                    keys.add(e.type() + "|" + name);
+                }
+            }
+        }
+        List<Query> clauses = new ArrayList<>(keys.size());
+        for (String key : keys) {
+            int prefix = key.indexOf('|') + 1; // the type is no part of the spelling
+            clauses.add(Query.of(q -> q.fuzzy(f -> f.field("candidates").value(key).fuzziness("2")
+                    .prefixLength(prefix).transpositions(true))));
+        }
+        return clauses;
+    }
+
+    /** The types of the names the spotter finds. */
+    private static final Set<String> SPOTTED_TYPES = Set.of("PERSON", "ORGANIZATION", "LOCATION");
 
     private void collect(String index, List<Query> anyOf, long before, Set<String> into) throws IOException {
         List<FieldValue> after = null;
