@@ -14,7 +14,6 @@ import jakarta.enterprise.inject.Instance;
 
 import org.eclipse.microprofile.rest.client.inject.RestClient;
 
-import io.dossier.names.discovery.Variants;
 import io.quarkus.logging.Log;
 
 import co.elastic.clients.elasticsearch.ElasticsearchClient;
@@ -47,6 +46,12 @@ public class Relinker {
     private static final int SLICE = 100;
     /** Clauses per candidate query, well under Elasticsearch's limit. */
     private static final int CLAUSES = 400;
+    /**
+     * Fuzzy clauses per query, each expanded to at most {@link #VARIANT_EXPANSIONS} terms: at most 1,000 terms a query,
+     * under Elasticsearch's limit on clauses whatever the candidates hold.
+     */
+    private static final int VARIANT_CLAUSES = 100;
+    private static final int VARIANT_EXPANSIONS = 10;
 
     private final EntitiesFeedApi feed;
     private final EntityIndex entityIndex;
@@ -221,13 +226,17 @@ public class Relinker {
             clauses.add(Query.of(q -> q.multiMatch(m -> m.query(phrase).type(TextQueryType.Phrase)
                     .fields("titleForms", "textForms", "titleFolded", "textFolded"))));
         }
-        // ABTEST clauses.addAll(variantClauses(page.changes()));
+        List<Query> variants = variantClauses(page.changes());
         long before = page.next();
         for (String index : documents.writable()) {
             Set<String> found = pending.computeIfAbsent(index, i -> new LinkedHashSet<>());
             for (int from = 0; from < clauses.size(); from += CLAUSES) {
                 List<Query> slice = clauses.subList(from, Math.min(clauses.size(), from + CLAUSES));
                 collect(index, slice, before, found);
+            }
+            for (int from = 0; from < variants.size(); from += VARIANT_CLAUSES) {
+                collect(index, variants.subList(from, Math.min(variants.size(), from + VARIANT_CLAUSES)), before,
+                        found);
             }
         }
         int count = pending();
@@ -237,7 +246,7 @@ public class Relinker {
     }
 
     /**
-     * The documents in which the spotter found a name within two edits of a changed entity's name, of its type
+     * The documents in which the spotter found a name within an edit or two of a changed entity's name, of its type
      * ({@code candidates}: "TYPE|name" as written): a spelling the registry lacks ("al-Mohammedawi" for a new
      * "al-Mohammadawi") is a possible mention of it once linked again, as in a document that arrives after it.
      * Spellings further apart are found in the documents that arrive later only.
@@ -250,7 +259,7 @@ public class Relinker {
                 continue;
             }
             for (String name : IndexedEntity.of(e).names()) {
-                if (name != null && name.length() >= Variants.SHORTEST && name.length() <= 200) {
+                if (name != null && name.length() >= SHORTEST_VARIANT && name.length() <= 200) {
                     keys.add(e.type() + "|" + name);
                 }
             }
@@ -258,11 +267,16 @@ public class Relinker {
         List<Query> clauses = new ArrayList<>(keys.size());
         for (String key : keys) {
             int prefix = key.indexOf('|') + 1; // the type is no part of the spelling
-            clauses.add(Query.of(q -> q.fuzzy(f -> f.field("candidates").value(key).fuzziness("2")
-                    .prefixLength(prefix).transpositions(true))));
+            // one edit in a name shorter than 15 characters, two in a longer one: what a score of 0.85 leaves
+            String edits = key.length() - prefix >= 15 ? "2" : "1";
+            clauses.add(Query.of(q -> q.fuzzy(f -> f.field("candidates").value(key).fuzziness(edits)
+                    .prefixLength(prefix).transpositions(true).maxExpansions(VARIANT_EXPANSIONS))));
         }
         return clauses;
     }
+
+    /** Characters a name needs for its variants to be looked for: shorter ones are too alike to others. */
+    private static final int SHORTEST_VARIANT = 8;
 
     /** The types of the names the spotter finds. */
     private static final Set<String> SPOTTED_TYPES = Set.of("PERSON", "ORGANIZATION", "LOCATION");
