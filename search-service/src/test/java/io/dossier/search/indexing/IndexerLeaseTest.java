@@ -1,6 +1,7 @@
 package io.dossier.search.indexing;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 import java.time.Duration;
 import java.util.UUID;
@@ -40,21 +41,18 @@ class IndexerLeaseTest {
             assertThat(b.renewIfHeld()).as("the heartbeat of a standby does not take the lease").isFalse();
 
             // a's indexer is busy for three TTLs; only its heartbeat renews, while b keeps asking
-            long until = System.nanoTime() + 3 * TTL.toNanos();
-            while (System.nanoTime() < until) {
-                assertThat(a.renewIfHeld()).isTrue();
-                assertThat(b.hold()).isEqualTo(IndexerLease.Outcome.STANDBY);
-                Thread.sleep(TTL.toMillis() / 4);
-            }
+            await().during(TTL.multipliedBy(3)).atMost(TTL.multipliedBy(5)).pollInterval(TTL.dividedBy(8))
+                    .until(() -> a.renewIfHeld() && b.hold() == IndexerLease.Outcome.STANDBY);
             assertThat(a.valid()).isTrue();
             assertThat(a.hold()).as("the indexer finds the lease still its own").isEqualTo(IndexerLease.Outcome.KEPT);
 
-            // a stops renewing altogether: b takes it over after the TTL and a margin on its own clock
-            assertThat(b.hold()).isEqualTo(IndexerLease.Outcome.STANDBY); // b sees a's last renewal
-            Thread.sleep(TTL.toMillis() + TTL.toMillis() / 5 + 100);
-            assertThat(a.valid()).isFalse();
+            // a stops renewing altogether: b takes it over, not before the TTL has passed on its own clock
+            long lastRenewal = System.nanoTime();
+            await().atMost(TTL.multipliedBy(2)).pollInterval(Duration.ofMillis(50)).until(() -> !a.valid());
             assertThat(a.renewIfHeld()).as("a lease run out is not renewed by the heartbeat").isFalse();
-            assertThat(b.hold()).isEqualTo(IndexerLease.Outcome.ACQUIRED);
+            await().atMost(TTL.multipliedBy(4)).pollInterval(Duration.ofMillis(100))
+                    .until(() -> b.hold() == IndexerLease.Outcome.ACQUIRED);
+            assertThat(Duration.ofNanos(System.nanoTime() - lastRenewal)).isGreaterThanOrEqualTo(TTL);
             assertThat(b.valid()).isTrue();
             assertThat(a.hold()).as("the old holder stands by").isEqualTo(IndexerLease.Outcome.STANDBY);
             assertThat(a.renewIfHeld()).isFalse();
