@@ -27,7 +27,7 @@ public final class Variants {
         if (name.name().length() < SHORTEST) {
             return Optional.empty();
         }
-        List<Candidate> best = index.match(name.name(), name.type().name(), 1);
+        List<Candidate> best = index.matchClose(name.name(), name.type().name(), 1, SCORE);
         if (best.isEmpty() || best.get(0).score() < SCORE || !best.get(0).matchedKind().matchesLoosely()) {
             return Optional.empty();
         }

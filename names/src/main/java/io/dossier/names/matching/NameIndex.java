@@ -62,10 +62,32 @@ public final class NameIndex {
     private final Map<UUID, int[]> byEntity = new HashMap<>();
     private final Map<String, int[]> byFolded = new HashMap<>();
     private final Map<String, int[]> bySortedTokens = new HashMap<>();
-    private final int[][] postings = new int[GRAMS][];
-    private final int[] postingSizes = new int[GRAMS];
+    /** Every name's n-grams; their sizes tell the common n-grams from the telling ones. */
+    private final Postings postings = new Postings();
+    /**
+     * The same per entity type (by code): a query for one type walks only its names' postings, in the same order
+     * as in {@link #postings}, so it finds what walking them all and dropping the other types finds. Twice the
+     * postings' memory (about 5 MB for the 24,258 names of the OFAC and UN lists) for a quarter off a typed query.
+     */
+    private final List<Postings> typedPostings = new ArrayList<>();
     private int dead;
     private final ThreadLocal<Scratch> scratch = ThreadLocal.withInitial(Scratch::new);
+
+    /** Per n-gram code, the ordinals of the names that have it, in the order they were added. */
+    private static final class Postings {
+        final int[][] lists = new int[GRAMS][];
+        final int[] sizes = new int[GRAMS];
+
+        void add(int gram, int ordinal) {
+            int[] list = lists[gram];
+            if (list == null) {
+                list = lists[gram] = new int[4];
+            } else if (sizes[gram] == list.length) {
+                list = lists[gram] = Arrays.copyOf(list, list.length * 2);
+            }
+            list[sizes[gram]++] = ordinal;
+        }
+    }
     /** Whether every n-gram of a query is walked (benchmarks compare the telling ones with all). */
     private final boolean exhaustive;
 
@@ -154,6 +176,23 @@ public final class NameIndex {
      * @param entityType only entities of this type; null for any
      */
     public List<Candidate> match(String query, String entityType, int limit) {
+        return match(query, entityType, limit, true, THRESHOLD);
+    }
+
+    /**
+     * As {@link #match}, without its last resort: when the names sharing the query's telling n-grams give no
+     * candidate, the names sharing only its common ones are not looked at. For a caller that wants a close spelling of
+     * a registered name and nothing looser (a possible mention, an alias expansion), which shares the telling n-grams
+     * with it: on a name the registry lacks, the last resort walks the postings of the commonest n-grams, most of the
+     * time {@link #match} takes (docs/decisions.md #37). Only candidates scoring {@code minScore} or more, each
+     * scored as {@link #match} scores it; names that cannot reach it are given up early.
+     */
+    public List<Candidate> matchClose(String query, String entityType, int limit, double minScore) {
+        return match(query, entityType, limit, false, Math.max(THRESHOLD, minScore));
+    }
+
+    private List<Candidate> match(String query, String entityType, int limit, boolean lastResort,
+            double minScore) {
         if (query == null || limit <= 0) {
             return List.of();
         }
@@ -165,13 +204,13 @@ public final class NameIndex {
         Map<UUID, Candidate> best = new HashMap<>();
         lock.readLock().lock();
         try {
-            scoreAll(byFolded.get(q.folded), query, q, entityType, best);
-            scoreAll(bySortedTokens.get(q.sortedStripped), query, q, entityType, best);
+            scoreAll(byFolded.get(q.folded), query, q, entityType, best, minScore);
+            scoreAll(bySortedTokens.get(q.sortedStripped), query, q, entityType, best, minScore);
             int[] telling = exhaustive ? queryGrams : telling(queryGrams);
-            scoreAll(retrieve(telling, queryGrams.length, entityType), query, q, entityType, best);
-            if (best.isEmpty() && telling.length < queryGrams.length) {
+            scoreAll(retrieve(telling, queryGrams.length, entityType), query, q, entityType, best, minScore);
+            if (lastResort && best.isEmpty() && telling.length < queryGrams.length) {
                 // nothing among the names sharing the query's telling n-grams: the common ones may still find one
-                scoreAll(retrieve(queryGrams, queryGrams.length, entityType), query, q, entityType, best);
+                scoreAll(retrieve(queryGrams, queryGrams.length, entityType), query, q, entityType, best, minScore);
             }
         } finally {
             lock.readLock().unlock();
@@ -181,7 +220,9 @@ public final class NameIndex {
         return result.size() > limit ? List.copyOf(result.subList(0, limit)) : result;
     }
 
-    private void scoreAll(int[] ordinals, String query, NameForm q, String entityType, Map<UUID, Candidate> best) {
+    private void scoreAll(int[] ordinals, String query, NameForm q, String entityType, Map<UUID, Candidate> best,
+            double minScore) {
+        double minSimilarity = minScore / NameScorer.VARIANT_SCALE;
         if (ordinals == null) {
             return;
         }
@@ -194,8 +235,8 @@ public final class NameIndex {
             if (previous != null && previous.score() >= NameScorer.EXACT) {
                 continue;
             }
-            NameScorer.Scored s = NameScorer.score(query, q, e.name.value(), e.form, e.name.kind());
-            if (s == null || s.score() < THRESHOLD) {
+            NameScorer.Scored s = NameScorer.score(query, q, e.name.value(), e.form, e.name.kind(), minSimilarity);
+            if (s == null || s.score() < minScore) {
                 continue;
             }
             Candidate candidate = new Candidate(e.entityId, e.entityType, Math.min(1.0, s.score()), e.name.value(),
@@ -222,9 +263,14 @@ public final class NameIndex {
         int[] touched = s.touched;
         int touchedCount = 0;
         double walkedShare = walked.length / (double) queryGrams;
+        int wantedType = entityType == null ? -1 : typeCodes.getOrDefault(entityType, -2);
+        if (wantedType == -2) {
+            return new int[0]; // no name of that type
+        }
+        Postings walkedPostings = wantedType == -1 ? postings : typedPostings.get(wantedType);
         for (int gram : walked) {
-            int[] list = postings[gram];
-            int size = postingSizes[gram];
+            int[] list = walkedPostings.lists[gram];
+            int size = walkedPostings.sizes[gram];
             for (int k = 0; k < size; k++) {
                 int ordinal = list[k];
                 if (counts[ordinal]++ == 0) {
@@ -238,7 +284,6 @@ public final class NameIndex {
             s.bucketOf = new byte[Math.max(touchedCount, s.bucketOf.length * 2)];
         }
         byte[] bucketOf = s.bucketOf;
-        int wantedType = entityType == null ? -1 : typeCodes.getOrDefault(entityType, -2);
         int[] gramCounts = this.gramCounts;
         int[] typeOf = this.typeOf;
         for (int t = 0; t < touchedCount; t++) {
@@ -284,7 +329,7 @@ public final class NameIndex {
         int[] out = new int[queryGrams.length];
         int size = 0;
         for (int gram : queryGrams) {
-            if (postingSizes[gram] <= commonAbove) {
+            if (postings.sizes[gram] <= commonAbove) {
                 out[size++] = gram;
             }
         }
@@ -297,7 +342,7 @@ public final class NameIndex {
         // by posting size (in the high bits), rarest first
         long[] bySize = new long[queryGrams.length];
         for (int i = 0; i < queryGrams.length; i++) {
-            bySize[i] = (long) postingSizes[queryGrams[i]] << 32 | queryGrams[i];
+            bySize[i] = (long) postings.sizes[queryGrams[i]] << 32 | queryGrams[i];
         }
         Arrays.sort(bySize);
         int[] rarest = new int[Math.min(MIN_TELLING, bySize.length)];
@@ -317,17 +362,18 @@ public final class NameIndex {
         }
         gramCounts[ordinal] = e.gramCount;
         typeOf[ordinal] = e.entityType == null ? -3 : typeCodes.computeIfAbsent(e.entityType, t -> typeCodes.size());
+        if (typeOf[ordinal] == typedPostings.size()) {
+            typedPostings.add(new Postings());
+        }
         byFolded.merge(e.form.folded, new int[]{ordinal}, NameIndex::concat);
         if (e.name.kind().matchesLoosely()) {
             bySortedTokens.merge(e.form.sortedStripped, new int[]{ordinal}, NameIndex::concat);
+            Postings typed = typeOf[ordinal] < 0 ? null : typedPostings.get(typeOf[ordinal]);
             for (int gram : grams(e.form)) {
-                int[] list = postings[gram];
-                if (list == null) {
-                    list = postings[gram] = new int[4];
-                } else if (postingSizes[gram] == list.length) {
-                    list = postings[gram] = Arrays.copyOf(list, list.length * 2);
+                postings.add(gram, ordinal);
+                if (typed != null) {
+                    typed.add(gram, ordinal);
                 }
-                list[postingSizes[gram]++] = ordinal;
             }
         }
         return ordinal;
@@ -365,8 +411,12 @@ public final class NameIndex {
         byEntity.clear();
         byFolded.clear();
         bySortedTokens.clear();
-        Arrays.fill(postings, null);
-        Arrays.fill(postingSizes, 0);
+        Arrays.fill(postings.lists, null);
+        Arrays.fill(postings.sizes, 0);
+        for (Postings typed : typedPostings) {
+            Arrays.fill(typed.lists, null);
+            Arrays.fill(typed.sizes, 0);
+        }
         dead = 0;
         Map<UUID, List<Integer>> owned = new HashMap<>();
         for (Entry e : live) {

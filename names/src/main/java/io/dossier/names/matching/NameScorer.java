@@ -34,6 +34,15 @@ final class NameScorer {
     }
 
     static Scored score(String query, NameForm q, String value, NameForm n, NameKind kind) {
+        return score(query, q, value, n, kind, MIN_SIMILARITY);
+    }
+
+    /**
+     * As above, for a caller that wants scores of at least {@code minSimilarity} times {@value #VARIANT_SCALE} only:
+     * the spelling similarities stop early under it (a score under it may come out lower than it is, never one over
+     * it).
+     */
+    static Scored score(String query, NameForm q, String value, NameForm n, NameKind kind, double minSimilarity) {
         if (!kind.matchesLoosely()) {
             return q.folded.equals(n.folded)
                     ? new Scored(SHORT_FORM, kind == NameKind.ABBREVIATION ? "abbreviation" : "weak-alias")
@@ -54,9 +63,9 @@ final class NameScorer {
         if (q.joinedKey.isEmpty() || n.joinedKey.isEmpty()) {
             return null;
         }
-        double keySim = KeySimilarity.similarity(q.joinedKey, n.joinedKey, MIN_SIMILARITY);
+        double keySim = KeySimilarity.similarity(q.joinedKey, n.joinedKey, minSimilarity);
         if (keySim < 1 && (q.articled || n.articled)) {
-            keySim = Math.max(keySim, KeySimilarity.similarity(q.fullJoinedKey, n.fullJoinedKey, MIN_SIMILARITY));
+            keySim = Math.max(keySim, KeySimilarity.similarity(q.fullJoinedKey, n.fullJoinedKey, minSimilarity));
         }
         if (keySim < 1 && (q.tokenKeys.length > 1 || n.tokenKeys.length > 1)) {
             keySim = Math.max(keySim, tokenSetSimilarity(q.tokenKeys, n.tokenKeys));
@@ -67,7 +76,7 @@ final class NameScorer {
             return new Scored(score, "cross-script",
                     score < NameIndex.THRESHOLD ? 0 : KeySimilarity.levenshtein(q.letters, n.letters, 0));
         }
-        double sim = Math.max(keySim, KeySimilarity.levenshtein(q.compact, n.compact, MIN_SIMILARITY));
+        double sim = Math.max(keySim, KeySimilarity.levenshtein(q.compact, n.compact, minSimilarity));
         // the same consonant skeleton: a spelling convention, not a typo
         return new Scored(VARIANT_SCALE * sim, q.skeleton.equals(n.skeleton) ? "transliteration" : "fuzzy");
     }

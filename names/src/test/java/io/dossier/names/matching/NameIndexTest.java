@@ -245,9 +245,10 @@ class NameIndexTest {
                 }
             }
             UUID id = UUID.randomUUID();
-            List<IndexedName> indexed = List.of(new IndexedName(id, "Person", name.toString(), NameKind.PRIMARY));
-            telling.put(id, "Person", indexed);
-            exhaustive.put(id, "Person", indexed);
+            String type = i % 3 == 0 ? "Organization" : "Person";
+            List<IndexedName> indexed = List.of(new IndexedName(id, type, name.toString(), NameKind.PRIMARY));
+            telling.put(id, type, indexed);
+            exhaustive.put(id, type, indexed);
             names.add(name.toString());
         }
         int compared = 0;
@@ -267,10 +268,69 @@ class NameIndexTest {
                     assertThat(some.get(0).score()).as(query).isEqualTo(all.get(0).score());
                     compared++;
                 }
+                // of one type (its names' postings walked alone): the same best candidate, of that type
+                String type = i % 3 == 0 ? "Organization" : "Person";
+                List<Candidate> allOfType = exhaustive.match(query, type, 5);
+                List<Candidate> someOfType = telling.match(query, type, 5);
+                assertThat(someOfType.isEmpty()).as(query).isEqualTo(allOfType.isEmpty());
+                assertThat(someOfType).as(query).allMatch(c -> c.entityType().equals(type));
+                if (!allOfType.isEmpty()) {
+                    assertThat(someOfType.get(0).score()).as(query).isEqualTo(allOfType.get(0).score());
+                    assertThat(someOfType.get(0).entityId()).as(query).isEqualTo(all.stream()
+                            .filter(c -> c.entityType().equals(type)).findFirst()
+                            .map(Candidate::entityId).orElse(someOfType.get(0).entityId()));
+                }
             }
         }
         assertThat(compared).isGreaterThan(1000);
         // and the telling n-grams were fewer than all for most queries: the comparison is not of a walk with itself
         assertThat(walkedSome).isGreaterThan(compared / 2);
+    }
+
+    @Test
+    void aCloseMatchFindsTheCloseSpellingsWithoutTheLastResort() {
+        // the same kind of registry: names of made-up syllables whose commonest n-grams lead to a tenth of it
+        java.util.Random random = new java.util.Random(11);
+        String[] syllables = {"ka", "ha", "mo", "sa", "ri", "al", "bu", "da", "ja", "lu", "na", "qa", "ta", "zi", "fa"};
+        NameIndex index = new NameIndex();
+        List<String> names = new ArrayList<>();
+        for (int i = 0; i < 4000; i++) {
+            StringBuilder name = new StringBuilder();
+            for (int word = 0; word < 2 + random.nextInt(2); word++) {
+                name.append(word == 0 ? "" : " ");
+                for (int syllable = 0; syllable < 2 + random.nextInt(2); syllable++) {
+                    name.append(syllables[random.nextInt(syllables.length)]);
+                }
+            }
+            UUID id = UUID.randomUUID();
+            index.put(id, "Person", List.of(new IndexedName(id, "Person", name.toString(), NameKind.PRIMARY)));
+            names.add(name.toString());
+        }
+        int close = 0;
+        int same = 0;
+        int looser = 0;
+        for (int i = 0; i < names.size(); i += 10) {
+            String name = names.get(i);
+            for (String query : List.of(name.substring(0, name.length() - 1), name.replaceFirst("a", "e"),
+                    name.substring(1), name.replace(" ", "") + "ka")) {
+                List<Candidate> all = index.match(query, null, 5);
+                List<Candidate> closeOnes = index.matchClose(query, null, 5, NameIndex.THRESHOLD);
+                // never more: what the close match finds, the full one finds
+                assertThat(all).as(query).containsAll(closeOnes);
+                // and with a floor, the same candidates over it, scored the same
+                assertThat(index.matchClose(query, null, 5, 0.85)).as(query)
+                        .isEqualTo(closeOnes.stream().filter(c -> c.score() >= 0.85).toList());
+                if (!all.isEmpty() && all.get(0).score() >= 0.85) {
+                    close++;
+                    same += !closeOnes.isEmpty() && closeOnes.get(0).equals(all.get(0)) ? 1 : 0;
+                }
+                looser += closeOnes.isEmpty() && !all.isEmpty() ? 1 : 0;
+            }
+        }
+        assertThat(close).isGreaterThan(800);
+        // a close spelling shares the telling n-grams: found alike
+        assertThat(same).isEqualTo(close);
+        // and the last resort did find looser candidates that the close match leaves out: it was skipped
+        assertThat(looser).isPositive();
     }
 }

@@ -117,9 +117,22 @@ public class RegistryNames {
 
     /** The entities a name may stand for, best first, scores rounded as the entities service's answer has them. */
     public List<Match> match(String name, int limit) {
+        return known(index.match(name, null, limit));
+    }
+
+    /**
+     * As {@link #match}, for a close spelling of a registered name only ({@link NameIndex#matchClose}), scoring at
+     * least {@code minScore}: what an alias expansion asks, at a third of the time on a query that names no entity.
+     */
+    public List<Match> matchClose(String name, int limit, double minScore) {
+        // the scores answered are rounded to three places: a score that rounds up to minScore is one
+        return known(index.matchClose(name, null, limit, minScore - 0.0005));
+    }
+
+    private List<Match> known(List<Candidate> candidates) {
         List<Match> out = new ArrayList<>();
         Map<UUID, Known> entities = known;
-        for (Candidate c : index.match(name, null, limit)) {
+        for (Candidate c : candidates) {
             Known k = entities.get(c.entityId());
             if (k != null) {
                 out.add(new Match(k, Math.round(c.score() * 1000) / 1000.0, c.matchedName(), c.rule()));

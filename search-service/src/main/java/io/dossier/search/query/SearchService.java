@@ -426,9 +426,11 @@ public class SearchService {
                                 f.entity().primaryName(), f.start(), f.end(), f.surface(), f.name()))
                         .toList();
                 return expanded(mentions, plain, nameStart, nameEnd, name,
-                        () -> names.match(name, 5).stream().map(m -> new EntitiesApi.Match(m.entity().id(),
-                                m.entity().type(), m.entity().primaryName(), m.score(), m.matchedName(), null,
-                                m.rule())).toList());
+                        () -> names.matchClose(name, 5, EXPANSION_SCORE).stream()
+                                .map(m -> new EntitiesApi.Match(m.entity().id(),
+                                        m.entity().type(), m.entity().primaryName(), m.score(), m.matchedName(), null,
+                                        m.rule()))
+                                .toList());
             } catch (RuntimeException e) {
                 Log.warnf(e, "alias expansion skipped: the registry's names failed on a query");
                 return Expanded.UNANSWERED;
