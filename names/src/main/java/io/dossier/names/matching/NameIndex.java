@@ -181,10 +181,10 @@ public final class NameIndex {
 
     /**
      * As {@link #match}, without its last resort: when the names sharing the query's telling n-grams give no
-     * candidate, the names sharing only its common ones are not looked at. For a caller that wants a close spelling of
-     * a registered name and nothing looser (a possible mention, an alias expansion), which shares the telling n-grams
-     * with it: on a name the registry lacks, the last resort walks the postings of the commonest n-grams, most of the
-     * time {@link #match} takes (docs/decisions.md #37). Only candidates scoring {@code minScore} or more, each
+     * candidate, the postings of all its n-grams, the commonest included, are not walked again. For a caller that
+     * wants a close spelling of a registered name and nothing looser (a possible mention, an alias expansion), which
+     * shares the telling n-grams with it: on a name the registry lacks, that walk is most of the time {@link #match}
+     * takes (docs/decisions.md #37). Only candidates scoring {@code minScore} or more, each
      * scored as {@link #match} scores it; names that cannot reach it are given up early.
      */
     public List<Candidate> matchClose(String query, String entityType, int limit, double minScore) {
@@ -222,7 +222,11 @@ public final class NameIndex {
 
     private void scoreAll(int[] ordinals, String query, NameForm q, String entityType, Map<UUID, Candidate> best,
             double minScore) {
-        double minSimilarity = minScore / NameScorer.VARIANT_SCALE;
+        // a floor of its own a hair lower (the similarities are sums of doubles: one exactly at it may come out a
+        // hair under); the score itself is held to minScore below
+        double minSimilarity = minScore == THRESHOLD
+                ? NameScorer.MIN_SIMILARITY
+                : minScore / NameScorer.VARIANT_SCALE - 1e-9;
         if (ordinals == null) {
             return;
         }
