@@ -230,26 +230,15 @@ class NameIndexTest {
 
     @Test
     void aLargeRegistryGivesTheSameBestCandidateAsWalkingEveryNGram() {
-        // names of made-up syllables: their commonest n-grams lead to more than a tenth of the registry
-        java.util.Random random = new java.util.Random(7);
-        String[] syllables = {"ka", "ha", "mo", "sa", "ri", "al", "bu", "da", "ja", "lu", "na", "qa", "ta", "zi", "fa"};
         NameIndex telling = new NameIndex();
         NameIndex exhaustive = new NameIndex(true);
-        List<String> names = new ArrayList<>();
-        for (int i = 0; i < 4000; i++) {
-            StringBuilder name = new StringBuilder();
-            for (int word = 0; word < 2 + random.nextInt(2); word++) {
-                name.append(word == 0 ? "" : " ");
-                for (int syllable = 0; syllable < 2 + random.nextInt(2); syllable++) {
-                    name.append(syllables[random.nextInt(syllables.length)]);
-                }
-            }
+        List<String> names = syllableNames(7, 4000);
+        for (int i = 0; i < names.size(); i++) {
             UUID id = UUID.randomUUID();
             String type = i % 3 == 0 ? "Organization" : "Person";
-            List<IndexedName> indexed = List.of(new IndexedName(id, type, name.toString(), NameKind.PRIMARY));
+            List<IndexedName> indexed = List.of(new IndexedName(id, type, names.get(i), NameKind.PRIMARY));
             telling.put(id, type, indexed);
             exhaustive.put(id, type, indexed);
-            names.add(name.toString());
         }
         int compared = 0;
         int walkedSome = 0;
@@ -289,22 +278,11 @@ class NameIndexTest {
 
     @Test
     void aCloseMatchFindsTheCloseSpellingsWithoutTheLastResort() {
-        // the same kind of registry: names of made-up syllables whose commonest n-grams lead to a tenth of it
-        java.util.Random random = new java.util.Random(11);
-        String[] syllables = {"ka", "ha", "mo", "sa", "ri", "al", "bu", "da", "ja", "lu", "na", "qa", "ta", "zi", "fa"};
         NameIndex index = new NameIndex();
-        List<String> names = new ArrayList<>();
-        for (int i = 0; i < 4000; i++) {
-            StringBuilder name = new StringBuilder();
-            for (int word = 0; word < 2 + random.nextInt(2); word++) {
-                name.append(word == 0 ? "" : " ");
-                for (int syllable = 0; syllable < 2 + random.nextInt(2); syllable++) {
-                    name.append(syllables[random.nextInt(syllables.length)]);
-                }
-            }
+        List<String> names = syllableNames(11, 4000);
+        for (String name : names) {
             UUID id = UUID.randomUUID();
-            index.put(id, "Person", List.of(new IndexedName(id, "Person", name.toString(), NameKind.PRIMARY)));
-            names.add(name.toString());
+            index.put(id, "Person", List.of(new IndexedName(id, "Person", name, NameKind.PRIMARY)));
         }
         int close = 0;
         int same = 0;
@@ -332,5 +310,26 @@ class NameIndexTest {
         assertThat(same).isEqualTo(close);
         // and the last resort did find looser candidates that the close match leaves out: it was skipped
         assertThat(looser).isPositive();
+    }
+
+    /**
+     * Names of two or three words of two or three made-up syllables: their commonest n-grams lead to more than a
+     * tenth of a registry of them, as a large registry's do.
+     */
+    private static List<String> syllableNames(long seed, int count) {
+        java.util.Random random = new java.util.Random(seed);
+        String[] syllables = {"ka", "ha", "mo", "sa", "ri", "al", "bu", "da", "ja", "lu", "na", "qa", "ta", "zi", "fa"};
+        List<String> names = new ArrayList<>(count);
+        for (int i = 0; i < count; i++) {
+            StringBuilder name = new StringBuilder();
+            for (int word = 0; word < 2 + random.nextInt(2); word++) {
+                name.append(word == 0 ? "" : " ");
+                for (int syllable = 0; syllable < 2 + random.nextInt(2); syllable++) {
+                    name.append(syllables[random.nextInt(syllables.length)]);
+                }
+            }
+            names.add(name.toString());
+        }
+        return names;
     }
 }
