@@ -155,9 +155,9 @@ class CandidateProtocolsBenchmarkTest {
                 .filter(k -> !right.get(k)).toList());
         System.out.println("  unregistered gold names with an open mention, missed: " + unregistered.stream()
                 .filter(k -> !found.contains(k) && open.contains(k)).sorted().toList());
-        // floors just under the measurement (recall 0.461, precision 0.957): the aims (0.8 and 0.7) are in the
+        // floors just under the measurement (recall 0.518, precision 1.000): the aims (0.8 and 0.7) are in the
         // printed line; recall is far from its aim (decision 37)
-        assertThat(recall).isGreaterThan(0.45);
+        assertThat(recall).isGreaterThan(0.5);
         assertThat(precision).isGreaterThan(0.9);
     }
 

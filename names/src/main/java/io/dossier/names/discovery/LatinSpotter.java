@@ -5,17 +5,22 @@ import static io.dossier.names.discovery.LatinWords.CONNECTORS;
 import static io.dossier.names.discovery.LatinWords.COUNTRIES;
 import static io.dossier.names.discovery.LatinWords.GIVEN_NAMES;
 import static io.dossier.names.discovery.LatinWords.GROUP_OPENERS;
+import static io.dossier.names.discovery.LatinWords.HEAD_MODIFIERS;
+import static io.dossier.names.discovery.LatinWords.LOWER_CASE_ORGANIZATION_HEADS;
+import static io.dossier.names.discovery.LatinWords.LOWER_CASE_PLACE_HEADS;
 import static io.dossier.names.discovery.LatinWords.NOT_NAMES;
 import static io.dossier.names.discovery.LatinWords.ORGANIZATION_HEADS;
 import static io.dossier.names.discovery.LatinWords.ORGANIZATION_WORDS;
 import static io.dossier.names.discovery.LatinWords.PARTICLES;
 import static io.dossier.names.discovery.LatinWords.PLACE_HEADS;
+import static io.dossier.names.discovery.LatinWords.PLACE_OF;
 import static io.dossier.names.discovery.LatinWords.PLACE_OPENERS;
 import static io.dossier.names.discovery.LatinWords.PLACE_PREPOSITIONS;
 import static io.dossier.names.discovery.LatinWords.ROLES;
 import static io.dossier.names.discovery.LatinWords.SENTENCE_PREPOSITIONS;
 import static io.dossier.names.discovery.LatinWords.STATE_HEADS;
 import static io.dossier.names.discovery.LatinWords.TITLES;
+import static io.dossier.names.discovery.LatinWords.US_STATES;
 import static io.dossier.names.discovery.LatinWords.plain;
 
 import java.util.ArrayList;
@@ -59,6 +64,8 @@ final class LatinSpotter {
     private final Set<String> acronyms = new HashSet<>();
     /** Whether each line (by its start) is a headline. */
     private final Map<Integer, Boolean> headlines = new HashMap<>();
+    /** Whether each line (by its start) is shouted, in capitals. */
+    private final Map<Integer, Boolean> shoutedLines = new HashMap<>();
 
     private LatinSpotter(String text) {
         this.text = text;
@@ -127,6 +134,7 @@ final class LatinSpotter {
                     break;
                 }
             }
+            end = withLowerCaseHead(i, end);
             if (!inHeadline(i)) {
                 type(i, end, out);
             }
@@ -136,19 +144,70 @@ final class LatinSpotter {
     }
 
     /**
+     * The end of the run [from, end) with the head the news writes in lower case after a name: "Iraqi forces", "the
+     * Syrian opposition", "Iraqi security forces", "Al-Raqqa province". An organisation's head only after a name that
+     * is no one's and no organisation's by itself ("Kataib Hezbollah forces" are Kataib Hezbollah, "Haider al-Abadi
+     * government" holds a person) nor the registry's names alone (a registered group's "forces" are the group); no
+     * head after a word capitalized only because it opens the sentence ("Government forces"), and a place's head after
+     * a name, not a nationality ("the Syrian province of Idlib").
+     */
+    private int withLowerCaseHead(int from, int end) {
+        int k = end;
+        // the longest: "U.S. military forces" rather than "U.S. military"
+        if (head(k + 1) && lowerCaseWord(k) && joined(k) && !possessive(k)
+                && (HEAD_MODIFIERS.contains(plains.get(k)) || LOWER_CASE_ORGANIZATION_HEADS.contains(plains.get(k)))) {
+            k++;
+        }
+        if (!head(k) || possessive(end - 1) || allLinked(from, end)) {
+            return end;
+        }
+        String first = plains.get(from);
+        boolean adjective = ADJECTIVES.contains(first) || COUNTRIES.contains(first) || abbreviation(from);
+        if (opensSentence(from) && !adjective && !nameLike(from) || TITLES.contains(plains.get(end - 1))
+                || ROLES.contains(plains.get(end - 1))) {
+            return end;
+        }
+        if (LOWER_CASE_PLACE_HEADS.contains(plains.get(k))) {
+            return end - from == 1 && ADJECTIVES.contains(first) ? end : k + 1;
+        }
+        for (int w = from; w < end; w++) {
+            String word = plains.get(w);
+            if (ORGANIZATION_HEADS.contains(word) || GROUP_OPENERS.contains(word) || ORGANIZATION_WORDS.contains(word)
+                    || GIVEN_NAMES.contains(word) || TITLES.contains(word) || particle(w)) {
+                return end;
+            }
+        }
+        return k + 1;
+    }
+
+    /** Whether word i is a lower-case head: an organisation's or a place's. */
+    private boolean head(int i) {
+        return i < words.size() && joined(i) && lowerCaseWord(i) && (LOWER_CASE_ORGANIZATION_HEADS.contains(
+                plains.get(i)) || LOWER_CASE_PLACE_HEADS.contains(plains.get(i)));
+    }
+
+    /** A word written in lower case that the registry did not link. */
+    private boolean lowerCaseWord(int i) {
+        return Character.isLowerCase(text.charAt(words.get(i)[0])) && linkOf(i) < 0;
+    }
+
+    /**
      * Single words nothing typed where they stood: a person's family name met in full in the text ("Carter" beside
-     * "Ash Carter"), a word typed elsewhere in the text ("Mosul" beside "in Mosul"), or an organisation's acronym, when the text defines it after the name ("... Forces (PMF)") or uses
-     * it again and again.
+     * "Ash Carter"), a word typed elsewhere in the text ("Mosul" beside "in Mosul"), or an organisation's acronym, when
+     * the text defines it after the name ("... Forces (PMF)"), a role follows it ("the IRGC commander") or the text
+     * uses it three times (off shouted lines).
      */
     private void resolvePending(List<SpottedName> out) {
         Map<String, Integer> uses = new HashMap<>();
         for (int i : pending) {
-            uses.merge(plains.get(i), 1, Integer::sum);
+            uses.merge(plains.get(i), shouted(i) ? 0 : 1, Integer::sum);
         }
         for (int i : pending) {
             String word = plains.get(i);
             SpottedName.Type type = typedWords.get(word);
-            if (type == null && acronym(i) && (acronyms.contains(word) || uses.get(word) >= 3)) {
+            // six or seven capitals only where the text defines them or a role follows: a shouted word more likely
+            boolean often = words.get(i)[1] - words.get(i)[0] <= 5 && uses.get(word) >= 3;
+            if (type == null && acronym(i) && (acronyms.contains(word) || often || roleAfter(i))) {
                 type = SpottedName.Type.ORGANIZATION;
             }
             if (type != null) {
@@ -159,11 +218,48 @@ final class LatinSpotter {
         }
     }
 
-    /** Whether word i is an acronym: three to five capitals ("ISIL", "PMF", "IRGC"). */
+    /**
+     * Whether word i is an acronym: three to five capitals ("ISIL", "PMF", "IRGC"), or six or seven that the text
+     * never writes in lower case ("CENTCOM", not a shouted "KILLED").
+     */
     private boolean acronym(int i) {
         int[] w = words.get(i);
-        return w[1] - w[0] >= 3 && w[1] - w[0] <= 5 && allUpper(w[0], w[1]) && !ADJECTIVES.contains(plains.get(i))
-                && !NOT_NAMES.contains(plains.get(i));
+        int length = w[1] - w[0];
+        return length >= 3 && (length <= 5 || length <= 7 && !lowerCase.contains(plains.get(i)))
+                && allUpper(w[0], w[1]) && !ADJECTIVES.contains(plains.get(i)) && !NOT_NAMES.contains(plains.get(i))
+                && !shouted(i);
+    }
+
+    /**
+     * Whether word i stands on a shouted line (a wire headline: "BANKS FOLLOW RATE CUT"): three words or more, three in
+     * four of them in capitals. No acronym is told apart there.
+     */
+    private boolean shouted(int i) {
+        int line = lineOf(i);
+        Boolean known = shoutedLines.get(line);
+        if (known != null) {
+            return known;
+        }
+        int upper = 0;
+        int all = 0;
+        int k = i;
+        while (k > 0 && lineOf(k - 1) == line) {
+            k--;
+        }
+        for (; k < words.size() && lineOf(k) == line; k++) {
+            int[] w = words.get(k);
+            all++;
+            upper += w[1] - w[0] > 1 && allUpper(w[0], w[1]) ? 1 : 0;
+        }
+        boolean shouted = all >= 3 && upper * 4 >= all * 3;
+        shoutedLines.put(line, shouted);
+        return shouted;
+    }
+
+    /** Whether a role follows word i: "the IRGC commander", "a KH spokesman". */
+    private boolean roleAfter(int i) {
+        return i + 1 < words.size() && joined(i + 1) && Character.isLowerCase(text.charAt(words.get(i + 1)[0]))
+                && ROLES.contains(plains.get(i + 1));
     }
 
     /**
@@ -265,8 +361,9 @@ final class LatinSpotter {
         if ((before.equals("and") || before.equals("or")) && placeBefore(a - 1)) {
             before = "in"; // "in Baghdad and Najaf"
         }
-        if (before.equals("of") && a > 1 && joined(a - 1) && PLACE_HEADS.contains(plains.get(a - 2))) {
-            before = "in"; // "the province of Latakia"
+        if (before.equals("of") && a > 1 && joined(a - 1)
+                && (PLACE_HEADS.contains(plains.get(a - 2)) || PLACE_OF.contains(plains.get(a - 2)))) {
+            before = "in"; // "the province of Latakia", "the liberation of Fallujah"
         }
         person |= ROLES.contains(before);
         SpottedName.Type type = typeOf(a, b, before, person);
@@ -291,6 +388,14 @@ final class LatinSpotter {
         int length = b - a;
         String first = plains.get(a);
         String last = plains.get(b - 1);
+        if (length > 1 && lowerCaseWord(b - 1)) { // a head in lower case: "Iraqi forces", "Idlib province"
+            if (LOWER_CASE_ORGANIZATION_HEADS.contains(last)) {
+                return titled ? null : SpottedName.Type.ORGANIZATION;
+            }
+            if (LOWER_CASE_PLACE_HEADS.contains(last)) {
+                return SpottedName.Type.LOCATION;
+            }
+        }
         boolean organization = false;
         for (int k = a; k < b; k++) {
             organization |= ORGANIZATION_HEADS.contains(plains.get(k)) && !(k == a && length == 1);
@@ -310,7 +415,8 @@ final class LatinSpotter {
         if (titled || ROLES.contains(before)) {
             return length <= 5 && !organization ? SpottedName.Type.PERSON : null;
         }
-        if (COUNTRIES.contains(TextFolding.fold(text.substring(words.get(a)[0], words.get(b - 1)[1])))) {
+        String folded = TextFolding.fold(text.substring(words.get(a)[0], words.get(b - 1)[1]));
+        if (COUNTRIES.contains(folded) || US_STATES.contains(folded)) {
             return SpottedName.Type.LOCATION;
         }
         if (length > 1 && PLACE_HEADS.contains(last)) {
@@ -344,12 +450,15 @@ final class LatinSpotter {
         return null;
     }
 
-    /** Whether the name ending before word {@code after} is followed by its acronym in brackets: "(PMF)". */
+    /**
+     * Whether the name ending before word {@code after} is followed by its acronym in brackets: "(PMF)", "Naval
+     * Forces Central Command's (NAVCENT)".
+     */
     private boolean definesAcronym(int after) {
         if (after >= words.size() || !acronym(after)) {
             return false;
         }
-        int from = possessiveEnd(words.get(after - 1));
+        int from = words.get(after - 1)[1];
         String between = text.substring(from, words.get(after)[0]).strip();
         return between.equals("(") && words.get(after)[1] < text.length() && text.charAt(words.get(after)[1]) == ')';
     }
@@ -406,8 +515,9 @@ final class LatinSpotter {
                 return false;
             }
         }
-        // a shouted word (a headline's) is no sign of a name; a short acronym is
-        return w[1] - w[0] <= 5 || !allUpper(w[0], w[1]);
+        // a shouted word (a headline's) is no sign of a name; an acronym is
+        return w[1] - w[0] <= 5 || !allUpper(w[0], w[1])
+                || acronym(i) && !COUNTRIES.contains(plains.get(i)) && !US_STATES.contains(plains.get(i));
     }
 
     /** "al-Sadr", "bin-Laden": a particle, a hyphen, a capital. */
@@ -489,7 +599,8 @@ final class LatinSpotter {
             return false;
         }
         for (int end = after + 1; end <= Math.min(words.size(), after + 3); end++) {
-            if (COUNTRIES.contains(TextFolding.fold(text.substring(words.get(after)[0], words.get(end - 1)[1])))) {
+            String folded = TextFolding.fold(text.substring(words.get(after)[0], words.get(end - 1)[1]));
+            if (COUNTRIES.contains(folded) || US_STATES.contains(folded)) {
                 return true;
             }
         }

@@ -31,9 +31,26 @@ final class LatinWords {
             "advisors", "advisers", "consulting", "associates", "partners", "images", "studios", "institution",
             "conference", "forum", "summit", "initiative", "project", "campaign");
 
+    /** Heads an organisation's name may take in lower case after it: "Iraqi forces", "the Syrian opposition". */
+    static final Set<String> LOWER_CASE_ORGANIZATION_HEADS = words("forces", "force", "government", "opposition",
+            "regime", "army", "military", "troops", "militia", "militias", "police", "navy");
+
+    /** Heads a place's name may take in lower case after it: "Idlib province", "the al-Midan neighborhood". */
+    static final Set<String> LOWER_CASE_PLACE_HEADS = words("province", "governorate", "district", "subdistrict",
+            "sub-district", "neighborhood", "neighbourhood", "county");
+
+    /** Words that may stand between a name and its lower-case head: "Iraqi security forces". */
+    static final Set<String> HEAD_MODIFIERS = words("security", "armed", "special", "regional", "democratic",
+            "federal", "government", "pro-government", "naval", "ground", "interim", "transitional", "provincial",
+            "local", "central", "coalition");
+
+    /** Words a place follows through "of": "the liberation of Fallujah", "the siege of", "the outskirts of". */
+    static final Set<String> PLACE_OF = words("liberation", "outskirts", "siege", "recapture", "suburbs",
+            "countryside");
+
     /** Single words that name an armed group (or a kind of one) by themselves. */
     static final Set<String> ORGANIZATION_WORDS = words("hezbollah", "hizballah", "hizbullah", "hizbollah",
-            "taliban", "daesh", "peshmerga", "hamas", "houthis", "nujaba");
+            "taliban", "daesh", "isis", "isil", "peshmerga", "hamas", "houthis", "nujaba");
 
     /** Words that open the name of an armed group ("Kataib ...", "Saraya ...", "Liwa ..."). */
     static final Set<String> GROUP_OPENERS = words("kataib", "kataeb", "katibat", "saraya", "harakat", "haraka",
@@ -63,7 +80,8 @@ final class LatinWords {
             "border", "crossing", "bridge", "dam", "sea", "island", "islands", "port", "strait", "lake", "plain",
             "neighborhood", "neighbourhood", "quarter", "bay", "airbase", "county", "village", "town", "oasis",
             "peninsula", "heights", "canal", "highway", "road", "oilfield", "field", "refinery", "mosque", "shrine",
-            "zone", "subdistrict", "sub-district");
+            "zone", "subdistrict", "sub-district", "gate", "museum", "palace", "stadium", "hospital", "prison",
+            "compound", "airfield", "checkpoint");
 
     /** Prepositions a place's name follows ("in Jurf al-Sakhar", "near Albu Kamal"). */
     static final Set<String> PLACE_PREPOSITIONS = words("in", "near", "outside", "inside", "across", "throughout",
@@ -134,10 +152,11 @@ final class LatinWords {
             "is", "are", "was", "were", "be", "been", "has", "have", "had", "will", "would", "can", "could", "should",
             "must", "might", "shall", "let", "see", "see also", "chapter", "section", "article", "table", "figure",
             "page", "part", "fig", "vol", "no.", "st", "nd", "rd", "th", "am", "pm", "gmt", "utc", "bst", "est",
-            "et", "pt", "mst", "cst", "pst", "oh", "ah", "via", "per", "etc", "ie", "eg", "vs", "english", "arabic",
+            "et", "pt", "mst", "cst", "pst", "edt", "cdt", "mdt", "pdt", "cet", "cest", "oh", "ah", "via", "per",
+            "etc", "ie", "eg", "vs", "english", "arabic",
             // weapons and kit, written as acronyms like organisations
-            "ied", "ieds", "vbied", "vbieds", "svbied", "rpg", "rpgs", "uav", "uavs", "mrap", "atgm", "manpads", "ak",
-            "pdf", "faq", "ceo", "gdp", "covid", "nyc", "brief", "opinion", "analysis", "news");
+            "fob", "ied", "ieds", "vbied", "vbieds", "svbied", "rpg", "rpgs", "uav", "uavs", "mrap", "atgm", "manpads",
+            "ak", "rss", "pdf", "faq", "ceo", "gdp", "covid", "nyc", "brief", "opinion", "analysis", "news");
 
     /** Nationalities and other adjectives of place and faith: no name by themselves. */
     static final Set<String> ADJECTIVES = words("iraqi", "iranian", "syrian", "american", "kurdish", "shia", "shiite",
@@ -148,6 +167,15 @@ final class LatinWords {
             "christian", "muslim", "jewish", "yazidi", "turkmen", "shabak", "assyrian", "chaldean", "alawite",
             "druze", "bahraini", "kuwaiti", "omani", "houthi", "baathist", "ba'athist", "sadrist", "jihadist",
             "salafi", "wahhabi");
+
+    /** The states of the United States, which the news writes after a place as it writes a country. */
+    static final Set<String> US_STATES = words("alabama", "alaska", "arizona", "arkansas", "california", "colorado",
+            "connecticut", "delaware", "florida", "georgia", "hawaii", "idaho", "illinois", "indiana", "iowa",
+            "kansas", "kentucky", "louisiana", "maine", "maryland", "massachusetts", "michigan", "minnesota",
+            "mississippi", "missouri", "montana", "nebraska", "nevada", "new hampshire", "new jersey", "new mexico",
+            "new york", "north carolina", "north dakota", "ohio", "oklahoma", "oregon", "pennsylvania",
+            "rhode island", "south carolina", "south dakota", "tennessee", "texas", "utah", "vermont", "virginia",
+            "washington", "west virginia", "wisconsin", "wyoming");
 
     /** The world's countries as English names them, folded (from the JDK's locale data). */
     static final Set<String> COUNTRIES = Arrays.stream(Locale.getISOCountries())

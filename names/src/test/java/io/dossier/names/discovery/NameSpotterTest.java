@@ -35,7 +35,9 @@ class NameSpotterTest {
 
     @Test
     void sentenceOpenersNationalitiesAndHeadlinesAreNoNames() {
-        assertThat(keys("However, Iraqi officials said. American forces left. Monday was quiet.")).isEmpty();
+        assertThat(keys("However, Iraqi officials said. American officers left. Monday was quiet.")).isEmpty();
+        // a nationality with an armed force's head is an actor
+        assertThat(keys("However, American forces left.")).containsExactly("ORGANIZATION|American forces");
         assertThat(keys("MILITIAS THREATEN BAGHDAD EMBASSY AFTER STRIKE")).isEmpty();
     }
 
@@ -120,5 +122,52 @@ class NameSpotterTest {
                 + "The Badr Organization's Hadi al-Amiri spoke.")).containsExactly("PERSON|Isiah L. Booker",
                         "PERSON|Andrew Burns", "ORGANIZATION|U.S. Embassy", "ORGANIZATION|Badr Organization",
                         "PERSON|Hadi al-Amiri");
+    }
+
+    @Test
+    void aNameWithItsHeadInLowerCase() {
+        assertThat(keys("Rockets hit Iraqi security forces and U.S. military forces near the base, the Syrian "
+                + "opposition said, and the Kurdistan regional government asked Turkish troops to leave the Mosul "
+                + "district and Al-Raqqa province.")).containsExactly("ORGANIZATION|Iraqi security forces",
+                        "ORGANIZATION|U.S. military forces", "ORGANIZATION|Syrian opposition",
+                        "ORGANIZATION|Kurdistan regional government", "ORGANIZATION|Turkish troops",
+                        "LOCATION|Mosul district", "LOCATION|Al-Raqqa province");
+        // a word capitalized because it opens the sentence takes no head, and a possessive head ends the name; a
+        // name that is a group's or a person's by itself keeps its type; a nationality takes no place's head
+        assertThat(keys("Government forces advanced. They met the Syrian army's forces.")).containsExactly(
+                "ORGANIZATION|Syrian army");
+        assertThat(keys("They saw Kataib Hezbollah forces, Peshmerga forces, the Haider al-Abadi government and "
+                + "Abu Fadak al-Mohammedawi's forces in the Syrian province of Idlib.")).containsExactly(
+                        "ORGANIZATION|Kataib Hezbollah", "ORGANIZATION|Peshmerga", "PERSON|Haider al-Abadi",
+                        "PERSON|Abu Fadak al-Mohammedawi", "LOCATION|Idlib");
+        // a registered group's forces are the group
+        String text = "Fighters said Kataib Hezbollah forces had left the town.";
+        int kh = text.indexOf("Kataib");
+        assertThat(NameSpotter.spot(text, new int[]{kh, kh + 16})).isEmpty();
+    }
+
+    @Test
+    void acronymsDefinedAfterAPossessiveOrBeforeARole() {
+        assertThat(keys("He joined U.S. Naval Forces Central Command's (NAVCENT) task force.")).containsExactly(
+                "ORGANIZATION|U.S. Naval Forces Central Command", "ORGANIZATION|NAVCENT");
+        assertThat(keys("said Col. David Lyons, the 407th AEG commander.")).containsExactly("PERSON|David Lyons",
+                "ORGANIZATION|AEG");
+        // used once, a shouted word the text also writes in lower case, a wire's headline, are no names
+        assertThat(keys("A UAV was seen. The AEG flew. KILLED in the strike, they were killed at dawn."))
+                .isEmpty();
+        assertThat(keys("OPEC, IEA SEE OIL GLUT\nOPEC met in Vienna. OPEC output rose.")).containsExactly(
+                "LOCATION|Vienna");
+        assertThat(keys("BARCLAYS, MIDLAND FOLLOW RATE CUT\nBarclays cut its rate. MIDLAND did too. MIDLAND rose, "
+                + "MIDLAND fell.")).isEmpty();
+    }
+
+    @Test
+    void placesAfterTheWordsOfTheirFateAndStatesAfterAComma() {
+        assertThat(keys("He said that he left Vermillion, South Dakota, to join the army.")).containsExactly(
+                "LOCATION|Vermillion", "LOCATION|South Dakota");
+        assertThat(keys("With the liberation of Fallujah and the siege of Tikrit over, he went home to Vermillion, "
+                + "South Dakota, and later to Fort Campbell, Kentucky. The Ishtar Gate stands.")).containsExactly(
+                        "LOCATION|Fallujah", "LOCATION|Tikrit", "LOCATION|Vermillion", "LOCATION|South Dakota",
+                        "LOCATION|Fort Campbell", "LOCATION|Kentucky", "LOCATION|Ishtar Gate");
     }
 }
