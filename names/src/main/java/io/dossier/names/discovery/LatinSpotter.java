@@ -1,7 +1,6 @@
 package io.dossier.names.discovery;
 
 import static io.dossier.names.discovery.LatinWords.ADJECTIVES;
-import static io.dossier.names.discovery.LatinWords.CONNECTORS;
 import static io.dossier.names.discovery.LatinWords.COUNTRIES;
 import static io.dossier.names.discovery.LatinWords.GIVEN_NAMES;
 import static io.dossier.names.discovery.LatinWords.GROUP_OPENERS;
@@ -11,7 +10,6 @@ import static io.dossier.names.discovery.LatinWords.LOWER_CASE_PLACE_HEADS;
 import static io.dossier.names.discovery.LatinWords.NOT_NAMES;
 import static io.dossier.names.discovery.LatinWords.ORGANIZATION_HEADS;
 import static io.dossier.names.discovery.LatinWords.ORGANIZATION_WORDS;
-import static io.dossier.names.discovery.LatinWords.PARTICLES;
 import static io.dossier.names.discovery.LatinWords.PLACE_HEADS;
 import static io.dossier.names.discovery.LatinWords.PLACE_OF;
 import static io.dossier.names.discovery.LatinWords.PLACE_OPENERS;
@@ -21,7 +19,6 @@ import static io.dossier.names.discovery.LatinWords.SENTENCE_PREPOSITIONS;
 import static io.dossier.names.discovery.LatinWords.STATE_HEADS;
 import static io.dossier.names.discovery.LatinWords.TITLES;
 import static io.dossier.names.discovery.LatinWords.US_STATES;
-import static io.dossier.names.discovery.LatinWords.plain;
 
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -46,14 +43,13 @@ final class LatinSpotter {
     /** Words of a run at most; longer runs are headlines or lists. */
     private static final int LONGEST = 8;
 
+    /** The text as words, and what each is. */
+    private final LatinText t;
     private final String text;
     /** What the registry linked: a name holds it whole or not at all. */
-    private int[] linked;
-    private int nextLinked;
-    private final List<int[]> words = new ArrayList<>(); // start, end, the start of its line, its linked span or -1
-    private final List<String> plains = new ArrayList<>();
-    /** Words the text writes in lower case somewhere: capitalized only because they open a sentence. */
-    private final Set<String> lowerCase = new HashSet<>();
+    private final int[] linked;
+    private final List<int[]> words;
+    private final List<String> plains;
     /** Single words left untyped where they stood, typed once the whole text is read. */
     private final List<Integer> pending = new ArrayList<>();
     /**
@@ -62,13 +58,13 @@ final class LatinSpotter {
      */
     private final Map<String, SpottedName.Type> typedWords = new HashMap<>();
     private final Set<String> acronyms = new HashSet<>();
-    /** Whether each line (by its start) is a headline. */
-    private final Map<Integer, Boolean> headlines = new HashMap<>();
-    /** Whether each line (by its start) is shouted, in capitals. */
-    private final Map<Integer, Boolean> shoutedLines = new HashMap<>();
 
-    private LatinSpotter(String text) {
-        this.text = text;
+    private LatinSpotter(LatinText t) {
+        this.t = t;
+        this.text = t.text;
+        this.linked = t.linked;
+        this.words = t.words;
+        this.plains = t.plains;
     }
 
     /**
@@ -76,37 +72,7 @@ final class LatinSpotter {
      * registry's names) whole or not at all.
      */
     static void spot(String text, int[] linked, List<SpottedName> out) {
-        LatinSpotter spotter = new LatinSpotter(text);
-        spotter.linked = linked;
-        spotter.tokenize();
-        spotter.runs(out);
-    }
-
-    private void tokenize() {
-        int n = text.length();
-        int i = 0;
-        int line = 0;
-        while (i < n) {
-            char c = text.charAt(i);
-            if (!isLatinLetter(c)) {
-                if (c == '\n') {
-                    line = i + 1;
-                }
-                i++;
-                continue;
-            }
-            int start = i;
-            while (i < n && (isLatinLetter(text.charAt(i)) || Character.isDigit(text.charAt(i))
-                    || (inWordMark(text.charAt(i)) && i + 1 < n && isLatinLetter(text.charAt(i + 1))))) {
-                i++;
-            }
-            words.add(new int[]{start, i, line, linkedSpan(start, i)});
-            String plain = plain(text.substring(start, possessiveEnd(new int[]{start, i}))); // "Organization's"
-            plains.add(plain);
-            if (Character.isLowerCase(c)) {
-                lowerCase.add(plain);
-            }
-        }
+        new LatinSpotter(new LatinText(text, linked)).runs(out);
     }
 
     private void runs(List<SpottedName> out) {
@@ -118,24 +84,24 @@ final class LatinSpotter {
                 continue;
             }
             int end = i + 1;
-            while (end < count && end - i < LONGEST && joined(end) && !possessive(end - 1)) {
+            while (end < count && end - i < LONGEST && t.joined(end) && !t.possessive(end - 1)) {
                 if (nameWord(end)) {
                     end++;
                     continue;
                 }
                 // lower-case words inside a name, when a name word follows them
                 int k = end;
-                while (k < count && k - end < 2 && joined(k) && connector(k)) {
+                while (k < count && k - end < 2 && t.joined(k) && t.connector(k)) {
                     k++;
                 }
-                if (k > end && k < count && joined(k) && nameWord(k)) {
+                if (k > end && k < count && t.joined(k) && nameWord(k)) {
                     end = k + 1;
                 } else {
                     break;
                 }
             }
             end = withLowerCaseHead(i, end);
-            if (!inHeadline(i)) {
+            if (!t.inHeadline(i)) {
                 type(i, end, out);
             }
             i = end;
@@ -154,16 +120,16 @@ final class LatinSpotter {
     private int withLowerCaseHead(int from, int end) {
         int k = end;
         // the longest: "U.S. military forces" rather than "U.S. military"
-        if (head(k + 1) && lowerCaseWord(k) && joined(k) && !possessive(k)
+        if (head(k + 1) && t.lowerCaseWord(k) && t.joined(k) && !t.possessive(k)
                 && (HEAD_MODIFIERS.contains(plains.get(k)) || LOWER_CASE_ORGANIZATION_HEADS.contains(plains.get(k)))) {
             k++;
         }
-        if (!head(k) || possessive(end - 1) || allLinked(from, end)) {
+        if (!head(k) || t.possessive(end - 1) || t.allLinked(from, end)) {
             return end;
         }
         String first = plains.get(from);
-        boolean adjective = ADJECTIVES.contains(first) || COUNTRIES.contains(first) || abbreviation(from);
-        if (opensSentence(from) && !adjective && !nameLike(from) || TITLES.contains(plains.get(end - 1))
+        boolean adjective = ADJECTIVES.contains(first) || COUNTRIES.contains(first) || t.abbreviation(from);
+        if (t.opensSentence(from) && !adjective && !t.nameLike(from) || TITLES.contains(plains.get(end - 1))
                 || ROLES.contains(plains.get(end - 1))) {
             return end;
         }
@@ -173,7 +139,7 @@ final class LatinSpotter {
         for (int w = from; w < end; w++) {
             String word = plains.get(w);
             if (ORGANIZATION_HEADS.contains(word) || GROUP_OPENERS.contains(word) || ORGANIZATION_WORDS.contains(word)
-                    || GIVEN_NAMES.contains(word) || TITLES.contains(word) || particle(w)) {
+                    || GIVEN_NAMES.contains(word) || TITLES.contains(word) || t.particle(w)) {
                 return end;
             }
         }
@@ -182,13 +148,8 @@ final class LatinSpotter {
 
     /** Whether word i is a lower-case head: an organisation's or a place's. */
     private boolean head(int i) {
-        return i < words.size() && joined(i) && lowerCaseWord(i) && (LOWER_CASE_ORGANIZATION_HEADS.contains(
+        return i < words.size() && t.joined(i) && t.lowerCaseWord(i) && (LOWER_CASE_ORGANIZATION_HEADS.contains(
                 plains.get(i)) || LOWER_CASE_PLACE_HEADS.contains(plains.get(i)));
-    }
-
-    /** A word written in lower case that the registry did not link. */
-    private boolean lowerCaseWord(int i) {
-        return Character.isLowerCase(text.charAt(words.get(i)[0])) && linkOf(i) < 0;
     }
 
     /**
@@ -200,97 +161,28 @@ final class LatinSpotter {
     private void resolvePending(List<SpottedName> out) {
         Map<String, Integer> uses = new HashMap<>();
         for (int i : pending) {
-            uses.merge(plains.get(i), shouted(i) ? 0 : 1, Integer::sum);
+            uses.merge(plains.get(i), t.shouted(i) ? 0 : 1, Integer::sum);
         }
         for (int i : pending) {
             String word = plains.get(i);
             SpottedName.Type type = typedWords.get(word);
             // six or seven capitals only where the text defines them or a role follows: a shouted word more likely
             boolean often = words.get(i)[1] - words.get(i)[0] <= 5 && uses.get(word) >= 3;
-            if (type == null && acronym(i) && (acronyms.contains(word) || often || roleAfter(i))) {
+            if (type == null && t.acronym(i) && (acronyms.contains(word) || often || roleAfter(i))) {
                 type = SpottedName.Type.ORGANIZATION;
             }
             if (type != null) {
                 int[] w = words.get(i);
-                int end = possessiveEnd(w);
+                int end = t.possessiveEnd(w);
                 out.add(new SpottedName(text.substring(w[0], end), type, w[0], end));
             }
         }
     }
 
-    /**
-     * Whether word i is an acronym: three to five capitals ("ISIL", "PMF", "IRGC"), or six or seven that the text
-     * never writes in lower case ("CENTCOM", not a shouted "KILLED").
-     */
-    private boolean acronym(int i) {
-        int[] w = words.get(i);
-        int length = w[1] - w[0];
-        return length >= 3 && (length <= 5 || length <= 7 && !lowerCase.contains(plains.get(i)))
-                && allUpper(w[0], w[1]) && !ADJECTIVES.contains(plains.get(i)) && !NOT_NAMES.contains(plains.get(i))
-                && !shouted(i);
-    }
-
-    /**
-     * Whether word i stands on a shouted line (a wire headline: "BANKS FOLLOW RATE CUT"): three words or more, three in
-     * four of them in capitals. No acronym is told apart there.
-     */
-    private boolean shouted(int i) {
-        int line = lineOf(i);
-        Boolean known = shoutedLines.get(line);
-        if (known != null) {
-            return known;
-        }
-        int upper = 0;
-        int all = 0;
-        int k = i;
-        while (k > 0 && lineOf(k - 1) == line) {
-            k--;
-        }
-        for (; k < words.size() && lineOf(k) == line; k++) {
-            int[] w = words.get(k);
-            all++;
-            upper += w[1] - w[0] > 1 && allUpper(w[0], w[1]) ? 1 : 0;
-        }
-        boolean shouted = all >= 3 && upper * 4 >= all * 3;
-        shoutedLines.put(line, shouted);
-        return shouted;
-    }
-
     /** Whether a role follows word i: "the IRGC commander", "a KH spokesman". */
     private boolean roleAfter(int i) {
-        return i + 1 < words.size() && joined(i + 1) && Character.isLowerCase(text.charAt(words.get(i + 1)[0]))
+        return i + 1 < words.size() && t.joined(i + 1) && Character.isLowerCase(text.charAt(words.get(i + 1)[0]))
                 && ROLES.contains(plains.get(i + 1));
-    }
-
-    /**
-     * Whether word i stands on a line written in title case (a headline, a menu, a byline): most of its words
-     * capitalized, lower-case words included. No name is told apart there.
-     */
-    private boolean inHeadline(int i) {
-        int line = lineOf(i);
-        Boolean known = headlines.get(line);
-        if (known != null) {
-            return known;
-        }
-        int capitalized = 0;
-        int all = 0;
-        // the registry's names are left out of the count: a line that names many is no headline for it
-        for (int k = i; k >= 0 && lineOf(k) == line; k--) {
-            all += linkOf(k) < 0 ? 1 : 0;
-            capitalized += linkOf(k) < 0 && Character.isUpperCase(text.charAt(words.get(k)[0])) ? 1 : 0;
-        }
-        for (int k = i + 1; k < words.size() && lineOf(k) == line; k++) {
-            all += linkOf(k) < 0 ? 1 : 0;
-            capitalized += linkOf(k) < 0 && Character.isUpperCase(text.charAt(words.get(k)[0])) ? 1 : 0;
-        }
-        boolean headline = all >= 4 && capitalized * 4 >= all * 3;
-        headlines.put(line, headline);
-        return headline;
-    }
-
-    /** The line a word stands on, as the offset of the line's start. */
-    private int lineOf(int i) {
-        return words.get(i)[2];
     }
 
     /** Types the run of words [from, to) and adds it if something types it. */
@@ -301,67 +193,67 @@ final class LatinSpotter {
         // a sentence opens with a capital whatever the word; a preposition there is a place's ("Near Tal Afar")
         String opener = "";
         while (a < b && (NOT_NAMES.contains(plains.get(a)) || SENTENCE_PREPOSITIONS.contains(plains.get(a))
-                || (opensSentence(a) && lowerCase.contains(plains.get(a)) && !nameLike(a)))) {
+                || (t.opensSentence(a) && t.writesInLowerCase(a) && !t.nameLike(a)))) {
             if (a == from && SENTENCE_PREPOSITIONS.contains(plains.get(a))) {
                 opener = plains.get(a); // kept past a following "The": "In The Hague"
             }
             a++;
         }
         // a common noun opening the sentence, bound to the name by "of": "Fighters of Saraya ..."
-        if (a < b - 2 && opensSentence(a) && connector(a + 1) && !ORGANIZATION_HEADS.contains(plains.get(a))
-                && !nameLike(a)) {
+        if (a < b - 2 && t.opensSentence(a) && t.connector(a + 1) && !ORGANIZATION_HEADS.contains(plains.get(a))
+                && !t.nameLike(a)) {
             a += 2;
-            while (a < b && connector(a)) {
+            while (a < b && t.connector(a)) {
                 a++; // "of the"
             }
         }
         // a group's name after words bound to it: "Supporters of Kataib ..." wherever it stands
         for (int k = a + 2; k < b - 1; k++) {
-            if (GROUP_OPENERS.contains(plains.get(k)) && connector(k - 1)
+            if (GROUP_OPENERS.contains(plains.get(k)) && t.connector(k - 1)
                     && !ORGANIZATION_HEADS.contains(plains.get(a))) {
                 a = k;
                 break;
             }
         }
         // an organisation's acronym before a person's name: "the IRGC Esmail Ghaani"
-        if (a < b - 2 && acronym(a) && GIVEN_NAMES.contains(plains.get(a + 1))) {
+        if (a < b - 2 && t.acronym(a) && GIVEN_NAMES.contains(plains.get(a + 1))) {
             a++;
         }
         // a title before the name: "Iraqi Prime Minister Haider al-Abadi", "General Qasem Soleimani"
         for (int k = b - 2; k >= a && !GROUP_OPENERS.contains(plains.get(a)); k--) {
-            if (TITLES.contains(plains.get(k)) && !inLongerLink(k)) { // "King" of a registered "King Abdullah II"
+            if (TITLES.contains(plains.get(k)) && !t.inLongerLink(k)) { // "King" of a registered "King Abdullah II"
                 person = true;
                 a = k + 1;
                 break;
             }
         }
-        while (a < b && (connector(a) || NOT_NAMES.contains(plains.get(a)))) {
+        while (a < b && (t.connector(a) || NOT_NAMES.contains(plains.get(a)))) {
             a++;
         }
-        while (b > a && connector(b - 1)) {
+        while (b > a && t.connector(b - 1)) {
             b--;
         }
         // a registered name is held whole or not at all
-        while (a < b && linkOf(a) >= 0 && linked[linkOf(a)] < words.get(a)[0]) {
+        while (a < b && t.linkOf(a) >= 0 && linked[t.linkOf(a)] < words.get(a)[0]) {
             a++;
         }
-        while (b > a && linkOf(b - 1) >= 0 && linked[linkOf(b - 1) + 1] > words.get(b - 1)[1]) {
+        while (b > a && t.linkOf(b - 1) >= 0 && linked[t.linkOf(b - 1) + 1] > words.get(b - 1)[1]) {
             b--;
         }
-        while (a < b && (connector(a) || NOT_NAMES.contains(plains.get(a)))) {
+        while (a < b && (t.connector(a) || NOT_NAMES.contains(plains.get(a)))) {
             a++; // what a cut registered name left before the rest: "of Jordan"
         }
-        while (b > a && connector(b - 1)) {
+        while (b > a && t.connector(b - 1)) {
             b--;
         }
-        if (a >= b || allCapsHeadline(a, b) || allLinked(a, b)) {
+        if (a >= b || t.allCapsHeadline(a, b) || t.allLinked(a, b)) {
             return;
         }
-        String before = a > 0 && joined(a) && !isCapitalized(a - 1) ? plains.get(a - 1) : opener;
+        String before = a > 0 && t.joined(a) && !t.isCapitalized(a - 1) ? plains.get(a - 1) : opener;
         if ((before.equals("and") || before.equals("or")) && placeBefore(a - 1)) {
             before = "in"; // "in Baghdad and Najaf"
         }
-        if (before.equals("of") && a > 1 && joined(a - 1)
+        if (before.equals("of") && a > 1 && t.joined(a - 1)
                 && (PLACE_HEADS.contains(plains.get(a - 2)) || PLACE_OF.contains(plains.get(a - 2)))) {
             before = "in"; // "the province of Latakia", "the liberation of Fallujah"
         }
@@ -380,15 +272,15 @@ final class LatinSpotter {
             acronyms.add(plains.get(b));
         }
         int start = words.get(a)[0];
-        int end = possessiveEnd(words.get(b - 1));
-        out.add(new SpottedName(clean(text.substring(start, end)), type, start, end));
+        int end = t.possessiveEnd(words.get(b - 1));
+        out.add(new SpottedName(LatinText.clean(text.substring(start, end)), type, start, end));
     }
 
     private SpottedName.Type typeOf(int a, int b, String before, boolean titled) {
         int length = b - a;
         String first = plains.get(a);
         String last = plains.get(b - 1);
-        if (length > 1 && lowerCaseWord(b - 1)) { // a head in lower case: "Iraqi forces", "Idlib province"
+        if (length > 1 && t.lowerCaseWord(b - 1)) { // a head in lower case: "Iraqi forces", "Idlib province"
             if (LOWER_CASE_ORGANIZATION_HEADS.contains(last)) {
                 return titled ? null : SpottedName.Type.ORGANIZATION;
             }
@@ -438,10 +330,10 @@ final class LatinSpotter {
             return SpottedName.Type.PERSON;
         }
         if (length <= 3 && PLACE_PREPOSITIONS.contains(before) && !ADJECTIVES.contains(first)
-                && !(length == 1 && acronym(a))) {
+                && !(length == 1 && t.acronym(a))) {
             return SpottedName.Type.LOCATION;
         }
-        if (length > 1 && length <= 4 && (particle(b - 1) || hasConnector(a, b, "bin", "ibn", "bint"))) {
+        if (length > 1 && length <= 4 && (t.particle(b - 1) || hasConnector(a, b, "bin", "ibn", "bint"))) {
             return SpottedName.Type.PERSON;
         }
         if (length > 1 && length <= 3 && said(b)) {
@@ -455,7 +347,7 @@ final class LatinSpotter {
      * Forces Central Command's (NAVCENT)".
      */
     private boolean definesAcronym(int after) {
-        if (after >= words.size() || !acronym(after)) {
+        if (after >= words.size() || !t.acronym(after)) {
             return false;
         }
         int from = words.get(after - 1)[1];
@@ -473,7 +365,7 @@ final class LatinSpotter {
             String between = text.substring(last[1], words.get(after)[0]);
             return between.strip().equals(",");
         }
-        if (!joined(after)) {
+        if (!t.joined(after)) {
             return false;
         }
         String next = plains.get(after);
@@ -493,72 +385,8 @@ final class LatinSpotter {
 
     /** A word that may stand in a name: capitalized, or an Arabic name's part with its particle ("al-Sadr"). */
     private boolean nameWord(int i) {
-        return isCapitalized(i) && !NOT_NAMES.contains(plains.get(i)) || particle(i) || isCapitalized(i)
+        return t.isCapitalized(i) && !NOT_NAMES.contains(plains.get(i)) || t.particle(i) || t.isCapitalized(i)
                 && (GROUP_OPENERS.contains(plains.get(i)) || GIVEN_NAMES.contains(plains.get(i)));
-    }
-
-    /** Whether the word is name-like even at a sentence's opening: a given name, a group's opener. */
-    private boolean nameLike(int i) {
-        return GIVEN_NAMES.contains(plains.get(i)) || GROUP_OPENERS.contains(plains.get(i))
-                || ORGANIZATION_WORDS.contains(plains.get(i));
-    }
-
-    private boolean isCapitalized(int i) {
-        int[] w = words.get(i);
-        char c = text.charAt(w[0]);
-        if (!Character.isUpperCase(c)) {
-            return false;
-        }
-        // "Iran-backed", "ISIL-held": an adjective made of a name
-        for (int k = w[0] + 1; k + 1 < w[1]; k++) {
-            if (text.charAt(k) == '-' && Character.isLowerCase(text.charAt(k + 1))) {
-                return false;
-            }
-        }
-        // a shouted word (a headline's) is no sign of a name; an acronym is
-        return w[1] - w[0] <= 5 || !allUpper(w[0], w[1])
-                || acronym(i) && !COUNTRIES.contains(plains.get(i)) && !US_STATES.contains(plains.get(i));
-    }
-
-    /** "al-Sadr", "bin-Laden": a particle, a hyphen, a capital. */
-    private boolean particle(int i) {
-        String word = text.substring(words.get(i)[0], words.get(i)[1]);
-        int hyphen = word.indexOf('-');
-        return hyphen > 0 && hyphen + 1 < word.length() && Character.isUpperCase(word.charAt(hyphen + 1))
-                && PARTICLES.contains(plain(word.substring(0, hyphen)));
-    }
-
-    private boolean connector(int i) {
-        int[] w = words.get(i);
-        return Character.isLowerCase(text.charAt(w[0])) && CONNECTORS.contains(plains.get(i));
-    }
-
-    /** The linked span a word overlaps (the index of its start in {@code linked}), or -1; asked in text order. */
-    private int linkedSpan(int start, int end) {
-        while (nextLinked + 1 < linked.length && linked[nextLinked + 1] <= start) {
-            nextLinked += 2;
-        }
-        return nextLinked + 1 < linked.length && linked[nextLinked] < end ? nextLinked : -1;
-    }
-
-    private int linkOf(int i) {
-        return words.get(i)[3];
-    }
-
-    /** Whether word i is part of a registered name longer than the word (a registered "Capt." is the word alone). */
-    private boolean inLongerLink(int i) {
-        int k = linkOf(i);
-        return k >= 0 && (linked[k] < words.get(i)[0] || linked[k + 1] > words.get(i)[1] + 1);
-    }
-
-    /** Whether every word of [a, b) is a registered name's (or a connector between them): nothing new there. */
-    private boolean allLinked(int a, int b) {
-        for (int k = a; k < b; k++) {
-            if (linkOf(k) < 0 && !connector(k)) {
-                return false;
-            }
-        }
-        return true;
     }
 
     /**
@@ -567,34 +395,25 @@ final class LatinSpotter {
      */
     private boolean placeBefore(int and) {
         int k = and - 1;
-        if (k < 0 || !joined(and) || !(isCapitalized(k) || linkOf(k) >= 0)) {
+        if (k < 0 || !t.joined(and) || !(t.isCapitalized(k) || t.linkOf(k) >= 0)) {
             return false;
         }
-        while (k > 0 && joined(k) && (isCapitalized(k - 1) || linkOf(k - 1) >= 0 || connector(k - 1))) {
+        while (k > 0 && t.joined(k) && (t.isCapitalized(k - 1) || t.linkOf(k - 1) >= 0 || t.connector(k - 1))) {
             k--;
         }
         String first = plains.get(k);
-        if (SENTENCE_PREPOSITIONS.contains(first) && isCapitalized(k)) {
+        if (SENTENCE_PREPOSITIONS.contains(first) && t.isCapitalized(k)) {
             return true; // "In Baghdad and Najaf"
         }
-        return k > 0 && joined(k) && !isCapitalized(k - 1) && PLACE_PREPOSITIONS.contains(plains.get(k - 1));
-    }
-
-    /** An initial or an abbreviation written with dots: "L", "U.S", "U.N" (before their last dot). */
-    private boolean abbreviation(int i) {
-        int[] w = words.get(i);
-        if (w[1] - w[0] == 1) {
-            return Character.isUpperCase(text.charAt(w[0]));
-        }
-        return w[1] - w[0] <= 5 && text.charAt(w[1] - 2) == '.' && allUpper(w[0], w[1]);
+        return k > 0 && t.joined(k) && !t.isCapitalized(k - 1) && PLACE_PREPOSITIONS.contains(plains.get(k - 1));
     }
 
     /** Whether a country's name follows word {@code after} behind a comma: "Sarmada, Syria". */
     private boolean countryAfter(int after) {
-        if (after >= words.size() || !isCapitalized(after)) {
+        if (after >= words.size() || !t.isCapitalized(after)) {
             return false;
         }
-        int from = possessiveEnd(words.get(after - 1));
+        int from = t.possessiveEnd(words.get(after - 1));
         if (!text.substring(from, words.get(after)[0]).strip().equals(",")) {
             return false;
         }
@@ -605,93 +424,5 @@ final class LatinSpotter {
             }
         }
         return false;
-    }
-
-    /** Whether word i ends with a possessive ("Kataib Hezbollah's"): the name after it is another. */
-    private boolean possessive(int i) {
-        return possessiveEnd(words.get(i)) != words.get(i)[1];
-    }
-
-    /** Whether only spaces (no line break, no punctuation) stand between word i - 1 and word i. */
-    private boolean joined(int i) {
-        if (i == 0) {
-            return false;
-        }
-        int from = words.get(i - 1)[1];
-        int to = words.get(i)[0];
-        if (from < to && text.charAt(from) == '.' && (TITLES.contains(plains.get(i - 1))
-                || abbreviation(i - 1) && !nameLike(i))) {
-            // "Gen. Qaani", "Capt. Davis", "Isiah L. Booker", "the U.S. Embassy"; after an abbreviation, a given
-            // name or a group's opener more likely opens the next sentence ("... by the U.S. Kataib ...")
-            from++;
-        }
-        if (to - from > 2) {
-            return false;
-        }
-        for (int k = from; k < to; k++) {
-            char c = text.charAt(k);
-            if (c != ' ' && c != '\u00a0' && Character.getType(c) != Character.FORMAT) {
-                return false; // a left-to-right mark or a zero-width space joins as a space does
-            }
-        }
-        return true;
-    }
-
-    /** Whether word i opens a sentence (or the text, a line, a quotation). */
-    private boolean opensSentence(int i) {
-        int k = words.get(i)[0] - 1;
-        while (k >= 0 && (text.charAt(k) == ' ' || text.charAt(k) == '"' || text.charAt(k) == '“'
-                || text.charAt(k) == '(' || text.charAt(k) == '\'' || text.charAt(k) == '‘')) {
-            k--;
-        }
-        if (k < 0) {
-            return true;
-        }
-        char c = text.charAt(k);
-        return c == '.' || c == '!' || c == '?' || c == '\n' || c == ':' || c == ';' || c == '—' || c == '–'
-                || c == '|' || c == '•';
-    }
-
-    private boolean allCapsHeadline(int a, int b) {
-        for (int k = a; k < b; k++) {
-            int[] w = words.get(k);
-            if (!allUpper(w[0], w[1])) {
-                return false;
-            }
-        }
-        return b - a > 1;
-    }
-
-    private boolean allUpper(int from, int to) {
-        for (int k = from; k < to; k++) {
-            if (Character.isLowerCase(text.charAt(k))) {
-                return false;
-            }
-        }
-        return true;
-    }
-
-    /** The end of a name without its possessive ("Kataib Hezbollah's" ends before the apostrophe). */
-    private int possessiveEnd(int[] word) {
-        int end = word[1];
-        char mark = end - word[0] > 2 ? text.charAt(end - 2) : ' ';
-        if (end - word[0] > 2 && (text.charAt(end - 1) == 's' || text.charAt(end - 1) == 'S')
-                && (mark == '\'' || mark == '’' || mark == 'ʼ')) {
-            return end - 2;
-        }
-        return end;
-    }
-
-    /** The name as written, a no-break space as a space (so that it reads and groups as typed). */
-    static String clean(String name) {
-        return name.replace('\u00a0', ' ').strip();
-    }
-
-    private static boolean isLatinLetter(char c) {
-        return Character.isLetter(c) && Character.UnicodeScript.of(c) == Character.UnicodeScript.LATIN;
-    }
-
-    private static boolean inWordMark(char c) {
-        return c == '\'' || c == '’' || c == 'ʼ' || c == '-' || c == '.';
     }
 }
