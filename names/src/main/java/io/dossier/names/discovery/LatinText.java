@@ -18,6 +18,7 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.function.IntPredicate;
 
 /**
  * An English text as the {@link LatinSpotter} reads it: its words (letters and digits, with the apostrophes, hyphens
@@ -102,51 +103,49 @@ final class LatinText {
      * four of them in capitals. No acronym is told apart there.
      */
     boolean shouted(int i) {
-        int line = lineOf(i);
-        Boolean known = shoutedLines.get(line);
-        if (known != null) {
-            return known;
-        }
-        int upper = 0;
-        int all = 0;
-        int k = i;
-        while (k > 0 && lineOf(k - 1) == line) {
-            k--;
-        }
-        for (; k < words.size() && lineOf(k) == line; k++) {
-            int[] w = words.get(k);
-            all++;
-            upper += w[1] - w[0] > 1 && allUpper(w[0], w[1]) ? 1 : 0;
-        }
-        boolean shouted = all >= 3 && upper * 4 >= all * 3;
-        shoutedLines.put(line, shouted);
-        return shouted;
+        return shoutedLines.computeIfAbsent(lineOf(i), line -> mostOfLine(line, 3, k -> true,
+                k -> words.get(k)[1] - words.get(k)[0] > 1 && allUpper(words.get(k)[0], words.get(k)[1])));
     }
 
     /**
      * Whether word i stands on a line written in title case (a headline, a menu, a byline): most of its words
-     * capitalized, lower-case words included. No name is told apart there.
+     * capitalized, lower-case words included. No name is told apart there. The registry's names are left out of the
+     * count: a line that names many is no headline for it.
      */
     boolean inHeadline(int i) {
-        int line = lineOf(i);
-        Boolean known = headlines.get(line);
-        if (known != null) {
-            return known;
-        }
-        int capitalized = 0;
+        return headlines.computeIfAbsent(lineOf(i), line -> mostOfLine(line, 4, k -> linkOf(k) < 0,
+                k -> Character.isUpperCase(text.charAt(words.get(k)[0]))));
+    }
+
+    /**
+     * Whether the line (by its start) holds at least {@code least} words that count, three in four of them marked.
+     */
+    private boolean mostOfLine(int line, int least, IntPredicate counts, IntPredicate marked) {
         int all = 0;
-        // the registry's names are left out of the count: a line that names many is no headline for it
-        for (int k = i; k >= 0 && lineOf(k) == line; k--) {
-            all += linkOf(k) < 0 ? 1 : 0;
-            capitalized += linkOf(k) < 0 && Character.isUpperCase(text.charAt(words.get(k)[0])) ? 1 : 0;
+        int hits = 0;
+        int k = firstWordOf(line);
+        for (; k < words.size() && lineOf(k) == line; k++) {
+            if (counts.test(k)) {
+                all++;
+                hits += marked.test(k) ? 1 : 0;
+            }
         }
-        for (int k = i + 1; k < words.size() && lineOf(k) == line; k++) {
-            all += linkOf(k) < 0 ? 1 : 0;
-            capitalized += linkOf(k) < 0 && Character.isUpperCase(text.charAt(words.get(k)[0])) ? 1 : 0;
+        return all >= least && hits * 4 >= all * 3;
+    }
+
+    /** The first word on the line (by its start): the words are in text order. */
+    private int firstWordOf(int line) {
+        int low = 0;
+        int high = words.size() - 1;
+        while (low < high) {
+            int middle = (low + high) >>> 1;
+            if (lineOf(middle) < line) {
+                low = middle + 1;
+            } else {
+                high = middle;
+            }
         }
-        boolean headline = all >= 4 && capitalized * 4 >= all * 3;
-        headlines.put(line, headline);
-        return headline;
+        return low;
     }
 
     /** The line a word stands on, as the offset of the line's start. */
