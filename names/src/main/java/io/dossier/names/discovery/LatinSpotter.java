@@ -273,7 +273,7 @@ final class LatinSpotter {
         }
         int start = words.get(a)[0];
         int end = t.possessiveEnd(words.get(b - 1));
-        out.add(new SpottedName(LatinText.clean(text.substring(start, end)), type, start, end));
+        out.add(new SpottedName(clean(text.substring(start, end)), type, start, end));
     }
 
     private SpottedName.Type typeOf(int a, int b, String before, boolean titled) {
@@ -424,5 +424,10 @@ final class LatinSpotter {
             }
         }
         return false;
+    }
+
+    /** The name as written, a no-break space as a space (so that it reads and groups as typed). */
+    private static String clean(String name) {
+        return name.replace('\u00a0', ' ').strip();
     }
 }

@@ -28,6 +28,7 @@ import java.util.function.IntPredicate;
  */
 final class LatinText {
 
+    // the text and its words are read by the spotter as they are (a package-private class, one instance a text)
     final String text;
     /** What the registry linked, as (start, end) pairs in text order. */
     final int[] linked;
@@ -149,7 +150,7 @@ final class LatinText {
     }
 
     /** The line a word stands on, as the offset of the line's start. */
-    int lineOf(int i) {
+    private int lineOf(int i) {
         return words.get(i)[2];
     }
 
@@ -281,7 +282,7 @@ final class LatinText {
         return b - a > 1;
     }
 
-    boolean allUpper(int from, int to) {
+    private boolean allUpper(int from, int to) {
         for (int k = from; k < to; k++) {
             if (Character.isLowerCase(text.charAt(k))) {
                 return false;
@@ -299,11 +300,6 @@ final class LatinText {
             return end - 2;
         }
         return end;
-    }
-
-    /** The name as written, a no-break space as a space (so that it reads and groups as typed). */
-    static String clean(String name) {
-        return name.replace('\u00a0', ' ').strip();
     }
 
     private static boolean isLatinLetter(char c) {

@@ -155,8 +155,11 @@ class NameSpotterTest {
         // used once, a shouted word the text also writes in lower case, a wire's headline, are no names
         assertThat(keys("A UAV was seen. The AEG flew. KILLED in the strike, they were killed at dawn."))
                 .isEmpty();
-        assertThat(keys("OPEC, IEA SEE OIL GLUT\nOPEC met in Vienna. OPEC output rose.")).containsExactly(
+        // three uses, one on a shouted line of three words (too short for a headline): two count
+        assertThat(keys("OPEC, IEA CLASH\nOPEC met in Vienna. OPEC output rose.")).containsExactly(
                 "LOCATION|Vienna");
+        assertThat(keys("OPEC, IEA clash\nOPEC met in Vienna. OPEC output rose.")).containsExactlyInAnyOrder(
+                "ORGANIZATION|OPEC", "LOCATION|Vienna", "ORGANIZATION|OPEC", "ORGANIZATION|OPEC");
         assertThat(keys("BARCLAYS, MIDLAND FOLLOW RATE CUT\nBarclays cut its rate. MIDLAND did too. MIDLAND rose, "
                 + "MIDLAND fell.")).isEmpty();
     }
