@@ -30,8 +30,9 @@ import java.util.Set;
 import io.dossier.common.text.TextFolding;
 
 /**
- * Names in English text: runs of capitalized words (with the lower-case words names hold: "of the", "al-", "bin"),
- * typed by what they hold and what stands before and after them, as the news writes names of armed groups, their
+ * Names in English text: runs of capitalized words (with the lower-case words names hold: "of the", "al-", "bin", and
+ * the head some names take in lower case after them: "Iraqi forces", "Idlib province"), typed by what they hold and
+ * what stands before and after them, as the news writes names of armed groups, their
  * commanders and their places. A run nothing types is left out: a guess would flood an editor's queue.
  * <p>
  * A registered name the linker found is a name's part like any other word, never cut: a run that holds it and more is
@@ -148,8 +149,11 @@ final class LatinSpotter {
 
     /** Whether word i is a lower-case head: an organisation's or a place's. */
     private boolean head(int i) {
-        return i < words.size() && t.joined(i) && t.lowerCaseWord(i) && (LOWER_CASE_ORGANIZATION_HEADS.contains(
-                plains.get(i)) || LOWER_CASE_PLACE_HEADS.contains(plains.get(i)));
+        if (i >= words.size() || !t.joined(i) || !t.lowerCaseWord(i)) {
+            return false;
+        }
+        String word = plains.get(i);
+        return LOWER_CASE_ORGANIZATION_HEADS.contains(word) || LOWER_CASE_PLACE_HEADS.contains(word);
     }
 
     /**
