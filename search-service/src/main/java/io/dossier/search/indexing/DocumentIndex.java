@@ -43,7 +43,7 @@ public class DocumentIndex {
      * Raise when the mapping changes: a new index is then built from the feed and replaces the old one. The text
      * analysis's own version is part of it (the index holds its output).
      */
-    static final int MAPPING_VERSION = 530 + io.dossier.common.text.TextAnalysis.version();
+    static final int MAPPING_VERSION = 540 + io.dossier.common.text.TextAnalysis.version();
     /** The first mapping with the title and text analysed in Java into forms and stems (before: folded copies). */
     static final int ANALYSED_SINCE = 400;
     /** The fields analysed in Java: indexed, not kept in _source. */
@@ -52,6 +52,12 @@ public class DocumentIndex {
     /** What reads of documents leave out of _source: the analysed copies (and the folded ones of older mappings). */
     public static final List<String> SOURCE_EXCLUDES = List.of("titleFolded", "textFolded", "titleForms",
             "titleStems", "textForms", "textStems", "notesForms", "notesStems", "candidates", "candidateRepeats");
+    /**
+     * The stems fields' analyzer: the standard tokenizer, and a stop filter that drops {@link AnalysedWords#GAP}
+     * where a word is its own stem, keeping its position (the forms field holds that word).
+     */
+    static final String GAPPED = "dossier_gapped";
+    private static final String GAP_FILTER = "dossier_gap";
     /** The refresh interval of our indexes: none, the indexer refreshes what it wrote (decision 16). */
     private static final String NO_TIMED_REFRESH = "-1";
     private static final DateTimeFormatter GENERATION = DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss-SSS");
@@ -288,7 +294,11 @@ public class DocumentIndex {
         client.indices().create(c -> c.index(name)
                 .settings(s -> s.numberOfShards("1").numberOfReplicas("0")
                         // the indexer refreshes (decision 16); Elasticsearch's own timer doubled the segments
-                        .refreshInterval(t -> t.time(NO_TIMED_REFRESH)))
+                        .refreshInterval(t -> t.time(NO_TIMED_REFRESH))
+                        .analysis(a -> a
+                                .filter(GAP_FILTER, f -> f.definition(d -> d.stop(st -> st
+                                        .stopwords(AnalysedWords.GAP).ignoreCase(false))))
+                                .analyzer(GAPPED, an -> an.custom(x -> x.tokenizer("standard").filter(GAP_FILTER)))))
                 .mappings(m -> m.dynamic(DynamicMapping.False)
                         // the analysed copies are recomputed from the title and text whenever needed
                         .source(src -> src.excludes(ANALYSED_FIELDS))
@@ -298,11 +308,15 @@ public class DocumentIndex {
                         // only stored, and highlights are computed from them in Java (no offsets indexed)
                         .properties("title", p -> p.text(t -> t.index(false)))
                         .properties("text", p -> p.text(t -> t.index(false)))
-                        .properties("titleStems", p -> p.text(t -> t.analyzer("whitespace")))
-                        .properties("textStems", p -> p.text(t -> t.analyzer("whitespace")))
-                        // forms: the exact-form boost, phrases as written, prefixes, fuzzy terms, spelling
-                        .properties("titleForms", p -> p.text(t -> t.analyzer("whitespace").norms(false)))
-                        .properties("textForms", p -> p.text(t -> t.analyzer("whitespace").norms(false)))
+                        // stems where they differ from the words (AnalysedWords), at the words' positions; queries are
+                        // analysed in Java too, so a query's text is only split at spaces. No norms: the field's
+                        // length is not the text's
+                        .properties("titleStems", p -> p.text(t -> stems(t)))
+                        .properties("textStems", p -> p.text(t -> stems(t)))
+                        // forms: every word, so also a word that is its own stem; the exact-form boost, phrases as
+                        // written, prefixes, fuzzy terms, spelling
+                        .properties("titleForms", p -> p.text(t -> t.analyzer("whitespace")))
+                        .properties("textForms", p -> p.text(t -> t.analyzer("whitespace")))
                         .properties("authors", p -> p.keyword(k -> k.ignoreAbove(300)))
                         .properties("url", p -> p.keyword(k -> k.ignoreAbove(2048)))
                         .properties("publisher", p -> p.keyword(k -> k.ignoreAbove(300)))
@@ -319,8 +333,8 @@ public class DocumentIndex {
                         .properties("notes", p -> p.object(o -> o.enabled(false)))
                         .properties("noteEntityIds", p -> p.keyword(k -> k))
                         .properties("notesUpdatedAt", p -> p.date(d -> d))
-                        .properties("notesStems", p -> p.text(t -> t.analyzer("whitespace")))
-                        .properties("notesForms", p -> p.text(t -> t.analyzer("whitespace").norms(false)))
+                        .properties("notesStems", p -> p.text(t -> stems(t)))
+                        .properties("notesForms", p -> p.text(t -> t.analyzer("whitespace")))
                         // names the registry does not hold: the candidates queue's documents and mentions
                         .properties("candidates", p -> p.keyword(k -> k.ignoreAbove(1000)))
                         // the text's length: the queue's passages come from the shortest documents
@@ -329,6 +343,12 @@ public class DocumentIndex {
                         // spellings the registry lacks, possibly of an entity: stored for the document's view only
                         .properties("possibleMentions", p -> p.object(o -> o.enabled(false)))));
         return name;
+    }
+
+    /** A stems field: gapped when indexed, split at spaces when searched, no norms. */
+    private static co.elastic.clients.elasticsearch._types.mapping.TextProperty.Builder stems(
+            co.elastic.clients.elasticsearch._types.mapping.TextProperty.Builder t) {
+        return t.analyzer(GAPPED).searchAnalyzer("whitespace").norms(false);
     }
 
     /** Writes to the live index (see {@link #write(String, List, List)}). */

@@ -12,8 +12,9 @@ import io.dossier.common.text.TextAnalysis;
 /**
  * A source as stored in the documents index; dates are ISO-8601 strings. The title and the text are analysed here,
  * in Java ({@link TextAnalysis}: the index's own analyzers know nothing of Arabic letter forms, clitics or stems), and
- * indexed as their words joined by spaces: {@code *Forms}, the words folded as written (exact forms, prefixes,
- * phrases as written), and {@code *Stems}, their stems in the document's language (every form of a word); the title
+ * indexed as their words joined by spaces ({@link AnalysedWords}): {@code *Forms}, the words folded as written (exact
+ * forms, prefixes, phrases as written), and {@code *Stems}, their stems in the document's language where a stem
+ * differs from the form, at the same positions (with the forms, every form of a word); the title
  * and text themselves are only stored, for display and highlights. {@code entityIds}, {@code entityTypes} and
  * {@code entityFacets}
  * ("id|type|primary name", for facets with names) come from the links; {@code mentions} are the links themselves
@@ -134,7 +135,7 @@ public record IndexedDocument(String id, String collection, String title, String
             IndexedNote note = n.linkedWith(mentions);
             linked.add(note);
             ids.addAll(note.entityIds());
-            Analysed words = Analysed.of(note.text(), null);
+            AnalysedWords words = AnalysedWords.of(note.text(), null);
             forms.add(words.forms() == null ? "" : words.forms());
             stems.add(words.stems() == null ? "" : words.stems());
             java.time.Instant at = IndexedNote.instant(note.updatedAt());
@@ -206,8 +207,8 @@ public record IndexedDocument(String id, String collection, String title, String
                 linked.add(at);
             }
         }
-        Analysed analysedTitle = Analysed.of(title, language);
-        Analysed analysedText = Analysed.of(text, language);
+        AnalysedWords analysedTitle = AnalysedWords.of(title, language);
+        AnalysedWords analysedText = AnalysedWords.of(text, language);
         return new IndexedDocument(id, collection, title, analysedTitle.forms(), analysedTitle.stems(),
                 authors == null ? List.of() : authors, text, analysedText.forms(), analysedText.stems(), url,
                 publisher, publishedAt, language, tags == null ? List.of() : tags, createdAt, List.copyOf(ids),
@@ -230,29 +231,6 @@ public record IndexedDocument(String id, String collection, String title, String
     /** The stems of a document's title and text (the first {@code maxChars} of it), joined by spaces. */
     public static String stems(String title, String text, String language, int maxChars) {
         String body = text == null ? "" : text.length() > maxChars ? text.substring(0, maxChars) : text;
-        String t = Analysed.of(title, language).stems();
-        return (t == null ? "" : t) + " " + Analysed.of(body, language).stems();
-    }
-
-    /** A field's words as indexed: the folded forms and the stems, each joined by spaces (null for no field). */
-    record Analysed(String forms, String stems) {
-
-        static Analysed of(String field, String language) {
-            if (field == null) {
-                return new Analysed(null, null);
-            }
-            List<TextAnalysis.Token> tokens = TextAnalysis.tokens(field, language);
-            StringBuilder forms = new StringBuilder(field.length());
-            StringBuilder stems = new StringBuilder(field.length());
-            for (TextAnalysis.Token t : tokens) {
-                if (forms.length() > 0) {
-                    forms.append(' ');
-                    stems.append(' ');
-                }
-                forms.append(t.form());
-                stems.append(t.stem());
-            }
-            return new Analysed(forms.toString(), stems.toString());
-        }
+        return AnalysedWords.allStems(title, language) + " " + AnalysedWords.allStems(body, language);
     }
 }

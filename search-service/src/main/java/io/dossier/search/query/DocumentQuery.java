@@ -20,14 +20,17 @@ import io.dossier.search.query.QueryNode.Word;
 import co.elastic.clients.elasticsearch._types.FieldValue;
 import co.elastic.clients.elasticsearch._types.query_dsl.Operator;
 import co.elastic.clients.elasticsearch._types.query_dsl.Query;
+import co.elastic.clients.elasticsearch._types.query_dsl.SpanQuery;
 
 /**
  * The Elasticsearch query for a parsed search ({@link QuerySyntax}), over the documents' analysed fields:
  * <ul>
- * <li>a word finds every form of itself: its stems (in any language a document may be in) in {@code *Stems}, and
- * the form as written in {@code *Forms}, which ranks above a match of the stem only ("attack" finds "attacks",
- * and a text that says "attack" comes first);</li>
- * <li>a phrase finds the words' stems in order, and ranks the phrase as written above;</li>
+ * <li>a word finds every form of itself: its stems (in any language a document may be in) in {@code *Stems}, which
+ * holds a word's stem where it differs from the word, and in {@code *Forms}, which holds every word as written; the
+ * form as written ranks above a match of the stem only ("attack" finds "attacks", and a text that says "attack" comes
+ * first);</li>
+ * <li>a phrase finds the words' stems in order (spans over both fields, whose positions are the same), and ranks the
+ * phrase as written above;</li>
  * <li>prefixes and fuzzy words look at the forms as written;</li>
  * <li>{@code exact} keeps to the forms as written: no stems, no aliases;</li>
  * <li>a name of a registry entity inside the query ({@link Alias}) also finds the documents linked to that entity,
@@ -127,7 +130,11 @@ final class DocumentQuery {
         return bool((Bool) node, scope);
     }
 
-    /** A word: its stems, and its form as written ranking above. */
+    /**
+     * A word: its stems, and its form as written ranking above. A stem is looked for in both fields of a pair: the
+     * stems field holds a stem where it differs from the word, the forms field every word, so also one written as its
+     * stem ({@code AnalysedWords}).
+     */
     private Query word(Word w, Scope scope) {
         List<String> stems = TextAnalysis.queryStems(w.text());
         if (stems.isEmpty()) {
@@ -141,8 +148,12 @@ final class DocumentQuery {
         List<Query> should = new ArrayList<>();
         if (!exact && fields.stems()) {
             String all = String.join(" ", stems);
-            forEach(scope, (stemsField, formsField, weight) -> should.add(Query.of(q -> q.match(m -> m
-                    .field(stemsField).query(all).operator(Operator.Or).boost(weight)))));
+            forEach(scope, (stemsField, formsField, weight) -> {
+                should.add(Query.of(q -> q.match(m -> m.field(stemsField).query(all).operator(Operator.Or)
+                        .boost(weight))));
+                should.add(Query.of(q -> q.match(m -> m.field(formsField).query(all).operator(Operator.Or)
+                        .boost(weight))));
+            });
         }
         forEach(scope, (stemsField, formsField, weight) -> should.add(Query.of(q -> q.match(m -> m.field(formsField)
                 .query(form).boost(weight * (exact || !fields.stems() ? 1 : AS_WRITTEN))))));
@@ -156,15 +167,13 @@ final class DocumentQuery {
 
     private Query phrase(List<String> words, int slop, Scope scope) {
         List<String> forms = new ArrayList<>();
-        List<String> stems = new ArrayList<>();
+        List<List<String>> stems = new ArrayList<>();
         for (String word : words) {
             for (String part : TextAnalysis.form(word).split(" ")) {
                 List<String> s = part.isEmpty() ? List.of() : TextAnalysis.queryStems(part);
                 if (!s.isEmpty()) {
                     forms.add(s.get(0));
-                    // the stem a document of the word's script most likely holds (English, Arabic); the form as
-                    // written covers the others
-                    stems.add(s.size() > 1 ? s.get(1) : s.get(0));
+                    stems.add(s); // the form first, then the stems a document of any language may hold
                 }
             }
         }
@@ -172,16 +181,42 @@ final class DocumentQuery {
             return null;
         }
         String asWritten = String.join(" ", forms);
-        String stemmed = String.join(" ", stems);
         List<Query> should = new ArrayList<>();
         if (!exact && fields.stems()) {
-            forEach(scope, (stemsField, formsField, weight) -> should.add(Query.of(q -> q.matchPhrase(m -> m
-                    .field(stemsField).query(stemmed).slop(slop).boost(weight)))));
+            forEach(scope, (stemsField, formsField, weight) -> should.add(stemPhrase(stems, slop, stemsField,
+                    formsField, weight)));
         }
         forEach(scope, (stemsField, formsField, weight) -> should.add(Query.of(q -> q.matchPhrase(m -> m
                 .field(formsField).query(asWritten).slop(slop)
                 .boost(weight * (exact || !fields.stems() ? 1 : AS_WRITTEN))))));
         return anyOf(should);
+    }
+
+    /**
+     * Words in order by their stems: at each position one of the word's stems, in the forms field (a word written as
+     * its stem) or in the stems field, whose positions are the forms field's (a span masked as the forms field's).
+     * With a slop, in any order within it, as a phrase with a slop allows.
+     */
+    private static Query stemPhrase(List<List<String>> stems, int slop, String stemsField, String formsField,
+            float weight) {
+        if (stems.size() == 1) {
+            // one word: as a word is searched by its stems
+            String all = String.join(" ", stems.get(0));
+            return anyOf(List.of(
+                    Query.of(q -> q.match(m -> m.field(stemsField).query(all).operator(Operator.Or).boost(weight))),
+                    Query.of(q -> q.match(m -> m.field(formsField).query(all).operator(Operator.Or).boost(weight)))));
+        }
+        List<SpanQuery> positions = new ArrayList<>();
+        for (List<String> alternatives : stems) {
+            List<SpanQuery> any = new ArrayList<>();
+            for (String stem : alternatives) {
+                any.add(SpanQuery.of(s -> s.spanTerm(t -> t.field(formsField).value(stem))));
+                any.add(SpanQuery.of(s -> s.spanFieldMasking(m -> m.field(formsField)
+                        .query(q -> q.spanTerm(t -> t.field(stemsField).value(stem))))));
+            }
+            positions.add(SpanQuery.of(s -> s.spanOr(o -> o.clauses(any))));
+        }
+        return Query.of(q -> q.spanNear(n -> n.clauses(positions).slop(slop).inOrder(slop == 0).boost(weight)));
     }
 
     /** {@code title:} and {@code text:} scope their value; the others are filters on a keyword field. */

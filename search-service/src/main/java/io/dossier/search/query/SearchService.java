@@ -311,10 +311,11 @@ public class SearchService {
                     : document.source().entityIds().stream().map(FieldValue::of).toList();
             String concrete = document.index();
             IndexedDocument source = document.source();
-            // its stems, analysed here as for indexing (they are not kept in _source); an index of an older
-            // mapping still has its folded copies there
+            // its stems, analysed here as for indexing (they are not kept in _source): in the forms fields where a
+            // word is its own stem, in the stems fields elsewhere; an index of an older mapping still has its folded
+            // copies there
             Query like = index.liveAnalysed() && source != null
-                    ? Query.of(q -> q.moreLikeThis(m -> m.fields("titleStems", "textStems")
+                    ? Query.of(q -> q.moreLikeThis(m -> m.fields("titleForms", "textForms", "titleStems", "textStems")
                             .like(l -> l.text(IndexedDocument.stems(source.title(), source.text(), source.language(),
                                     SIMILAR_MAX_CHARS)))
                             .minTermFreq(1).minDocFreq(2).maxQueryTerms(40).minimumShouldMatch("20%")))

@@ -14,11 +14,12 @@ import org.apache.lucene.document.LongPoint;
 import org.apache.lucene.index.memory.MemoryIndex;
 import org.apache.lucene.search.ConstantScoreQuery;
 
+import io.dossier.search.indexing.AnalysedWords;
 import io.dossier.search.indexing.IndexedDocument;
 
 /**
  * One indexed document as a Lucene index of its own, with the fields and analysis of the documents index: the
- * analysed title and text under the {@code whitespace} analyzer, the keywords as single terms, the publication date as
+ * analysed title and text under the {@code whitespace} analyzer (the stems fields less their gaps), the keywords as single terms, the publication date as
  * a point; and its terms by field, which decide most queries without the index (built only when a query needs it:
  * a phrase, a prefix, a fuzzy word, a date, an exclusion). Not thread-safe; loaded anew for each document.
  */
@@ -41,8 +42,26 @@ final class InMemoryDocument {
         }
     };
 
+    /**
+     * The stems fields' analysis: the words, less the gaps where a word is its own stem, each keeping its position
+     * (Elasticsearch's standard tokenizer and stop filter read the stems {@code AnalysedWords} writes the same way).
+     */
+    private static final Analyzer GAPPED = new Analyzer() {
+        @Override
+        protected TokenStreamComponents createComponents(String fieldName) {
+            org.apache.lucene.analysis.Tokenizer words = new org.apache.lucene.analysis.core.WhitespaceTokenizer();
+            return new TokenStreamComponents(words, new org.apache.lucene.analysis.StopFilter(words,
+                    new org.apache.lucene.analysis.CharArraySet(List.of(AnalysedWords.GAP), false)));
+        }
+
+        @Override
+        public int getPositionIncrementGap(String fieldName) {
+            return 100;
+        }
+    };
+
     /** The longest token of the whitespace analyzer (longer runs are split, so no such word is ever a term). */
-    private static final int MAX_TOKEN = 255;
+    private static final int MAX_TOKEN = AnalysedWords.MAX_TOKEN;
 
     private final MemoryIndex index = new MemoryIndex();
     private final Map<String, Set<String>> words = new HashMap<>();
@@ -59,7 +78,7 @@ final class InMemoryDocument {
                 if (text != null && !text.isEmpty()) {
                     Set<String> held = words.computeIfAbsent(field, f -> new HashSet<>());
                     for (String w : InMemoryQuery.words(text)) {
-                        if (w.length() <= MAX_TOKEN) {
+                        if (w.length() <= MAX_TOKEN && !w.equals(AnalysedWords.GAP)) {
                             held.add(w);
                         }
                     }
@@ -155,7 +174,7 @@ final class InMemoryDocument {
         if (words == null || words.isEmpty()) {
             return;
         }
-        index.addField(field, words, WHITESPACE);
+        index.addField(field, words, field.endsWith("Stems") ? GAPPED : WHITESPACE);
     }
 
     private void keywords(String field, Collection<String> values) {

@@ -12,6 +12,11 @@ import java.util.Set;
 
 import org.apache.lucene.document.LongPoint;
 import org.apache.lucene.index.Term;
+import org.apache.lucene.queries.spans.FieldMaskingSpanQuery;
+import org.apache.lucene.queries.spans.SpanNearQuery;
+import org.apache.lucene.queries.spans.SpanOrQuery;
+import org.apache.lucene.queries.spans.SpanQuery;
+import org.apache.lucene.queries.spans.SpanTermQuery;
 import org.apache.lucene.search.BooleanClause;
 import org.apache.lucene.search.BooleanQuery;
 import org.apache.lucene.search.FuzzyQuery;
@@ -30,7 +35,7 @@ import co.elastic.clients.elasticsearch._types.query_dsl.Query;
 
 /**
  * An Elasticsearch query of the kinds the search builds (bool, match and match_phrase over whitespace-analysed fields,
- * prefix, fuzzy, term and terms on keywords, date ranges, match_all) as the Lucene query Elasticsearch itself would run,
+ * span_near over the forms and stems fields, prefix, fuzzy, term and terms on keywords, date ranges, match_all) as the Lucene query Elasticsearch itself would run,
  * to be evaluated against one document in memory; with the terms a document must hold one of to match at all
  * ({@link #keys}, null when no such set exists: a prefix, a range or everything), so that most watches are never
  * evaluated against a document that cannot match them; and, for a query that is only words required together or as
@@ -68,6 +73,7 @@ record InMemoryQuery(org.apache.lucene.search.Query query, Set<Key> keys, List<S
             }
             case Range -> range(q.range());
             case MatchAll -> open(new MatchAllDocsQuery());
+            case SpanNear -> spanNear(q.spanNear());
             default -> throw new IllegalArgumentException("a query of kind " + q._kind()
                     + " cannot be evaluated in memory");
         };
@@ -148,6 +154,50 @@ record InMemoryQuery(org.apache.lucene.search.Query query, Set<Key> keys, List<S
         }
         // every word of a phrase is in a matching document: its longest is the rarest guess
         return new InMemoryQuery(b.build(), Set.of(new Key(p.field(), longest(words))));
+    }
+
+    /**
+     * A span_near (a phrase by stems, over the forms and the stems fields): the Lucene spans Elasticsearch builds.
+     * Every clause is required, so the keys of one of them will do: the one whose longest word is longest.
+     */
+    private static InMemoryQuery spanNear(co.elastic.clients.elasticsearch._types.query_dsl.SpanNearQuery near) {
+        List<SpanQuery> clauses = new ArrayList<>();
+        Set<Key> keys = null;
+        for (co.elastic.clients.elasticsearch._types.query_dsl.SpanQuery c : near.clauses()) {
+            Set<Key> clauseKeys = new HashSet<>();
+            clauses.add(span(c, clauseKeys));
+            if (keys == null || longest(clauseKeys) > longest(keys)) {
+                keys = clauseKeys;
+            }
+        }
+        if (clauses.isEmpty()) {
+            return nothing();
+        }
+        return new InMemoryQuery(new SpanNearQuery(clauses.toArray(SpanQuery[]::new),
+                near.slop() == null ? 0 : near.slop(), near.inOrder() == null || near.inOrder()), keys);
+    }
+
+    /** A span query of the kinds a phrase by stems holds; the terms it may match go into {@code keys}. */
+    private static SpanQuery span(co.elastic.clients.elasticsearch._types.query_dsl.SpanQuery s, Set<Key> keys) {
+        return switch (s._kind()) {
+            case SpanTerm -> {
+                keys.add(new Key(s.spanTerm().field(), s.spanTerm().value()));
+                yield new SpanTermQuery(new Term(s.spanTerm().field(), s.spanTerm().value()));
+            }
+            case SpanOr -> new SpanOrQuery(s.spanOr().clauses().stream().map(c -> span(c, keys))
+                    .toArray(SpanQuery[]::new));
+            case SpanFieldMasking -> new FieldMaskingSpanQuery(span(s.spanFieldMasking().query(), keys),
+                    s.spanFieldMasking().field());
+            case SpanNear -> new SpanNearQuery(s.spanNear().clauses().stream().map(c -> span(c, keys))
+                    .toArray(SpanQuery[]::new), s.spanNear().slop() == null ? 0 : s.spanNear().slop(),
+                    s.spanNear().inOrder() == null || s.spanNear().inOrder());
+            default -> throw new IllegalArgumentException("a span query of kind " + s._kind()
+                    + " cannot be evaluated in memory");
+        };
+    }
+
+    private static int longest(Set<Key> keys) {
+        return keys.stream().mapToInt(k -> k.word().length()).max().orElse(0);
     }
 
     /**

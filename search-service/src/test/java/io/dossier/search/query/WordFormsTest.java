@@ -83,6 +83,22 @@ class WordFormsTest {
     }
 
     @Test
+    void phrasesFindTheirWordsInOtherFormsAndThePhraseAsWrittenFirst() {
+        // "militias staged attacks", "militia attack", "attacked the convoy": a stem in one word, the word itself
+        // in the next, or both
+        assertThat(found("\"militia attacks\"")).containsExactly(ids.get("singular"));
+        assertThat(found("\"militias stage attack\"")).containsExactly(ids.get("plural"));
+        assertThat(found("\"attacks the convoys\"")).containsExactly(ids.get("verb"));
+        assertThat(found("\"هجمات المقاتلين\"")).containsExactly(ids.get("arabic"));
+        // in order: the words reversed are not the phrase, unless a slop allows it (any order within it)
+        assertThat(found("\"attack militia\"")).isEmpty();
+        assertThat(found("\"attack militia\"~2")).contains(ids.get("singular")).doesNotContain(ids.get("verb"));
+        assertThat(search("\"militia attacks\"", true).getList("hits.id", String.class)).isEmpty();
+        assertThat(search("\"militia attack\"", true).getList("hits.id", String.class))
+                .containsExactly(ids.get("singular"));
+    }
+
+    @Test
     void highlightsMarkTheTextsOwnWordsAndExactKeepsTheFormAsWritten() {
         JsonPath verb = search("attack", false);
         int at = verb.getList("hits.id").indexOf(ids.get("verb"));
