@@ -23,9 +23,10 @@ import co.elastic.clients.elasticsearch.core.bulk.BulkResponseItem;
 import co.elastic.clients.elasticsearch.core.bulk.OperationType;
 
 /**
- * The documents index: its names, its mapping, and bulk writes. Only the standard analyzer exists on the minimal
- * local Elasticsearch, so the mapping uses nothing else: folding (case, diacritics, apostrophes, Arabic letter forms)
- * is done in Java, into the {@code *Folded} fields, and queries are folded the same way.
+ * The documents index: its names, its mapping, and bulk writes. The minimal local Elasticsearch has the standard
+ * tokenizer and a few analyzers and filters, no language analysis: the title and text are analysed in Java
+ * ({@link AnalysedWords}) into words joined by spaces, which the mapping only splits (and, in the stems fields, rids
+ * of their gaps), and queries are analysed the same way.
  * <p>
  * Readers use the alias {@link #name()}. It points at one concrete index, the <em>live</em> one
  * ({@link #liveName()}), named {@code <alias>-v<mapping version>-<creation time>}. A rebuild fills a new concrete

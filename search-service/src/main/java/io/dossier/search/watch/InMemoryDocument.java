@@ -38,7 +38,7 @@ final class InMemoryDocument {
 
         @Override
         public int getPositionIncrementGap(String fieldName) {
-            return 100;
+            return VALUE_GAP;
         }
     };
 
@@ -56,9 +56,13 @@ final class InMemoryDocument {
 
         @Override
         public int getPositionIncrementGap(String fieldName) {
-            return 100;
+            return VALUE_GAP;
         }
     };
+
+    /** The positions Elasticsearch leaves between two values of a text field (its position_increment_gap). */
+    private static final int VALUE_GAP = 100;
+    private static final String BETWEEN_VALUES = (" " + AnalysedWords.GAP).repeat(VALUE_GAP) + " ";
 
     /** The longest token of the whitespace analyzer (longer runs are split, so no such word is ever a term). */
     private static final int MAX_TOKEN = AnalysedWords.MAX_TOKEN;
@@ -129,7 +133,7 @@ final class InMemoryDocument {
         IndexedDocument d = document;
         index.reset();
         for (String field : ANALYSED) {
-            values(d, field).forEach(value -> text(field, value));
+            text(field, values(d, field));
         }
         keywords("collection", d.collection() == null ? List.of() : List.of(d.collection()));
         keywords("language", d.language() == null ? List.of() : List.of(d.language()));
@@ -170,11 +174,26 @@ final class InMemoryDocument {
         return values == null ? List.of() : values;
     }
 
-    private void text(String field, String words) {
-        if (words == null || words.isEmpty()) {
+    /**
+     * An analysed field's values as Elasticsearch indexes them: each value after the first {@value #VALUE_GAP}
+     * positions after the last position of the one before, its trailing gaps counted (the stems fields' stop filter
+     * keeps them), so that the forms and stems of a note stay at the same positions. One value is as it is; several
+     * are joined with that many gaps between them and read by the gapped analysis.
+     */
+    private void text(String field, List<String> values) {
+        List<String> present = values.stream().filter(java.util.Objects::nonNull).toList();
+        if (present.isEmpty() || present.size() == 1 && present.get(0).isEmpty()) {
             return;
         }
-        index.addField(field, words, field.endsWith("Stems") ? GAPPED : WHITESPACE);
+        if (present.size() == 1) {
+            index.addField(field, present.get(0), field.endsWith("Stems") ? GAPPED : WHITESPACE);
+            return;
+        }
+        StringBuilder joined = new StringBuilder(present.get(0));
+        for (int i = 1; i < present.size(); i++) {
+            joined.append(BETWEEN_VALUES).append(present.get(i));
+        }
+        index.addField(field, joined.toString(), GAPPED);
     }
 
     private void keywords(String field, Collection<String> values) {
