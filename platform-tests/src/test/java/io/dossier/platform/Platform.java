@@ -83,9 +83,6 @@ final class Platform {
         ELASTICSEARCH_LINK.start();
         common.put("DOSSIER_ES_HOSTS", "localhost:" + ELASTICSEARCH_LINK.port());
         common.put("DOSSIER_SEARCH_INDEX_PREFIX", INDEX_PREFIX);
-        // registry changes re-link the documents they touch as found by their names, however few documents there are
-        // (the tests' index is small: by default they would all be linked again, which proves less)
-        common.put("DOSSIER_SEARCH_FEED_RELINK_ALL_BELOW", "0");
         common.put("DOSSIER_SOURCES_URL", "http://localhost:18081");
         common.put("DOSSIER_ENTITIES_URL", "http://localhost:18082");
         common.put("DOSSIER_SEARCH_URL", "http://localhost:18083");

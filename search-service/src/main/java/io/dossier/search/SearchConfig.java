@@ -117,14 +117,6 @@ public interface SearchConfig {
         int refreshBelow();
 
         /**
-         * Up to this many documents linked before a page of registry changes are all linked again rather than
-         * searched for the ones the changes touch (which costs Elasticsearch a phrase per name and a fuzzy term per
-         * spotted name: more than linking a few documents). 0: always search.
-         */
-        @WithDefault("200")
-        int relinkAllBelow();
-
-        /**
          * With several instances, one holds the indexer lease and writes; a standby takes over this long after the
          * holder stopped renewing it.
          */

@@ -32,8 +32,7 @@ import co.elastic.clients.elasticsearch.core.search.Hit;
  * <p>
  * For a page of changes, it waits until the entities service links with a registry that includes them, then finds
  * the documents linked before them ({@code linkedThrough} lower) that are linked to a changed entity or contain one
- * of its names (a phrase of its folded name), and links those again (all of them, unsearched, when they are few: a
- * new installation replaying the registry links its sources with all of it already), a slice at a time between the sources feed's
+ * of its names (a phrase of its folded name), and links those again, a slice at a time between the sources feed's
  * batches so that new sources stay fresh. The feed checkpoint moves once the page is done; after a crash the page is
  * done again, which is harmless.
  * <p>
@@ -72,14 +71,11 @@ public class Relinker {
     private volatile int pendingSeen;
 
     private final Instance<IndexedDocumentsListener> listeners;
-    /** Up to this many documents linked before a page are linked again unsearched ({@code feed.relink-all-below}). */
-    private final int linkAllBelow;
 
     public Relinker(@RestClient EntitiesFeedApi feed, EntityIndex entityIndex, DocumentIndex documents,
             DocumentLinker linker, Checkpoints checkpoints, ElasticsearchClient client, IndexerLease lease,
-            Instance<IndexedDocumentsListener> listeners, io.dossier.search.SearchConfig config) {
+            Instance<IndexedDocumentsListener> listeners) {
         this.listeners = listeners;
-        this.linkAllBelow = config.feed().relinkAllBelow();
         this.feed = feed;
         this.entityIndex = entityIndex;
         this.documents = documents;
@@ -234,15 +230,6 @@ public class Relinker {
         long before = page.next();
         for (String index : documents.writable()) {
             Set<String> found = pending.computeIfAbsent(index, i -> new LinkedHashSet<>());
-            long older = linkedBefore(index, before);
-            if (older <= linkAllBelow) {
-                // none or few documents linked before the page (a new installation catching up with the registry,
-                // whose sources were linked with all of it): linking those again costs less than finding them
-                if (older > 0) {
-                    collect(index, List.of(Query.of(q -> q.matchAll(a -> a))), before, found);
-                }
-                continue;
-            }
             for (int from = 0; from < clauses.size(); from += CLAUSES) {
                 List<Query> slice = clauses.subList(from, Math.min(clauses.size(), from + CLAUSES));
                 collect(index, slice, before, found);
@@ -293,12 +280,6 @@ public class Relinker {
 
     /** The types of the names the spotter finds. */
     private static final Set<String> SPOTTED_TYPES = Set.of("PERSON", "ORGANIZATION", "LOCATION");
-
-    /** How many documents of an index were linked before registry sequence {@code before}. */
-    private long linkedBefore(String index, long before) throws IOException {
-        return client.count(c -> c.index(index).ignoreUnavailable(true).query(q -> q.range(r -> r.number(n -> n
-                .field("linkedThrough").lt((double) before))))).count();
-    }
 
     private void collect(String index, List<Query> anyOf, long before, Set<String> into) throws IOException {
         List<FieldValue> after = null;
