@@ -90,8 +90,19 @@ public record AnalysedWords(String forms, String stems) {
     }
 
     /**
+     * An Arabic-script letter of the Arabic and Arabic Supplement blocks (Persian, Urdu and Kurdish letters included):
+     * letters Unicode has held for long, so that Elasticsearch's standard tokenizer, whose word rules follow an older
+     * Unicode than the JDK's, reads them as letters too.
+     */
+    private static boolean arabicLetter(char c) {
+        return Character.isLetter(c) && (c >= '\u0620' && c <= '\u064A' || c >= '\u066E' && c <= '\u06D3'
+                || c == '\u06D5' || c >= '\u06EE' && c <= '\u06EF' || c >= '\u06FA' && c <= '\u06FC'
+                || c == '\u06FF' || c >= '\u0750' && c <= '\u077F');
+    }
+
+    /**
      * Whether the standard tokenizer reads {@code stem} as exactly this one token: Latin letters a-z, digits 0-9 and
-     * Arabic-script letters only, at most {@value #MAX_TOKEN} characters.
+     * Arabic-script letters of long standing only, at most {@value #MAX_TOKEN} characters.
      */
     static boolean standalone(String stem) {
         int n = stem.length();
@@ -100,8 +111,7 @@ public record AnalysedWords(String forms, String stems) {
         }
         for (int i = 0; i < n; i++) {
             char c = stem.charAt(i);
-            boolean ok = (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9')
-                    || (Character.isLetter(c) && Character.UnicodeScript.of(c) == Character.UnicodeScript.ARABIC);
+            boolean ok = (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || arabicLetter(c);
             if (!ok) {
                 return false;
             }

@@ -44,9 +44,11 @@ public class DocumentIndex {
      * Raise when the mapping changes: a new index is then built from the feed and replaces the old one. The text
      * analysis's own version is part of it (the index holds its output).
      */
-    static final int MAPPING_VERSION = 540 + io.dossier.common.text.TextAnalysis.version();
+    static final int MAPPING_VERSION = 541 + io.dossier.common.text.TextAnalysis.version();
     /** The first mapping with the title and text analysed in Java into forms and stems (before: folded copies). */
     static final int ANALYSED_SINCE = 400;
+    /** The first mapping whose stems fields hold only the stems that differ from their words (decision 38). */
+    static final int DIFFERING_STEMS_SINCE = 544;
     /** The fields analysed in Java: indexed, not kept in _source. */
     public static final List<String> ANALYSED_FIELDS = List.of("titleForms", "titleStems", "textForms", "textStems",
             "notesForms", "notesStems");
@@ -238,6 +240,15 @@ public class DocumentIndex {
         return index != null && version(index) >= ANALYSED_SINCE;
     }
 
+    /**
+     * Whether the live index's stems fields hold only the stems that differ from their words (and have norms, as its
+     * forms fields do), or, in an older analysed mapping, every word's stem.
+     */
+    public boolean liveHoldsDifferingStemsOnly() {
+        String index = live;
+        return index != null && version(index) >= DIFFERING_STEMS_SINCE;
+    }
+
     private int version(String index) {
         String rest = index.substring(Math.min(index.length(), alias.length() + 2));
         int dash = rest.indexOf('-');
@@ -310,8 +321,9 @@ public class DocumentIndex {
                         .properties("title", p -> p.text(t -> t.index(false)))
                         .properties("text", p -> p.text(t -> t.index(false)))
                         // stems where they differ from the words (AnalysedWords), at the words' positions; queries are
-                        // analysed in Java too, so a query's text is only split at spaces. No norms: the field's
-                        // length is not the text's
+                        // analysed in Java too, so a query's text is only split at spaces. Norms here and on the forms
+                        // fields: a word's stems are asked of both as one field (combined_fields), whose length is
+                        // the sum of both
                         .properties("titleStems", p -> p.text(t -> stems(t)))
                         .properties("textStems", p -> p.text(t -> stems(t)))
                         // forms: every word, so also a word that is its own stem; the exact-form boost, phrases as
@@ -346,10 +358,10 @@ public class DocumentIndex {
         return name;
     }
 
-    /** A stems field: gapped when indexed, split at spaces when searched, no norms. */
+    /** A stems field: gapped when indexed, split at spaces when searched. */
     private static co.elastic.clients.elasticsearch._types.mapping.TextProperty.Builder stems(
             co.elastic.clients.elasticsearch._types.mapping.TextProperty.Builder t) {
-        return t.analyzer(GAPPED).searchAnalyzer("whitespace").norms(false);
+        return t.analyzer(GAPPED).searchAnalyzer("whitespace");
     }
 
     /** Writes to the live index (see {@link #write(String, List, List)}). */

@@ -18,6 +18,7 @@ import io.dossier.search.query.QueryNode.Prefix;
 import io.dossier.search.query.QueryNode.Word;
 
 import co.elastic.clients.elasticsearch._types.FieldValue;
+import co.elastic.clients.elasticsearch._types.query_dsl.CombinedFieldsOperator;
 import co.elastic.clients.elasticsearch._types.query_dsl.Operator;
 import co.elastic.clients.elasticsearch._types.query_dsl.Query;
 import co.elastic.clients.elasticsearch._types.query_dsl.SpanQuery;
@@ -41,15 +42,23 @@ import co.elastic.clients.elasticsearch._types.query_dsl.SpanQuery;
  */
 final class DocumentQuery {
 
-    /** The fields searched: an analysed index's, or the folded copies of an older mapping. */
+    /**
+     * The fields searched: an analysed index's, or the folded copies of an older mapping; {@code combined}: the stems
+     * field holds only the stems that differ from their words, so a word's stems are asked of it and of the forms
+     * field as one field ({@code combined_fields}: one term frequency, one length, as a single field of stems would
+     * score them), which needs norms on both (mapping 544 on); before, the stems field held every stem.
+     */
     record Fields(String titleStems, String textStems, String titleForms, String textForms, String notesStems,
-            String notesForms, boolean stems) {
+            String notesForms, boolean stems, boolean combined) {
 
         static final Fields ANALYSED = new Fields("titleStems", "textStems", "titleForms", "textForms", "notesStems",
-                "notesForms", true);
+                "notesForms", true, true);
+        /** The analysed mappings before 544: a stem for every word. */
+        static final Fields EVERY_STEM = new Fields("titleStems", "textStems", "titleForms", "textForms",
+                "notesStems", "notesForms", true, false);
         /** An older mapping: folded copies, and no notes. */
         static final Fields LEGACY = new Fields("titleFolded", "textFolded", "titleFolded", "textFolded", null, null,
-                false);
+                false, false);
     }
 
     /** A registry entity named by the words at [start, end) of the query: they also find its linked documents. */
@@ -80,13 +89,17 @@ final class DocumentQuery {
     }
 
     /**
-     * The query for {@code tree} over the index behind the alias, whichever mapping it has: while the live index is
-     * of an older mapping, over both field sets (the alias moves to the analysed index a moment before the instance
-     * learns it; the fields an index lacks match nothing there).
+     * The query for {@code tree} over the index behind the alias, whose live index has the fields {@code live}: while
+     * it is of an older mapping, what answers on it and on its replacement too (the alias moves to the new index a
+     * moment before the instance learns it): match queries on the stems fields, which every analysed mapping has, and
+     * over the folded copies as well while those are live (the fields an index lacks match nothing there).
      */
-    static Query of(QueryNode tree, boolean liveAnalysed, boolean exact, List<Alias> aliases) {
-        Query analysed = of(tree, Fields.ANALYSED, exact, aliases);
-        if (liveAnalysed || analysed == null) {
+    static Query forLive(QueryNode tree, Fields live, boolean exact, List<Alias> aliases) {
+        if (live == Fields.ANALYSED) {
+            return of(tree, live, exact, aliases);
+        }
+        Query analysed = of(tree, Fields.EVERY_STEM, exact, aliases);
+        if (live == Fields.EVERY_STEM || analysed == null) {
             return analysed;
         }
         Query legacy = of(tree, Fields.LEGACY, exact, aliases);
@@ -147,13 +160,8 @@ final class DocumentQuery {
         }
         List<Query> should = new ArrayList<>();
         if (!exact && fields.stems()) {
-            String all = String.join(" ", stems);
-            forEach(scope, (stemsField, formsField, weight) -> {
-                should.add(Query.of(q -> q.match(m -> m.field(stemsField).query(all).operator(Operator.Or)
-                        .boost(weight))));
-                should.add(Query.of(q -> q.match(m -> m.field(formsField).query(all).operator(Operator.Or)
-                        .boost(weight))));
-            });
+            forEach(scope, (stemsField, formsField, weight) -> should.add(stems(stems, stemsField, formsField,
+                    weight)));
         }
         forEach(scope, (stemsField, formsField, weight) -> should.add(Query.of(q -> q.match(m -> m.field(formsField)
                 .query(form).boost(weight * (exact || !fields.stems() ? 1 : AS_WRITTEN))))));
@@ -193,18 +201,28 @@ final class DocumentQuery {
     }
 
     /**
+     * A word by its stems: in the stems and the forms fields taken as one (mapping 544 on: the stems field holds only
+     * the stems that differ from their words), or in the stems field, which held every stem before.
+     */
+    private Query stems(List<String> stems, String stemsField, String formsField, float weight) {
+        String all = String.join(" ", stems);
+        if (fields.combined()) {
+            return Query.of(q -> q.combinedFields(c -> c.fields(stemsField, formsField).query(all)
+                    .operator(CombinedFieldsOperator.Or).boost(weight)));
+        }
+        return Query.of(q -> q.match(m -> m.field(stemsField).query(all).operator(Operator.Or).boost(weight)));
+    }
+
+    /**
      * Words in order by their stems: at each position one of the word's stems, in the forms field (a word written as
      * its stem) or in the stems field, whose positions are the forms field's (a span masked as the forms field's).
-     * With a slop, in any order within it, as a phrase with a slop allows.
+     * With a slop, in any order within it (a span's slop counts the positions between the words, a phrase's the moves
+     * that put them in order, and one position may serve two words: "attack attacks"~1 finds "attacks").
      */
-    private static Query stemPhrase(List<List<String>> stems, int slop, String stemsField, String formsField,
+    private Query stemPhrase(List<List<String>> stems, int slop, String stemsField, String formsField,
             float weight) {
         if (stems.size() == 1) {
-            // one word: as a word is searched by its stems
-            String all = String.join(" ", stems.get(0));
-            return anyOf(List.of(
-                    Query.of(q -> q.match(m -> m.field(stemsField).query(all).operator(Operator.Or).boost(weight))),
-                    Query.of(q -> q.match(m -> m.field(formsField).query(all).operator(Operator.Or).boost(weight)))));
+            return stems(stems.get(0), stemsField, formsField, weight); // one word: as a word is searched
         }
         List<SpanQuery> positions = new ArrayList<>();
         for (List<String> alternatives : stems) {

@@ -30,7 +30,7 @@ public final class QueryBodies {
             while ((line = in.readLine()) != null) {
                 String typed = line.split("\t", 2)[0];
                 ParsedQuery parsed = QuerySyntax.parse(typed, false);
-                Query query = DocumentQuery.of(parsed.tree(), true, false, List.of());
+                Query query = DocumentQuery.forLive(parsed.tree(), DocumentQuery.Fields.ANALYSED, false, List.of());
                 out.println(query == null ? "{\"match_none\":{}}" : JsonpUtils.toJsonString(query, mapper));
             }
         }

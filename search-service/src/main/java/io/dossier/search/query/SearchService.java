@@ -100,12 +100,13 @@ public class SearchService {
         CompletableFuture<List<SearchResults.EntityMatch>> about = everything || p.cursor() != null || p.offset() > 0
                 ? CompletableFuture.completedFuture(List.of())
                 : entityMatches.find(parsed, 5);
-        boolean analysed = index.liveAnalysed();
-        DocumentQuery.Fields fields = analysed ? DocumentQuery.Fields.ANALYSED : DocumentQuery.Fields.LEGACY;
+        DocumentQuery.Fields fields = !index.liveAnalysed()
+                ? DocumentQuery.Fields.LEGACY
+                : index.liveHoldsDifferingStemsOnly() ? DocumentQuery.Fields.ANALYSED : DocumentQuery.Fields.EVERY_STEM;
         Expanded expanded = p.exact() || everything ? Expanded.NONE : expand(p.q(), parsed);
         Set<String> expandedIds = new java.util.HashSet<>();
         expanded.expansions().forEach(e -> expandedIds.add(e.entityId()));
-        Query words = everything ? null : DocumentQuery.of(parsed.tree(), analysed, p.exact(), expanded.aliases());
+        Query words = everything ? null : DocumentQuery.forLive(parsed.tree(), fields, p.exact(), expanded.aliases());
         Query text = words == null ? Query.of(q -> q.matchAll(m -> m)) : words;
         QueryTerms terms = everything ? QueryTerms.NONE : QueryTerms.of(parsed.tree(), p.exact() || !fields.stems());
         String interpretedAs = everything ? "*" : parsed.interpretedAs();
@@ -121,7 +122,7 @@ public class SearchService {
                     throw new ProblemException(400, "This search asks too much at once (too many words, or a "
                             + "prefix or fuzzy word that matches too many); narrow it");
                 }
-                Query plain = DocumentQuery.of(DocumentQuery.wordsOnly(parsed.tree()), analysed, p.exact(),
+                Query plain = DocumentQuery.forLive(DocumentQuery.wordsOnly(parsed.tree()), fields, p.exact(),
                         List.of());
                 try {
                     return run(p, readable, plain == null ? text : plain, terms, Expanded.NONE, Set.of(),
@@ -226,7 +227,7 @@ public class SearchService {
             }
             if (changed) {
                 ParsedQuery retried = QuerySyntax.parse(corrected.toString(), false);
-                Query query = DocumentQuery.of(retried.tree(), fields.stems(), false, List.of());
+                Query query = DocumentQuery.forLive(retried.tree(), fields, false, List.of());
                 if (query != null) {
                     List<Query> access = filters(p, readable);
                     long found = client.count(c -> c.index(index.name()).ignoreUnavailable(true)

@@ -34,8 +34,8 @@ import co.elastic.clients.elasticsearch._types.query_dsl.Operator;
 import co.elastic.clients.elasticsearch._types.query_dsl.Query;
 
 /**
- * An Elasticsearch query of the kinds the search builds (bool, match and match_phrase over whitespace-analysed fields,
- * span_near over the forms and stems fields, prefix, fuzzy, term and terms on keywords, date ranges, match_all) as the Lucene query Elasticsearch itself would run,
+ * An Elasticsearch query of the kinds the search builds (bool, match, combined_fields and match_phrase over
+ * whitespace-analysed fields, span_near over the forms and stems fields, prefix, fuzzy, term and terms on keywords, date ranges, match_all) as the Lucene query Elasticsearch itself would run,
  * to be evaluated against one document in memory; with the terms a document must hold one of to match at all
  * ({@link #keys}, null when no such set exists: a prefix, a range or everything), so that most watches are never
  * evaluated against a document that cannot match them; and, for a query that is only words required together or as
@@ -61,6 +61,7 @@ record InMemoryQuery(org.apache.lucene.search.Query query, Set<Key> keys, List<S
             case Match -> match(q.match().field(), text(q.match().query()),
                     q.match().operator() == Operator.And);
             case MatchPhrase -> phrase(q.matchPhrase());
+            case CombinedFields -> combined(q.combinedFields());
             case Prefix -> open(new PrefixQuery(new Term(q.prefix().field(), q.prefix().value())));
             case Fuzzy -> fuzzy(q.fuzzy());
             case Term -> term(q.term().field(), text(q.term().value()));
@@ -138,6 +139,31 @@ record InMemoryQuery(org.apache.lucene.search.Query query, Set<Key> keys, List<S
             groups.add(Set.of(new Key(field, w)));
         }
         return new InMemoryQuery(b.build(), Set.of(new Key(field, longest(words))), groups);
+    }
+
+    /**
+     * A {@code combined_fields} over whitespace-analysed fields: its words in any of the fields, any word or (AND) each
+     * word in one of them. Its scoring (the fields as one) does not change what matches.
+     */
+    private static InMemoryQuery combined(co.elastic.clients.elasticsearch._types.query_dsl.CombinedFieldsQuery c) {
+        List<String> words = words(c.query());
+        if (words.isEmpty()) {
+            return nothing();
+        }
+        List<InMemoryQuery> each = new ArrayList<>();
+        for (String w : words) {
+            each.add(any(c.fields().stream().map(f -> term(f, w)).toList()));
+        }
+        if (c.operator() != co.elastic.clients.elasticsearch._types.query_dsl.CombinedFieldsOperator.And) {
+            return any(each);
+        }
+        BooleanQuery.Builder b = new BooleanQuery.Builder();
+        List<Set<Key>> groups = new ArrayList<>();
+        for (InMemoryQuery q : each) {
+            b.add(q.query, BooleanClause.Occur.MUST);
+            groups.addAll(q.groups);
+        }
+        return new InMemoryQuery(b.build(), each.get(0).keys, groups);
     }
 
     private static InMemoryQuery phrase(MatchPhraseQuery p) {

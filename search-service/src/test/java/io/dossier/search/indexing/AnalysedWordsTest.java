@@ -80,6 +80,21 @@ class AnalysedWordsTest {
         assertThat(AnalysedWords.standalone("中文")).isFalse();
     }
 
+    @Test
+    void everyCharacterAStemMayHoldIsALetterOrDigitToTheStandardTokenizer() throws IOException {
+        int accepted = 0;
+        for (char c = 1; c < '\uFFFF'; c++) {
+            if (Character.isSurrogate(c) || !AnalysedWords.standalone("a" + c + "a")) {
+                continue;
+            }
+            accepted++;
+            String word = "a" + c + "a";
+            assertThat(terms(new StandardTokenizer(), word + " " + c, null, false)).as("U+%04X", (int) c)
+                    .containsExactly(word, String.valueOf(c));
+        }
+        assertThat(accepted).isGreaterThan(36 + 150); // a-z, 0-9 and the Arabic letters
+    }
+
     /**
      * The terms of {@code text}, the gap dropped if asked as the stems fields' stop filter does; their positions if
      * asked.

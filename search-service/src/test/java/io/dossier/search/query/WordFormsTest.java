@@ -43,6 +43,10 @@ class WordFormsTest {
         docs.put("verb", new String[]{"en", "Gunmen attacked the convoy and were attacking again at dawn."});
         docs.put("arabic", new String[]{"ar", "نفذت الفصائل الهجمات بالمقاتلين ووللفصائل بيان."});
         docs.put("arabicPlain", new String[]{"ar", "هجمات جديدة ومقاتلين من فصائل أخرى."});
+        // long texts of the same length: one says "ambush", the other only "ambushed"
+        String filler = " The report lists roads, villages and dates of the month in the province.".repeat(20);
+        docs.put("longExact", new String[]{"en", "Fighters set an ambush near the river." + filler});
+        docs.put("longStem", new String[]{"en", "Fighters were ambushed near the river." + filler});
         List<IndexedDocument> batch = new java.util.ArrayList<>();
         docs.forEach((key, value) -> {
             String id = UUID.randomUUID().toString();
@@ -72,6 +76,14 @@ class WordFormsTest {
         // the form as written first
         assertThat(found("attacks").get(0)).isEqualTo(ids.get("plural"));
         assertThat(found("attack").get(0)).isEqualTo(ids.get("singular"));
+    }
+
+    @Test
+    void theFormAsWrittenComesFirstInLongTextsToo() {
+        // a word's stems are scored as one field with the words (their lengths and frequencies together), so a text
+        // that only holds another form is not favoured for its length
+        assertThat(found("ambush")).containsExactly(ids.get("longExact"), ids.get("longStem"));
+        assertThat(found("ambushed")).containsExactly(ids.get("longStem"), ids.get("longExact"));
     }
 
     @Test
