@@ -1,10 +1,10 @@
 package io.dossier.common.text;
 
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 
 import org.apache.lucene.analysis.fa.PersianStemmer;
 
@@ -34,8 +34,13 @@ public final class TextAnalysis {
     private static final int VERSION = 3;
 
     private static final PersianStemmer PERSIAN = new PersianStemmer();
-    /** English stems each thread keeps (about 0.5 MB). */
-    private static final int CACHED = 4096;
+    private static final int CACHED = 32_768;
+    /**
+     * Recent English stems, shared by every thread (at most {@link #CACHED}): words repeat (Zipf), and a
+     * stem costs a KStem and up to a few Porter runs. Shared, since a service analyses on many request and indexing
+     * threads, each of which would otherwise learn the same common words; emptied when full.
+     */
+    private static final Map<String, String> ENGLISH_STEMS = new ConcurrentHashMap<>(2 * CACHED);
     private static final ThreadLocal<Stemmers> STEMMERS = ThreadLocal.withInitial(Stemmers::new);
 
     /**
@@ -251,9 +256,8 @@ public final class TextAnalysis {
     /** One thread's stemmers. */
     private static final class Stemmers {
 
+        /** Not thread-safe (Lucene filters): one per thread. */
         final EnglishStemmer english = new EnglishStemmer();
-        /** Recent English stems: words repeat (Zipf), and a stem costs a KStem and up to a few Porter runs. */
-        private final Map<String, String> englishStems = new HashMap<>(2 * CACHED);
         private char[] buffer = new char[32];
 
         String stem(String form, Language language, boolean capital) {
@@ -267,13 +271,13 @@ public final class TextAnalysis {
         }
 
         String english(String form) {
-            String stem = englishStems.get(form);
+            String stem = ENGLISH_STEMS.get(form);
             if (stem == null) {
-                if (englishStems.size() == CACHED) {
-                    englishStems.clear();
-                }
                 stem = english.stem(form);
-                englishStems.put(form, stem);
+                if (ENGLISH_STEMS.size() >= CACHED) {
+                    ENGLISH_STEMS.clear();
+                }
+                ENGLISH_STEMS.put(form, stem);
             }
             return stem;
         }
