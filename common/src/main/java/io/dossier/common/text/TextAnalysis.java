@@ -26,7 +26,8 @@ import org.apache.lucene.analysis.fa.PersianStemmer;
  * for a Latin word its plural, which a document keeps as written where it is capitalized ("Kurds", "Iraqis", or
  * "Attacks" opening a sentence).</li>
  * </ul>
- * Thread-safe; the stemmers Lucene has only as token filters are kept one per thread.
+ * Thread-safe; the stemmers Lucene has only as token filters are kept one per thread, the English stems computed last
+ * in one map for all.
  */
 public final class TextAnalysis {
 
@@ -35,12 +36,15 @@ public final class TextAnalysis {
 
     private static final PersianStemmer PERSIAN = new PersianStemmer();
     private static final int CACHED = 32_768;
+    /** Longer words (rare, and a long run of letters could be any size) are stemmed each time rather than kept. */
+    private static final int CACHED_LENGTH = 40;
     /**
-     * Recent English stems, shared by every thread (at most {@link #CACHED}): words repeat (Zipf), and a
-     * stem costs a KStem and up to a few Porter runs. Shared, since a service analyses on many request and indexing
-     * threads, each of which would otherwise learn the same common words; emptied when full.
+     * Recent English stems (about {@link #CACHED} words of up to {@link #CACHED_LENGTH} letters; a few megabytes):
+     * words repeat (Zipf), and a stem costs a KStem and up to a few Porter runs. One map for every thread, since a
+     * service analyses on many request and indexing threads and a cache this size for each would hold the same common
+     * words many times over; emptied when full (threads racing may leave it slightly over; it is only a cache).
      */
-    private static final Map<String, String> ENGLISH_STEMS = new ConcurrentHashMap<>(2 * CACHED);
+    private static final Map<String, String> ENGLISH_STEMS = new ConcurrentHashMap<>(CACHED);
     private static final ThreadLocal<Stemmers> STEMMERS = ThreadLocal.withInitial(Stemmers::new);
 
     /**
@@ -271,6 +275,9 @@ public final class TextAnalysis {
         }
 
         String english(String form) {
+            if (form.length() > CACHED_LENGTH) {
+                return english.stem(form);
+            }
             String stem = ENGLISH_STEMS.get(form);
             if (stem == null) {
                 stem = english.stem(form);
