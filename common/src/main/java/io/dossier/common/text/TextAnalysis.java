@@ -39,7 +39,7 @@ public final class TextAnalysis {
     /** Longer words (rare, and a long run of letters could be any size) are stemmed each time rather than kept. */
     private static final int CACHED_LENGTH = 40;
     /**
-     * Recent English stems (about {@link #CACHED} words of up to {@link #CACHED_LENGTH} letters; a few megabytes):
+     * Recent English stems (about {@link #CACHED} words of up to {@link #CACHED_LENGTH} letters):
      * words repeat (Zipf), and a stem costs a KStem and up to a few Porter runs. One map for every thread, since a
      * service analyses on many request and indexing threads and a cache this size for each would hold the same common
      * words many times over; emptied when full (threads racing may leave it slightly over; it is only a cache).
