@@ -7,6 +7,7 @@ import java.util.Locale;
 import java.util.Set;
 
 import io.dossier.common.text.TextAnalysis;
+import io.dossier.search.indexing.DocumentIndex;
 import io.dossier.search.query.QueryNode.Bool;
 import io.dossier.search.query.QueryNode.Boost;
 import io.dossier.search.query.QueryNode.Clause;
@@ -59,6 +60,14 @@ final class DocumentQuery {
         /** An older mapping: folded copies, and no notes. */
         static final Fields LEGACY = new Fields("titleFolded", "textFolded", "titleFolded", "textFolded", null, null,
                 false, false);
+
+        /** The fields of the index live behind the alias now. */
+        static Fields ofLive(DocumentIndex index) {
+            if (!index.liveAnalysed()) {
+                return LEGACY;
+            }
+            return index.liveHoldsDifferingStemsOnly() ? ANALYSED : EVERY_STEM;
+        }
     }
 
     /** A registry entity named by the words at [start, end) of the query: they also find its linked documents. */

@@ -100,9 +100,7 @@ public class SearchService {
         CompletableFuture<List<SearchResults.EntityMatch>> about = everything || p.cursor() != null || p.offset() > 0
                 ? CompletableFuture.completedFuture(List.of())
                 : entityMatches.find(parsed, 5);
-        DocumentQuery.Fields fields = !index.liveAnalysed()
-                ? DocumentQuery.Fields.LEGACY
-                : index.liveHoldsDifferingStemsOnly() ? DocumentQuery.Fields.ANALYSED : DocumentQuery.Fields.EVERY_STEM;
+        DocumentQuery.Fields fields = DocumentQuery.Fields.ofLive(index);
         Expanded expanded = p.exact() || everything ? Expanded.NONE : expand(p.q(), parsed);
         Set<String> expandedIds = new java.util.HashSet<>();
         expanded.expansions().forEach(e -> expandedIds.add(e.entityId()));
