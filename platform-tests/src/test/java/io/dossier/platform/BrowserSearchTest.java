@@ -32,6 +32,7 @@ import org.openqa.selenium.By;
 import org.openqa.selenium.OutputType;
 import org.openqa.selenium.TakesScreenshot;
 import org.openqa.selenium.WebDriver;
+import org.openqa.selenium.WebDriverException;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.chrome.ChromeDriverService;
@@ -92,7 +93,7 @@ class BrowserSearchTest {
                 .until(() -> WalkingSkeletonTest.total(Tokens.forUser(Tokens.READER), word) == 1);
 
         browser.get(Platform.GATEWAY + "/search?q=" + word);
-        WebDriverWait wait = new WebDriverWait(browser, Duration.ofSeconds(20));
+        WebDriverWait wait = pageWait(20);
         wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("username")));
         assertThat(browser.getCurrentUrl()).startsWith(LocalStack.OIDC_URL + "/");
         screenshot("login");
@@ -159,7 +160,7 @@ class BrowserSearchTest {
                         .getList("hits.id").contains(documentId));
 
         login(Platform.GATEWAY + "/search", Tokens.EDITOR);
-        WebDriverWait wait = new WebDriverWait(browser, Duration.ofSeconds(20));
+        WebDriverWait wait = pageWait(20);
         // the landing page: the collections the editor may read, with counts, and the newest sources
         assertThat(browser.findElements(By.cssSelector(".landing .collections a"))).extracting(e -> e.getText())
                 .contains("open");
@@ -392,7 +393,7 @@ class BrowserSearchTest {
         Files.writeString(broken, "%PDF-1.7\n1 0 obj << /Type /Catalog >> garbage " + u);
 
         login(Platform.GATEWAY + "/upload", Tokens.ANALYST);
-        WebDriverWait wait = new WebDriverWait(browser, Duration.ofSeconds(30));
+        WebDriverWait wait = pageWait(30);
         // a file added alone takes the title, date and publisher typed above the drop zone
         browser.findElement(By.id("upload-title")).sendKeys("River checkpoint brief " + u);
         ((org.openqa.selenium.JavascriptExecutor) browser).executeScript(
@@ -463,7 +464,7 @@ class BrowserSearchTest {
                     .get("/api/v1/search").then().statusCode(403);
 
             login(Platform.GATEWAY + "/admin", Tokens.ADMIN);
-            WebDriverWait wait = new WebDriverWait(browser, Duration.ofSeconds(20));
+            WebDriverWait wait = pageWait(20);
             var row = wait.until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector("tr[data-user='"
                     + username + "']")));
             row.findElement(By.cssSelector("input[value='reader']")).click();
@@ -524,7 +525,7 @@ class BrowserSearchTest {
                         .<String>getList("entities.id").contains(entityId));
 
         login(Platform.GATEWAY + "/entities/" + entityId, Tokens.ANALYST);
-        WebDriverWait wait = new WebDriverWait(browser, Duration.ofSeconds(20));
+        WebDriverWait wait = pageWait(20);
         browser.findElement(By.id("watch-entity")).click();
         wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("watch-name")));
         assertThat(browser.findElement(By.id("watch-name")).getAttribute("value")).isEqualTo(name);
@@ -649,7 +650,7 @@ class BrowserSearchTest {
                 .until(() -> WalkingSkeletonTest.total(analyst, u) == 2);
 
         login(Platform.GATEWAY + "/documents/" + english, Tokens.ANALYST);
-        WebDriverWait wait = new WebDriverWait(browser, Duration.ofSeconds(20));
+        WebDriverWait wait = pageWait(20);
         var js = (org.openqa.selenium.JavascriptExecutor) browser;
         wait.until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector("#notes .meta")));
         // the words "Saraya Notewatch <u> fighters" selected in the text: the form's passage, and a button beside it
@@ -792,7 +793,7 @@ class BrowserSearchTest {
                         .getList("candidates.name").containsAll(List.of(group, commander, arabic)));
 
         login(Platform.GATEWAY + "/candidates?trend=new", Tokens.EDITOR);
-        WebDriverWait wait = new WebDriverWait(browser, Duration.ofSeconds(20));
+        WebDriverWait wait = pageWait(20);
         By ours = By.xpath("//li[contains(@class,'candidate')][.//h2/span[text()='" + group + "']]");
         screenshot("candidates");
         assertThat(browser.findElements(ours)).as("%s listed on %s", group, browser.findElement(By.tagName("main"))
@@ -874,7 +875,7 @@ class BrowserSearchTest {
         assertThat(before.getList("mentions")).as("not a link").isEmpty();
 
         login(Platform.GATEWAY + "/documents/" + document, Tokens.EDITOR);
-        WebDriverWait wait = new WebDriverWait(browser, Duration.ofSeconds(20));
+        WebDriverWait wait = pageWait(20);
         WebElement dashed = wait.until(ExpectedConditions.visibilityOfElementLocated(
                 By.cssSelector(".doc-text a.mention.possible")));
         assertThat(dashed.getText()).isEqualTo(spelling);
@@ -915,7 +916,7 @@ class BrowserSearchTest {
         assertThat(before.getList("mentions")).as("not a link").isEmpty();
 
         login(Platform.GATEWAY + "/documents/" + document, Tokens.EDITOR);
-        WebDriverWait wait = new WebDriverWait(browser, Duration.ofSeconds(20));
+        WebDriverWait wait = pageWait(20);
         WebElement dashed = wait.until(ExpectedConditions.visibilityOfElementLocated(
                 By.cssSelector(".doc-text a.mention.possible")));
         assertThat(dashed.getText()).isEqualTo(spelling);
@@ -1010,7 +1011,7 @@ class BrowserSearchTest {
                 .post("/api/v1/relations").then().statusCode(201);
 
         login(Platform.GATEWAY + "/search", Tokens.ANALYST);
-        WebDriverWait wait = new WebDriverWait(browser, Duration.ofSeconds(20));
+        WebDriverWait wait = pageWait(20);
         // the rules are live: an image without a text alternative, put on the page, is found
         ((org.openqa.selenium.JavascriptExecutor) browser).executeScript(
                 "const i = document.createElement('img'); i.src = '/fonts/none.png'; document.body.append(i);");
@@ -1073,12 +1074,24 @@ class BrowserSearchTest {
 
     private void login(String url, String user) {
         browser.get(url);
-        WebDriverWait wait = new WebDriverWait(browser, Duration.ofSeconds(20));
+        WebDriverWait wait = pageWait(20);
         wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("username")));
         browser.findElement(By.id("username")).sendKeys(user);
         browser.findElement(By.id("password")).sendKeys(Tokens.PASSWORD);
         browser.findElement(By.id("kc-login")).click();
         wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("user")));
+    }
+
+    /**
+     * A wait that reads the page again when the page it read was replaced. A form posts and the browser loads the
+     * answer: an element found in the old page can be gone when its text is read. Chromium then says either "stale
+     * element" (a WebDriverException) or an "unknown error" (its node "does not belong to the document"); both mean
+     * "look again", and the wait still fails when the timeout passes, with the last error as its cause.
+     */
+    private WebDriverWait pageWait(int seconds) {
+        WebDriverWait wait = new WebDriverWait(browser, Duration.ofSeconds(seconds));
+        wait.ignoring(WebDriverException.class);
+        return wait;
     }
 
     private void screenshot(String name) throws IOException {
