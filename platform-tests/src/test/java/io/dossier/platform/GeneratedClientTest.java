@@ -114,10 +114,13 @@ class GeneratedClientTest {
         assertThat(new SourcesApi(integrator).getSource(imported.iterator().next()).getTags())
                 .contains("integrator-test");
 
-        // find the sources: by the group's name, linked to the entity
+        // find the sources: by the group's name, linked to the entity (a source linked before the linker had the
+        // new names is linked again once it has them: the search waits for that too)
         SearchApi search = new SearchApi(integrator);
         SearchResults found = Awaitility.await().atMost(PATIENCE).pollInterval(Duration.ofMillis(250))
-                .until(() -> search(search, "\"" + group + "\""), r -> r.getTotal() != null && r.getTotal() >= 2);
+                .until(() -> search(search, "\"" + group + "\""), r -> r.getTotal() != null && r.getTotal() >= 2
+                        && r.getHits().stream().allMatch(hit -> hit.getEntities() != null && hit.getEntities()
+                                .stream().anyMatch(e -> e.getId().equals(brigade.getId().toString()))));
         assertThat(found.getHits()).extracting(hit -> hit.getTitle())
                 .contains("Statement on the " + word + " convoy", "Brief: the " + word + " brigade's supply routes")
                 .doesNotContain("Market prices in " + word + " province");
