@@ -117,18 +117,29 @@ class CandidateProtocolsBenchmarkTest {
         // unregistered gold names with a mention that no registered name's link holds whole: the others are linked
         // as a longer registered name of the same one ("Jeff Davis" inside a registered "Navy Capt. Jeff Davis")
         Set<String> open = new HashSet<>();
+        // why an open name is missed: a registered name inside one of its mentions ("Secretary Kerry" where "Kerry" is
+        // registered: the registry links it), or a name spotted over it with another type (re3d types "Australia" a
+        // place in one mention and an organisation in the next)
+        Set<String> holdsRegistered = new HashSet<>();
+        Set<String> otherType = new HashSet<>();
         for (Map.Entry<String, String> d : documents.entrySet()) {
             List<Mention> links = linker.link(d.getValue());
             for (Gold g : goldOf.getOrDefault(d.getKey(), List.of())) {
                 if (unregistered.contains(g.key()) && links.stream()
                         .noneMatch(m -> m.start() <= g.begin() && g.end() <= m.end())) {
                     open.add(g.key());
+                    if (links.stream().anyMatch(m -> g.begin() <= m.start() && m.end() <= g.end())) {
+                        holdsRegistered.add(g.key());
+                    }
                 }
             }
             for (SpottedName s : NameSpotter.spot(d.getValue(), links)) {
                 String key = s.type() + "|" + fold(s.name());
                 candidates.computeIfAbsent(key, k -> new HashSet<>()).add(d.getKey());
                 for (Gold g : goldOf.getOrDefault(d.getKey(), List.of())) {
+                    if (g.type() != s.type() && g.begin() < s.end() && s.start() < g.end()) {
+                        otherType.add(g.key());
+                    }
                     if (g.type() == s.type() && g.begin() < s.end() && s.start() < g.end()) {
                         if (unregistered.contains(g.key())) {
                             found.add(g.key());
@@ -153,8 +164,16 @@ class CandidateProtocolsBenchmarkTest {
                 + "are linked as a longer registered name of the same one): recall %.3f%n", open.size(), openRecall);
         System.out.println("  frequent candidates that are no gold name: " + frequent.stream()
                 .filter(k -> !right.get(k)).toList());
-        System.out.println("  unregistered gold names with an open mention, missed: " + unregistered.stream()
-                .filter(k -> !found.contains(k) && open.contains(k)).sorted().toList());
+        List<String> missed = unregistered.stream().filter(k -> !found.contains(k) && open.contains(k)).sorted()
+                .toList();
+        List<String> missedHolding = missed.stream().filter(holdsRegistered::contains).toList();
+        List<String> missedTyped = missed.stream().filter(k -> !holdsRegistered.contains(k) && otherType.contains(k))
+                .toList();
+        List<String> missedElse = missed.stream()
+                .filter(k -> !holdsRegistered.contains(k) && !otherType.contains(k)).toList();
+        System.out.printf("  open names missed: %d; %d hold a registered name in a mention %s; %d spotted with another"
+                + " type %s; %d not spotted %s%n", missed.size(), missedHolding.size(), missedHolding,
+                missedTyped.size(), missedTyped, missedElse.size(), missedElse);
         // floors just under the measurement (recall 0.518, precision 1.000): the aims (0.8 and 0.7) are in the
         // printed line; recall is far from its aim (decision 37)
         assertThat(recall).isGreaterThan(0.5);

@@ -7,6 +7,7 @@ import static io.dossier.names.discovery.LatinWords.GROUP_OPENERS;
 import static io.dossier.names.discovery.LatinWords.HEAD_MODIFIERS;
 import static io.dossier.names.discovery.LatinWords.LOWER_CASE_ORGANIZATION_HEADS;
 import static io.dossier.names.discovery.LatinWords.LOWER_CASE_PLACE_HEADS;
+import static io.dossier.names.discovery.LatinWords.NAMED_HEADS;
 import static io.dossier.names.discovery.LatinWords.NOT_NAMES;
 import static io.dossier.names.discovery.LatinWords.ORGANIZATION_HEADS;
 import static io.dossier.names.discovery.LatinWords.ORGANIZATION_WORDS;
@@ -59,6 +60,8 @@ final class LatinSpotter {
      */
     private final Map<String, SpottedName.Type> typedWords = new HashMap<>();
     private final Set<String> acronyms = new HashSet<>();
+    /** The type of each name spotted, at its first and at its last word. */
+    private final Map<Integer, SpottedName.Type> typeAt = new HashMap<>();
 
     private LatinSpotter(LatinText t) {
         this.t = t;
@@ -175,12 +178,55 @@ final class LatinSpotter {
             if (type == null && t.acronym(i) && (acronyms.contains(word) || often || roleAfter(i))) {
                 type = SpottedName.Type.ORGANIZATION;
             }
+            if (type == null) {
+                type = coordinated(i);
+            }
             if (type != null) {
                 int[] w = words.get(i);
                 int end = t.possessiveEnd(w);
                 out.add(new SpottedName(text.substring(w[0], end), type, w[0], end));
             }
         }
+    }
+
+    /**
+     * The type of the organisation or place word i is coordinated with, "and" or "or" between them: "the ISF and
+     * Peshmerga", "Anbar and Nineveh": an organisation's type only to a word in capitals ("Iraq and ISF" says nothing
+     * of ISF), a place's only to a capitalized word. People are left alone ("Obama and Congress").
+     */
+    private SpottedName.Type coordinated(int i) {
+        SpottedName.Type type = null;
+        if (i + 2 < words.size() && t.joined(i + 1) && t.joined(i + 2) && conjunction(i + 1)) {
+            type = typeAt.get(i + 2);
+        }
+        if (type == null && i >= 2 && t.joined(i) && t.joined(i - 1) && conjunction(i - 1)) {
+            type = typeAt.get(i - 2);
+        }
+        boolean capitals = t.allUpper(words.get(i)[0], words.get(i)[1]);
+        // an organisation's type to a word in capitals only: a capitalized word beside "and" is as often a part of
+        // a longer name ("the Securities and Exchange Commission", "the Department for Education and Skills")
+        if (type == SpottedName.Type.ORGANIZATION && !capitals || type == SpottedName.Type.LOCATION && capitals) {
+            return null;
+        }
+        if (type == SpottedName.Type.PERSON || ADJECTIVES.contains(plains.get(i)) || t.writesInLowerCase(i)) {
+            return null; // a nationality: "French and Royal Navy assets"; a common noun
+        }
+        // the rest of a longer run: "York" of "New York and Boston"
+        if (i > 0 && t.joined(i) && t.isCapitalized(i - 1)
+                || i + 1 < words.size() && t.joined(i + 1) && t.isCapitalized(i + 1)) {
+            return null;
+        }
+        // a word before a noun in lower case modifies it: "U.K. and French maritime operations"
+        if (i + 1 < words.size() && t.joined(i + 1) && t.lowerCaseWord(i + 1)
+                && !NOT_NAMES.contains(plains.get(i + 1)) && !conjunction(i + 1)) {
+            return null;
+        }
+        return type;
+    }
+
+    private boolean conjunction(int i) {
+        String word = plains.get(i);
+        return (word.equals("and") || word.equals("or")) && Character.isLowerCase(text.charAt(words.get(i)[0]));
     }
 
     /** Whether a role follows word i: "the IRGC commander", "a KH spokesman". */
@@ -278,6 +324,8 @@ final class LatinSpotter {
         int start = words.get(a)[0];
         int end = t.possessiveEnd(words.get(b - 1));
         out.add(new SpottedName(clean(text.substring(start, end)), type, start, end));
+        typeAt.put(a, type);
+        typeAt.put(b - 1, type);
     }
 
     private SpottedName.Type typeOf(int a, int b, String before, boolean titled) {
@@ -301,6 +349,9 @@ final class LatinSpotter {
         }
         if (organization && !titled) {
             return SpottedName.Type.ORGANIZATION;
+        }
+        if (length == 1 && before.equals("the") && !t.opensSentence(a) && NAMED_HEADS.contains(first)) {
+            return SpottedName.Type.ORGANIZATION; // "the Coalition", "the Resistance": capitalized, one of them
         }
         if (length == 1 && (ADJECTIVES.contains(first) || TITLES.contains(first) || first.length() < 3)) {
             return null;

@@ -282,7 +282,7 @@ final class LatinText {
         return b - a > 1;
     }
 
-    private boolean allUpper(int from, int to) {
+    boolean allUpper(int from, int to) {
         for (int k = from; k < to; k++) {
             if (Character.isLowerCase(text.charAt(k))) {
                 return false;

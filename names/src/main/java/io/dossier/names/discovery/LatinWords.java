@@ -31,6 +31,13 @@ final class LatinWords {
             "advisors", "advisers", "consulting", "associates", "partners", "images", "studios", "institution",
             "conference", "forum", "summit", "initiative", "project", "campaign");
 
+    /**
+     * Organisations' heads that, capitalized alone after "the" inside a sentence, name one ("the Coalition", "the
+     * Resistance"): not those the press capitalizes for any of them ("the Army", "the Council", "the Ministry").
+     */
+    static final Set<String> NAMED_HEADS = words("coalition", "alliance", "movement", "front", "resistance",
+            "brotherhood");
+
     /** Heads an organisation's name may take in lower case after it: "Iraqi forces", "the Syrian opposition". */
     static final Set<String> LOWER_CASE_ORGANIZATION_HEADS = words("forces", "force", "government", "opposition",
             "regime", "army", "military", "troops", "militia", "militias", "police", "navy");
@@ -64,7 +71,7 @@ final class LatinWords {
             "senator", "ambassador", "spokesman", "spokeswoman", "cleric", "judge", "governor", "mullah", "mayor",
             "chairman", "envoy", "speaker", "chief", "rep", "sen", "cmdr", "mufti", "qazi", "hojatoleslam", "commodore",
             "spc", "specialist", "pfc", "cpl", "corporal", "pvt", "private", "ens", "ensign", "cdr", "lcdr", "msgt",
-            "ssgt", "tsgt", "sfc", "amn", "airman", "spokesperson", "co-chairman");
+            "ssgt", "tsgt", "sfc", "amn", "airman", "spokesperson", "co-chairman", "representative");
 
     /** Lower-case roles before a name ("militia leader Abu Fadak", "its founder Jamal ..."). */
     static final Set<String> ROLES = words("leader", "commander", "spokesman", "spokeswoman", "spokesperson", "chief",

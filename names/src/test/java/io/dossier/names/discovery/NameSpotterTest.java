@@ -173,4 +173,20 @@ class NameSpotterTest {
                         "LOCATION|Fallujah", "LOCATION|Tikrit", "LOCATION|Vermillion", "LOCATION|South Dakota",
                         "LOCATION|Fort Campbell", "LOCATION|Kentucky", "LOCATION|Ishtar Gate");
     }
+
+    @Test
+    void aWordCoordinatedWithANameTakesItsTypeAndALoneHeadAfterTheNamesOne() {
+        assertThat(keys("We have trained the ISF and Peshmerga forces; they fought near Kirkuk and Hawija.")).contains(
+                "ORGANIZATION|ISF", "LOCATION|Kirkuk", "LOCATION|Hawija");
+        // a person's type is not passed on, nor a place's to a word in capitals, nor to a nationality before a noun
+        assertThat(keys("Secretary Ash Carter and Congress agreed.")).containsExactly("PERSON|Ash Carter");
+        assertThat(keys("Strikes hit targets in Raqqa and ISF positions.")).containsExactly("LOCATION|Raqqa");
+        assertThat(keys("They joined U.S., U.K. and French maritime operations with the Royal Navy and French "
+                + "assets.")).doesNotContain("ORGANIZATION|French", "LOCATION|French");
+        // "the Coalition" inside a sentence names one; opening it, the word is any coalition
+        assertThat(keys("Aircraft of the Coalition struck twice.")).containsExactly("ORGANIZATION|Coalition");
+        assertThat(keys("The Coalition struck twice.")).isEmpty();
+        assertThat(keys("High Representative Federica Mogherini met them.")).containsExactly(
+                "PERSON|Federica Mogherini");
+    }
 }
