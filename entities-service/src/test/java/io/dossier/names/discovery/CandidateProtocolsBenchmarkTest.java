@@ -174,9 +174,9 @@ class CandidateProtocolsBenchmarkTest {
         System.out.printf("  open names missed: %d; %d hold a registered name in a mention %s; %d spotted with another"
                 + " type %s; %d not spotted %s%n", missed.size(), missedHolding.size(), missedHolding,
                 missedTyped.size(), missedTyped, missedElse.size(), missedElse);
-        // floors just under the measurement (recall 0.518, precision 1.000): the aims (0.8 and 0.7) are in the
+        // floors just under the measurement (recall 0.527, precision 1.000): the aims (0.8 and 0.7) are in the
         // printed line; recall is far from its aim (decision 37)
-        assertThat(recall).isGreaterThan(0.5);
+        assertThat(recall).isGreaterThan(0.52);
         assertThat(precision).isGreaterThan(0.9);
     }
 

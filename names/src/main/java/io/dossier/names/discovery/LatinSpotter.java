@@ -2,6 +2,7 @@ package io.dossier.names.discovery;
 
 import static io.dossier.names.discovery.LatinWords.ADJECTIVES;
 import static io.dossier.names.discovery.LatinWords.COUNTRIES;
+import static io.dossier.names.discovery.LatinWords.ENGLISH_GIVEN_NAMES;
 import static io.dossier.names.discovery.LatinWords.GIVEN_NAMES;
 import static io.dossier.names.discovery.LatinWords.GROUP_OPENERS;
 import static io.dossier.names.discovery.LatinWords.HEAD_MODIFIERS;
@@ -382,6 +383,12 @@ final class LatinSpotter {
             return SpottedName.Type.LOCATION; // "Gulf of Oman", "Hashemite Kingdom of Jordan"
         }
         if (length > 1 && length <= 4 && GIVEN_NAMES.contains(first)) {
+            return SpottedName.Type.PERSON;
+        }
+        // an English given name the text never writes in lower case ("Jonathan Cohen", not "Will Power"), with no
+        // "of" after it ("Bill of Rights")
+        if (length > 1 && length <= 3 && ENGLISH_GIVEN_NAMES.contains(first) && !t.writesInLowerCase(a)
+                && !hasConnector(a, b, "of", "for", "the")) {
             return SpottedName.Type.PERSON;
         }
         if (length <= 3 && PLACE_PREPOSITIONS.contains(before) && !ADJECTIVES.contains(first)

@@ -4,6 +4,7 @@ import java.util.Arrays;
 import java.util.Locale;
 import java.util.Set;
 import java.util.stream.Collectors;
+import java.util.stream.Stream;
 
 import io.dossier.common.text.TextFolding;
 
@@ -29,7 +30,7 @@ final class LatinWords {
             "taliban", "qaeda", "daesh", "isis", "isil", "peshmerga", "hashd", "kataib", "kataeb", "saraya",
             "harakat", "haraka", "liwa", "asaib", "jaish", "jaysh", "ansar", "tanzim", "faylaq", "katibat",
             "advisors", "advisers", "consulting", "associates", "partners", "images", "studios", "institution",
-            "conference", "forum", "summit", "initiative", "project", "campaign");
+            "conference", "forum", "summit", "initiative", "project", "campaign", "college", "school", "academy");
 
     /**
      * Organisations' heads that, capitalized alone after "the" inside a sentence, name one ("the Coalition", "the
@@ -88,7 +89,7 @@ final class LatinWords {
             "neighborhood", "neighbourhood", "quarter", "bay", "airbase", "county", "village", "town", "oasis",
             "peninsula", "heights", "canal", "highway", "road", "oilfield", "field", "refinery", "mosque", "shrine",
             "zone", "subdistrict", "sub-district", "gate", "museum", "palace", "stadium", "hospital", "prison",
-            "compound", "airfield", "checkpoint");
+            "compound", "airfield", "checkpoint", "hills");
 
     /** Prepositions a place's name follows ("in Jurf al-Sakhar", "near Albu Kamal"). */
     static final Set<String> PLACE_PREPOSITIONS = words("in", "near", "outside", "inside", "across", "throughout",
@@ -188,6 +189,16 @@ final class LatinWords {
     static final Set<String> COUNTRIES = Arrays.stream(Locale.getISOCountries())
             .map(code -> TextFolding.fold(new Locale("", code).getDisplayCountry(Locale.ENGLISH)))
             .collect(Collectors.toUnmodifiableSet());
+
+    /**
+     * English given names beyond {@link #GIVEN_NAMES}, less every word this class knows as something else ("Jordan",
+     * "Georgia", "General", "May"): a run they open is a person's only when nothing else types it.
+     */
+    static final Set<String> ENGLISH_GIVEN_NAMES = GivenNames.load(Stream.of(ORGANIZATION_HEADS,
+            LOWER_CASE_ORGANIZATION_HEADS, LOWER_CASE_PLACE_HEADS, ORGANIZATION_WORDS, GROUP_OPENERS, TITLES, ROLES,
+            PLACE_HEADS, PLACE_OPENERS, STATE_HEADS, CONNECTORS, NOT_NAMES, ADJECTIVES, US_STATES, COUNTRIES,
+            words("africa", "america", "asia", "europe", "oceania", "arabia", "levant"))
+            .flatMap(Set::stream).collect(Collectors.toUnmodifiableSet()));
 
     private LatinWords() {
     }

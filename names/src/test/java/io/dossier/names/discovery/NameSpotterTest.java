@@ -189,4 +189,22 @@ class NameSpotterTest {
         assertThat(keys("High Representative Federica Mogherini met them.")).containsExactly(
                 "PERSON|Federica Mogherini");
     }
+
+    @Test
+    void aRunOpenedByAnEnglishGivenNameIsAPersonsName() {
+        assertThat(keys("The talks were led by Jonathan Cohen, who met Lorraine Lewis in the morning."))
+                .containsExactly(
+                        "PERSON|Jonathan Cohen", "PERSON|Lorraine Lewis");
+        // not when the text writes the word in lower case, when "of" follows it, or when a head types the run
+        assertThat(keys("Our will is firm, said Will Power.")).isEmpty();
+        assertThat(keys("They read the Bill of Rights aloud.")).isEmpty();
+        assertThat(keys("He studied at Clare College and lived in Beverly Hills.")).containsExactly(
+                "ORGANIZATION|Clare College", "LOCATION|Beverly Hills");
+    }
+
+    @Test
+    void theEnglishGivenNamesLeaveOutWhatThePackageKnowsAsSomethingElse() {
+        assertThat(LatinWords.ENGLISH_GIVEN_NAMES).hasSizeGreaterThan(4000).contains("jonathan", "lorraine", "gary")
+                .doesNotContain("jordan", "georgia", "virginia", "may", "general", "asia");
+    }
 }
