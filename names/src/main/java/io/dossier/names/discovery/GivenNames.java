@@ -48,7 +48,7 @@ final class GivenNames {
                     continue;
                 }
                 Matcher item = ITEM.matcher(line);
-                if (item.matches() && LISTS.contains(list)) {
+                if (item.matches() && list != null && LISTS.contains(list)) {
                     String name = item.group(1).toLowerCase(Locale.ROOT);
                     if (!known.contains(name)) {
                         names.add(name);

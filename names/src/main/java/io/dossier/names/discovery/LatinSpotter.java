@@ -10,6 +10,7 @@ import static io.dossier.names.discovery.LatinWords.LOWER_CASE_ORGANIZATION_HEAD
 import static io.dossier.names.discovery.LatinWords.LOWER_CASE_PLACE_HEADS;
 import static io.dossier.names.discovery.LatinWords.NAMED_HEADS;
 import static io.dossier.names.discovery.LatinWords.NOT_NAMES;
+import static io.dossier.names.discovery.LatinWords.NOT_PEOPLES_HEADS;
 import static io.dossier.names.discovery.LatinWords.ORGANIZATION_HEADS;
 import static io.dossier.names.discovery.LatinWords.ORGANIZATION_WORDS;
 import static io.dossier.names.discovery.LatinWords.PLACE_HEADS;
@@ -213,7 +214,7 @@ final class LatinSpotter {
             return null; // a nationality: "French and Royal Navy assets"; a common noun
         }
         // the rest of a longer run: "York" of "New York and Boston"
-        if (i > 0 && t.joined(i) && t.isCapitalized(i - 1)
+        if (i > 0 && t.joined(i) && t.isCapitalized(i - 1) && !plains.get(i - 1).equals("the")
                 || i + 1 < words.size() && t.joined(i + 1) && t.isCapitalized(i + 1)) {
             return null;
         }
@@ -385,10 +386,11 @@ final class LatinSpotter {
         if (length > 1 && length <= 4 && GIVEN_NAMES.contains(first)) {
             return SpottedName.Type.PERSON;
         }
-        // an English given name the text never writes in lower case ("Jonathan Cohen", not "Will Power"), with no
-        // "of" after it ("Bill of Rights")
+        // an English given name the text never writes in lower case ("Jonathan Cohen", not "Grace period"), with
+        // no "of" inside ("Bill of Rights"), not an event's or a team's ("Davis Cup", "Man Utd"); before the places
+        // after "in", which hold people too ("faith in Tony Blair")
         if (length > 1 && length <= 3 && ENGLISH_GIVEN_NAMES.contains(first) && !t.writesInLowerCase(a)
-                && !hasConnector(a, b, "of", "for", "the")) {
+                && !hasConnector(a, b, "of", "for", "the") && !NOT_PEOPLES_HEADS.contains(last)) {
             return SpottedName.Type.PERSON;
         }
         if (length <= 3 && PLACE_PREPOSITIONS.contains(before) && !ADJECTIVES.contains(first)

@@ -30,7 +30,8 @@ final class LatinWords {
             "taliban", "qaeda", "daesh", "isis", "isil", "peshmerga", "hashd", "kataib", "kataeb", "saraya",
             "harakat", "haraka", "liwa", "asaib", "jaish", "jaysh", "ansar", "tanzim", "faylaq", "katibat",
             "advisors", "advisers", "consulting", "associates", "partners", "images", "studios", "institution",
-            "conference", "forum", "summit", "initiative", "project", "campaign", "college", "school", "academy");
+            "conference", "forum", "summit", "initiative", "project", "campaign", "college", "school", "academy",
+            "club", "consortium", "airline", "airlines", "airways");
 
     /**
      * Organisations' heads that, capitalized alone after "the" inside a sentence, name one ("the Coalition", "the
@@ -192,13 +193,21 @@ final class LatinWords {
 
     /**
      * English given names beyond {@link #GIVEN_NAMES}, less every word this class knows as something else ("Jordan",
-     * "Georgia", "General", "May"): a run they open is a person's only when nothing else types it.
+     * "Georgia", "King", "May") and a few that open other names more often than people's ("Royal", "Santa"): a run
+     * they open is a person's only when nothing else types it.
      */
     static final Set<String> ENGLISH_GIVEN_NAMES = GivenNames.load(Stream.of(ORGANIZATION_HEADS,
             LOWER_CASE_ORGANIZATION_HEADS, LOWER_CASE_PLACE_HEADS, ORGANIZATION_WORDS, GROUP_OPENERS, TITLES, ROLES,
             PLACE_HEADS, PLACE_OPENERS, STATE_HEADS, CONNECTORS, NOT_NAMES, ADJECTIVES, US_STATES, COUNTRIES,
-            words("africa", "america", "asia", "europe", "oceania", "arabia", "levant"))
+            words("africa", "america", "asia", "europe", "oceania", "arabia", "levant", "royal", "irish", "santa"),
+            // the first word of a country's or a state's name: "Hong" of "Hong Kong", "Sierra" of "Sierra Leone"
+            Stream.concat(COUNTRIES.stream(), US_STATES.stream()).map(name -> name.split(" ")[0])
+                    .collect(Collectors.toSet()))
             .flatMap(Set::stream).collect(Collectors.toUnmodifiableSet()));
+
+    /** Last words of names that no person's name ends with: events, awards, plans, teams and firms' short forms. */
+    static final Set<String> NOT_PEOPLES_HEADS = words("cup", "trophy", "prize", "award", "awards", "globe", "globes",
+            "plan", "show", "festival", "games", "park", "bros", "utd");
 
     private LatinWords() {
     }
