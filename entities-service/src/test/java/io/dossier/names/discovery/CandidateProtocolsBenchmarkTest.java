@@ -137,15 +137,17 @@ class CandidateProtocolsBenchmarkTest {
                 String key = s.type() + "|" + fold(s.name());
                 candidates.computeIfAbsent(key, k -> new HashSet<>()).add(d.getKey());
                 for (Gold g : goldOf.getOrDefault(d.getKey(), List.of())) {
-                    if (g.type() != s.type() && g.begin() < s.end() && s.start() < g.end()) {
+                    if (g.end() <= s.start() || s.end() <= g.begin()) {
+                        continue;
+                    }
+                    if (g.type() != s.type()) {
                         otherType.add(g.key());
+                        continue;
                     }
-                    if (g.type() == s.type() && g.begin() < s.end() && s.start() < g.end()) {
-                        if (unregistered.contains(g.key())) {
-                            found.add(g.key());
-                        }
-                        right.merge(key, true, (a, b) -> true);
+                    if (unregistered.contains(g.key())) {
+                        found.add(g.key());
                     }
+                    right.merge(key, true, (a, b) -> true);
                 }
                 right.putIfAbsent(key, false);
             }

@@ -213,7 +213,8 @@ final class LatinSpotter {
         if (type == SpottedName.Type.PERSON || ADJECTIVES.contains(plains.get(i)) || t.writesInLowerCase(i)) {
             return null; // a nationality: "French and Royal Navy assets"; a common noun
         }
-        // the rest of a longer run: "York" of "New York and Boston"
+        // the rest of a longer run: "York" of "New York and Boston" (a "The" opening the sentence is none: "The ISF
+        // and Peshmerga forces")
         if (i > 0 && t.joined(i) && t.isCapitalized(i - 1) && !plains.get(i - 1).equals("the")
                 || i + 1 < words.size() && t.joined(i + 1) && t.isCapitalized(i + 1)) {
             return null;
