@@ -310,7 +310,8 @@ final class ArabicSpotter {
     }
 
     private static boolean isArabicLetter(char c) {
-        return Character.isLetter(c) && Character.UnicodeScript.of(c) == Character.UnicodeScript.ARABIC
+        // no Arabic letter comes before the Arabic block (U+0600): most characters of most texts are answered here
+        return c >= '\u0600' && Character.isLetter(c) && Character.UnicodeScript.of(c) == Character.UnicodeScript.ARABIC
                 && c != '\u0640';
     }
 

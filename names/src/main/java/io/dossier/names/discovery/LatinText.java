@@ -179,10 +179,13 @@ final class LatinText {
 
     /** "al-Sadr", "bin-Laden": a particle, a hyphen, a capital. */
     boolean particle(int i) {
-        String word = text.substring(words.get(i)[0], words.get(i)[1]);
-        int hyphen = word.indexOf('-');
-        return hyphen > 0 && hyphen + 1 < word.length() && Character.isUpperCase(word.charAt(hyphen + 1))
-                && PARTICLES.contains(plain(word.substring(0, hyphen)));
+        int[] w = words.get(i);
+        int hyphen = w[0]; // asked of most words: nothing copied unless a hyphen is inside
+        while (hyphen < w[1] && text.charAt(hyphen) != '-') {
+            hyphen++;
+        }
+        return hyphen > w[0] && hyphen + 1 < w[1] && Character.isUpperCase(text.charAt(hyphen + 1))
+                && PARTICLES.contains(plain(text.substring(w[0], hyphen)));
     }
 
     boolean connector(int i) {
@@ -303,6 +306,9 @@ final class LatinText {
     }
 
     private static boolean isLatinLetter(char c) {
+        if (c < 0x80) { // most characters of most texts: the script's look-up only for the others
+            return c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z';
+        }
         return Character.isLetter(c) && Character.UnicodeScript.of(c) == Character.UnicodeScript.LATIN;
     }
 

@@ -219,6 +219,15 @@ final class LatinWords {
 
     /** A word as the lists hold it: lower case, apostrophes and trailing dots dropped. */
     static String plain(String word) {
+        int n = word.length();
+        int k = 0;
+        // most words are already plain: written in lower case, with no apostrophe or trailing dot
+        while (k < n && plainChar(word.charAt(k), k == n - 1)) {
+            k++;
+        }
+        if (k == n) {
+            return word;
+        }
         String w = word.toLowerCase(Locale.ROOT);
         StringBuilder out = new StringBuilder(w.length());
         for (int i = 0; i < w.length(); i++) {
@@ -228,5 +237,10 @@ final class LatinWords {
             }
         }
         return out.toString();
+    }
+
+    /** Whether a character stays as it is in a plain word: a lower-case ASCII letter, a digit, an inner mark. */
+    private static boolean plainChar(char c, boolean last) {
+        return c >= 'a' && c <= 'z' || c >= '0' && c <= '9' || c == '-' || c == '.' && !last;
     }
 }
