@@ -31,6 +31,7 @@ class LatinWordsTest {
         // Latin letters with diacritics are parts of words; Arabic beside them is the Arabic spotter's
         assertThat(NameSpotter.spot("General Qāsim Soleimānī met Abu Mahdi al-Muhandis in Baghdad, "
                 + "قال قائد كتائب حزب الله", new int[0])).extracting(SpottedName::key)
-                .contains("PERSON|Qāsim Soleimānī", "PERSON|Abu Mahdi al-Muhandis", "LOCATION|Baghdad");
+                .containsExactly("PERSON|Qāsim Soleimānī", "PERSON|Abu Mahdi al-Muhandis", "LOCATION|Baghdad",
+                        "ORGANIZATION|كتائب حزب الله");
     }
 }
